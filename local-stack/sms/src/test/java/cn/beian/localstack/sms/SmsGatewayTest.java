@@ -1,0 +1,131 @@
+package cn.beian.localstack.sms;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SmsGatewayTest {
+
+    private static final String KEY = "test-key";
+    private static final String VALID = """
+            {"phoneNumbers":["13800138000","+8613900139000"],"signName":"Beian",
+             "templateCode":"SMS_ORDER_SUBMITTED","templateParam":{"orderId":"ORD-1"},
+             "text":"您的备案申请 ORD-1 已提交","outId":"caller-42"}""";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+    private SmsGateway gateway;
+
+    @BeforeEach
+    void start() throws IOException {
+        gateway = SmsGateway.start("127.0.0.1", 0, KEY, dir.resolve("sms/messages.jsonl"));
+    }
+
+    @AfterEach
+    void stop() {
+        gateway.close();
+    }
+
+    @Test
+    void sendThenReadBackAndSurviveRestart() throws Exception {
+        Instant before = Instant.now().minusMillis(1);
+        HttpResponse<String> sent = post("/api/v1/sms/send", "Bearer " + KEY, VALID);
+        assertEquals(200, sent.statusCode(), sent.body());
+        JsonNode ok = mapper.readTree(sent.body());
+        assertEquals("OK", ok.get("code").asText());
+        assertFalse(ok.get("requestId").asText().isBlank());
+        assertFalse(ok.get("bizId").asText().isBlank());
+
+        JsonNode list = mapper.readTree(get("/api/v1/sms/messages?phone=13900139000&since=" + before).body());
+        assertEquals(1, list.size());
+        JsonNode m = list.get(0);
+        assertEquals("13900139000", m.get("phone").asText());
+        assertEquals("Beian", m.get("signName").asText());
+        assertEquals("SMS_ORDER_SUBMITTED", m.get("templateCode").asText());
+        assertEquals("ORD-1", m.get("templateParam").get("orderId").asText());
+        assertEquals("您的备案申请 ORD-1 已提交", m.get("text").asText());
+        assertEquals("caller-42", m.get("outId").asText());
+        assertNotNull(Instant.parse(m.get("receivedAt").asText()));
+
+        HttpResponse<String> one = get("/api/v1/sms/messages/" + m.get("id").asText());
+        assertEquals(200, one.statusCode());
+        assertEquals(404, get("/api/v1/sms/messages/nope").statusCode());
+        assertEquals(0, mapper.readTree(get("/api/v1/sms/messages?since=" + Instant.now().plusSeconds(60)).body()).size());
+
+        // a restart keeps messages (JSON lines on disk)
+        gateway.close();
+        gateway = SmsGateway.start("127.0.0.1", 0, KEY, dir.resolve("sms/messages.jsonl"));
+        assertEquals(2, mapper.readTree(get("/api/v1/sms/messages").body()).size());
+        assertEquals(2, Files.readAllLines(dir.resolve("sms/messages.jsonl")).size());
+
+        HttpResponse<String> cleared = http.send(HttpRequest.newBuilder(uri("/api/v1/sms/messages")).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, cleared.statusCode());
+        assertEquals(0, mapper.readTree(get("/api/v1/sms/messages").body()).size());
+    }
+
+    @Test
+    void rejectsBadKey() throws Exception {
+        HttpResponse<String> r = post("/api/v1/sms/send", "Bearer wrong", VALID);
+        assertEquals(401, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertEquals(401, mapper.readTree(r.body()).get("status").asInt());
+        assertEquals(401, post("/api/v1/sms/send", null, VALID).statusCode());
+        assertEquals(0, mapper.readTree(get("/api/v1/sms/messages").body()).size());
+    }
+
+    @Test
+    void rejectsMalformedOrInvalidRequests() throws Exception {
+        assertEquals(400, post("/api/v1/sms/send", "Bearer " + KEY, "{not json").statusCode());
+        assertEquals(400, post("/api/v1/sms/send", "Bearer " + KEY, "[]").statusCode());
+        assertEquals(400, post("/api/v1/sms/send", "Bearer " + KEY,
+                VALID.replace("13800138000", "12345")).statusCode());
+        assertEquals(400, post("/api/v1/sms/send", "Bearer " + KEY,
+                VALID.replace("\"signName\":\"Beian\",", "")).statusCode());
+        HttpResponse<String> bad = post("/api/v1/sms/send", "Bearer " + KEY, "{\"phoneNumbers\":[]}");
+        assertEquals(400, bad.statusCode());
+        assertEquals("isv.MOBILE_NUMBER_ILLEGAL", mapper.readTree(bad.body()).get("code").asText());
+        assertEquals(400, get("/api/v1/sms/messages?since=yesterday").statusCode());
+        assertEquals(413, post("/api/v1/sms/send", "Bearer " + KEY, "x".repeat(70 * 1024)).statusCode());
+        assertEquals(200, get("/health").statusCode());
+        assertEquals(405, get("/api/v1/sms/send").statusCode());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + gateway.port() + path);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String authorization, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
