@@ -109,12 +109,7 @@ stop_group() {
   return 0
 }
 
-# RSS in MB of all processes in the part's process group (plus extra pids given).
-group_rss_mb() {
-  local pid; pid="$(part_pid "$1")"; shift
-  [ -n "$pid" ] || { echo 0; return; }
-  local pids; pids="$(ps -e -o pid=,pgid= | awk -v g="$pid" '$2==g {print $1}')"
-  pids="$pids $*"
-  # shellcheck disable=SC2086
-  ps -o rss= -p $(echo $pids | tr ' ' ',') 2>/dev/null | awk '{s+=$1} END{printf "%d", s/1024}'
+# RSS in MB of all processes in the given process groups.
+groups_rss_mb() {
+  ps -e -o pgid=,rss= | awk -v list=" $* " 'index(list, " " $1 " ") {s+=$2} END{printf "%d", s/1024}'
 }

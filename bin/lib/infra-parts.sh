@@ -121,7 +121,10 @@ kafka_admin() { # kafka_admin [--list | --create TOPIC]
 }
 
 health_kafka() {
-  port_open "$BEIAN_KAFKA_PORT" && kafka_admin
+  # cheap checks first (the broker logs "Kafka Server started"), then a real AdminClient round trip
+  port_open "$BEIAN_KAFKA_PORT" || return 1
+  if [ -f "$(log_file kafka)" ] && ! log_since_start kafka | grep -q 'Kafka Server started'; then return 1; fi
+  kafka_admin
 }
 
 stop_kafka() { stop_group kafka 40 || true; }
