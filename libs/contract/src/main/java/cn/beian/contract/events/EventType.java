@@ -1,0 +1,65 @@
+package cn.beian.contract.events;
+
+import cn.beian.contract.events.subject.SubjectCreated;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every event Beian publishes: its CloudEvents type (a versioned fact in the past tense), the topic of its
+ * owner, the aggregate it is keyed by and its payload record. Producers and consumers both use this table,
+ * so no schema is ever copied by hand.
+ */
+public enum EventType {
+
+    SUBJECT_CREATED("subject.created.v1", Topics.SUBJECT_EVENTS, AggregateType.SUBJECT, SubjectCreated.class);
+
+    private static final Map<String, EventType> BY_TYPE = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));
+
+    private final String type;
+    private final String topic;
+    private final AggregateType aggregateType;
+    private final Class<? extends EventPayload> payloadType;
+
+    EventType(String type, String topic, AggregateType aggregateType, Class<? extends EventPayload> payloadType) {
+        this.type = type;
+        this.topic = topic;
+        this.aggregateType = aggregateType;
+        this.payloadType = payloadType;
+    }
+
+    /** The CloudEvents {@code type} attribute. */
+    public String type() {
+        return type;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public AggregateType aggregateType() {
+        return aggregateType;
+    }
+
+    public Class<? extends EventPayload> payloadType() {
+        return payloadType;
+    }
+
+    /** The event type with this CloudEvents type, if Beian knows it (consumers count and skip unknown types). */
+    public static Optional<EventType> fromType(String ceType) {
+        return Optional.ofNullable(BY_TYPE.get(ceType));
+    }
+
+    /** The event type whose payload is this record. */
+    public static EventType of(EventPayload payload) {
+        for (EventType t : values()) {
+            if (t.payloadType == payload.getClass()) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("No event type for payload " + payload.getClass().getName());
+    }
+}

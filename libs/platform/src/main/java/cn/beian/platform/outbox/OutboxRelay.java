@@ -1,0 +1,129 @@
+package cn.beian.platform.outbox;
+
+import static cn.beian.contract.events.CloudEventAttributes.AGGREGATE_ID;
+import static cn.beian.contract.events.CloudEventAttributes.AGGREGATE_TYPE;
+import static cn.beian.contract.events.CloudEventAttributes.ORDER_ID;
+import static cn.beian.contract.events.CloudEventAttributes.SEQUENCE;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadataBuilder;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes the outbox to Kafka in insertion order and marks rows sent.
+ *
+ * <p>Every replica runs the relay, but each round first takes a transaction-scoped PostgreSQL advisory lock:
+ * only one replica publishes at a time, and it publishes rows strictly by id, waiting for Kafka's ack of each
+ * before the next, so per-key order holds however many replicas run. A replica killed after Kafka's ack but
+ * before its commit leaves the rows unsent; the next round sends them again and consumers drop the replay by
+ * event id (at-least-once delivery, exactly-once effect).
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Any constant works: each service has its own database. */
+    private static final long RELAY_LOCK = 0x6265_6961_6e01L;
+
+    private static final String SELECT_BATCH = """
+            select id, event_id, topic, event_type, aggregate_type, aggregate_id, order_id, sequence, payload, occurred_at
+            from outbox_event where published_at is null order by id limit $1""";
+
+    private final Pool pool;
+    private final MutinyEmitter<String> emitter;
+    private final OutboxConfig config;
+    private final URI source;
+
+    public OutboxRelay(Pool pool, @Channel("beian-outbox") MutinyEmitter<String> emitter, OutboxConfig config) {
+        this.pool = pool;
+        this.emitter = emitter;
+        this.config = config;
+        this.source = URI.create(config.source());
+    }
+
+    // Delayed so the first round never races the wiring of the Kafka channel at start-up.
+    @Scheduled(identity = "beian-outbox-relay", every = "${beian.outbox.poll-interval:0.2s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> relay() {
+        if (!config.relayEnabled()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().deferred(this::publishPending)
+                .onFailure().invoke(e -> LOG.warnf("Outbox relay round failed, will retry: %s", e.toString()))
+                .onFailure().recoverWithItem(0)
+                .replaceWithVoid();
+    }
+
+    @Scheduled(identity = "beian-outbox-purge", every = "1h", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> purge() {
+        return pool.preparedQuery("delete from outbox_event where published_at < $1")
+                .execute(Tuple.of(OffsetDateTime.now().minus(config.retention())))
+                .invoke(rs -> LOG.debugf("Purged %d published outbox rows", rs.rowCount()))
+                .replaceWithVoid();
+    }
+
+    /** One relay round; answers how many events it published (0 when another replica holds the lock). */
+    public Uni<Integer> publishPending() {
+        return pool.withTransaction(conn -> conn.preparedQuery("select pg_try_advisory_xact_lock($1)")
+                .execute(Tuple.of(RELAY_LOCK))
+                .chain(rs -> rs.iterator().next().getBoolean(0) ? publishBatch(conn) : Uni.createFrom().item(0)));
+    }
+
+    private Uni<Integer> publishBatch(SqlConnection conn) {
+        return conn.preparedQuery(SELECT_BATCH).execute(Tuple.of(config.batchSize())).chain(rows -> {
+            List<Row> batch = new ArrayList<>();
+            rows.forEach(batch::add);
+            if (batch.isEmpty()) {
+                return Uni.createFrom().item(0);
+            }
+            Long[] ids = batch.stream().map(r -> r.getLong("id")).toArray(Long[]::new);
+            return Multi.createFrom().iterable(batch)
+                    .onItem().transformToUniAndConcatenate(this::send)
+                    .collect().last()
+                    .chain(() -> conn.preparedQuery("update outbox_event set published_at = now() where id = any($1)")
+                            .execute(Tuple.of(ids)))
+                    .invoke(() -> LOG.debugf("Published %d outbox events", batch.size()))
+                    .replaceWith(batch.size());
+        });
+    }
+
+    private Uni<Void> send(Row row) {
+        String aggregateId = row.getString("aggregate_id");
+        OutgoingCloudEventMetadataBuilder<Object> ce = OutgoingCloudEventMetadata.builder()
+                .withId(row.getUUID("event_id").toString())
+                .withSource(source)
+                .withType(row.getString("event_type"))
+                .withSubject(aggregateId)
+                .withDataContentType("application/json")
+                .withTimestamp(row.getOffsetDateTime("occurred_at").toZonedDateTime())
+                .withExtension(AGGREGATE_ID, aggregateId)
+                .withExtension(AGGREGATE_TYPE, row.getString("aggregate_type"))
+                .withExtension(SEQUENCE, String.valueOf(row.getLong("sequence")));
+        String orderId = row.getString("order_id");
+        if (orderId != null) {
+            ce.withExtension(ORDER_ID, orderId);
+        }
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(row.getString("topic"))
+                .withKey(aggregateId)
+                .build();
+        return emitter.sendMessage(Message.of(row.getString("payload")).addMetadata(ce.build()).addMetadata(kafka));
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * materials-service: Uploaded materials in S3/MinIO object storage, content checks and the required-materials list.
+ *
+ * <p>Packages, as in every Beian service: {@code rest} (thin resources and their request/response records),
+ * {@code service} (transactions), {@code domain} (entities), {@code repository} (Panache repositories),
+ * {@code events} (consumers and event builders), {@code config} (settings).
+ */
+package cn.beian.materials;

@@ -1,0 +1,8 @@
+/**
+ * review-service: Review cases, the reviewers' queue and the authority gateway.
+ *
+ * <p>Packages, as in every Beian service: {@code rest} (thin resources and their request/response records),
+ * {@code service} (transactions), {@code domain} (entities), {@code repository} (Panache repositories),
+ * {@code events} (consumers and event builders), {@code config} (settings).
+ */
+package cn.beian.review;

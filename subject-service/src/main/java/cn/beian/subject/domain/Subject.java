@@ -1,0 +1,73 @@
+package cn.beian.subject.domain;
+
+import cn.beian.contract.domain.CertificateType;
+import cn.beian.contract.domain.Province;
+import cn.beian.contract.domain.SubjectNature;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** 主体: who runs the websites. One per account. */
+@Entity
+@Table(name = "subject")
+public class Subject {
+
+    @Id
+    public UUID id;
+
+    /** The OIDC subject of the owning account. */
+    @Column(name = "account_id", nullable = false, unique = true)
+    public String accountId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public SubjectNature nature;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Province province;
+
+    public String city;
+
+    public String district;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "certificate_type", nullable = false)
+    public CertificateType certificateType;
+
+    @Column(name = "certificate_number", nullable = false)
+    public String certificateNumber;
+
+    @Column(name = "certificate_address", nullable = false)
+    public String certificateAddress;
+
+    @Column(name = "communication_address", nullable = false)
+    public String communicationAddress;
+
+    /** 投资人或主管单位 */
+    public String investor;
+
+    public String remarks;
+
+    @Embedded
+    public Principal principal;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    @Version
+    public long version;
+}

@@ -1,0 +1,37 @@
+package cn.beian.subject.rest;
+
+import cn.beian.contract.domain.CertificateType;
+import cn.beian.contract.domain.Province;
+import cn.beian.contract.domain.SubjectNature;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** What an applicant gives to register the account's subject. */
+public record CreateSubjectRequest(
+        @NotNull SubjectNature nature,
+        @NotNull Province province,
+        @Size(max = 50) String city,
+        @Size(max = 50) String district,
+        @NotBlank @Size(max = 100) String name,
+        @NotNull CertificateType certificateType,
+        @NotBlank @Size(max = 40) @Pattern(regexp = "[0-9A-Za-z()\\-]+") String certificateNumber,
+        @NotBlank @Size(max = 200) String certificateAddress,
+        @NotBlank @Size(max = 200) String communicationAddress,
+        @Size(max = 100) String investor,
+        @Size(max = 500) String remarks,
+        @NotNull @Valid PrincipalRequest principal) {
+
+    /** 主体负责人. */
+    public record PrincipalRequest(
+            @NotBlank @Size(max = 50) String name,
+            @NotNull CertificateType certificateType,
+            @NotBlank @Size(max = 40) @Pattern(regexp = "[0-9A-Za-z()\\-]+") String certificateNumber,
+            @NotBlank @Pattern(regexp = "(\\+86)?1[3-9][0-9]{9}", message = "{beian.mobile.invalid}") String mobile,
+            @Pattern(regexp = "[0-9+\\-() ]{7,25}") String officePhone,
+            @NotBlank @Email @Size(max = 100) String email) {
+    }
+}

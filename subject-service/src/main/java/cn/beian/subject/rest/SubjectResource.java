@@ -1,0 +1,112 @@
+package cn.beian.subject.rest;
+
+import cn.beian.platform.problem.Problem;
+import cn.beian.platform.problem.ProblemException;
+import cn.beian.platform.rest.Cursor;
+import cn.beian.platform.rest.ETags;
+import cn.beian.platform.rest.Page;
+import cn.beian.platform.security.CurrentAccount;
+import cn.beian.platform.security.Roles;
+import cn.beian.subject.domain.Subject;
+import cn.beian.subject.service.SubjectService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/subjects")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Subjects", description = "The account's filing subject (主体) and its principal")
+public class SubjectResource {
+
+    private final SubjectService subjects;
+    private final CurrentAccount account;
+
+    public SubjectResource(SubjectService subjects, CurrentAccount account) {
+        this.subjects = subjects;
+        this.account = account;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.APPLICANT)
+    @Operation(operationId = "createSubject", summary = "Register the account's subject (one per account)")
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag set",
+            content = @Content(schema = @Schema(implementation = SubjectView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, each named in errors[]",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The account already has a subject (subjectId names it)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> create(@Valid @NotNull CreateSubjectRequest request, UriInfo uri) {
+        return subjects.create(account.id(), request).map(s -> Response
+                .created(uri.getAbsolutePathBuilder().path(s.id.toString()).build())
+                .tag(ETags.of(s.version))
+                .entity(SubjectView.full(s))
+                .build());
+    }
+
+    @GET
+    @Path("/{subjectId}")
+    @RolesAllowed({Roles.APPLICANT, Roles.REVIEWER, Roles.AUTHORITY, Roles.ADMIN})
+    @Operation(operationId = "getSubject", summary = "One subject: full values for its owner, masked for staff")
+    @APIResponse(responseCode = "200", description = "The subject; ETag set",
+            content = @Content(schema = @Schema(implementation = SubjectView.class)))
+    @APIResponse(responseCode = "404", description = "No such subject, or not yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> get(@PathParam("subjectId") String subjectId) {
+        Optional<UUID> id = parse(subjectId);
+        if (id.isEmpty()) {
+            return Uni.createFrom().failure(ProblemException.notFound("Subject"));
+        }
+        String caller = account.id();
+        return subjects.find(id.get()).map(found -> {
+            Subject s = found.filter(x -> x.accountId.equals(caller) || account.isStaff())
+                    .orElseThrow(() -> ProblemException.notFound("Subject"));
+            SubjectView view = s.accountId.equals(caller) ? SubjectView.full(s) : SubjectView.masked(s);
+            return Response.ok(view).tag(ETags.of(s.version)).build();
+        });
+    }
+
+    @GET
+    @RolesAllowed({Roles.APPLICANT, Roles.REVIEWER, Roles.AUTHORITY, Roles.ADMIN})
+    @Operation(operationId = "listSubjects",
+            summary = "Subjects, oldest first: an applicant's own, or every account's (masked) for staff")
+    public Uni<Page<SubjectView>> list(
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Cursor.MAX_LIMIT) int limit,
+            @QueryParam("cursor") String cursor) {
+        Cursor after = Cursor.decode(cursor);
+        String caller = account.id();
+        String only = account.isStaff() ? null : caller;
+        return subjects.page(only, after, limit + 1).map(rows -> Cursor.page(rows, limit,
+                s -> new Cursor(s.createdAt, s.id.toString()),
+                s -> s.accountId.equals(caller) ? SubjectView.full(s) : SubjectView.masked(s)));
+    }
+
+    private static Optional<UUID> parse(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

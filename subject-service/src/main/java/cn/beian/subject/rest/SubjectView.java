@@ -1,0 +1,56 @@
+package cn.beian.subject.rest;
+
+import cn.beian.contract.domain.CertificateType;
+import cn.beian.contract.domain.Province;
+import cn.beian.contract.domain.SubjectNature;
+import cn.beian.contract.privacy.Masking;
+import cn.beian.subject.domain.Principal;
+import cn.beian.subject.domain.Subject;
+import java.time.OffsetDateTime;
+
+/**
+ * A subject as the API shows it. Its owner sees every value; anyone else (staff lists) sees certificate
+ * numbers, mobiles, e-mails and, for persons, the name masked.
+ */
+public record SubjectView(
+        String id,
+        SubjectNature nature,
+        Province province,
+        String city,
+        String district,
+        String name,
+        CertificateType certificateType,
+        String certificateNumber,
+        String certificateAddress,
+        String communicationAddress,
+        String investor,
+        String remarks,
+        PrincipalView principal,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt) {
+
+    public record PrincipalView(String name, CertificateType certificateType, String certificateNumber, String mobile,
+            String officePhone, String email) {
+    }
+
+    /** The owner's detail view: full values. */
+    public static SubjectView full(Subject s) {
+        Principal p = s.principal;
+        return new SubjectView(s.id.toString(), s.nature, s.province, s.city, s.district, s.name, s.certificateType,
+                s.certificateNumber, s.certificateAddress, s.communicationAddress, s.investor, s.remarks,
+                new PrincipalView(p.name, p.certificateType, p.certificateNumber, p.mobile, p.officePhone, p.email),
+                s.createdAt, s.updatedAt);
+    }
+
+    /** Everyone else's view: personal data masked, addresses left out. */
+    public static SubjectView masked(Subject s) {
+        Principal p = s.principal;
+        String name = s.nature.isUnit() ? s.name : Masking.personName(s.name);
+        return new SubjectView(s.id.toString(), s.nature, s.province, s.city, s.district, name, s.certificateType,
+                Masking.certificateNumber(s.certificateNumber), null, null, s.investor, null,
+                new PrincipalView(Masking.personName(p.name), p.certificateType,
+                        Masking.certificateNumber(p.certificateNumber), Masking.mobile(p.mobile),
+                        Masking.mobile(p.officePhone), Masking.email(p.email)),
+                s.createdAt, s.updatedAt);
+    }
+}
