@@ -49,7 +49,7 @@ health_postgres() {
     PGPASSWORD="$BEIAN_DB_PASSWORD" PGCONNECT_TIMEOUT=3 psql -h 127.0.0.1 -p "$BEIAN_PG_PORT" -U "$BEIAN_DB_USER" \
       -d national -tAc 'select 1' >/dev/null 2>&1
   else
-    log_since_start postgres | grep -q BEIAN-POSTGRES-READY
+    log_since_start postgres | grep BEIAN-POSTGRES-READY >/dev/null
   fi
 }
 
@@ -123,7 +123,7 @@ kafka_admin() { # kafka_admin [--list | --create TOPIC]
 health_kafka() {
   # cheap checks first (the broker logs "Kafka Server started"), then a real AdminClient round trip
   port_open "$BEIAN_KAFKA_PORT" || return 1
-  if [ -f "$(log_file kafka)" ] && ! log_since_start kafka | grep -q 'Kafka Server started'; then return 1; fi
+  if [ -f "$(log_file kafka)" ] && ! log_since_start kafka | grep 'Kafka Server started' >/dev/null; then return 1; fi
   kafka_admin
 }
 
