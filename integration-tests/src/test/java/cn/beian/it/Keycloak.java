@@ -1,0 +1,48 @@
+package cn.beian.it;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Real tokens from the stack's Keycloak, and fresh accounts made through its admin API. */
+final class Keycloak {
+
+    private Keycloak() {
+    }
+
+    /** A token for a realm user, through the front-end client's password grant (enabled locally only). */
+    static String token(String username, String password) {
+        return given().formParam("grant_type", "password").formParam("client_id", "beian-web")
+                .formParam("username", username).formParam("password", password)
+                .post(Stack.KEYCLOAK + "/realms/" + Stack.REALM + "/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    /** Creates a new applicant account (so a test never collides with earlier runs) and returns its token. */
+    static String newApplicant() {
+        String admin = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", System.getenv().getOrDefault("BEIAN_KEYCLOAK_ADMIN", "admin"))
+                .formParam("password", System.getenv().getOrDefault("BEIAN_KEYCLOAK_ADMIN_PASSWORD", "admin-local"))
+                .post(Stack.KEYCLOAK + "/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+        String username = "it-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "pw-" + UUID.randomUUID();
+        String users = Stack.KEYCLOAK + "/admin/realms/" + Stack.REALM + "/users";
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("username", username, "enabled", true, "email", username + "@beian.local",
+                        "emailVerified", true, "firstName", "IT", "lastName", username,
+                        "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false))))
+                .post(users).then().statusCode(201);
+        String id = given().auth().oauth2(admin).queryParam("username", username).queryParam("exact", true)
+                .get(users).then().statusCode(200).extract().path("[0].id");
+        Map<String, Object> role = given().auth().oauth2(admin)
+                .get(Stack.KEYCLOAK + "/admin/realms/" + Stack.REALM + "/roles/applicant")
+                .then().statusCode(200).extract().as(Map.class);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(List.of(role))
+                .post(users + "/" + id + "/role-mappings/realm").then().statusCode(204);
+        return token(username, password);
+    }
+}
