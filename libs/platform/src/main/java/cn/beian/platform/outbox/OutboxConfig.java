@@ -11,6 +11,10 @@ public interface OutboxConfig {
     @WithDefault("true")
     boolean relayEnabled();
 
+    /** How often a relay round looks for unpublished rows. */
+    @WithDefault("0.1s")
+    Duration pollInterval();
+
     /** Rows published per relay round. */
     @WithDefault("200")
     int batchSize();

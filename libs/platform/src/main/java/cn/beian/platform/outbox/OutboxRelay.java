@@ -5,7 +5,6 @@ import static cn.beian.contract.events.CloudEventAttributes.AGGREGATE_TYPE;
 import static cn.beian.contract.events.CloudEventAttributes.ORDER_ID;
 import static cn.beian.contract.events.CloudEventAttributes.SEQUENCE;
 
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -57,11 +56,10 @@ public class OutboxRelay {
         this.source = URI.create(config.source());
     }
 
-    // Delayed so the first round never races the wiring of the Kafka channel at start-up.
-    @Scheduled(identity = "beian-outbox-relay", every = "${beian.outbox.poll-interval:0.2s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> relay() {
-        if (!config.relayEnabled()) {
+    /** One guarded round for the scheduler: failures are logged and retried on the next round. */
+    Uni<Void> relayRound() {
+        // No demand means the Kafka channel is not (or no longer) connected: wait for the next round.
+        if (!emitter.hasRequests()) {
             return Uni.createFrom().voidItem();
         }
         return Uni.createFrom().deferred(this::publishPending)
@@ -70,8 +68,7 @@ public class OutboxRelay {
                 .replaceWithVoid();
     }
 
-    @Scheduled(identity = "beian-outbox-purge", every = "1h", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** Deletes rows published longer ago than the retention. */
     Uni<Void> purge() {
         return pool.preparedQuery("delete from outbox_event where published_at < $1")
                 .execute(Tuple.of(OffsetDateTime.now().minus(config.retention())))
