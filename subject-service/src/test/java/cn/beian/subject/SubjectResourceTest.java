@@ -143,6 +143,14 @@ class SubjectResourceTest {
                 .body("errors[0].field", equalTo("nature"))
                 .body("errors[0].code", equalTo("INVALID_VALUE"))
                 .body("errors[0].message", containsString("PERSON"));
+        as("account-types", "applicant").contentType(ContentType.JSON).body("{\"nature\":3}")
+                .post("/api/v1/subjects")
+                .then().statusCode(400)
+                .body("errors[0].field", equalTo("nature"));
+        as("account-types", "applicant").contentType(ContentType.JSON).body("{\"name\":42}")
+                .post("/api/v1/subjects")
+                .then().statusCode(400)
+                .body("errors[0].field", equalTo("name"));
         as("account-types", "applicant").contentType(ContentType.JSON).body("{\"nickname\":\"x\"}")
                 .post("/api/v1/subjects")
                 .then().statusCode(400)
