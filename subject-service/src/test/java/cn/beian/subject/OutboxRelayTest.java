@@ -1,0 +1,93 @@
+package cn.beian.subject;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.beian.platform.outbox.OutboxRelay;
+import cn.beian.testing.InMemoryMessagingResource;
+import cn.beian.testing.OidcTestResource;
+import cn.beian.testing.PostgresTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.smallrye.reactive.messaging.memory.InMemorySink;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Several relays at once (the scheduled one plus concurrent rounds standing in for other replicas) publish
+ * every outbox row exactly once and in sequence order per aggregate.
+ */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "subject"))
+@WithTestResource(InMemoryMessagingResource.class)
+@WithTestResource(OidcTestResource.class)
+class OutboxRelayTest {
+
+    private static final int EVENTS = 300;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    @Test
+    void concurrentRelaysPublishEachEventOnceInOrder() throws Exception {
+        InMemorySink<String> sink = connector.sink("beian-outbox");
+        String aggregate = "relay-test-" + UUID.randomUUID();
+        try (Connection c = PostgresTestResource.connect(); PreparedStatement insert = c.prepareStatement("""
+                insert into outbox_event (event_id, topic, event_type, aggregate_type, aggregate_id, sequence,
+                                          payload, occurred_at)
+                values (?, 'beian.subject.events.v1', 'subject.created.v1', 'subject', ?, ?, '{}', ?)""")) {
+            for (int i = 1; i <= EVENTS; i++) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setString(2, aggregate);
+                insert.setLong(3, i);
+                insert.setObject(4, OffsetDateTime.now());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+
+        List<Uni<Integer>> rounds = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            rounds.add(relay.publishPending());
+        }
+        Uni.join().all(rounds).andFailFast().await().atMost(Duration.ofSeconds(30));
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> sequencesOf(sink, aggregate).size() >= EVENTS);
+        List<Long> seen = sequencesOf(sink, aggregate);
+        List<Long> expected = new ArrayList<>();
+        for (long i = 1; i <= EVENTS; i++) {
+            expected.add(i);
+        }
+        assertEquals(expected, seen, "each event once, in sequence order");
+        assertEquals(0, SubjectResourceTest.count(
+                "select count(*) from outbox_event where published_at is null and aggregate_id = '" + aggregate + "'"));
+    }
+
+    private static List<Long> sequencesOf(InMemorySink<String> sink, String aggregate) {
+        List<Long> out = new ArrayList<>();
+        for (Message<String> m : sink.received()) {
+            OutgoingCloudEventMetadata<?> ce = m.getMetadata(OutgoingCloudEventMetadata.class).orElseThrow();
+            if (aggregate.equals(ce.getSubject().orElse(null))) {
+                out.add(Long.parseLong(ce.getExtension("sequence").orElseThrow().toString()));
+            }
+        }
+        return out;
+    }
+}
