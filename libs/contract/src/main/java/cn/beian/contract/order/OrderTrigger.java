@@ -1,0 +1,46 @@
+package cn.beian.contract.order;
+
+/** What moves an order (domain.md §3.1), and who may pull it. */
+public enum OrderTrigger {
+    SUBMIT(Actor.APPLICANT),
+    WITHDRAW(Actor.APPLICANT),
+    RESUBMIT(Actor.APPLICANT),
+    ABANDON(Actor.APPLICANT),
+    INITIAL_APPROVE(Actor.REVIEWER),
+    INITIAL_REJECT(Actor.REVIEWER),
+    /** The curtain photo was submitted, by the applicant or a verification point. */
+    PHOTO_SUBMIT(Actor.APPLICANT, Actor.VERIFICATION_POINT),
+    PHOTO_APPROVE(Actor.REVIEWER),
+    PHOTO_REJECT(Actor.REVIEWER),
+    /** The principals verified the administration's SMS codes: a sub-status, the state stays. */
+    SMS_VERIFIED(Actor.PRINCIPAL),
+    AUTHORITY_APPROVE(Actor.AUTHORITY),
+    /** Rejected by the administration, or returned because the SMS codes were not verified in time. */
+    AUTHORITY_REJECT(Actor.AUTHORITY),
+    EXPIRE(Actor.CLOCK);
+
+    private final Actor[] actors;
+
+    OrderTrigger(Actor... actors) {
+        this.actors = actors;
+    }
+
+    public boolean allows(Actor actor) {
+        for (Actor a : actors) {
+            if (a == actor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Who acts. */
+    public enum Actor {
+        APPLICANT,
+        REVIEWER,
+        VERIFICATION_POINT,
+        PRINCIPAL,
+        AUTHORITY,
+        CLOCK
+    }
+}
