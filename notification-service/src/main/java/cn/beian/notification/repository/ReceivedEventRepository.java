@@ -2,8 +2,8 @@ package cn.beian.notification.repository;
 
 import cn.beian.notification.domain.ReceivedEvent;
 import cn.beian.platform.rest.Cursor;
+import cn.beian.platform.rest.KeysetQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -14,21 +14,8 @@ public class ReceivedEventRepository implements PanacheRepositoryBase<ReceivedEv
 
     /** Up to {@code limit} events after {@code after} in arrival order, filtered where a filter is given. */
     public Uni<List<ReceivedEvent>> page(String aggregateId, String eventType, Cursor after, int limit) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        Parameters p = new Parameters();
-        if (aggregateId != null) {
-            q.append(" and aggregateId = :aggregateId");
-            p.and("aggregateId", aggregateId);
-        }
-        if (eventType != null) {
-            q.append(" and eventType = :eventType");
-            p.and("eventType", eventType);
-        }
-        if (after != null) {
-            q.append(" and (receivedAt > :at or (receivedAt = :at and cast(id as string) > :id))");
-            p.and("at", after.at()).and("id", after.id());
-        }
-        q.append(" order by receivedAt, cast(id as string)");
-        return find(q.toString(), p).range(0, limit - 1).list();
+        KeysetQuery k = new KeysetQuery("receivedAt").where("aggregateId", aggregateId).where("eventType", eventType)
+                .after(after);
+        return find(k.query(), k.parameters()).range(0, limit - 1).list();
     }
 }

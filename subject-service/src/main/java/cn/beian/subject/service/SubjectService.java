@@ -2,6 +2,7 @@ package cn.beian.subject.service;
 
 import cn.beian.contract.privacy.Masking;
 import cn.beian.platform.outbox.OutboxWriter;
+import cn.beian.platform.persistence.Constraints;
 import cn.beian.platform.problem.FieldViolation;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.problem.ProblemType;
@@ -52,7 +53,7 @@ public class SubjectService {
             Subject s = toSubject(accountId, request);
             // Flush now: a concurrent create for the same account fails here on the unique account_id.
             return subjects.persistAndFlush(s)
-                    .onFailure(SubjectService::isUniqueViolation).transform(e -> alreadyRegistered(null))
+                    .onFailure(Constraints::isUniqueViolation).transform(e -> alreadyRegistered(null))
                     .chain(() -> outbox.append(SubjectEvents.created(s)))
                     .invoke(() -> LOG.infof("Subject %s created for account %s (certificate %s)", s.id, accountId,
                             Masking.certificateNumber(s.certificateNumber)))
@@ -122,17 +123,5 @@ public class SubjectService {
             e.with("subjectId", existing.id.toString());
         }
         return e;
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
-                return true;
-            }
-            if (t.getMessage() != null && t.getMessage().contains("23505")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

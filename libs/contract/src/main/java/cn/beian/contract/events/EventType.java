@@ -1,5 +1,7 @@
 package cn.beian.contract.events;
 
+import cn.beian.contract.events.order.OrderCreated;
+import cn.beian.contract.events.order.OrderTransitioned;
 import cn.beian.contract.events.subject.SubjectCreated;
 import java.util.Arrays;
 import java.util.Map;
@@ -14,7 +16,9 @@ import java.util.stream.Collectors;
  */
 public enum EventType {
 
-    SUBJECT_CREATED("subject.created.v1", Topics.SUBJECT_EVENTS, AggregateType.SUBJECT, SubjectCreated.class);
+    SUBJECT_CREATED("subject.created.v1", Topics.SUBJECT_EVENTS, AggregateType.SUBJECT, SubjectCreated.class),
+    ORDER_CREATED("order.created.v1", Topics.SUBJECT_EVENTS, AggregateType.ORDER, OrderCreated.class),
+    ORDER_TRANSITIONED("order.transitioned.v1", Topics.SUBJECT_EVENTS, AggregateType.ORDER, OrderTransitioned.class);
 
     private static final Map<String, EventType> BY_TYPE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

@@ -1,0 +1,150 @@
+package cn.beian.subject.rest;
+
+import cn.beian.contract.order.OrderTrigger;
+import cn.beian.platform.problem.Problem;
+import cn.beian.platform.problem.ProblemException;
+import cn.beian.platform.rest.Cursor;
+import cn.beian.platform.rest.ETags;
+import cn.beian.platform.rest.Page;
+import cn.beian.platform.security.CurrentAccount;
+import cn.beian.platform.security.Roles;
+import cn.beian.subject.domain.FilingOrder;
+import cn.beian.subject.service.OrderService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/orders")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Orders", description = "Filing orders (备案订单) and the applicant's moves on them")
+public class OrderResource {
+
+    private final OrderService orders;
+    private final CurrentAccount account;
+
+    public OrderResource(OrderService orders, CurrentAccount account) {
+        this.orders = orders;
+        this.account = account;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.APPLICANT)
+    @Operation(operationId = "createOrder", summary = "Open a filing order (DRAFT) for the account's subject")
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag set",
+            content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "409", description = "No subject yet, or another order in flight (orderId names it)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> create(@Valid @NotNull CreateOrderRequest request, UriInfo uri) {
+        return orders.create(account.id(), request.type()).chain(o -> orders.history(o.id).map(h -> Response
+                .created(uri.getAbsolutePathBuilder().path(o.id.toString()).build())
+                .tag(ETags.of(o.version))
+                .entity(OrderView.of(o, h))
+                .build()));
+    }
+
+    @GET
+    @Path("/{orderId}")
+    @RolesAllowed({Roles.APPLICANT, Roles.REVIEWER, Roles.AUTHORITY, Roles.ADMIN})
+    @Operation(operationId = "getOrder", summary = "One order with its state, next actions, deadline and history")
+    @APIResponse(responseCode = "404", description = "No such order, or not yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> get(@PathParam("orderId") String orderId) {
+        UUID id = parse(orderId);
+        String caller = account.id();
+        boolean staff = account.isStaff();
+        return orders.find(id).chain(found -> {
+            FilingOrder o = found.filter(x -> staff || x.accountId.equals(caller))
+                    .orElseThrow(() -> ProblemException.notFound("Order"));
+            return orders.history(o.id).map(h -> Response.ok(OrderView.of(o, h)).tag(ETags.of(o.version)).build());
+        });
+    }
+
+    @GET
+    @RolesAllowed({Roles.APPLICANT, Roles.REVIEWER, Roles.AUTHORITY, Roles.ADMIN})
+    @Operation(operationId = "listOrders", summary = "Orders, oldest first: an applicant's own, or all for staff")
+    public Uni<Page<OrderView>> list(
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Cursor.MAX_LIMIT) int limit,
+            @QueryParam("cursor") String cursor) {
+        Cursor after = Cursor.decode(cursor);
+        String only = account.isStaff() ? null : account.id();
+        return orders.page(only, after, limit + 1).map(rows -> Cursor.page(rows, limit,
+                o -> new Cursor(o.createdAt, o.id.toString()), o -> OrderView.of(o, null)));
+    }
+
+    @POST
+    @Path("/{orderId}/submit")
+    @RolesAllowed(Roles.APPLICANT)
+    @Operation(operationId = "submitOrder", summary = "Submit a DRAFT for initial review (needs If-Match)")
+    @APIResponse(responseCode = "409", description = "Not possible in this state, or websites/materials incomplete",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> submit(@PathParam("orderId") String orderId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return act(orderId, ifMatch, OrderTrigger.SUBMIT);
+    }
+
+    @POST
+    @Path("/{orderId}/resubmit")
+    @RolesAllowed(Roles.APPLICANT)
+    @Operation(operationId = "resubmitOrder", summary = "Resubmit a rejected or expired order (needs If-Match)")
+    public Uni<Response> resubmit(@PathParam("orderId") String orderId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return act(orderId, ifMatch, OrderTrigger.RESUBMIT);
+    }
+
+    @POST
+    @Path("/{orderId}/withdraw")
+    @RolesAllowed(Roles.APPLICANT)
+    @Operation(operationId = "withdrawOrder", summary = "Take a submission back while initial review is pending")
+    public Uni<Response> withdraw(@PathParam("orderId") String orderId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return act(orderId, ifMatch, OrderTrigger.WITHDRAW);
+    }
+
+    @POST
+    @Path("/{orderId}/abandon")
+    @RolesAllowed(Roles.APPLICANT)
+    @Operation(operationId = "abandonOrder", summary = "Give the order up (any state before the authority)")
+    public Uni<Response> abandon(@PathParam("orderId") String orderId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return act(orderId, ifMatch, OrderTrigger.ABANDON);
+    }
+
+    private Uni<Response> act(String orderId, String ifMatch, OrderTrigger trigger) {
+        UUID id = parse(orderId);
+        return orders.act(account.id(), id, ifMatch, trigger).chain(o -> orders.history(o.id)
+                .map(h -> Response.ok(OrderView.of(o, h)).tag(ETags.of(o.version)).build()));
+    }
+
+    private static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("Order");
+        }
+    }
+}

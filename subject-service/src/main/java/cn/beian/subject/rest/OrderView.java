@@ -1,0 +1,53 @@
+package cn.beian.subject.rest;
+
+import cn.beian.contract.order.FilingType;
+import cn.beian.contract.order.OrderState;
+import cn.beian.contract.order.OrderTrigger;
+import cn.beian.contract.order.Party;
+import cn.beian.subject.domain.FilingOrder;
+import cn.beian.subject.domain.OrderStateMachine;
+import cn.beian.subject.domain.OrderTransition;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An order as a front-end needs it: its state, whose move it is, the actions the caller may take next, the
+ * expiry of the current step, and (in the detail view) its history.
+ *
+ * @param allowedActions the applicant's possible next moves, e.g. {@code SUBMIT}, {@code ABANDON}
+ * @param expiresAt      when the current step expires (45 days waiting on the applicant; never in Zhejiang)
+ */
+public record OrderView(
+        String id,
+        String subjectId,
+        FilingType type,
+        OrderState state,
+        Party waitingOn,
+        Set<OrderTrigger> allowedActions,
+        boolean contentsEditable,
+        boolean photoEditable,
+        boolean rereview,
+        OffsetDateTime stateEnteredAt,
+        OffsetDateTime expiresAt,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt,
+        List<HistoryEntry> history) {
+
+    public record HistoryEntry(OrderState from, OrderState to, OrderTrigger trigger, OrderTrigger.Actor actor,
+            List<String> reasons, OffsetDateTime at) {
+
+        static HistoryEntry of(OrderTransition t) {
+            return new HistoryEntry(t.fromState, t.toState, t.trigger, t.actor,
+                    t.reasons == null ? null : Arrays.asList(t.reasons.split("\n")), t.at);
+        }
+    }
+
+    public static OrderView of(FilingOrder o, List<OrderTransition> history) {
+        return new OrderView(o.id.toString(), o.subjectId.toString(), o.type, o.state, o.state.waitingOn(),
+                OrderStateMachine.allowed(o.state, OrderTrigger.Actor.APPLICANT, o.context()),
+                o.state.contentsEditable(), o.state.photoEditable(), o.rereview, o.stateEnteredAt, o.expiresAt(),
+                o.createdAt, o.updatedAt, history == null ? null : history.stream().map(HistoryEntry::of).toList());
+    }
+}

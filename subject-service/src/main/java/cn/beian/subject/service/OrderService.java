@@ -1,0 +1,189 @@
+package cn.beian.subject.service;
+
+import cn.beian.contract.events.order.OrderCreated;
+import cn.beian.contract.events.order.OrderTransitioned;
+import cn.beian.contract.order.FilingType;
+import cn.beian.contract.order.OrderState;
+import cn.beian.contract.order.OrderTrigger;
+import cn.beian.contract.order.OrderTrigger.Actor;
+import cn.beian.platform.outbox.OutboxWriter;
+import cn.beian.platform.persistence.Constraints;
+import cn.beian.platform.problem.FieldViolation;
+import cn.beian.platform.problem.ProblemException;
+import cn.beian.platform.problem.ProblemType;
+import cn.beian.platform.rest.Cursor;
+import cn.beian.platform.rest.ETags;
+import cn.beian.subject.domain.FilingOrder;
+import cn.beian.subject.domain.OrderStateMachine;
+import cn.beian.subject.domain.OrderStateMachine.IllegalTransitionException;
+import cn.beian.subject.domain.OrderTransition;
+import cn.beian.subject.domain.Subject;
+import cn.beian.subject.repository.FilingOrderRepository;
+import cn.beian.subject.repository.OrderTransitionRepository;
+import cn.beian.subject.repository.SubjectRepository;
+import cn.beian.time.BeianClock;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Filing orders: creation under the one-in-flight rule, and every move through {@link OrderStateMachine},
+ * each recorded in the order's history and announced through the outbox in the same transaction.
+ */
+@ApplicationScoped
+public class OrderService {
+
+    private final FilingOrderRepository orders;
+    private final OrderTransitionRepository transitions;
+    private final SubjectRepository subjects;
+    private final OutboxWriter outbox;
+    private final BeianClock clock;
+
+    public OrderService(FilingOrderRepository orders, OrderTransitionRepository transitions,
+            SubjectRepository subjects, OutboxWriter outbox, BeianClock clock) {
+        this.orders = orders;
+        this.transitions = transitions;
+        this.subjects = subjects;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Opens a DRAFT for the account's subject: 409 without a subject or with another order in flight. */
+    @WithTransaction
+    public Uni<FilingOrder> create(String accountId, FilingType type) {
+        return subjects.findByAccount(accountId).chain(subject -> {
+            if (subject == null) {
+                return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
+                        "Register the account's subject before opening an order"));
+            }
+            return orders.findInFlight(accountId).chain(inFlight -> {
+                if (inFlight != null) {
+                    return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
+                            "The account already has an order in flight").with("orderId", inFlight.id.toString())
+                            .with("currentState", inFlight.state));
+                }
+                FilingOrder o = newDraft(accountId, subject, type);
+                return orders.persistAndFlush(o)
+                        .onFailure(Constraints::isUniqueViolation)
+                        .transform(e -> new ProblemException(ProblemType.CONFLICT,
+                                "The account already has an order in flight"))
+                        .chain(() -> record(o, null, OrderTrigger.CREATE, Actor.APPLICANT, accountId, List.of(), true))
+                        .chain(() -> outbox.append(new OrderCreated(o.id.toString(), accountId,
+                                subject.id.toString(), type, o.province, subject.nature, o.state, o.createdAt)))
+                        .replaceWith(o);
+            });
+        });
+    }
+
+    /** An applicant's move on its own order: 404 for others' orders, 412 for a stale version, 409 if illegal. */
+    @WithTransaction
+    public Uni<FilingOrder> act(String accountId, UUID orderId, String ifMatch, OrderTrigger trigger) {
+        return orders.findById(orderId).chain(o -> {
+            if (o == null || !o.accountId.equals(accountId)) {
+                return Uni.createFrom().failure(ProblemException.notFound("Order"));
+            }
+            ETags.requireMatch(ifMatch, o.version);
+            if (trigger == OrderTrigger.SUBMIT || trigger == OrderTrigger.RESUBMIT) {
+                requireComplete(o);
+            }
+            return move(o, trigger, Actor.APPLICANT, accountId, List.of());
+        });
+    }
+
+    /** Moves the order and records the move; review and authority outcomes will come through here too. */
+    Uni<FilingOrder> move(FilingOrder o, OrderTrigger trigger, Actor actor, String actorId, List<String> reasons) {
+        OrderState from = o.state;
+        OrderState to;
+        try {
+            to = OrderStateMachine.next(from, trigger, actor, o.context());
+        } catch (IllegalTransitionException e) {
+            return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
+                    trigger + " is not possible while the order is " + from)
+                    .with("currentState", from).with("allowedActions", e.allowed()));
+        }
+        OffsetDateTime now = clock.nowInChina();
+        if (to != from) {
+            o.state = to;
+            o.stateEnteredAt = now;
+        }
+        if (trigger == OrderTrigger.AUTHORITY_REJECT) {
+            o.rereview = true;
+        }
+        o.updatedAt = now;
+        boolean submit = trigger == OrderTrigger.SUBMIT || trigger == OrderTrigger.RESUBMIT;
+        // Flush now so a concurrent move of the same order fails here on its version (412), not after the event.
+        return orders.persistAndFlush(o)
+                .chain(() -> record(o, from, trigger, actor, actorId, reasons, false))
+                .chain(() -> outbox.append(new OrderTransitioned(o.id.toString(), o.accountId, o.type, o.province,
+                        from, to, trigger, actor, actorId, reasons.isEmpty() ? null : reasons,
+                        submit ? o.websitesReadyVersion : null, submit ? o.materialsReadyVersion : null, now)))
+                .replaceWith(o);
+    }
+
+    @WithSession
+    public Uni<Optional<FilingOrder>> find(UUID id) {
+        return orders.findById(id).map(Optional::ofNullable);
+    }
+
+    @WithSession
+    public Uni<List<OrderTransition>> history(UUID id) {
+        return transitions.history(id);
+    }
+
+    @WithSession
+    public Uni<List<FilingOrder>> page(String accountId, Cursor after, int limit) {
+        return orders.page(accountId, after, limit);
+    }
+
+    /** Submission waits until website- and materials-service judged the order's parts complete. */
+    private static void requireComplete(FilingOrder o) {
+        List<FieldViolation> missing = new ArrayList<>();
+        if (o.websitesReadyVersion == null) {
+            missing.add(new FieldViolation("websites", "WEBSITES_INCOMPLETE",
+                    "The websites of this order are not complete and valid yet"));
+        }
+        if (o.materialsReadyVersion == null) {
+            missing.add(new FieldViolation("materials", "MATERIALS_INCOMPLETE",
+                    "The materials of this order are not complete yet"));
+        }
+        if (!missing.isEmpty()) {
+            throw new ProblemException(ProblemType.CONFLICT, "The order cannot be submitted yet", missing)
+                    .with("currentState", o.state);
+        }
+    }
+
+    private Uni<Void> record(FilingOrder o, OrderState from, OrderTrigger trigger, Actor actor, String actorId,
+            List<String> reasons, boolean creation) {
+        OrderTransition t = new OrderTransition();
+        t.orderId = o.id;
+        t.fromState = creation ? null : from;
+        t.toState = o.state;
+        t.trigger = trigger;
+        t.actor = actor;
+        t.actorId = actorId;
+        t.reasons = reasons.isEmpty() ? null : String.join("\n", reasons);
+        t.at = o.updatedAt;
+        return transitions.persist(t).replaceWithVoid();
+    }
+
+    private FilingOrder newDraft(String accountId, Subject subject, FilingType type) {
+        OffsetDateTime now = clock.nowInChina();
+        FilingOrder o = new FilingOrder();
+        o.id = UUID.randomUUID();
+        o.accountId = accountId;
+        o.subjectId = subject.id;
+        o.type = type;
+        o.state = OrderState.DRAFT;
+        o.province = subject.province;
+        o.stateEnteredAt = now;
+        o.createdAt = now;
+        o.updatedAt = now;
+        return o;
+    }
+}

@@ -1,0 +1,136 @@
+package cn.beian.subject;
+
+import static cn.beian.testing.TestTokens.as;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.beian.testing.InMemoryMessagingResource;
+import cn.beian.testing.OidcTestResource;
+import cn.beian.testing.PostgresTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "subject"))
+@WithTestResource(InMemoryMessagingResource.class)
+@WithTestResource(OidcTestResource.class)
+class OrderResourceTest {
+
+    private static String newSubject(String account) {
+        return as(account, "applicant").contentType(ContentType.JSON).body(SubjectResourceTest.subject("周九"))
+                .post("/api/v1/subjects").then().statusCode(201).extract().path("id");
+    }
+
+    private static String newOrder(String account) {
+        return as(account, "applicant").contentType(ContentType.JSON).body("{\"type\":\"FIRST_FILING\"}")
+                .post("/api/v1/orders").then().statusCode(201).extract().path("id");
+    }
+
+    private static void markReady(String orderId) throws Exception {
+        try (Connection c = PostgresTestResource.connect()) {
+            c.createStatement().executeUpdate("update filing_order set websites_ready_version = 3, "
+                    + "materials_ready_version = 5 where id = '" + orderId + "'");
+        }
+    }
+
+    @Test
+    void anOrderNeedsASubjectFirst() {
+        as("order-nosubject", "applicant").contentType(ContentType.JSON).body("{\"type\":\"FIRST_FILING\"}")
+                .post("/api/v1/orders").then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
+    void aNewOrderIsADraftWaitingOnTheApplicantAndOnlyOneIsInFlight() {
+        newSubject("order-one");
+        String id = newOrder("order-one");
+        as("order-one", "applicant").get("/api/v1/orders/" + id).then().statusCode(200)
+                .header("ETag", equalTo("\"0\""))
+                .body("state", equalTo("DRAFT"))
+                .body("waitingOn", equalTo("APPLICANT"))
+                .body("allowedActions", containsInAnyOrder("SUBMIT", "ABANDON"))
+                .body("contentsEditable", equalTo(true))
+                .body("history[0].trigger", equalTo("CREATE"));
+        as("order-one", "applicant").contentType(ContentType.JSON).body("{\"type\":\"FIRST_FILING\"}")
+                .post("/api/v1/orders").then().statusCode(409).body("orderId", equalTo(id));
+        as("order-other", "applicant").get("/api/v1/orders/" + id).then().statusCode(404);
+        as("order-other", "applicant").header("If-Match", "\"0\"").post("/api/v1/orders/" + id + "/abandon")
+                .then().statusCode(404);
+        as("order-one", "applicant").contentType(ContentType.JSON).body("{\"type\":\"TELEPORT\"}")
+                .post("/api/v1/orders").then().statusCode(400).body("errors[0].field", equalTo("type"));
+    }
+
+    @Test
+    void submissionWaitsForCompleteWebsitesAndMaterialsAndAFreshVersion() throws Exception {
+        newSubject("order-submit");
+        String id = newOrder("order-submit");
+        as("order-submit", "applicant").post("/api/v1/orders/" + id + "/submit").then().statusCode(428);
+        as("order-submit", "applicant").header("If-Match", "\"7\"").post("/api/v1/orders/" + id + "/submit")
+                .then().statusCode(412);
+        as("order-submit", "applicant").header("If-Match", "\"0\"").post("/api/v1/orders/" + id + "/submit")
+                .then().statusCode(409)
+                .body("errors.code", hasItems("WEBSITES_INCOMPLETE", "MATERIALS_INCOMPLETE"));
+        markReady(id);
+        as("order-submit", "applicant").header("If-Match", "\"0\"").post("/api/v1/orders/" + id + "/submit")
+                .then().statusCode(200)
+                .header("ETag", equalTo("\"1\""))
+                .body("state", equalTo("INITIAL_REVIEW"))
+                .body("waitingOn", equalTo("PROVIDER"))
+                .body("allowedActions", containsInAnyOrder("WITHDRAW", "ABANDON"));
+        // An illegal move names the state and what is allowed.
+        as("order-submit", "applicant").header("If-Match", "\"1\"").post("/api/v1/orders/" + id + "/resubmit")
+                .then().statusCode(409)
+                .body("currentState", equalTo("INITIAL_REVIEW"))
+                .body("allowedActions", containsInAnyOrder("WITHDRAW", "ABANDON"));
+        as("order-submit", "applicant").header("If-Match", "\"1\"").post("/api/v1/orders/" + id + "/withdraw")
+                .then().statusCode(200).body("state", equalTo("DRAFT"));
+        as("order-submit", "applicant").header("If-Match", "\"2\"").post("/api/v1/orders/" + id + "/abandon")
+                .then().statusCode(200).body("state", equalTo("ABANDONED"))
+                .body("allowedActions.size()", equalTo(0))
+                .body("history.trigger", equalTo(List.of("CREATE", "SUBMIT", "WITHDRAW", "ABANDON")));
+        // With the first one abandoned, the account may open another.
+        newOrder("order-submit");
+        assertEquals(3, SubjectResourceTest.count("select count(*) from outbox_event where aggregate_id = '" + id
+                + "' and event_type = 'order.transitioned.v1'"), "SUBMIT, WITHDRAW and ABANDON announced");
+    }
+
+    @Test
+    void concurrentSubmitsOfOneOrderLetExactlyOneThrough() throws Exception {
+        newSubject("order-race");
+        String id = newOrder("order-race");
+        markReady(id);
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Callable<Integer> submit = () -> {
+                Response r = as("order-race", "applicant").header("If-Match", "\"0\"")
+                        .post("/api/v1/orders/" + id + "/submit");
+                return r.statusCode();
+            };
+            results.add(pool.submit(submit));
+        }
+        int ok = 0;
+        for (Future<Integer> f : results) {
+            int status = f.get();
+            assertTrue(status == 200 || status == 412 || status == 409, "unexpected " + status);
+            ok += status == 200 ? 1 : 0;
+        }
+        pool.shutdown();
+        assertEquals(1, ok, "exactly one submit succeeds");
+        assertEquals(1, SubjectResourceTest.count("select count(*) from order_transition where order_id = '" + id
+                + "' and trigger = 'SUBMIT'"));
+    }
+}
