@@ -1,0 +1,132 @@
+package cn.beian.national.sms;
+
+import cn.beian.contract.privacy.Masking;
+import cn.beian.national.domain.OutgoingMessage;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/**
+ * Delivers {@link OutgoingMessage}s (SMS through the gateway, e-mail through SMTP) after their transaction committed.
+ * Rows are claimed for a minute with {@code FOR UPDATE SKIP LOCKED}, so replicas never send the same row at once and a
+ * replica that dies mid-send leaves it to be retried (at-least-once). Failures back off; secret bodies (codes,
+ * passwords) are wiped once sent.
+ */
+@ApplicationScoped
+public class OutgoingDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(OutgoingDispatcher.class);
+    static final String SIGN_NAME = "工信部ICP备案";
+
+    private static final String CLAIM = """
+            update outgoing_message set next_attempt_at = now() + interval '60 seconds', attempts = attempts + 1
+            where id in (select id from outgoing_message where sent_at is null and next_attempt_at <= now()
+                         order by created_at limit 20 for update skip locked)
+            returning id, channel, recipient, subject, body, template_code, template_param""";
+    private static final String SENT = """
+            update outgoing_message set sent_at = now(), last_error = null,
+              body = case when secret then null else body end,
+              template_param = case when secret then null else template_param end
+            where id = $1""";
+    private static final String FAILED = """
+            update outgoing_message set last_error = $2,
+              next_attempt_at = now() + least(attempts * 5, 300) * interval '1 second'
+            where id = $1""";
+
+    private final Pool pool;
+    private final SmsGatewayClient sms;
+    private final ReactiveMailer mailer;
+    private final ObjectMapper json;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+
+    public OutgoingDispatcher(Pool pool, @RestClient SmsGatewayClient sms, ReactiveMailer mailer, ObjectMapper json) {
+        this.pool = pool;
+        this.sms = sms;
+        this.mailer = mailer;
+        this.json = json;
+    }
+
+    /** Starts a delivery round now (or right after the running one). */
+    public void kick() {
+        again.set(true);
+        if (running.compareAndSet(false, true)) {
+            again.set(false);
+            dispatch().subscribe().with(n -> finished(), e -> {
+                LOG.warnf("Delivery round failed, will retry: %s", e.toString());
+                finished();
+            });
+        }
+    }
+
+    private void finished() {
+        running.set(false);
+        if (again.get()) {
+            kick();
+        }
+    }
+
+    /** One round: claims due messages and sends them; answers how many were sent. */
+    public Uni<Integer> dispatch() {
+        return pool.withTransaction(c -> c.query(CLAIM).execute()).chain(rows -> {
+            List<Row> claimed = new ArrayList<>();
+            rows.forEach(claimed::add);
+            return Multi.createFrom().iterable(claimed)
+                    .onItem().transformToUniAndConcatenate(this::deliver)
+                    .collect().asList()
+                    .map(results -> (int) results.stream().filter(Boolean::booleanValue).count());
+        });
+    }
+
+    private Uni<Boolean> deliver(Row row) {
+        UUID id = row.getUUID("id");
+        String channel = row.getString("channel");
+        String recipient = row.getString("recipient");
+        Uni<Void> send;
+        if (OutgoingMessage.SMS.equals(channel)) {
+            send = sms.send(new SmsGatewayClient.SendRequest(List.of(recipient), SIGN_NAME,
+                    row.getString("template_code"), params(row.getString("template_param")), row.getString("body"),
+                    id.toString())).replaceWithVoid();
+        } else {
+            send = mailer.send(Mail.withText(recipient, row.getString("subject"), row.getString("body")));
+        }
+        return send
+                .chain(() -> pool.preparedQuery(SENT).execute(Tuple.of(id)))
+                .invoke(() -> LOG.infof("Sent %s %s to %s", channel, id,
+                        OutgoingMessage.SMS.equals(channel) ? Masking.mobile(recipient) : Masking.email(recipient)))
+                .replaceWith(true)
+                .onFailure().recoverWithUni(e -> {
+                    LOG.warnf("Sending %s %s failed, will retry: %s", channel, id, e.toString());
+                    String error = String.valueOf(e.getMessage());
+                    return pool.preparedQuery(FAILED)
+                            .execute(Tuple.of(id, error.length() > 500 ? error.substring(0, 500) : error))
+                            .replaceWith(false);
+                });
+    }
+
+    private Map<String, String> params(String raw) {
+        if (raw == null) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(raw, new TypeReference<Map<String, String>>() {
+            });
+        } catch (Exception e) {
+            return Map.of();
+        }
+    }
+}
