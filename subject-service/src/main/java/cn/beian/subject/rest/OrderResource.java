@@ -5,6 +5,7 @@ import cn.beian.platform.problem.Problem;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.rest.Cursor;
 import cn.beian.platform.rest.ETags;
+import cn.beian.platform.rest.Ids;
 import cn.beian.platform.rest.Page;
 import cn.beian.platform.security.CurrentAccount;
 import cn.beian.platform.security.Roles;
@@ -29,7 +30,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -73,7 +73,7 @@ public class OrderResource {
     @APIResponse(responseCode = "404", description = "No such order, or not yours",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@PathParam("orderId") String orderId) {
-        UUID id = parse(orderId);
+        UUID id = Ids.parseOrNotFound(orderId, "Order");
         String caller = account.id();
         boolean staff = account.isStaff();
         return orders.find(id).chain(found -> {
@@ -135,16 +135,8 @@ public class OrderResource {
     }
 
     private Uni<Response> act(String orderId, String ifMatch, OrderTrigger trigger) {
-        UUID id = parse(orderId);
+        UUID id = Ids.parseOrNotFound(orderId, "Order");
         return orders.act(account.id(), id, ifMatch, trigger).chain(o -> orders.history(o.id)
                 .map(h -> Response.ok(OrderView.of(o, h)).tag(ETags.of(o.version)).build()));
-    }
-
-    private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Order");
-        }
     }
 }

@@ -4,6 +4,7 @@ import cn.beian.platform.problem.Problem;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.rest.Cursor;
 import cn.beian.platform.rest.ETags;
+import cn.beian.platform.rest.Ids;
 import cn.beian.platform.rest.Page;
 import cn.beian.platform.security.CurrentAccount;
 import cn.beian.platform.security.Roles;
@@ -26,7 +27,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -74,12 +74,9 @@ public class SubjectResource {
     @APIResponse(responseCode = "404", description = "No such subject, or not yours",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@PathParam("subjectId") String subjectId) {
-        Optional<UUID> id = parse(subjectId);
-        if (id.isEmpty()) {
-            return Uni.createFrom().failure(ProblemException.notFound("Subject"));
-        }
+        UUID id = Ids.parseOrNotFound(subjectId, "Subject");
         String caller = account.id();
-        return subjects.find(id.get()).map(found -> {
+        return subjects.find(id).map(found -> {
             Subject s = found.filter(x -> x.accountId.equals(caller) || account.isStaff())
                     .orElseThrow(() -> ProblemException.notFound("Subject"));
             SubjectView view = s.accountId.equals(caller) ? SubjectView.full(s) : SubjectView.masked(s);
@@ -100,13 +97,5 @@ public class SubjectResource {
         return subjects.page(only, after, limit + 1).map(rows -> Cursor.page(rows, limit,
                 s -> new Cursor(s.createdAt, s.id.toString()),
                 s -> s.accountId.equals(caller) ? SubjectView.full(s) : SubjectView.masked(s)));
-    }
-
-    private static Optional<UUID> parse(String id) {
-        try {
-            return Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }
