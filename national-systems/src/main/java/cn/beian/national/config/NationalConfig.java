@@ -60,7 +60,7 @@ public interface NationalConfig {
         int maxWrongCodes();
 
         /** The page the SMS points principals at. */
-        @WithDefault("http://localhost:8106/sms-verify")
+        @WithDefault("http://localhost:${quarkus.http.port}/sms-verify")
         String verifyUrl();
 
         default boolean required(Province province, SubmissionType type) {
