@@ -1,7 +1,12 @@
 package cn.beian.contract.events;
 
 import cn.beian.contract.events.order.OrderCreated;
+import cn.beian.contract.events.order.OrderIdleMilestoneReached;
 import cn.beian.contract.events.order.OrderTransitioned;
+import cn.beian.contract.events.server.AuthorizationCodeMinted;
+import cn.beian.contract.events.server.AuthorizationCodeReleased;
+import cn.beian.contract.events.server.AuthorizationCodeReserved;
+import cn.beian.contract.events.server.AuthorizationCodeSpent;
 import cn.beian.contract.events.subject.SubjectCreated;
 import java.util.Arrays;
 import java.util.Map;
@@ -18,7 +23,19 @@ public enum EventType {
 
     SUBJECT_CREATED("subject.created.v1", Topics.SUBJECT_EVENTS, AggregateType.SUBJECT, SubjectCreated.class),
     ORDER_CREATED("order.created.v1", Topics.SUBJECT_EVENTS, AggregateType.ORDER, OrderCreated.class),
-    ORDER_TRANSITIONED("order.transitioned.v1", Topics.SUBJECT_EVENTS, AggregateType.ORDER, OrderTransitioned.class);
+    ORDER_TRANSITIONED("order.transitioned.v1", Topics.SUBJECT_EVENTS, AggregateType.ORDER, OrderTransitioned.class),
+
+    /* subject-service: the order clock (domain.md §3 "Validity") and servers' authorization codes (§1). */
+    ORDER_IDLE_MILESTONE_REACHED("order.idle-milestone-reached.v1", Topics.SUBJECT_EVENTS, AggregateType.ORDER,
+            OrderIdleMilestoneReached.class),
+    AUTHORIZATION_CODE_MINTED("server.authorization-code-minted.v1", Topics.SUBJECT_EVENTS, AggregateType.SERVER,
+            AuthorizationCodeMinted.class),
+    AUTHORIZATION_CODE_RESERVED("server.authorization-code-reserved.v1", Topics.SUBJECT_EVENTS,
+            AggregateType.SERVER, AuthorizationCodeReserved.class),
+    AUTHORIZATION_CODE_RELEASED("server.authorization-code-released.v1", Topics.SUBJECT_EVENTS,
+            AggregateType.SERVER, AuthorizationCodeReleased.class),
+    AUTHORIZATION_CODE_SPENT("server.authorization-code-spent.v1", Topics.SUBJECT_EVENTS, AggregateType.SERVER,
+            AuthorizationCodeSpent.class);
 
     private static final Map<String, EventType> BY_TYPE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));
