@@ -21,6 +21,14 @@ final class Keycloak {
                 .then().statusCode(200).extract().path("access_token");
     }
 
+    /** A machine client's token through the client-credentials grant. */
+    static String clientToken(String clientId, String secret) {
+        return given().formParam("grant_type", "client_credentials").formParam("client_id", clientId)
+                .formParam("client_secret", secret)
+                .post(Stack.KEYCLOAK + "/realms/" + Stack.REALM + "/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
     /** Creates a new applicant account (so a test never collides with earlier runs) and returns its token. */
     static String newApplicant() {
         String admin = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")

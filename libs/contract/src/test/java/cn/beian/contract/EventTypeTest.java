@@ -25,6 +25,14 @@ class EventTypeTest {
     }
 
     @Test
+    void sharedPayloadsMustNameTheirType() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> EventType.of(
+                new cn.beian.contract.events.readiness.PartReady("o", 1, true, null)));
+        assertEquals(EventType.ORDER_CREATED, EventType.of(new cn.beian.contract.events.order.OrderCreated(
+                "o", "a", "s", null, null, null, null, null)));
+    }
+
+    @Test
     void unknownTypesAreReportedAsAbsent() {
         assertTrue(EventType.fromType("order.teleported.v9").isEmpty());
     }

@@ -62,6 +62,13 @@ public class Subject {
     @Embedded
     public Principal principal;
 
+    /** 主体备案号, e.g. {@code 京ICP备12345678号}, once the administration approved the subject. */
+    @Column(name = "filing_number")
+    public String filingNumber;
+
+    @Column(name = "approved_at")
+    public OffsetDateTime approvedAt;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 

@@ -1,8 +1,14 @@
 package cn.beian.contract.events;
 
+import cn.beian.contract.events.authority.AuthorityApproved;
+import cn.beian.contract.events.authority.AuthorityRejected;
+import cn.beian.contract.events.authority.SmsVerificationChanged;
 import cn.beian.contract.events.order.OrderCreated;
 import cn.beian.contract.events.order.OrderIdleMilestoneReached;
 import cn.beian.contract.events.order.OrderTransitioned;
+import cn.beian.contract.events.readiness.PartReady;
+import cn.beian.contract.events.review.PhotoSubmitted;
+import cn.beian.contract.events.review.ReviewDecided;
 import cn.beian.contract.events.server.AuthorizationCodeMinted;
 import cn.beian.contract.events.server.AuthorizationCodeReleased;
 import cn.beian.contract.events.server.AuthorizationCodeReserved;
@@ -24,6 +30,28 @@ public enum EventType {
     SUBJECT_CREATED("subject.created.v1", Topics.SUBJECT_EVENTS, AggregateType.SUBJECT, SubjectCreated.class),
     ORDER_CREATED("order.created.v1", Topics.SUBJECT_EVENTS, AggregateType.ORDER, OrderCreated.class),
     ORDER_TRANSITIONED("order.transitioned.v1", Topics.SUBJECT_EVENTS, AggregateType.ORDER, OrderTransitioned.class),
+
+    /* website-service and materials-service: readiness of their part of an order. */
+    ORDER_WEBSITES_READINESS_CHANGED("website.order-readiness-changed.v1", Topics.WEBSITE_EVENTS, AggregateType.ORDER,
+            PartReady.class),
+    ORDER_MATERIALS_READINESS_CHANGED("material.order-readiness-changed.v1", Topics.MATERIALS_EVENTS,
+            AggregateType.ORDER, PartReady.class),
+    PHOTO_SUBMITTED("material.photo-submitted.v1", Topics.MATERIALS_EVENTS, AggregateType.ORDER,
+            PhotoSubmitted.class),
+
+    /* review-service: the provider's reviews and the administration's outcomes (through the authority gateway). */
+    INITIAL_REVIEW_APPROVED("review.initial-approved.v1", Topics.REVIEW_EVENTS, AggregateType.ORDER,
+            ReviewDecided.class),
+    INITIAL_REVIEW_REJECTED("review.initial-rejected.v1", Topics.REVIEW_EVENTS, AggregateType.ORDER,
+            ReviewDecided.class),
+    PHOTO_REVIEW_APPROVED("review.photo-approved.v1", Topics.REVIEW_EVENTS, AggregateType.ORDER, ReviewDecided.class),
+    PHOTO_REVIEW_REJECTED("review.photo-rejected.v1", Topics.REVIEW_EVENTS, AggregateType.ORDER, ReviewDecided.class),
+    AUTHORITY_SMS_VERIFICATION_REQUESTED("authority.sms-verification-requested.v1", Topics.REVIEW_EVENTS,
+            AggregateType.ORDER, SmsVerificationChanged.class),
+    AUTHORITY_SMS_VERIFIED("authority.sms-verified.v1", Topics.REVIEW_EVENTS, AggregateType.ORDER,
+            SmsVerificationChanged.class),
+    AUTHORITY_APPROVED("authority.approved.v1", Topics.REVIEW_EVENTS, AggregateType.ORDER, AuthorityApproved.class),
+    AUTHORITY_REJECTED("authority.rejected.v1", Topics.REVIEW_EVENTS, AggregateType.ORDER, AuthorityRejected.class),
 
     /* subject-service: the order clock (domain.md §3 "Validity") and servers' authorization codes (§1). */
     ORDER_IDLE_MILESTONE_REACHED("order.idle-milestone-reached.v1", Topics.SUBJECT_EVENTS, AggregateType.ORDER,
@@ -74,13 +102,24 @@ public enum EventType {
         return Optional.ofNullable(BY_TYPE.get(ceType));
     }
 
-    /** The event type whose payload is this record. */
+    /**
+     * The event type whose payload is this record, where only one type uses it; payloads shared by several types
+     * (a review decision, a readiness change) must be appended with their type named.
+     */
     public static EventType of(EventPayload payload) {
+        EventType found = null;
         for (EventType t : values()) {
             if (t.payloadType == payload.getClass()) {
-                return t;
+                if (found != null) {
+                    throw new IllegalArgumentException(payload.getClass().getSimpleName()
+                            + " serves several event types: name the type");
+                }
+                found = t;
             }
         }
-        throw new IllegalArgumentException("No event type for payload " + payload.getClass().getName());
+        if (found == null) {
+            throw new IllegalArgumentException("No event type for payload " + payload.getClass().getName());
+        }
+        return found;
     }
 }

@@ -20,7 +20,9 @@ import org.jboss.logging.Logger;
  * transaction as the handler's effect. A replay (known id, or a sequence already applied) changes nothing; a
  * gap in the sequence is retried with back-off, then the message is nacked so the channel's
  * {@code failure-strategy=dead-letter-queue} moves it to the dead-letter topic with the reason in its headers.
- * Malformed events and handler failures are nacked at once. Nothing blocks the partition.
+ * An event that can never apply ({@link MalformedEventException}: undecodable, or a move its aggregate cannot
+ * take) is dead-lettered at once and counted as handled, so the aggregate's later events still flow; other
+ * handler failures are dead-lettered without advancing the sequence. Nothing blocks the partition.
  *
  * <p>Use it from an {@code @Incoming} method that takes {@code Message<String>} and returns {@code Uni<Void>}.
  */
@@ -59,6 +61,12 @@ public class IdempotentConsumer {
         Context context = Vertx.currentContext();
         return applyWithRetries(event, handler, context, 0)
                 .onItemOrFailure().transformToUni((outcome, failure) -> {
+                    if (failure instanceof MalformedEventException) {
+                        // It can never apply: count it as handled so later events of the aggregate still flow.
+                        return Panache.withTransaction(() -> markRejected(event))
+                                .onFailure().recoverWithItem(false)
+                                .chain(() -> reject(message, failure, "rejected"));
+                    }
                     if (failure != null) {
                         return reject(message, failure, failure instanceof SequenceGapException ? "gap" : "failed");
                     }
@@ -91,18 +99,35 @@ public class IdempotentConsumer {
                 return Uni.createFrom().failure(
                         new SequenceGapException(event.source(), event.aggregateId(), last + 1, event.sequence()));
             }
-            return session.createNativeQuery(RECORD_EVENT)
-                    .setParameter("id", event.id())
-                    .setParameter("source", event.source())
-                    .setParameter("type", event.type())
-                    .setParameter("aggregateId", event.aggregateId())
-                    .setParameter("sequence", event.sequence())
-                    .setParameter("now", OffsetDateTime.now())
-                    .executeUpdate()
+            return recordEvent(session, event)
                     .chain(inserted -> inserted == 0
                             ? Uni.createFrom().item(Outcome.REPLAY)
                             : advance(session, event).chain(() -> handler.apply(event)).replaceWith(Outcome.APPLIED));
         }));
+    }
+
+    /** Records an event that can never apply as handled, if it is the next in its aggregate's sequence. */
+    private Uni<Boolean> markRejected(IncomingEvent event) {
+        return Panache.getSession().chain(session -> lastSequence(session, event).chain(last -> {
+            if (event.sequence() != last + 1) {
+                return Uni.createFrom().item(false);
+            }
+            return recordEvent(session, event)
+                    .chain(() -> advance(session, event))
+                    .replaceWith(true);
+        }));
+    }
+
+    /** Inserts the event id; answers 0 where it was recorded before (a replay). */
+    private static Uni<Integer> recordEvent(Mutiny.Session session, IncomingEvent event) {
+        return session.createNativeQuery(RECORD_EVENT)
+                .setParameter("id", event.id())
+                .setParameter("source", event.source())
+                .setParameter("type", event.type())
+                .setParameter("aggregateId", event.aggregateId())
+                .setParameter("sequence", event.sequence())
+                .setParameter("now", OffsetDateTime.now())
+                .executeUpdate();
     }
 
     private Uni<Long> lastSequence(Mutiny.Session session, IncomingEvent event) {

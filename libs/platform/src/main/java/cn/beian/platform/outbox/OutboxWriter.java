@@ -32,9 +32,16 @@ public class OutboxWriter {
         this.clock = clock;
     }
 
-    /** Records {@code payload} as the next event of its aggregate. */
+    /** Records {@code payload} as the next event of its aggregate (its record names its one event type). */
     public Uni<OutboxEvent> append(EventPayload payload) {
-        EventType type = EventType.of(payload);
+        return append(EventType.of(payload), payload);
+    }
+
+    /** Records {@code payload} as the next event of its aggregate, of {@code type}. */
+    public Uni<OutboxEvent> append(EventType type, EventPayload payload) {
+        if (!type.payloadType().isInstance(payload)) {
+            throw new IllegalArgumentException(type.type() + " does not carry " + payload.getClass().getSimpleName());
+        }
         String json = toJson(payload);
         return Panache.getSession().chain(session -> nextSequence(session, payload.aggregateId())
                 .chain(sequence -> {

@@ -1,0 +1,163 @@
+package cn.beian.subject;
+
+import static cn.beian.testing.TestTokens.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.beian.testing.InMemoryMessagingResource;
+import cn.beian.testing.OidcTestResource;
+import cn.beian.testing.PostgresTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.ce.impl.DefaultIncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An order's whole journey driven by the other services' events (domain.md §3.1): readiness, reviews, photo,
+ * the administration's rejection, a re-review whose photo still holds, and the approval with its numbers.
+ */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "subject"))
+@WithTestResource(InMemoryMessagingResource.class)
+@WithTestResource(OidcTestResource.class)
+class OrderOutcomeTest {
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    private final Map<String, Integer> sequences = new java.util.HashMap<>();
+
+    @Test
+    void anOrderTravelsFromDraftToApprovalOnTheOtherServicesEvents() throws Exception {
+        String account = "journey-" + UUID.randomUUID();
+        String subjectId = as(account, "applicant").contentType(ContentType.JSON)
+                .body(SubjectResourceTest.subject("吴十")).post("/api/v1/subjects").then().statusCode(201)
+                .extract().path("id");
+        String order = as(account, "applicant").contentType(ContentType.JSON).body("{\"type\":\"FIRST_FILING\"}")
+                .post("/api/v1/orders").then().statusCode(201).extract().path("id");
+
+        ack("website-events", "/beian/website-service", order, "website.order-readiness-changed.v1",
+                "{\"orderId\":\"%s\",\"version\":4,\"ready\":true}".formatted(order));
+        ack("materials-events", "/beian/materials-service", order, "material.order-readiness-changed.v1",
+                "{\"orderId\":\"%s\",\"version\":9,\"ready\":true}".formatted(order));
+        as(account, "applicant").header("If-Match", "\"2\"").post("/api/v1/orders/" + order + "/submit")
+                .then().statusCode(200).body("state", equalTo("INITIAL_REVIEW"));
+        assertEquals(1, SubjectResourceTest.count("select count(*) from outbox_event where aggregate_id = '" + order
+                + "' and event_type = 'order.transitioned.v1' and payload like '%\"websitesVersion\":4%'"
+                + " and payload like '%\"materialsVersion\":9%'"), "the submission names the versions judged complete");
+
+        review(order, "review.initial-approved.v1", null);
+        state(account, order, "AWAITING_PHOTO");
+        ack("materials-events", "/beian/materials-service", order, "material.photo-submitted.v1",
+                "{\"orderId\":\"%s\",\"submittedBy\":\"%s\",\"byVerificationPoint\":false}".formatted(order, account));
+        state(account, order, "PHOTO_REVIEW");
+        review(order, "review.photo-approved.v1", null);
+        state(account, order, "AUTHORITY_REVIEW");
+        review(order, "authority.sms-verified.v1", null);
+        ack("review-events", "/beian/review-service", order, "authority.rejected.v1", """
+                {"orderId":"%s","returned":false,"reasons":[{"fieldKey":"websites[0].name","code":"NAME_UNSUITABLE",
+                 "suggestion":"个人网站名称不得含有“公司”"}]}""".formatted(order));
+        as(account, "applicant").get("/api/v1/orders/" + order).then().statusCode(200)
+                .body("state", equalTo("AUTHORITY_REJECTED"))
+                .body("contentsEditable", equalTo(true))
+                .body("history.reasons.flatten()", hasItem("websites[0].name: NAME_UNSUITABLE — 个人网站名称不得含有“公司”"));
+
+        String etag = as(account, "applicant").get("/api/v1/orders/" + order).then().extract().header("ETag");
+        as(account, "applicant").header("If-Match", etag).post("/api/v1/orders/" + order + "/resubmit")
+                .then().statusCode(200).body("state", equalTo("INITIAL_REVIEW")).body("rereview", equalTo(true));
+        review(order, "review.initial-approved.v1", null);
+        state(account, order, "AUTHORITY_REVIEW");
+        ack("review-events", "/beian/review-service", order, "authority.approved.v1", """
+                {"orderId":"%s","subjectFilingNumber":"京ICP备20261123号","websites":[{"name":"吴十的博客",
+                 "domains":["wushi.cn"],"websiteFilingNumber":"京ICP备20261123号-1"}]}""".formatted(order));
+        state(account, order, "APPROVED");
+        assertEquals(1, SubjectResourceTest.count("select count(*) from subject where id = '" + subjectId
+                + "' and filing_number = '京ICP备20261123号'"));
+    }
+
+    @Test
+    void anEventTheOrderCannotTakeIsDeadLetteredNotApplied() throws Exception {
+        String account = "stuck-" + UUID.randomUUID();
+        as(account, "applicant").contentType(ContentType.JSON).body(SubjectResourceTest.subject("郑十一"))
+                .post("/api/v1/subjects").then().statusCode(201);
+        String order = as(account, "applicant").contentType(ContentType.JSON).body("{\"type\":\"FIRST_FILING\"}")
+                .post("/api/v1/orders").then().statusCode(201).extract().path("id");
+        Throwable reason = nack("review-events", "/beian/review-service", order, "review.photo-approved.v1",
+                "{\"orderId\":\"%s\",\"reviewerId\":\"r\"}".formatted(order));
+        assertTrue(reason.getMessage().contains("not possible"), reason.getMessage());
+        state(account, order, "DRAFT");
+        Throwable unknown = nack("review-events", "/beian/review-service", UUID.randomUUID().toString(),
+                "review.initial-approved.v1", "{}");
+        assertTrue(unknown.getMessage().contains("unknown order"), unknown.getMessage());
+        Throwable noReasons = nack("review-events", "/beian/review-service", order, "review.initial-rejected.v1",
+                "{\"orderId\":\"%s\",\"reasons\":[]}".formatted(order));
+        assertTrue(noReasons.getMessage().contains("without reasons"), noReasons.getMessage());
+    }
+
+    private void review(String order, String type, String reasons) throws Exception {
+        ack("review-events", "/beian/review-service", order, type,
+                "{\"orderId\":\"%s\",\"reviewerId\":\"rita\"}".formatted(order));
+    }
+
+    private static void state(String account, String order, String expected) {
+        as(account, "applicant").get("/api/v1/orders/" + order).then().statusCode(200).body("state", equalTo(expected));
+    }
+
+    private void ack(String channel, String source, String aggregate, String type, String data) throws Exception {
+        AtomicReference<Throwable> nacked = new AtomicReference<>();
+        CompletableFuture<Void> done = send(channel, source, aggregate, type, data, nacked);
+        done.get(10, TimeUnit.SECONDS);
+        if (nacked.get() != null) {
+            throw new AssertionError(type + " was not applied: " + nacked.get().getMessage());
+        }
+    }
+
+    private Throwable nack(String channel, String source, String aggregate, String type, String data)
+            throws Exception {
+        AtomicReference<Throwable> nacked = new AtomicReference<>();
+        send(channel, source, aggregate, type, data, nacked).get(10, TimeUnit.SECONDS);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> nacked.get() != null);
+        return nacked.get();
+    }
+
+    private CompletableFuture<Void> send(String channel, String source, String aggregate, String type, String data,
+            AtomicReference<Throwable> nacked) {
+        int sequence = sequences.merge(source + aggregate, 1, Integer::sum);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Message<String> m = Message.of(data, Metadata.of(new DefaultIncomingCloudEventMetadata<>("1.0",
+                        UUID.randomUUID().toString(), URI.create(source), type, "application/json", null, aggregate,
+                        ZonedDateTime.now(), Map.of("aggregateid", aggregate, "sequence", String.valueOf(sequence)),
+                        data)))
+                .withAck(() -> {
+                    done.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(e -> {
+                    nacked.set(e);
+                    done.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                });
+        io.smallrye.reactive.messaging.memory.InMemorySource<Message<String>> in = connector.source(channel);
+        in.send(m);
+        return done;
+    }
+}
