@@ -25,6 +25,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -170,5 +171,16 @@ class OrderClockTest {
             assertEquals(1, expiries(id));
         }
         assertEquals(List.of(7, 15, 30), milestoneDays(zhejiang));
+    }
+
+    @Test
+    void theTimerRunsTheClockByItselfEveryTenSeconds() throws Exception {
+        String id = order("clock-timer", "AUTHORITY_REJECTED", OffsetDateTime.now(clock), "GUANGDONG");
+        clock.setOffset(Duration.ofDays(45).plusMinutes(1));
+        Awaitility.await().atMost(Duration.ofSeconds(25)).pollInterval(Duration.ofMillis(500))
+                .until(() -> expiries(id) == 1);
+        assertEquals(List.of(7, 15, 30), milestoneDays(id));
+        as("clock-timer", "applicant").get("/api/v1/orders/" + id).then().body("state", equalTo("EXPIRED"))
+                .body("allowedActions", org.hamcrest.Matchers.containsInAnyOrder("RESUBMIT", "ABANDON"));
     }
 }

@@ -1,6 +1,7 @@
 package cn.beian.subject;
 
 import static cn.beian.testing.TestTokens.as;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -277,5 +278,43 @@ class ServerResourceTest {
         assertEquals("AUTHORIZATION_CODE_EXPIRED", expired.errors().get(0).code());
         as("life-owner", "applicant").post("/api/v1/servers/" + id + "/authorization-codes").then()
                 .statusCode(409).body("ineligibleReasons", equalTo(List.of("EXPIRED")));
+    }
+
+    @Test
+    void wrongRolesAndMalformedIdsAreProblems() {
+        String id = register("role-owner");
+        as("rita", "reviewer").post("/api/v1/servers/" + id + "/authorization-codes").then().statusCode(403)
+                .contentType("application/problem+json");
+        as("role-owner", "applicant").post("/api/v1/admin/order-clock/run").then().statusCode(403);
+        as("role-owner", "applicant").post("/api/v1/servers/nope/authorization-codes").then().statusCode(404)
+                .contentType("application/problem+json");
+        as("role-owner", "applicant").delete("/api/v1/servers/" + id + "/authorization-codes/nope").then()
+                .statusCode(404);
+        as("role-owner", "applicant").delete("/api/v1/servers/" + id + "/authorization-codes/" + UUID.randomUUID())
+                .then().statusCode(404);
+        as("role-owner", "applicant").get("/api/v1/servers?limit=101").then().statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
+        given().get("/api/v1/servers").then().statusCode(401);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationHasAnIdAndASummary() {
+        Map<String, Object> paths = given().accept("application/json").get("/q/openapi?format=json").then()
+                .statusCode(200).extract().jsonPath().getMap("paths");
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("/api/v1/admin/servers post", "registerServer");
+        expected.put("/api/v1/servers get", "listServers");
+        expected.put("/api/v1/servers/{serverId} get", "getServer");
+        expected.put("/api/v1/servers/{serverId}/authorization-codes post", "mintAuthorizationCode");
+        expected.put("/api/v1/servers/{serverId}/authorization-codes get", "listAuthorizationCodes");
+        expected.put("/api/v1/servers/{serverId}/authorization-codes/{codeId} delete", "revokeAuthorizationCode");
+        expected.put("/api/v1/admin/order-clock/run post", "runOrderClock");
+        expected.forEach((key, operationId) -> {
+            String[] pm = key.split(" ");
+            Map<String, Object> op = ((Map<String, Map<String, Object>>) paths.get(pm[0])).get(pm[1]);
+            assertEquals(operationId, op.get("operationId"), key);
+            assertEquals(true, op.get("summary") instanceof String s && !s.isBlank(), key);
+        });
     }
 }
