@@ -10,7 +10,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** What an applicant gives to register the account's subject. */
+/**
+ * What an applicant gives to register the account's subject. Bean Validation checks presence, sizes and characters;
+ * {@code SubjectService} checks the values (certificate numbers, phones, e-mail, the principal's age) and collects every
+ * problem into one answer.
+ */
 public record CreateSubjectRequest(
         @NotNull SubjectNature nature,
         @NotNull Province province,
@@ -30,8 +34,9 @@ public record CreateSubjectRequest(
             @NotBlank @Size(max = 50) String name,
             @NotNull CertificateType certificateType,
             @NotBlank @Size(max = 40) @Pattern(regexp = "[0-9A-Za-z()\\-]+") String certificateNumber,
-            @NotBlank @Pattern(regexp = "(\\+86)?1[3-9][0-9]{9}", message = "{beian.mobile.invalid}") String mobile,
-            @Pattern(regexp = "[0-9+\\-() ]{7,25}") String officePhone,
+            // Only the characters here; SubjectService checks the number itself with libphonenumber (Phones).
+            @NotBlank @Pattern(regexp = "[0-9+\\-() ]{7,25}", message = "{beian.mobile.invalid}") String mobile,
+            @Size(max = 40) String officePhone,
             @NotBlank @Email @Size(max = 100) String email) {
     }
 }

@@ -13,10 +13,16 @@ import cn.beian.subject.events.SubjectEvents;
 import cn.beian.subject.repository.SubjectRepository;
 import cn.beian.subject.rest.CreateSubjectRequest;
 import cn.beian.time.BeianClock;
+import cn.beian.validators.Ages;
+import cn.beian.validators.CertificateValidator;
+import cn.beian.validators.Emails;
+import cn.beian.validators.Phones;
+import cn.beian.validators.Problem;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +34,8 @@ import org.jboss.logging.Logger;
 public class SubjectService {
 
     private static final Logger LOG = Logger.getLogger(SubjectService.class);
+    /** A unit's principal younger than {@link Ages#UNIT_PRINCIPAL_MINIMUM}. */
+    static final String PRINCIPAL_TOO_YOUNG = "PRINCIPAL_TOO_YOUNG";
 
     private final SubjectRepository subjects;
     private final OutboxWriter outbox;
@@ -45,12 +53,12 @@ public class SubjectService {
      */
     @WithTransaction
     public Uni<Subject> create(String accountId, CreateSubjectRequest request) {
-        checkCertificateKinds(request);
+        CreateSubjectRequest valid = validated(request, clock.nowInChina().toLocalDate());
         return subjects.findByAccount(accountId).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().failure(alreadyRegistered(existing));
             }
-            Subject s = toSubject(accountId, request);
+            Subject s = toSubject(accountId, valid);
             // Flush now: a concurrent create for the same account fails here on the unique account_id.
             return subjects.persistAndFlush(s)
                     .onFailure(Constraints::isUniqueViolation).transform(e -> alreadyRegistered(null))
@@ -101,20 +109,63 @@ public class SubjectService {
         return s;
     }
 
-    /** A person files with a personal certificate, a unit with a unit's; the principal is always a person. */
-    private static void checkCertificateKinds(CreateSubjectRequest r) {
+    /**
+     * What Bean Validation cannot check, all at once (one 400 naming every bad field): the certificate kinds, both
+     * certificate numbers (format, check character, birth date — {@link CertificateValidator}), the principal's
+     * mobile and office phone ({@link Phones}), e-mail ({@link Emails}) and age ({@link Ages}: a unit's principal is at
+     * least 16). A person under 18 needs employment proof, a material: accepted here. A resident ID from another
+     * province than the subject's is fine (people move).
+     *
+     * @return the request with normalised values: certificate numbers stripped and upper-case, the mobile as its 11
+     *         digits, the office phone as {@code 010-12345678}, the e-mail's domain in lower case
+     */
+    static CreateSubjectRequest validated(CreateSubjectRequest r, LocalDate today) {
         List<FieldViolation> errors = new ArrayList<>();
-        if (r.certificateType().forUnits() != r.nature().isUnit()) {
+        CreateSubjectRequest.PrincipalRequest p = r.principal();
+        boolean subjectKindFits = r.certificateType().forUnits() == r.nature().isUnit();
+        if (!subjectKindFits) {
             errors.add(new FieldViolation("certificateType", "CERTIFICATE_TYPE_NOT_FOR_NATURE",
                     r.nature().isUnit() ? "A unit files with a unit certificate" : "A person files with a personal certificate"));
+        } else {
+            // A number is only checked against a type that fits: against the wrong one it would just add noise.
+            CertificateValidator.validate(r.certificateType(), r.certificateNumber(), today)
+                    .ifPresent(problem -> errors.add(violation("certificateNumber", problem)));
         }
-        if (r.principal().certificateType().forUnits()) {
+        if (p.certificateType().forUnits()) {
             errors.add(new FieldViolation("principal.certificateType", "CERTIFICATE_TYPE_NOT_FOR_NATURE",
                     "The principal is a person and needs a personal certificate"));
+        } else {
+            Optional<Problem> problem = CertificateValidator.validate(p.certificateType(), p.certificateNumber(), today);
+            problem.ifPresent(x -> errors.add(violation("principal.certificateNumber", x)));
+            if (problem.isEmpty() && r.nature().isUnit()) {
+                Ages.assess(p.certificateType(), p.certificateNumber(), today)
+                        .filter(age -> !age.mayBeUnitPrincipal())
+                        .ifPresent(age -> errors.add(new FieldViolation("principal.certificateNumber",
+                                PRINCIPAL_TOO_YOUNG, "A unit's principal must be at least " + Ages.UNIT_PRINCIPAL_MINIMUM
+                                        + " years old")));
+            }
         }
+        Phones.validateMobile(p.mobile()).ifPresent(x -> errors.add(violation("principal.mobile", x)));
+        boolean hasOfficePhone = p.officePhone() != null && !p.officePhone().isBlank();
+        if (hasOfficePhone) {
+            Phones.validateOfficePhone(p.officePhone()).ifPresent(x -> errors.add(violation("principal.officePhone", x)));
+        }
+        Emails.validate(p.email()).ifPresent(x -> errors.add(violation("principal.email", x)));
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, errors.size() + " field(s) are invalid", errors);
         }
+        return new CreateSubjectRequest(r.nature(), r.province(), r.city(), r.district(), r.name(), r.certificateType(),
+                CertificateValidator.normalise(r.certificateNumber()), r.certificateAddress(), r.communicationAddress(),
+                r.investor(), r.remarks(),
+                new CreateSubjectRequest.PrincipalRequest(p.name(), p.certificateType(),
+                        CertificateValidator.normalise(p.certificateNumber()),
+                        Phones.mobileNational(p.mobile()).orElseThrow(),
+                        hasOfficePhone ? Phones.officePhoneNational(p.officePhone()).orElseThrow() : null,
+                        Emails.normalise(p.email()).orElseThrow()));
+    }
+
+    private static FieldViolation violation(String field, Problem problem) {
+        return new FieldViolation(field, problem.code(), problem.message());
     }
 
     private static ProblemException alreadyRegistered(Subject existing) {
