@@ -12,6 +12,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class SubjectRepository implements PanacheRepositoryBase<Subject, UUID> {
 
+    /** Subjects registered here with this certificate (normally at most one). */
+    public Uni<List<Subject>> findByCertificate(cn.beian.contract.domain.CertificateType type, String number) {
+        return list("certificateType = ?1 and certificateNumber = ?2", type, number);
+    }
+
     public Uni<Subject> findByAccount(String accountId) {
         return find("accountId", accountId).firstResult();
     }

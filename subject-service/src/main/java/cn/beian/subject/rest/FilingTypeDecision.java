@@ -1,0 +1,21 @@
+package cn.beian.subject.rest;
+
+import cn.beian.contract.order.FilingType;
+import java.util.List;
+
+/**
+ * The decided filing type, or the conflicts that stop any filing and what the applicant can do about each.
+ *
+ * @param type                {@code null} when there are conflicts
+ * @param subjectFilingNumber the subject's number where it is already filed (here or elsewhere)
+ */
+public record FilingTypeDecision(FilingType type, String subjectFilingNumber, List<Conflict> conflicts) {
+
+    /**
+     * @param field  the request field it concerns, e.g. {@code domains[1]}
+     * @param code   stable code, e.g. {@code DOMAIN_FILED_UNDER_ANOTHER_SUBJECT}
+     * @param action what the applicant can do
+     */
+    public record Conflict(String field, String code, String message, String action) {
+    }
+}

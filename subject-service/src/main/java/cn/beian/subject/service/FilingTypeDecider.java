@@ -1,0 +1,154 @@
+package cn.beian.subject.service;
+
+import cn.beian.contract.order.FilingType;
+import cn.beian.national.client.CertificateMatch;
+import cn.beian.national.client.DomainFiling;
+import cn.beian.national.client.FilingStatus;
+import cn.beian.national.client.InFlightCheckRequest;
+import cn.beian.national.client.InFlightReport;
+import cn.beian.national.client.NationalSystemsClient;
+import cn.beian.national.client.SubjectFiling;
+import cn.beian.platform.problem.ProblemException;
+import cn.beian.platform.problem.ProblemType;
+import cn.beian.subject.repository.SubjectRepository;
+import cn.beian.subject.rest.FilingTypeDecision;
+import cn.beian.subject.rest.FilingTypeDecision.Conflict;
+import cn.beian.subject.rest.FilingTypeDecisionRequest;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/**
+ * Decides which of the four ways of filing something new applies (domain.md §2) from this provider's records and
+ * the national registry, or reports the conflicts: domain filed under another subject, subject or domain in flight
+ * elsewhere, certificate held by another account here, old-style certificate number on record, access filing mixed
+ * with new websites.
+ */
+@ApplicationScoped
+public class FilingTypeDecider {
+
+    private static final Logger LOG = Logger.getLogger(FilingTypeDecider.class);
+
+    private final NationalSystemsClient national;
+    private final SubjectRepository subjects;
+
+    public FilingTypeDecider(@RestClient NationalSystemsClient national, SubjectRepository subjects) {
+        this.national = national;
+        this.subjects = subjects;
+    }
+
+    @WithSession
+    public Uni<FilingTypeDecision> decide(String accountId, FilingTypeDecisionRequest r) {
+        String certificate = r.certificateNumber().toUpperCase(Locale.ROOT);
+        List<String> domains = r.domains().stream().map(d -> d.strip().toLowerCase(Locale.ROOT)).toList();
+        List<Conflict> conflicts = new ArrayList<>();
+        return subjects.findByCertificate(r.certificateType(), certificate)
+                .invoke(local -> local.stream().filter(s -> !s.accountId.equals(accountId)).findAny()
+                        .ifPresent(s -> conflicts.add(new Conflict("certificateNumber",
+                                "CERTIFICATE_HELD_BY_ANOTHER_ACCOUNT",
+                                "This certificate is registered by another account here",
+                                "Log in to the account that holds it"))))
+                .chain(() -> notFoundAsEmpty(national.subjectByCertificate(r.certificateType(), certificate)))
+                .chain(subject -> domainFilings(domains).chain(filings -> national
+                        .inFlight(new InFlightCheckRequest(r.certificateType(), certificate, domains))
+                        .onFailure().transform(FilingTypeDecider::unavailable)
+                        .map(inFlight -> decide(subject, domains, filings, inFlight, conflicts))));
+    }
+
+    private FilingTypeDecision decide(Optional<SubjectFiling> subject, List<String> domains,
+            List<Optional<DomainFiling>> filings, InFlightReport inFlight, List<Conflict> conflicts) {
+        Optional<SubjectFiling> live = subject.filter(s -> s.status() != FilingStatus.DEREGISTERED);
+        if (live.isPresent() && live.get().certificateMatch() == CertificateMatch.OLD_STYLE_NUMBER_ON_RECORD) {
+            conflicts.add(new Conflict("certificateNumber", "OLD_STYLE_CERTIFICATE_ON_RECORD",
+                    "The filing holds the old-style number of this certificate",
+                    "File a change to the new certificate number first"));
+        }
+        for (InFlightReport.Item item : inFlight.items() == null ? List.<InFlightReport.Item>of() : inFlight.items()) {
+            if (item.heldHere()) {
+                continue;
+            }
+            if ("SUBJECT".equals(item.kind())) {
+                conflicts.add(new Conflict("certificateNumber", "SUBJECT_IN_FLIGHT_ELSEWHERE",
+                        "The subject has a filing in progress at another provider",
+                        "Finish or withdraw it there first"));
+            } else {
+                conflicts.add(new Conflict("domains[" + domains.indexOf(item.domain()) + "]",
+                        "DOMAIN_IN_FLIGHT_ELSEWHERE", item.domain() + " is in a filing in progress elsewhere",
+                        "Finish or withdraw that filing first"));
+            }
+        }
+        int access = 0;
+        int fresh = 0;
+        for (int i = 0; i < domains.size(); i++) {
+            Optional<DomainFiling> filing = filings.get(i).filter(f -> f.website() == null
+                    || f.website().status() != FilingStatus.DEREGISTERED);
+            if (filing.isEmpty()) {
+                fresh++;
+                continue;
+            }
+            SubjectFiling owner = filing.get().subject();
+            boolean ours = live.isPresent() && owner != null
+                    && live.get().subjectFilingNumber().equals(owner.subjectFilingNumber());
+            if (!ours) {
+                conflicts.add(new Conflict("domains[" + i + "]", "DOMAIN_FILED_UNDER_ANOTHER_SUBJECT",
+                        domains.get(i) + " is filed under another subject",
+                        "Use a domain registered to you, or have its filing deregistered first"));
+            } else if (filing.get().website() != null && filing.get().website().heldHere()) {
+                conflicts.add(new Conflict("domains[" + i + "]", "DOMAIN_ALREADY_FILED_HERE",
+                        domains.get(i) + " is already filed and served here", "Nothing to file for it"));
+            } else {
+                access++;
+            }
+        }
+        if (access > 0 && fresh > 0) {
+            conflicts.add(new Conflict("domains", "ACCESS_AND_NEW_WEBSITE_MIXED",
+                    "Domains already filed elsewhere and new domains cannot share an order",
+                    "File the access filing first, then the new websites"));
+        }
+        String number = live.map(SubjectFiling::subjectFilingNumber).orElse(null);
+        if (!conflicts.isEmpty()) {
+            return new FilingTypeDecision(null, number, List.copyOf(conflicts));
+        }
+        FilingType type;
+        if (access > 0) {
+            type = FilingType.ACCESS_FILING;
+        } else if (live.isEmpty()) {
+            type = FilingType.FIRST_FILING;
+        } else if (live.get().heldHere()) {
+            type = FilingType.NEW_WEBSITE;
+        } else {
+            type = FilingType.NEW_WEBSITE_SUBJECT_ELSEWHERE;
+        }
+        return new FilingTypeDecision(type, number, List.of());
+    }
+
+    private Uni<List<Optional<DomainFiling>>> domainFilings(List<String> domains) {
+        List<Uni<Optional<DomainFiling>>> lookups = domains.stream()
+                .map(d -> notFoundAsEmpty(national.filingByDomain(d)))
+                .toList();
+        return Uni.join().all(lookups).andFailFast();
+    }
+
+    private static <T> Uni<Optional<T>> notFoundAsEmpty(Uni<T> lookup) {
+        return lookup.map(Optional::ofNullable)
+                .onFailure(e -> e instanceof WebApplicationException w && w.getResponse().getStatus() == 404)
+                .recoverWithItem(Optional.empty())
+                .onFailure().transform(FilingTypeDecider::unavailable);
+    }
+
+    private static Throwable unavailable(Throwable e) {
+        if (e instanceof ProblemException) {
+            return e;
+        }
+        LOG.warnf("National systems unavailable: %s", e.toString());
+        return new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
+                "The national filing registry cannot be reached; try again shortly");
+    }
+}
