@@ -89,6 +89,7 @@ class OrderResourceTest {
                 .header("ETag", equalTo("\"1\""))
                 .body("state", equalTo("INITIAL_REVIEW"))
                 .body("waitingOn", equalTo("PROVIDER"))
+                .body("reviewDueAt", org.hamcrest.Matchers.notNullValue())
                 .body("allowedActions", containsInAnyOrder("WITHDRAW", "ABANDON"));
         // An illegal move names the state and what is allowed.
         as("order-submit", "applicant").header("If-Match", "\"1\"").post("/api/v1/orders/" + id + "/resubmit")

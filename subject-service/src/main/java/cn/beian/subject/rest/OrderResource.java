@@ -11,6 +11,7 @@ import cn.beian.platform.security.CurrentAccount;
 import cn.beian.platform.security.Roles;
 import cn.beian.subject.domain.FilingOrder;
 import cn.beian.subject.service.OrderService;
+import cn.beian.time.BusinessCalendar;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -44,10 +45,12 @@ public class OrderResource {
 
     private final OrderService orders;
     private final CurrentAccount account;
+    private final BusinessCalendar calendar;
 
-    public OrderResource(OrderService orders, CurrentAccount account) {
+    public OrderResource(OrderService orders, CurrentAccount account, BusinessCalendar calendar) {
         this.orders = orders;
         this.account = account;
+        this.calendar = calendar;
     }
 
     @POST
@@ -62,7 +65,7 @@ public class OrderResource {
         return orders.create(account.id(), request.type()).chain(o -> orders.history(o.id).map(h -> Response
                 .created(uri.getAbsolutePathBuilder().path(o.id.toString()).build())
                 .tag(ETags.of(o.version))
-                .entity(OrderView.of(o, h))
+                .entity(OrderView.of(o, h, calendar))
                 .build()));
     }
 
@@ -79,7 +82,7 @@ public class OrderResource {
         return orders.find(id).chain(found -> {
             FilingOrder o = found.filter(x -> staff || x.accountId.equals(caller))
                     .orElseThrow(() -> ProblemException.notFound("Order"));
-            return orders.history(o.id).map(h -> Response.ok(OrderView.of(o, h)).tag(ETags.of(o.version)).build());
+            return orders.history(o.id).map(h -> Response.ok(OrderView.of(o, h, calendar)).tag(ETags.of(o.version)).build());
         });
     }
 
@@ -92,7 +95,7 @@ public class OrderResource {
         Cursor after = Cursor.decode(cursor);
         String only = account.isStaff() ? null : account.id();
         return orders.page(only, after, limit + 1).map(rows -> Cursor.page(rows, limit,
-                o -> new Cursor(o.createdAt, o.id.toString()), o -> OrderView.of(o, null)));
+                o -> new Cursor(o.createdAt, o.id.toString()), o -> OrderView.of(o, null, calendar)));
     }
 
     @POST
@@ -137,6 +140,6 @@ public class OrderResource {
     private Uni<Response> act(String orderId, String ifMatch, OrderTrigger trigger) {
         UUID id = Ids.parseOrNotFound(orderId, "Order");
         return orders.act(account.id(), id, ifMatch, trigger).chain(o -> orders.history(o.id)
-                .map(h -> Response.ok(OrderView.of(o, h)).tag(ETags.of(o.version)).build()));
+                .map(h -> Response.ok(OrderView.of(o, h, calendar)).tag(ETags.of(o.version)).build()));
     }
 }

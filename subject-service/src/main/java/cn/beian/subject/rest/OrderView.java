@@ -5,8 +5,10 @@ import cn.beian.contract.order.OrderState;
 import cn.beian.contract.order.OrderTrigger;
 import cn.beian.contract.order.Party;
 import cn.beian.subject.domain.FilingOrder;
+import cn.beian.subject.domain.OrderDeadlines;
 import cn.beian.subject.domain.OrderStateMachine;
 import cn.beian.subject.domain.OrderTransition;
+import cn.beian.time.BusinessCalendar;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +20,8 @@ import java.util.Set;
  *
  * @param allowedActions the applicant's possible next moves, e.g. {@code SUBMIT}, {@code ABANDON}
  * @param expiresAt      when the current step expires (45 days waiting on the applicant; never in Zhejiang)
+ * @param reviewDueAt    in provider review: when it is due (1 business day)
+ * @param authorityEta   with the administration: when it is expected to decide (20 business days, Zhejiang 30)
  */
 public record OrderView(
         String id,
@@ -31,6 +35,8 @@ public record OrderView(
         boolean rereview,
         OffsetDateTime stateEnteredAt,
         OffsetDateTime expiresAt,
+        OffsetDateTime reviewDueAt,
+        OffsetDateTime authorityEta,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         List<HistoryEntry> history) {
@@ -44,10 +50,11 @@ public record OrderView(
         }
     }
 
-    public static OrderView of(FilingOrder o, List<OrderTransition> history) {
+    public static OrderView of(FilingOrder o, List<OrderTransition> history, BusinessCalendar calendar) {
         return new OrderView(o.id.toString(), o.subjectId.toString(), o.type, o.state, o.state.waitingOn(),
                 OrderStateMachine.allowed(o.state, OrderTrigger.Actor.APPLICANT, o.context()),
                 o.state.contentsEditable(), o.state.photoEditable(), o.rereview, o.stateEnteredAt, o.expiresAt(),
+                OrderDeadlines.reviewDueAt(o, calendar), OrderDeadlines.authorityEta(o, calendar),
                 o.createdAt, o.updatedAt, history == null ? null : history.stream().map(HistoryEntry::of).toList());
     }
 }
