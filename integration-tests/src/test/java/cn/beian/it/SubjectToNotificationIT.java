@@ -36,7 +36,7 @@ class SubjectToNotificationIT {
 
     private static final String BODY = """
             {"nature":"ENTERPRISE","province":"ZHEJIANG","city":"杭州市","name":"杭州示例科技有限公司",
-             "certificateType":"BUSINESS_LICENSE","certificateNumber":"91330106349487392D",
+             "certificateType":"BUSINESS_LICENSE","certificateNumber":"91330100MA2XXXXX08",
              "certificateAddress":"浙江省杭州市西湖区文三路1号","communicationAddress":"浙江省杭州市西湖区文三路1号2楼",
              "principal":{"name":"周八","certificateType":"RESIDENT_ID","certificateNumber":"33010619900101123X",
                "mobile":"13900000001","email":"zhou@example.com"}}""";

@@ -10,6 +10,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class OrderTransitionRepository implements PanacheRepositoryBase<OrderTransition, Long> {
 
+    /** Moves of the order after history entry {@code afterId}, oldest first. */
+    public Uni<List<OrderTransition>> after(UUID orderId, long afterId) {
+        return list("orderId = ?1 and id > ?2 order by id", orderId, afterId);
+    }
+
     public Uni<List<OrderTransition>> history(UUID orderId) {
         return list("orderId = ?1 order by id", orderId);
     }

@@ -11,6 +11,11 @@ import cn.beian.platform.security.CurrentAccount;
 import cn.beian.platform.security.Roles;
 import cn.beian.subject.domain.FilingOrder;
 import cn.beian.subject.service.OrderService;
+import cn.beian.subject.service.OrderStream;
+import io.smallrye.mutiny.Multi;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import cn.beian.time.BusinessCalendar;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,11 +51,13 @@ public class OrderResource {
     private final OrderService orders;
     private final CurrentAccount account;
     private final BusinessCalendar calendar;
+    private final OrderStream stream;
 
-    public OrderResource(OrderService orders, CurrentAccount account, BusinessCalendar calendar) {
+    public OrderResource(OrderService orders, CurrentAccount account, BusinessCalendar calendar, OrderStream stream) {
         this.orders = orders;
         this.account = account;
         this.calendar = calendar;
+        this.stream = stream;
     }
 
     @POST
@@ -98,6 +105,26 @@ public class OrderResource {
                 o -> new Cursor(o.createdAt, o.id.toString()), o -> OrderView.of(o, null, calendar)));
     }
 
+    @GET
+    @Path("/{orderId}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RolesAllowed({Roles.APPLICANT, Roles.REVIEWER, Roles.AUTHORITY, Roles.ADMIN})
+    @Operation(operationId = "streamOrderEvents",
+            summary = "The order's moves as server-sent events (id = history entry; resume with Last-Event-ID)")
+    @OwnOrderOnly
+    public Multi<OutboundSseEvent> events(@PathParam("orderId") String orderId,
+            @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
+        // Ownership was checked by OrderAccessFilter before the stream's headers went out.
+        UUID id = Ids.parseOrNotFound(orderId, "Order");
+        long after = parseEventId(lastEventId);
+        return stream.follow(id, after).map(t -> sse.newEventBuilder()
+                    .id(String.valueOf(t.id))
+                    .name("order.transitioned")
+                    .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                    .data(OrderView.HistoryEntry.class, OrderView.HistoryEntry.of(t))
+                    .build());
+    }
+
     @POST
     @Path("/{orderId}/submit")
     @RolesAllowed(Roles.APPLICANT)
@@ -135,6 +162,14 @@ public class OrderResource {
     public Uni<Response> abandon(@PathParam("orderId") String orderId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return act(orderId, ifMatch, OrderTrigger.ABANDON);
+    }
+
+    private static long parseEventId(String lastEventId) {
+        try {
+            return lastEventId == null || lastEventId.isBlank() ? 0 : Long.parseLong(lastEventId.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("Last-Event-ID", "INVALID_EVENT_ID", "Not an event id of this stream");
+        }
     }
 
     private Uni<Response> act(String orderId, String ifMatch, OrderTrigger trigger) {

@@ -44,7 +44,7 @@ public record OrderView(
     public record HistoryEntry(OrderState from, OrderState to, OrderTrigger trigger, OrderTrigger.Actor actor,
             List<String> reasons, OffsetDateTime at) {
 
-        static HistoryEntry of(OrderTransition t) {
+        public static HistoryEntry of(OrderTransition t) {
             return new HistoryEntry(t.fromState, t.toState, t.trigger, t.actor,
                     t.reasons == null ? null : Arrays.asList(t.reasons.split("\n")), t.at);
         }
