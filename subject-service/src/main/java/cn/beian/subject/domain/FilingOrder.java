@@ -59,6 +59,10 @@ public class FilingOrder {
     @Column(name = "materials_ready_version")
     public Long materialsReadyVersion;
 
+    /** When the national system confirmed the filing password for this order; never the password itself. */
+    @Column(name = "filing_password_verified_at")
+    public OffsetDateTime filingPasswordVerifiedAt;
+
     @Column(name = "state_entered_at", nullable = false)
     public OffsetDateTime stateEnteredAt;
 

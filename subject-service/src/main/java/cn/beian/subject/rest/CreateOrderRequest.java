@@ -2,7 +2,18 @@ package cn.beian.subject.rest;
 
 import cn.beian.contract.order.FilingType;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
-/** Opens a filing order of {@code type} for the account's subject. */
-public record CreateOrderRequest(@NotNull FilingType type) {
+/**
+ * Opens a filing order of {@code type} for the account's subject.
+ *
+ * @param filingPassword the subject's filing password (备案密码), required for access filings and subject
+ *                       deregistrations; checked with the national system at once and never stored or logged
+ */
+public record CreateOrderRequest(@NotNull FilingType type, @Size(max = 64) String filingPassword) {
+
+    @Override
+    public String toString() {
+        return "CreateOrderRequest[type=" + type + ", filingPassword=" + (filingPassword == null ? null : "***") + "]";
+    }
 }

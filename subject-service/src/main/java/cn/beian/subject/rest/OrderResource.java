@@ -10,6 +10,7 @@ import cn.beian.platform.rest.Page;
 import cn.beian.platform.security.CurrentAccount;
 import cn.beian.platform.security.Roles;
 import cn.beian.subject.domain.FilingOrder;
+import cn.beian.subject.service.FilingPasswordCheck;
 import cn.beian.subject.service.OrderService;
 import cn.beian.subject.service.OrderStream;
 import io.smallrye.mutiny.Multi;
@@ -52,9 +53,12 @@ public class OrderResource {
     private final CurrentAccount account;
     private final BusinessCalendar calendar;
     private final OrderStream stream;
+    private final FilingPasswordCheck passwords;
 
-    public OrderResource(OrderService orders, CurrentAccount account, BusinessCalendar calendar, OrderStream stream) {
+    public OrderResource(OrderService orders, CurrentAccount account, BusinessCalendar calendar, OrderStream stream,
+            FilingPasswordCheck passwords) {
         this.orders = orders;
+        this.passwords = passwords;
         this.account = account;
         this.calendar = calendar;
         this.stream = stream;
@@ -66,10 +70,17 @@ public class OrderResource {
     @Operation(operationId = "createOrder", summary = "Open a filing order (DRAFT) for the account's subject")
     @APIResponse(responseCode = "201", description = "Created; Location and ETag set",
             content = @Content(schema = @Schema(implementation = OrderView.class)))
-    @APIResponse(responseCode = "409", description = "No subject yet, or another order in flight (orderId names it)",
+    @APIResponse(responseCode = "400", description = "Invalid fields, or a missing or wrong filing password "
+            + "(remainingAttempts says how many tries are left)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "No subject yet, another order in flight (orderId names it), "
+            + "or the password check is locked after 5 wrong passwords (lockedUntil)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(@Valid @NotNull CreateOrderRequest request, UriInfo uri) {
-        return orders.create(account.id(), request.type()).chain(o -> orders.history(o.id).map(h -> Response
+        String caller = account.id();
+        return passwords.verifyFor(caller, request.type(), request.filingPassword())
+                .chain(verifiedAt -> orders.create(caller, request.type(), verifiedAt))
+                .chain(o -> orders.history(o.id).map(h -> Response
                 .created(uri.getAbsolutePathBuilder().path(o.id.toString()).build())
                 .tag(ETags.of(o.version))
                 .entity(OrderView.of(o, h, calendar))

@@ -56,7 +56,7 @@ public class OrderService {
 
     /** Opens a DRAFT for the account's subject: 409 without a subject or with another order in flight. */
     @WithTransaction
-    public Uni<FilingOrder> create(String accountId, FilingType type) {
+    public Uni<FilingOrder> create(String accountId, FilingType type, OffsetDateTime passwordVerifiedAt) {
         return subjects.findByAccount(accountId).chain(subject -> {
             if (subject == null) {
                 return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
@@ -69,6 +69,7 @@ public class OrderService {
                             .with("currentState", inFlight.state));
                 }
                 FilingOrder o = newDraft(accountId, subject, type);
+                o.filingPasswordVerifiedAt = passwordVerifiedAt;
                 return orders.persistAndFlush(o)
                         .onFailure(Constraints::isUniqueViolation)
                         .transform(e -> new ProblemException(ProblemType.CONFLICT,
