@@ -134,4 +134,27 @@ class OrderResourceTest {
         assertEquals(1, SubjectResourceTest.count("select count(*) from order_transition where order_id = '" + id
                 + "' and trigger = 'SUBMIT'"));
     }
+
+    @Test
+    void anOrderBackedByAnotherAccountsServerHoldsItsCodeUntilAbandoned() throws Exception {
+        String serverId = ServerResourceTest.register("code-owner");
+        String code = as("code-owner", "applicant").post("/api/v1/servers/" + serverId + "/authorization-codes")
+                .then().statusCode(201).extract().path("code");
+        newSubject("code-filer");
+        as("code-filer", "applicant").contentType(ContentType.JSON)
+                .body("{\"type\":\"FIRST_FILING\",\"authorizationCode\":\"NOSUCHCODE\"}")
+                .post("/api/v1/orders").then().statusCode(400)
+                .body("errors[0].field", equalTo("authorizationCode"));
+        assertEquals(0, SubjectResourceTest.count("select count(*) from filing_order where account_id = 'code-filer'"),
+                "a refused code leaves no order behind");
+        String order = as("code-filer", "applicant").contentType(ContentType.JSON)
+                .body("{\"type\":\"FIRST_FILING\",\"authorizationCode\":\"%s\"}".formatted(code))
+                .post("/api/v1/orders").then().statusCode(201).extract().path("id");
+        assertEquals(1, SubjectResourceTest.count("select count(*) from authorization_code where order_id = '" + order
+                + "' and state = 'RESERVED'"));
+        as("code-filer", "applicant").header("If-Match", "\"0\"").post("/api/v1/orders/" + order + "/abandon")
+                .then().statusCode(200);
+        assertEquals(1, SubjectResourceTest.count("select count(*) from authorization_code where code = '" + code
+                + "' and state = 'AVAILABLE'"), "an abandoned order frees its code");
+    }
 }

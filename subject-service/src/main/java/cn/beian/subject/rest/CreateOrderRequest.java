@@ -9,11 +9,14 @@ import jakarta.validation.constraints.Size;
  *
  * @param filingPassword the subject's filing password (备案密码), required for access filings and subject
  *                       deregistrations; checked with the national system at once and never stored or logged
+ * @param authorizationCode a 备案授权码 minted on another account's server, when the filing is backed by it
  */
-public record CreateOrderRequest(@NotNull FilingType type, @Size(max = 64) String filingPassword) {
+public record CreateOrderRequest(@NotNull FilingType type, @Size(max = 64) String filingPassword,
+        @Size(max = 40) String authorizationCode) {
 
     @Override
     public String toString() {
-        return "CreateOrderRequest[type=" + type + ", filingPassword=" + (filingPassword == null ? null : "***") + "]";
+        return "CreateOrderRequest[type=" + type + ", filingPassword=" + (filingPassword == null ? null : "***")
+                + ", authorizationCode=" + (authorizationCode == null ? null : "***") + "]";
     }
 }

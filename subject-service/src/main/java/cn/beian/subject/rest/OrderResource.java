@@ -79,7 +79,7 @@ public class OrderResource {
     public Uni<Response> create(@Valid @NotNull CreateOrderRequest request, UriInfo uri) {
         String caller = account.id();
         return passwords.verifyFor(caller, request.type(), request.filingPassword())
-                .chain(verifiedAt -> orders.create(caller, request.type(), verifiedAt))
+                .chain(verifiedAt -> orders.create(caller, request.type(), verifiedAt, request.authorizationCode()))
                 .chain(o -> orders.history(o.id).map(h -> Response
                 .created(uri.getAbsolutePathBuilder().path(o.id.toString()).build())
                 .tag(ETags.of(o.version))

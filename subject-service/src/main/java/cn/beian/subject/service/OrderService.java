@@ -44,9 +44,11 @@ public class OrderService {
     private final SubjectRepository subjects;
     private final OutboxWriter outbox;
     private final BeianClock clock;
+    private final AuthorizationCodeService codes;
 
     public OrderService(FilingOrderRepository orders, OrderTransitionRepository transitions,
-            SubjectRepository subjects, OutboxWriter outbox, BeianClock clock) {
+            SubjectRepository subjects, OutboxWriter outbox, BeianClock clock, AuthorizationCodeService codes) {
+        this.codes = codes;
         this.orders = orders;
         this.transitions = transitions;
         this.subjects = subjects;
@@ -56,7 +58,8 @@ public class OrderService {
 
     /** Opens a DRAFT for the account's subject: 409 without a subject or with another order in flight. */
     @WithTransaction
-    public Uni<FilingOrder> create(String accountId, FilingType type, OffsetDateTime passwordVerifiedAt) {
+    public Uni<FilingOrder> create(String accountId, FilingType type, OffsetDateTime passwordVerifiedAt,
+            String authorizationCode) {
         return subjects.findByAccount(accountId).chain(subject -> {
             if (subject == null) {
                 return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
@@ -77,6 +80,10 @@ public class OrderService {
                         .chain(() -> record(o, null, OrderTrigger.CREATE, Actor.APPLICANT, accountId, List.of(), true))
                         .chain(() -> outbox.append(new OrderCreated(o.id.toString(), accountId,
                                 subject.id.toString(), type, o.province, subject.nature, o.state, o.createdAt)))
+                        // A refused code (400/409) rolls the whole creation back: nothing half-written.
+                        .chain(() -> authorizationCode == null || authorizationCode.isBlank()
+                                ? Uni.createFrom().voidItem()
+                                : codes.reserve(authorizationCode, o.id, accountId).replaceWithVoid())
                         .replaceWith(o);
             });
         });
@@ -120,11 +127,23 @@ public class OrderService {
         boolean submit = trigger == OrderTrigger.SUBMIT || trigger == OrderTrigger.RESUBMIT;
         // Flush now so a concurrent move of the same order fails here on its version (412), not after the event.
         return orders.persistAndFlush(o)
+                .chain(() -> settleCodes(o, to))
                 .chain(() -> record(o, from, trigger, actor, actorId, reasons, false))
                 .chain(() -> outbox.append(new OrderTransitioned(o.id.toString(), o.accountId, o.type, o.province,
                         from, to, trigger, actor, actorId, reasons.isEmpty() ? null : reasons,
                         submit ? o.websitesReadyVersion : null, submit ? o.materialsReadyVersion : null, now)))
                 .replaceWith(o);
+    }
+
+    /** An abandoned order frees the authorization codes it held; an approved one spends them (domain.md §1). */
+    private Uni<Void> settleCodes(FilingOrder o, OrderState to) {
+        if (to == OrderState.ABANDONED) {
+            return codes.release(o.id).replaceWithVoid();
+        }
+        if (to == OrderState.APPROVED) {
+            return codes.spend(o.id).replaceWithVoid();
+        }
+        return Uni.createFrom().voidItem();
     }
 
     @WithSession
