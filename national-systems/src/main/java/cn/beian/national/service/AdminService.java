@@ -8,7 +8,6 @@ import cn.beian.national.config.NationalConfig;
 import cn.beian.national.domain.DomainRegistrationRecord;
 import cn.beian.national.domain.FilingNumbers;
 import cn.beian.national.domain.InFlightElsewhere;
-import cn.beian.national.domain.PasswordHasher;
 import cn.beian.national.domain.RegistryDomain;
 import cn.beian.national.domain.RegistrySubject;
 import cn.beian.national.domain.RegistryWebsite;
@@ -26,7 +25,6 @@ import cn.beian.time.BusinessCalendar;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -49,12 +47,12 @@ public class AdminService {
     private final NationalConfig config;
     private final BeianClock clock;
     private final BusinessCalendar calendar;
-    private final Vertx vertx;
+    private final PasswordHashing hashing;
 
     public AdminService(RegistrySubjectRepository subjects, RegistryWebsiteRepository websites,
             RegistryDomainRepository domains, DomainRegistrationRepository registrations,
             InFlightElsewhereRepository elsewhere, RegistryService registry, NationalConfig config, BeianClock clock,
-            BusinessCalendar calendar, Vertx vertx) {
+            BusinessCalendar calendar, PasswordHashing hashing) {
         this.subjects = subjects;
         this.websites = websites;
         this.domains = domains;
@@ -64,7 +62,7 @@ public class AdminService {
         this.config = config;
         this.clock = clock;
         this.calendar = calendar;
-        this.vertx = vertx;
+        this.hashing = hashing;
     }
 
     @WithTransaction
@@ -299,7 +297,6 @@ public class AdminService {
         if (password == null) {
             return Uni.createFrom().nullItem();
         }
-        int iterations = config.password().iterations();
-        return vertx.executeBlocking(Uni.createFrom().item(() -> PasswordHasher.hash(password, iterations)));
+        return hashing.hash(password);
     }
 }

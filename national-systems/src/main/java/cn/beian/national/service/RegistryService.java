@@ -12,7 +12,6 @@ import cn.beian.national.client.PasswordCheckResult;
 import cn.beian.national.client.SubjectFiling;
 import cn.beian.national.config.NationalConfig;
 import cn.beian.national.domain.CertificateNumbers;
-import cn.beian.national.domain.PasswordHasher;
 import cn.beian.national.domain.RegistryDomain;
 import cn.beian.national.domain.RegistrySubject;
 import cn.beian.national.domain.RegistryWebsite;
@@ -29,7 +28,6 @@ import cn.beian.time.BeianClock;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -53,11 +51,11 @@ public class RegistryService {
     private final SubmissionRepository submissions;
     private final NationalConfig config;
     private final BeianClock clock;
-    private final Vertx vertx;
+    private final PasswordHashing hashing;
 
     public RegistryService(RegistrySubjectRepository subjects, RegistryWebsiteRepository websites,
             RegistryDomainRepository domains, InFlightElsewhereRepository elsewhere, SubmissionRepository submissions,
-            NationalConfig config, BeianClock clock, Vertx vertx) {
+            NationalConfig config, BeianClock clock, PasswordHashing hashing) {
         this.subjects = subjects;
         this.websites = websites;
         this.domains = domains;
@@ -65,7 +63,7 @@ public class RegistryService {
         this.submissions = submissions;
         this.config = config;
         this.clock = clock;
-        this.vertx = vertx;
+        this.hashing = hashing;
     }
 
     /** A registry subject found by certificate, and how its number matched. */
@@ -259,7 +257,7 @@ public class RegistryService {
             }
             String hash = s.passwordHash;
             String password = r.password();
-            return vertx.executeBlocking(Uni.createFrom().item(() -> PasswordHasher.verify(password, hash)))
+            return hashing.verify(password, hash)
                     .map(ok -> {
                         s.updatedAt = now;
                         if (ok) {

@@ -40,7 +40,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -84,13 +83,13 @@ public class SubmissionService {
     private final BeianClock clock;
     private final BusinessCalendar calendar;
     private final ObjectMapper json;
-    private final Vertx vertx;
+    private final PasswordHashing hashing;
 
     public SubmissionService(SubmissionRepository submissions, SubmissionDomainRepository submissionDomains,
             SmsChallengeRepository challenges, RegistrySubjectRepository subjects, RegistryWebsiteRepository websites,
             RegistryDomainRepository domains, OutgoingMessageRepository outgoing, SubmissionRules rules,
             FeedWriter feed, NationalConfig config, BeianClock clock, BusinessCalendar calendar, ObjectMapper json,
-            Vertx vertx) {
+            PasswordHashing hashing) {
         this.submissions = submissions;
         this.submissionDomains = submissionDomains;
         this.challenges = challenges;
@@ -104,7 +103,7 @@ public class SubmissionService {
         this.clock = clock;
         this.calendar = calendar;
         this.json = json;
-        this.vertx = vertx;
+        this.hashing = hashing;
     }
 
     /** @param created false for a replay of an earlier identical submission */
@@ -574,8 +573,7 @@ public class SubmissionService {
      */
     private Uni<Void> issuePassword(RegistrySubject subject, OffsetDateTime now) {
         String password = PasswordHasher.generate();
-        int iterations = config.password().iterations();
-        return vertx.executeBlocking(Uni.createFrom().item(() -> PasswordHasher.hash(password, iterations)))
+        return hashing.hash(password)
                 .chain(hash -> {
                     subject.passwordHash = hash;
                     List<OutgoingMessage> messages = new ArrayList<>();

@@ -1,7 +1,5 @@
 package cn.beian.subject.rest;
 
-import cn.beian.platform.problem.ProblemException;
-import cn.beian.platform.rest.Ids;
 import cn.beian.platform.security.CurrentAccount;
 import cn.beian.subject.service.OrderService;
 import io.smallrye.mutiny.Uni;
@@ -24,12 +22,6 @@ public class OrderAccessFilter {
     @ServerRequestFilter
     public Uni<Response> requireOwnOrder(ContainerRequestContext request) {
         String orderId = request.getUriInfo().getPathParameters().getFirst("orderId");
-        String caller = account.id();
-        boolean staff = account.isStaff();
-        return orders.find(Ids.parseOrNotFound(orderId, "Order")).map(found -> {
-            found.filter(o -> staff || o.accountId.equals(caller))
-                    .orElseThrow(() -> ProblemException.notFound("Order"));
-            return null;
-        });
+        return orders.findVisible(orderId, account.id(), account.isStaff()).replaceWith((Response) null);
     }
 }

@@ -9,7 +9,6 @@ import cn.beian.platform.rest.Ids;
 import cn.beian.platform.rest.Page;
 import cn.beian.platform.security.CurrentAccount;
 import cn.beian.platform.security.Roles;
-import cn.beian.subject.domain.FilingOrder;
 import cn.beian.subject.service.FilingPasswordCheck;
 import cn.beian.subject.service.OrderService;
 import cn.beian.subject.service.OrderStream;
@@ -94,14 +93,8 @@ public class OrderResource {
     @APIResponse(responseCode = "404", description = "No such order, or not yours",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@PathParam("orderId") String orderId) {
-        UUID id = Ids.parseOrNotFound(orderId, "Order");
-        String caller = account.id();
-        boolean staff = account.isStaff();
-        return orders.find(id).chain(found -> {
-            FilingOrder o = found.filter(x -> staff || x.accountId.equals(caller))
-                    .orElseThrow(() -> ProblemException.notFound("Order"));
-            return orders.history(o.id).map(h -> Response.ok(OrderView.of(o, h, calendar)).tag(ETags.of(o.version)).build());
-        });
+        return orders.findVisible(orderId, account.id(), account.isStaff()).chain(o -> orders.history(o.id)
+                .map(h -> Response.ok(OrderView.of(o, h, calendar)).tag(ETags.of(o.version)).build()));
     }
 
     @GET

@@ -13,6 +13,7 @@ import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.problem.ProblemType;
 import cn.beian.platform.rest.Cursor;
 import cn.beian.platform.rest.ETags;
+import cn.beian.platform.rest.Ids;
 import cn.beian.subject.domain.FilingOrder;
 import cn.beian.subject.domain.OrderStateMachine;
 import cn.beian.subject.domain.OrderStateMachine.IllegalTransitionException;
@@ -29,7 +30,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -77,7 +77,7 @@ public class OrderService {
                         .onFailure(Constraints::isUniqueViolation)
                         .transform(e -> new ProblemException(ProblemType.CONFLICT,
                                 "The account already has an order in flight"))
-                        .chain(() -> record(o, null, OrderTrigger.CREATE, Actor.APPLICANT, accountId, List.of(), true))
+                        .chain(() -> record(o, null, OrderTrigger.CREATE, Actor.APPLICANT, accountId, List.of()))
                         .chain(() -> outbox.append(new OrderCreated(o.id.toString(), accountId,
                                 subject.id.toString(), type, o.province, subject.nature, o.state, o.createdAt)))
                         // A refused code (400/409) rolls the whole creation back: nothing half-written.
@@ -128,7 +128,7 @@ public class OrderService {
         // Flush now so a concurrent move of the same order fails here on its version (412), not after the event.
         return orders.persistAndFlush(o)
                 .chain(() -> settleCodes(o, to))
-                .chain(() -> record(o, from, trigger, actor, actorId, reasons, false))
+                .chain(() -> record(o, from, trigger, actor, actorId, reasons))
                 .chain(() -> outbox.append(new OrderTransitioned(o.id.toString(), o.accountId, o.type, o.province,
                         from, to, trigger, actor, actorId, reasons.isEmpty() ? null : reasons,
                         submit ? o.websitesReadyVersion : null, submit ? o.materialsReadyVersion : null, now)))
@@ -146,9 +146,19 @@ public class OrderService {
         return Uni.createFrom().voidItem();
     }
 
+    /**
+     * The order, if {@code accountId} owns it or the caller is staff; otherwise a 404 that does not reveal whether it
+     * exists.
+     */
     @WithSession
-    public Uni<Optional<FilingOrder>> find(UUID id) {
-        return orders.findById(id).map(Optional::ofNullable);
+    public Uni<FilingOrder> findVisible(String orderId, String accountId, boolean staff) {
+        UUID id = Ids.parseOrNotFound(orderId, "Order");
+        return orders.findById(id).map(o -> {
+            if (o == null || !(staff || o.accountId.equals(accountId))) {
+                throw ProblemException.notFound("Order");
+            }
+            return o;
+        });
     }
 
     @WithSession
@@ -179,10 +189,10 @@ public class OrderService {
     }
 
     private Uni<Void> record(FilingOrder o, OrderState from, OrderTrigger trigger, Actor actor, String actorId,
-            List<String> reasons, boolean creation) {
+            List<String> reasons) {
         OrderTransition t = new OrderTransition();
         t.orderId = o.id;
-        t.fromState = creation ? null : from;
+        t.fromState = from;
         t.toState = o.state;
         t.trigger = trigger;
         t.actor = actor;
