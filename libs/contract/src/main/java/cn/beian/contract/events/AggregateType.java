@@ -4,7 +4,8 @@ package cn.beian.contract.events;
 public enum AggregateType {
     ORDER("order"),
     SUBJECT("subject"),
-    SERVER("server");
+    SERVER("server"),
+    WEBSITE("website");
 
     private final String wireName;
 

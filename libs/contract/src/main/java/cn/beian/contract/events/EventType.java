@@ -1,5 +1,11 @@
 package cn.beian.contract.events;
 
+import cn.beian.contract.events.authority.AuthoritySubmitted;
+import cn.beian.contract.events.review.ReviewCaseChanged;
+import cn.beian.contract.events.snapshot.MaterialsManifestFrozen;
+import cn.beian.contract.events.snapshot.SubjectSnapshotFrozen;
+import cn.beian.contract.events.snapshot.WebsitesSnapshotFrozen;
+import cn.beian.contract.events.website.PoliceNumberRecorded;
 import cn.beian.contract.events.authority.AuthorityApproved;
 import cn.beian.contract.events.authority.AuthorityRejected;
 import cn.beian.contract.events.authority.SmsVerificationChanged;
@@ -31,6 +37,17 @@ public enum EventType {
     ORDER_CREATED("order.created.v1", Topics.SUBJECT_EVENTS, AggregateType.ORDER, OrderCreated.class),
     ORDER_TRANSITIONED("order.transitioned.v1", Topics.SUBJECT_EVENTS, AggregateType.ORDER, OrderTransitioned.class),
 
+    /* The snapshots frozen at submission (architecture.md → Submission), from which review-service builds a case. */
+    SUBJECT_SNAPSHOT_FROZEN("subject.snapshot-frozen.v1", Topics.SUBJECT_EVENTS, AggregateType.ORDER,
+            SubjectSnapshotFrozen.class),
+    WEBSITES_SNAPSHOT_FROZEN("website.snapshot-frozen.v1", Topics.WEBSITE_EVENTS, AggregateType.ORDER,
+            WebsitesSnapshotFrozen.class),
+    MATERIALS_MANIFEST_FROZEN("material.manifest-frozen.v1", Topics.MATERIALS_EVENTS, AggregateType.ORDER,
+            MaterialsManifestFrozen.class),
+    /* website-service: an approved website's public-security filing number was recorded. */
+    POLICE_NUMBER_RECORDED("website.police-number-recorded.v1", Topics.WEBSITE_EVENTS, AggregateType.WEBSITE,
+            PoliceNumberRecorded.class),
+
     /* website-service and materials-service: readiness of their part of an order. */
     ORDER_WEBSITES_READINESS_CHANGED("website.order-readiness-changed.v1", Topics.WEBSITE_EVENTS, AggregateType.ORDER,
             PartReady.class),
@@ -40,6 +57,10 @@ public enum EventType {
             PhotoSubmitted.class),
 
     /* review-service: the provider's reviews and the administration's outcomes (through the authority gateway). */
+    REVIEW_CASE_OPENED("review.case-opened.v1", Topics.REVIEW_EVENTS, AggregateType.ORDER, ReviewCaseChanged.class),
+    REVIEW_CASE_CLAIMED("review.case-claimed.v1", Topics.REVIEW_EVENTS, AggregateType.ORDER, ReviewCaseChanged.class),
+    REVIEW_CASE_RELEASED("review.case-released.v1", Topics.REVIEW_EVENTS, AggregateType.ORDER,
+            ReviewCaseChanged.class),
     INITIAL_REVIEW_APPROVED("review.initial-approved.v1", Topics.REVIEW_EVENTS, AggregateType.ORDER,
             ReviewDecided.class),
     INITIAL_REVIEW_REJECTED("review.initial-rejected.v1", Topics.REVIEW_EVENTS, AggregateType.ORDER,
@@ -50,8 +71,15 @@ public enum EventType {
             AggregateType.ORDER, SmsVerificationChanged.class),
     AUTHORITY_SMS_VERIFIED("authority.sms-verified.v1", Topics.REVIEW_EVENTS, AggregateType.ORDER,
             SmsVerificationChanged.class),
+    /* The codes were not verified in 24 h or the 6th was wrong; an AUTHORITY_RETURNED follows. */
+    AUTHORITY_SMS_VERIFICATION_FAILED("authority.sms-verification-failed.v1", Topics.REVIEW_EVENTS,
+            AggregateType.ORDER, SmsVerificationChanged.class),
+    AUTHORITY_SUBMITTED("authority.submitted.v1", Topics.REVIEW_EVENTS, AggregateType.ORDER,
+            AuthoritySubmitted.class),
     AUTHORITY_APPROVED("authority.approved.v1", Topics.REVIEW_EVENTS, AggregateType.ORDER, AuthorityApproved.class),
     AUTHORITY_REJECTED("authority.rejected.v1", Topics.REVIEW_EVENTS, AggregateType.ORDER, AuthorityRejected.class),
+    /* Returned by the administration (reason SMS_NOT_VERIFIED, or sent back unexamined): AUTHORITY_REJECTED too. */
+    AUTHORITY_RETURNED("authority.returned.v1", Topics.REVIEW_EVENTS, AggregateType.ORDER, AuthorityRejected.class),
 
     /* subject-service: the order clock (domain.md §3 "Validity") and servers' authorization codes (§1). */
     ORDER_IDLE_MILESTONE_REACHED("order.idle-milestone-reached.v1", Topics.SUBJECT_EVENTS, AggregateType.ORDER,

@@ -1,0 +1,62 @@
+package cn.beian.contract.events.snapshot;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import cn.beian.contract.domain.CertificateType;
+import cn.beian.contract.domain.Province;
+import cn.beian.contract.domain.SubjectNature;
+import cn.beian.contract.events.EventPayload;
+import cn.beian.contract.findings.Finding;
+import cn.beian.contract.order.FilingType;
+
+/**
+ * subject-service froze the subject part of an order at submission (and at each resubmission): published in the same
+ * transaction as the SUBMIT/RESUBMIT {@code order.transitioned.v1}, and before it in the topic, so consumers know the
+ * subject and its people by the time they learn the order moved. Keyed by the order.
+ *
+ * @param submissionCount  1 for the first submission, +1 for each resubmission: the snapshot's own version
+ * @param accountEmail     the account's e-mail (from its token), where it has one
+ * @param subject          the subject as submitted
+ * @param findings         subject-service's own checks of the subject (warnings only: blocking ones refuse submit)
+ */
+public record SubjectSnapshotFrozen(
+        String orderId,
+        String accountId,
+        String accountEmail,
+        FilingType type,
+        Province province,
+        int submissionCount,
+        Subject subject,
+        List<Finding> findings,
+        OffsetDateTime frozenAt) implements EventPayload {
+
+    /**
+     * @param subjectFilingNumber the subject's number where the administration already issued one
+     */
+    public record Subject(
+            String subjectId,
+            String subjectFilingNumber,
+            SubjectNature nature,
+            String name,
+            CertificateType certificateType,
+            String certificateNumber,
+            String certificateAddress,
+            String communicationAddress,
+            String city,
+            String district,
+            String investorOrSupervisor,
+            String remarks,
+            Person principal) {
+    }
+
+    @Override
+    public String aggregateId() {
+        return orderId;
+    }
+
+    @Override
+    public String orderId() {
+        return orderId;
+    }
+}

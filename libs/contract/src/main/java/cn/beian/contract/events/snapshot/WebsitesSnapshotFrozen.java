@@ -1,0 +1,59 @@
+package cn.beian.contract.events.snapshot;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import cn.beian.contract.events.EventPayload;
+import cn.beian.contract.findings.Finding;
+
+/**
+ * website-service froze exactly the version of an order's websites that {@code order.transitioned.v1} (SUBMIT or
+ * RESUBMIT) named. Keyed by the order.
+ *
+ * @param findings website-service's domain, name and content findings at that version (warnings for the reviewer)
+ */
+public record WebsitesSnapshotFrozen(
+        String orderId,
+        long version,
+        List<Website> websites,
+        List<Finding> findings,
+        OffsetDateTime frozenAt) implements EventPayload {
+
+    /**
+     * One website of the order.
+     *
+     * @param websiteFilingNumber     the website's number where it is already filed (change, access, cancel)
+     * @param serviceContent          综合门户 / 单位门户网站 / 其他
+     * @param principalSameAsSubject  whether the applicant chose "same as the subject principal"; {@code principal}
+     *                                then repeats the subject principal
+     */
+    public record Website(
+            String websiteId,
+            String websiteFilingNumber,
+            String name,
+            List<String> domains,
+            List<String> homepageUrls,
+            String serviceContent,
+            List<PreApproval> preApprovals,
+            List<String> languages,
+            String remarks,
+            Person principal,
+            boolean principalSameAsSubject,
+            List<String> serverIds,
+            List<String> authorizationCodes) {
+    }
+
+    /** A pre-approval (前置审批) the website's content needs, with the approving document's reference. */
+    public record PreApproval(String type, String documentNumber) {
+    }
+
+    @Override
+    public String aggregateId() {
+        return orderId;
+    }
+
+    @Override
+    public String orderId() {
+        return orderId;
+    }
+}
