@@ -1,6 +1,8 @@
 package cn.beian.contract.events;
 
 import cn.beian.contract.events.authority.AuthoritySubmitted;
+import cn.beian.contract.events.order.OrderSubjectOutlined;
+import cn.beian.contract.events.website.OrderWebsitesChanged;
 import cn.beian.contract.events.review.ReviewCaseChanged;
 import cn.beian.contract.events.snapshot.MaterialsManifestFrozen;
 import cn.beian.contract.events.snapshot.SubjectSnapshotFrozen;
@@ -36,6 +38,13 @@ public enum EventType {
     SUBJECT_CREATED("subject.created.v1", Topics.SUBJECT_EVENTS, AggregateType.SUBJECT, SubjectCreated.class),
     ORDER_CREATED("order.created.v1", Topics.SUBJECT_EVENTS, AggregateType.ORDER, OrderCreated.class),
     ORDER_TRANSITIONED("order.transitioned.v1", Topics.SUBJECT_EVENTS, AggregateType.ORDER, OrderTransitioned.class),
+
+    /* The subject an order files for, for website- and materials-service's checks (re-sent when it changes). */
+    ORDER_SUBJECT_OUTLINED("order.subject-outlined.v1", Topics.SUBJECT_EVENTS, AggregateType.ORDER,
+            OrderSubjectOutlined.class),
+    /* website-service: the outline of an order's websites after each change, for materials-service. */
+    ORDER_WEBSITES_CHANGED("website.order-websites-changed.v1", Topics.WEBSITE_EVENTS, AggregateType.ORDER,
+            OrderWebsitesChanged.class),
 
     /* The snapshots frozen at submission (architecture.md → Submission), from which review-service builds a case. */
     SUBJECT_SNAPSHOT_FROZEN("subject.snapshot-frozen.v1", Topics.SUBJECT_EVENTS, AggregateType.ORDER,
