@@ -51,8 +51,9 @@ public class AccessPolicy {
         OffsetDateTime closedAt;
         String closedReason;
 
-        boolean live() {
-            return activeAt != null && (closedAt == null || activeAt.isAfter(closedAt));
+        boolean live(OffsetDateTime subjectClosedAt) {
+            return activeAt != null && (closedAt == null || activeAt.isAfter(closedAt))
+                    && (subjectClosedAt == null || activeAt.isAfter(subjectClosedAt));
         }
     }
 
@@ -65,6 +66,8 @@ public class AccessPolicy {
     private final Map<String, NumberFact> numbers = new HashMap<>();
     private final Map<String, Set<String>> ordersByDomain = new HashMap<>();
     private final Map<String, Set<String>> numbersByDomain = new HashMap<>();
+    /** Deregistered subjects (by account and by subject number): when, so that earlier approvals stay closed. */
+    private final Map<String, OffsetDateTime> subjectsClosed = new HashMap<>();
     private final AtomicLong applied = new AtomicLong();
 
     public AccessPolicy(ObjectMapper mapper) {
@@ -210,12 +213,14 @@ public class AccessPolicy {
                 }
             }
             case DEREGISTER_SUBJECT -> {
-                for (var entry : numbers.entrySet()) {
-                    NumberFact f = entry.getValue();
-                    boolean same = order.accountId().equals(f.accountId)
-                            || (e.subjectFilingNumber() != null && e.subjectFilingNumber().equals(f.subjectNumber));
-                    if (same) {
-                        close(entry.getKey(), at, "DEREGISTERED", touched);
+                subjectsClosed.merge("account:" + order.accountId(), at, (a, b) -> a.isAfter(b) ? a : b);
+                if (e.subjectFilingNumber() != null) {
+                    subjectsClosed.merge("number:" + e.subjectFilingNumber(), at, (a, b) -> a.isAfter(b) ? a : b);
+                }
+                for (NumberFact f : numbers.values()) {
+                    if (order.accountId().equals(f.accountId)
+                            || (e.subjectFilingNumber() != null && e.subjectFilingNumber().equals(f.subjectNumber))) {
+                        touched.addAll(f.domains);
                     }
                 }
             }
@@ -254,6 +259,10 @@ public class AccessPolicy {
         touched.addAll(f.domains);
     }
 
+    private static OffsetDateTime latest(OffsetDateTime a, OffsetDateTime b) {
+        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+    }
+
     private Set<String> domainsOf(String orderId) {
         OrderDomains d = orderDomains.get(orderId);
         return d == null ? Set.of() : d.domains();
@@ -274,12 +283,16 @@ public class AccessPolicy {
         String closed = null;
         for (String number : numbersByDomain.getOrDefault(domain, Set.of())) {
             NumberFact f = numbers.get(number);
-            if (f.live()) {
+            OffsetDateTime subjectClosed = latest(subjectsClosed.get("account:" + f.accountId),
+                    subjectsClosed.get("number:" + f.subjectNumber));
+            if (f.live(subjectClosed)) {
                 decisions.put(domain, new AccessDecision(domain, true, "FILED", null, "已备案（" + number + "）",
                         domain, number));
                 return;
             }
-            if (f.closedAt != null) {
+            if (subjectClosed != null && f.activeAt != null && !f.activeAt.isAfter(subjectClosed)) {
+                closed = "DEREGISTERED";
+            } else if (f.closedAt != null) {
                 closed = f.closedReason;
             }
         }
