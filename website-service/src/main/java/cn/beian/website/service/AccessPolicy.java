@@ -71,7 +71,8 @@ public class AccessPolicy {
     private final AtomicLong applied = new AtomicLong();
 
     public AccessPolicy(ObjectMapper mapper) {
-        this.mapper = mapper.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        this.mapper = mapper.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false);
     }
 
     /** The answer for a host as a client sends it (port, case, trailing dot and Unicode are normalised). */
