@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
  */
 class NationalSystemsIT {
 
-    private static final String NATIONAL = "http://localhost:" + env("BEIAN_NATIONAL_PORT", 8106 + Stack.OFFSET);
-    private static final String SMS = "http://127.0.0.1:" + env("BEIAN_SMS_PORT", 18086 + Stack.OFFSET);
-    private static final String MAIL = "http://127.0.0.1:" + env("BEIAN_MAIL_API_PORT", 18085 + Stack.OFFSET);
+    private static final String NATIONAL = Stack.NATIONAL;
+    private static final String SMS = Stack.SMS;
+    private static final String MAIL = Stack.MAIL;
 
     @Test
     void aFirstFilingIsVerifiedApprovedAndAnnouncedOnTheFeed() throws Exception {
@@ -135,10 +135,5 @@ class NationalSystemsIT {
             sum += (body.charAt(i) - '0') * weights[i];
         }
         return body + "10X98765432".charAt(sum % 11);
-    }
-
-    private static int env(String name, int fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : Integer.parseInt(v);
     }
 }
