@@ -61,8 +61,7 @@ public class S3TestResource implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException(e);
         }
         return Map.of(
-                "beian.s3.host", "localhost",
-                "beian.s3.port", String.valueOf(port),
+                "beian.s3.endpoint", "http://localhost:" + port,
                 "beian.s3.access-key", ACCESS,
                 "beian.s3.secret-key", SECRET,
                 "beian.s3.bucket", "test-materials");
