@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * subject-service becomes known to materials-service through Kafka; files are judged by their bytes; the missing
  * list; presigned URLs that stop working after their lifetime (30 s on the local stack); another account sees 404.
  */
-class MaterialsIT {
+public class MaterialsIT {
 
     private static String applicant;
     private static String order;
@@ -113,7 +113,7 @@ class MaterialsIT {
     }
 
     /** A person's subject and first filing in Beijing at subject-service; waits until materials-service knows it. */
-    static String newOrder(String token) {
+    public static String newOrder(String token) {
         String cert = residentId();
         String mobile = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
         given().auth().oauth2(token).contentType(ContentType.JSON).body("""
@@ -143,7 +143,7 @@ class MaterialsIT {
         return body + "10X98765432".charAt(sum % 11);
     }
 
-    static byte[] jpeg(int w, int h) throws Exception {
+    public static byte[] jpeg(int w, int h) throws Exception {
         return encode(w, h, "jpg");
     }
 
