@@ -230,7 +230,7 @@ public class AuthorityGateway {
     private List<RejectionReason> reasonsOf(WebApplicationException e) {
         List<RejectionReason> reasons = new ArrayList<>();
         try {
-            String body = e.getResponse().readEntity(String.class);
+            String body = body(e);
             JsonNode problem = mapper.readTree(body);
             for (JsonNode err : problem.path("errors")) {
                 reasons.add(new RejectionReason(err.path("field").asText(null), err.path("code").asText("REFUSED"),
@@ -243,6 +243,14 @@ public class AuthorityGateway {
             reasons.add(new RejectionReason(null, "REFUSED", "HTTP " + e.getResponse().getStatus()));
         }
         return reasons;
+    }
+
+    private static String body(WebApplicationException e) {
+        Object entity = e.getResponse().getEntity();
+        if (entity instanceof String s) {
+            return s;
+        }
+        return e.getResponse().readEntity(String.class);
     }
 
     private <T> T read(String json, Class<T> type) {

@@ -92,7 +92,14 @@ public class FeedFollower {
     public Uni<Void> resign() {
         SqlConnection held = leaderConnection;
         leaderConnection = null;
-        return held == null ? Uni.createFrom().voidItem() : held.close().onFailure().recoverWithNull();
+        if (held == null) {
+            return Uni.createFrom().voidItem();
+        }
+        // The pool keeps the physical connection (and a session lock with it): unlock before handing it back.
+        return held.preparedQuery("select pg_advisory_unlock($1)").execute(Tuple.of(FEED_LOCK))
+                .onFailure().recoverWithNull()
+                .chain(() -> held.close())
+                .onFailure().recoverWithNull().replaceWithVoid();
     }
 
     /** One long-poll and its application; answers how many entries it consumed. */

@@ -28,7 +28,8 @@ public class ManualOutcomes {
 
     @WithTransaction
     public Uni<AuthoritySubmission> record(FeedEntry entry, String staffId) {
-        return submissions.findById(entry.submissionId()).chain(s -> {
+        // Lock first: the outcome's own lock then finds the row already held.
+        return submissions.lock(entry.submissionId()).chain(s -> {
             if (s == null) {
                 throw ProblemException.notFound("Submission");
             }
