@@ -49,9 +49,14 @@ public class ReviewCaseRepository implements PanacheRepositoryBase<ReviewCase, U
     }
 
     /** The queue page: live cases oldest first, after {@code after}. */
-    public Uni<List<ReviewCase>> queue(List<CaseStatus> statuses, ReviewKind kind, Cursor after, int limit) {
+    public Uni<List<ReviewCase>> queue(List<CaseStatus> statuses, ReviewKind kind, String orderId, Cursor after,
+            int limit) {
         StringBuilder q = new StringBuilder("status in :statuses");
         Parameters p = Parameters.with("statuses", statuses);
+        if (orderId != null) {
+            q.append(" and orderId = :orderId");
+            p.and("orderId", orderId);
+        }
         if (kind != null) {
             q.append(" and kind = :kind");
             p.and("kind", kind);

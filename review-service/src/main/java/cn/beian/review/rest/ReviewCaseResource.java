@@ -66,16 +66,18 @@ public class ReviewCaseResource {
 
     @GET
     @Operation(operationId = "listReviewCases", summary = "The queue, oldest first, with SLA due times and overdue "
-            + "marks; cases still waiting for snapshots are listed as complete=false (status=ASSEMBLING)")
+            + "marks (default status OPEN and ASSEMBLING; cases still waiting for snapshots show complete=false and what "
+            + "they miss); filters kind, status (repeatable, e.g. APPROVED for history), orderId")
     public Uni<Page<CaseView>> list(
             @QueryParam("kind") ReviewKind kind,
             @QueryParam("status") List<CaseStatus> status,
+            @QueryParam("orderId") String orderId,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Cursor.MAX_LIMIT) int limit,
             @QueryParam("cursor") String cursor) {
         List<CaseStatus> statuses = status == null || status.isEmpty()
                 ? List.of(CaseStatus.OPEN, CaseStatus.ASSEMBLING) : status;
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return queries.queue(statuses, kind, Cursor.decode(cursor), limit + 1).map(rows -> Cursor.page(rows, limit,
+        return queries.queue(statuses, kind, orderId, Cursor.decode(cursor), limit + 1).map(rows -> Cursor.page(rows, limit,
                 e -> new Cursor(e.c().openedAt, e.c().id.toString()), e -> CaseView.of(e, now, mapper)));
     }
 

@@ -61,8 +61,9 @@ public class CaseQueries {
     }
 
     @WithSession
-    public Uni<List<Entry>> queue(List<CaseStatus> statuses, ReviewKind kind, Cursor after, int limit) {
-        return cases.queue(statuses, kind, after, limit).chain(list -> list.isEmpty()
+    public Uni<List<Entry>> queue(List<CaseStatus> statuses, ReviewKind kind, String orderId, Cursor after,
+            int limit) {
+        return cases.queue(statuses, kind, orderId, after, limit).chain(list -> list.isEmpty()
                 ? Uni.createFrom().item(List.<Entry>of())
                 : Multi.createFrom().iterable(list).onItem().transformToUniAndConcatenate(this::entry).collect().asList());
     }
