@@ -8,13 +8,13 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Real tokens from the stack's Keycloak, and fresh accounts made through its admin API. */
-final class Keycloak {
+public final class Keycloak {
 
     private Keycloak() {
     }
 
     /** A token for a realm user, through the front-end client's password grant (enabled locally only). */
-    static String token(String username, String password) {
+    public static String token(String username, String password) {
         return given().formParam("grant_type", "password").formParam("client_id", "beian-web")
                 .formParam("username", username).formParam("password", password)
                 .post(Stack.KEYCLOAK + "/realms/" + Stack.REALM + "/protocol/openid-connect/token")
@@ -22,7 +22,7 @@ final class Keycloak {
     }
 
     /** A machine client's token through the client-credentials grant. */
-    static String clientToken(String clientId, String secret) {
+    public static String clientToken(String clientId, String secret) {
         return given().formParam("grant_type", "client_credentials").formParam("client_id", clientId)
                 .formParam("client_secret", secret)
                 .post(Stack.KEYCLOAK + "/realms/" + Stack.REALM + "/protocol/openid-connect/token")
@@ -30,7 +30,7 @@ final class Keycloak {
     }
 
     /** Creates a new applicant account (so a test never collides with earlier runs) and returns its token. */
-    static String newApplicant() {
+    public static String newApplicant() {
         String admin = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
                 .formParam("username", System.getenv().getOrDefault("BEIAN_KEYCLOAK_ADMIN", "admin"))
                 .formParam("password", System.getenv().getOrDefault("BEIAN_KEYCLOAK_ADMIN_PASSWORD", "admin-local"))
