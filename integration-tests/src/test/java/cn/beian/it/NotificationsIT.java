@@ -72,7 +72,7 @@ class NotificationsIT {
             readiness.send(EventType.ORDER_MATERIALS_READINESS_CHANGED, orderId,
                     "{\"orderId\":\"%s\",\"version\":1,\"ready\":true}".formatted(orderId));
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(applicant)
-                    .get(Stack.SUBJECT + "/api/v1/orders/" + orderId).then().extract().<List<?>>path("missing")
+                    .get(Stack.SUBJECT + "/api/v1/orders/" + orderId).then().extract().<List<?>>path("readiness.missing")
                     .isEmpty());
             websites.send(EventType.WEBSITES_SNAPSHOT_FROZEN, orderId, """
                     {"orderId":"%s","version":1,"websites":[{"websiteId":"%s","name":"郑十的博客",
