@@ -102,9 +102,13 @@ public interface NotificationConfig {
         @WithDefault("60s")
         Duration lease();
 
-        /** How many recipients are sent to at once (each recipient's messages go in order). */
-        @WithDefault("8")
+        /** How many recipients one worker sends to at once (each recipient's messages go in order). */
+        @WithDefault("16")
         int concurrency();
+
+        /** Dispatch workers per replica, each claiming its own batches. */
+        @WithDefault("4")
+        int workers();
     }
 
     interface Police {

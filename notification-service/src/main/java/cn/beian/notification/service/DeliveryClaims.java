@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -21,7 +23,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * The dispatcher's transactions. A claim takes due rows with {@code for update skip locked}, so replicas never
  * take the same row, and marks each SENDING with a lease (a dispatcher that dies mid-send leaves its rows to be
  * claimed again when the lease ends), or holds a non-urgent SMS for quiet hours, or suppresses an SMS over its
- * number's rate limit (counted under a per-number advisory lock, so replicas cannot both slip past it).
+ * number's rate limit. Each address is taken with a per-address advisory lock and skipped while another dispatcher
+ * is still sending to it, so one address's messages go out in order and replicas cannot both slip past a rate limit.
  */
 @ApplicationScoped
 public class DeliveryClaims {
@@ -31,10 +34,19 @@ public class DeliveryClaims {
             where ((status in ('QUEUED', 'DEFERRED') and next_attempt_at <= :now)
                 or (status = 'SENDING' and lease_until < :now))
             order by next_attempt_at, created_at limit :limit for update skip locked""";
-    private static final String LOCK_NUMBER = "select 1 from (select pg_advisory_xact_lock(hashtext(:a))) x";
-    private static final String HANDED_SINCE = """
-            select count(*) from delivery where channel = 'SMS' and address = :a and status in ('SENDING', 'SENT')
-            and handed_at > :since""";
+    /**
+     * Takes the address for this transaction (a per-address advisory lock, try only: a busy address is left for the
+     * next round) and checks no other dispatcher is still sending to it, so each address's messages go in order.
+     */
+    private static final String TAKE_ADDRESS = """
+            select case when pg_try_advisory_xact_lock(hashtext(:k)) then (select count(*) from delivery
+                where channel = :c and address = :a and status = 'SENDING' and lease_until >= :now) else -1 end""";
+    private static final String HANDED = """
+            select count(*) filter (where handed_at > :hour), count(*) from delivery
+            where channel = 'SMS' and address = :a and status in ('SENDING', 'SENT') and handed_at > :day""";
+    private static final String SENT_IN_BULK = """
+            update delivery set status = 'SENT', status_reason = null, lease_until = null, sent_at = :now,
+                updated_at = :now where id in (:ids)""";
     private static final String MARK = """
             update delivery set status = :status, status_reason = :reason, attempts = attempts + :inc,
                 next_attempt_at = :next, lease_until = :lease, handed_at = coalesce(:handed, handed_at),
@@ -56,16 +68,36 @@ public class DeliveryClaims {
     public Uni<List<Delivery>> claim(int limit) {
         OffsetDateTime now = clock.nowInChina();
         List<Delivery> toSend = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
         return Panache.getSession().chain(s -> s.createNativeQuery(DUE, Delivery.class)
                 .setParameter("now", now).setParameter("limit", limit).getResultList()
                 .chain(rows -> Multi.createFrom().iterable(rows)
-                        .onItem().transformToUniAndConcatenate(d -> decide(s, d, now).invoke(send -> {
-                            if (send) {
-                                toSend.add(d);
-                            }
-                        }))
+                        .onItem().transformToUniAndConcatenate(d -> take(s, d, now, taken)
+                                .chain(ok -> ok ? decide(s, d, now) : Uni.createFrom().item(false))
+                                .invoke(send -> {
+                                    if (send) {
+                                        toSend.add(d);
+                                    }
+                                }))
                         .collect().last()
                         .map(ignored -> toSend)));
+    }
+
+    private Uni<Boolean> take(Mutiny.Session s, Delivery d, OffsetDateTime now, Set<String> taken) {
+        String key = d.channel + "|" + d.address;
+        if (taken.contains(key)) {
+            return Uni.createFrom().item(true);
+        }
+        return s.createNativeQuery(TAKE_ADDRESS, Long.class).setParameter("k", key)
+                .setParameter("c", d.channel.name()).setParameter("a", d.address).setParameter("now", now)
+                .getSingleResult()
+                .map(busy -> {
+                    if (busy != 0) {
+                        return false;
+                    }
+                    taken.add(key);
+                    return true;
+                });
     }
 
     private Uni<Boolean> decide(Mutiny.Session s, Delivery d, OffsetDateTime now) {
@@ -77,9 +109,11 @@ public class DeliveryClaims {
             return mark(s, d.id, DeliveryStatus.DEFERRED, "QUIET_HOURS: held until " + until, 0, until, null, null,
                     null, null, now).replaceWith(false);
         }
-        return s.createNativeQuery(LOCK_NUMBER).setParameter("a", d.address).getSingleResult()
-                .chain(() -> handedSince(s, d.address, now.minusHours(1)))
-                .chain(lastHour -> handedSince(s, d.address, now.minusDays(1)).chain(lastDay -> {
+        return s.createNativeQuery(HANDED, Object[].class).setParameter("a", d.address)
+                .setParameter("hour", now.minusHours(1)).setParameter("day", now.minusDays(1)).getSingleResult()
+                .chain(counts -> {
+                    long lastHour = ((Number) counts[0]).longValue();
+                    long lastDay = ((Number) counts[1]).longValue();
                     String over = lastHour >= config.sms().perNumberPerHour()
                             ? config.sms().perNumberPerHour() + " per hour"
                             : lastDay >= config.sms().perNumberPerDay() ? config.sms().perNumberPerDay() + " per day"
@@ -89,12 +123,7 @@ public class DeliveryClaims {
                                 0, null, null, null, null, null, now).replaceWith(false);
                     }
                     return sending(s, d, now);
-                }));
-    }
-
-    private Uni<Long> handedSince(Mutiny.Session s, String address, OffsetDateTime since) {
-        return s.createNativeQuery(HANDED_SINCE, Long.class).setParameter("a", address).setParameter("since", since)
-                .getSingleResult();
+                });
     }
 
     private Uni<Boolean> sending(Mutiny.Session s, Delivery d, OffsetDateTime now) {
@@ -113,8 +142,15 @@ public class DeliveryClaims {
     @WithTransaction
     public Uni<List<DeliveryStatus>> complete(List<Outcome> outcomes) {
         OffsetDateTime now = clock.nowInChina();
-        return Panache.getSession().chain(s -> Multi.createFrom().iterable(outcomes)
+        List<UUID> plain = outcomes.stream().filter(o -> o.failure() == null && o.delivery().channel == Channel.EMAIL)
+                .map(o -> o.delivery().id).toList();
+        return Panache.getSession().chain(s -> (plain.isEmpty() ? Uni.createFrom().item(0)
+                : s.createNativeQuery(SENT_IN_BULK).setParameter("now", now).setParameter("ids", plain).executeUpdate())
+                .chain(() -> Multi.createFrom().iterable(outcomes)
                 .onItem().transformToUniAndConcatenate(o -> {
+                    if (o.failure() == null && o.delivery().channel == Channel.EMAIL) {
+                        return Uni.createFrom().item(DeliveryStatus.SENT);
+                    }
                     if (o.failure() == null) {
                         return mark(s, o.delivery().id, DeliveryStatus.SENT, null, 0, null, null, null, now,
                                 o.providerId(), now).replaceWith(DeliveryStatus.SENT);
@@ -130,7 +166,7 @@ public class DeliveryClaims {
                     return mark(s, d.id, DeliveryStatus.QUEUED, reason, 0, next, null, null, null, null, now)
                             .replaceWith(DeliveryStatus.QUEUED);
                 })
-                .collect().asList());
+                .collect().asList()));
     }
 
     /** The delay before retry {@code attempts}: {@code backoff × 2^(attempts-1)}, at most {@code max-backoff}. */

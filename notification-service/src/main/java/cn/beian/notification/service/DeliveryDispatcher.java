@@ -27,12 +27,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
  * Sends what the consumers queued, after their transactions committed: woken right after each applied event and
- * every {@code beian.notification.dispatch.interval} in every replica (claims keep replicas apart). Each batch is
- * grouped by address; one address's messages go in order, several addresses at once. E-mail through
+ * every {@code beian.notification.dispatch.interval} in every replica; several workers per replica, kept apart (as
+ * replicas are) by skip-locked claims and per-address locks. Each batch is grouped by address; one address's
+ * messages go in order, several addresses at once. E-mail through
  * {@code quarkus-mailer} (SMTP), SMS through the configured {@link SmsProvider}.
  */
 @ApplicationScoped
@@ -54,8 +56,8 @@ public class DeliveryDispatcher {
     private final Vertx vertx;
     private final MeterRegistry meters;
     private final BeianClock clock;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final AtomicInteger active = new AtomicInteger();
+    private final AtomicBoolean pending = new AtomicBoolean();
     private volatile long timer = -1;
 
     public DeliveryDispatcher(DeliveryClaims claims, ReactiveMailer mailer, SmsProvider sms, NotificationConfig config,
@@ -83,16 +85,23 @@ public class DeliveryDispatcher {
         }
     }
 
-    /** Starts a round now, or right after the running one ends. */
+    /**
+     * Starts a worker now if fewer than {@code dispatch.workers} run, else makes sure one looks again when it ends.
+     * Workers claim disjoint rows (skip locked), so several keep the pipeline full while others wait on providers.
+     */
     public void wake() {
         if (!config.dispatch().enabled()) {
             return;
         }
-        again.set(true);
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        again.set(false);
+        pending.set(true);
+        int n;
+        do {
+            n = active.get();
+            if (n >= config.dispatch().workers()) {
+                return;
+            }
+        } while (!active.compareAndSet(n, n + 1));
+        pending.set(false);
         // Hibernate Reactive wants a safe duplicated context of its own, as a request has.
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
@@ -105,8 +114,8 @@ public class DeliveryDispatcher {
     }
 
     private void finished() {
-        running.set(false);
-        if (again.get()) {
+        active.decrementAndGet();
+        if (pending.get()) {
             wake();
         }
     }
@@ -142,7 +151,7 @@ public class DeliveryDispatcher {
                         }
                         return new Round(sofar.sent() + sent, sofar.failed() + outcomes.size() - sent);
                     }))
-                    .chain(next -> rows.size() < size ? Uni.createFrom().item(next) : batch(next));
+                    .chain(this::batch);
         });
     }
 
