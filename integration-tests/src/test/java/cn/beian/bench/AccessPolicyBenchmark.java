@@ -31,12 +31,18 @@ class AccessPolicyBenchmark {
                 .note("Warm-up " + WARM_UP.toSeconds() + " s, then " + MEASURED.toSeconds() + " s measured per run.")
                 .note("`access policy`: GET /api/v1/access-policy?host=… with the edge-gateway client's bearer token "
                         + "(JWT verified locally each request), host normalised, answered from memory.")
-                .note("`baseline GET`: GET /api/v1/baseline on website-service, a constant answer, no auth.")
+                .note("`baseline GET`: GET /api/v1/baseline on website-service, a constant answer, no auth; "
+                        + "`baseline GET + token`: the same with the edge gateway's Authorization header (not "
+                        + "verified), to show what parsing the 1.2 kB header costs.")
                 .note("Service JVM as bin/services starts it: " + System.getenv().getOrDefault(
                         "BEIAN_SERVICE_JAVA_OPTS", "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"));
         for (int c : CONCURRENCY) {
             report.add(Load.run("baseline GET", c, WARM_UP, MEASURED,
                     i -> HttpRequest.newBuilder(URI.create(Stack.WEBSITE + "/api/v1/baseline")).GET().build(),
+                    status -> status == 200));
+            report.add(Load.run("baseline GET + token", c, WARM_UP, MEASURED,
+                    i -> HttpRequest.newBuilder(URI.create(Stack.WEBSITE + "/api/v1/baseline"))
+                            .header("Authorization", "Bearer " + token).GET().build(),
                     status -> status == 200));
             report.add(Load.run("access policy", c, WARM_UP, MEASURED,
                     i -> HttpRequest.newBuilder(URI.create(Stack.WEBSITE + "/api/v1/access-policy?host="

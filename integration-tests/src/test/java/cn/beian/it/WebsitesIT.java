@@ -91,7 +91,8 @@ class WebsitesIT {
                 .then().statusCode(403);
 
         // Materials are another owner's part: report them ready, then submit through subject-service.
-        try (KafkaEvents events = new KafkaEvents("/beian/it-websites")) {
+        try (KafkaEvents events = new KafkaEvents("/beian/it-websites");
+                KafkaEvents authority = new KafkaEvents("/beian/it-authority")) {
             events.send(EventType.ORDER_MATERIALS_READINESS_CHANGED, order,
                     "{\"orderId\":\"%s\",\"version\":1,\"ready\":true}".formatted(order));
             Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
@@ -112,9 +113,10 @@ class WebsitesIT {
             given().auth().oauth2(gateway).queryParam("host", domain).get(Stack.WEBSITE + "/api/v1/access-policy")
                     .then().statusCode(200).body("allowed", equalTo(false));
 
-            // The administration's numbers (review-service's topic): the site opens, subdomains included.
+            // The administration's numbers (review-service's topic, its own producer and sequence): the site opens,
+            // subdomains included.
             String number = "京ICP备" + (20000000 + (int) (Math.random() * 7999999)) + "号";
-            events.send(EventType.AUTHORITY_APPROVED, order, """
+            authority.send(EventType.AUTHORITY_APPROVED, order, """
                     {"orderId":"%s","submissionId":"it","subjectFilingNumber":"%s","approvedAt":"%s",
                      "websites":[{"websiteId":"%s","name":"%s的读书笔记","domains":["%s"],"websiteFilingNumber":"%s-1"}]}"""
                     .formatted(order, number, OffsetDateTime.now(), websiteId, name, domain, number));
