@@ -53,4 +53,15 @@ public final class Keycloak {
                 .post(users + "/" + id + "/role-mappings/realm").then().statusCode(204);
         return token(username, password);
     }
+
+    /** The account id (the token's {@code sub}) of a token. */
+    public static String accountOf(String token) {
+        String payload = token.split("\\.")[1];
+        String json = new String(java.util.Base64.getUrlDecoder().decode(payload), java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"sub\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("token without sub");
+        }
+        return m.group(1);
+    }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +31,7 @@ class NationalSystemsIT {
         String service = Keycloak.clientToken("subject-service", "subject-service-local-secret");
         String admin = Keycloak.token("ada", "ada-local");
         String id = "IT-" + System.nanoTime();
-        String cert = residentId();
+        String cert = Fixtures.residentId();
         String mobile = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
         String email = id.toLowerCase() + "@example.cn";
         String domain = id.toLowerCase() + ".cn";
@@ -122,18 +121,5 @@ class NationalSystemsIT {
             }
         }
         return null;
-    }
-
-    /** A fresh 18-character resident ID with its GB 11643 check digit. */
-    private static String residentId() {
-        LocalDate birth = LocalDate.of(1985, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(5000));
-        String body = "110108" + birth.toString().replace("-", "")
-                + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * weights[i];
-        }
-        return body + "10X98765432".charAt(sum % 11);
     }
 }

@@ -13,21 +13,10 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.smallrye.reactive.messaging.ce.impl.DefaultIncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import org.awaitility.Awaitility;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,7 +33,12 @@ class OrderOutcomeTest {
     @Any
     InMemoryConnector connector;
 
-    private final Map<String, Integer> sequences = new java.util.HashMap<>();
+    InMemoryEvents events;
+
+    @org.junit.jupiter.api.BeforeEach
+    void events() {
+        events = new InMemoryEvents(connector);
+    }
 
     @Test
     void anOrderTravelsFromDraftToApprovalOnTheOtherServicesEvents() throws Exception {
@@ -123,41 +117,11 @@ class OrderOutcomeTest {
     }
 
     private void ack(String channel, String source, String aggregate, String type, String data) throws Exception {
-        AtomicReference<Throwable> nacked = new AtomicReference<>();
-        CompletableFuture<Void> done = send(channel, source, aggregate, type, data, nacked);
-        done.get(10, TimeUnit.SECONDS);
-        if (nacked.get() != null) {
-            throw new AssertionError(type + " was not applied: " + nacked.get().getMessage());
-        }
+        events.ack(channel, source, aggregate, type, data);
     }
 
     private Throwable nack(String channel, String source, String aggregate, String type, String data)
             throws Exception {
-        AtomicReference<Throwable> nacked = new AtomicReference<>();
-        send(channel, source, aggregate, type, data, nacked).get(10, TimeUnit.SECONDS);
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> nacked.get() != null);
-        return nacked.get();
-    }
-
-    private CompletableFuture<Void> send(String channel, String source, String aggregate, String type, String data,
-            AtomicReference<Throwable> nacked) {
-        int sequence = sequences.merge(source + aggregate, 1, Integer::sum);
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Message<String> m = Message.of(data, Metadata.of(new DefaultIncomingCloudEventMetadata<>("1.0",
-                        UUID.randomUUID().toString(), URI.create(source), type, "application/json", null, aggregate,
-                        ZonedDateTime.now(), Map.of("aggregateid", aggregate, "sequence", String.valueOf(sequence)),
-                        data)))
-                .withAck(() -> {
-                    done.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(e -> {
-                    nacked.set(e);
-                    done.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                });
-        io.smallrye.reactive.messaging.memory.InMemorySource<Message<String>> in = connector.source(channel);
-        in.send(m);
-        return done;
+        return events.nack(channel, source, aggregate, type, data);
     }
 }

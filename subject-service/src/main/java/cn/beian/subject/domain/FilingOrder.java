@@ -63,6 +63,14 @@ public class FilingOrder {
     @Column(name = "filing_password_verified_at")
     public OffsetDateTime filingPasswordVerifiedAt;
 
+    /** The account's e-mail from its token when the order was opened or last submitted (for notifications). */
+    @Column(name = "account_email")
+    public String accountEmail;
+
+    /** 1 after the first submission, +1 per resubmission: the version of the subject snapshot frozen each time. */
+    @Column(name = "submission_count", nullable = false)
+    public int submissionCount;
+
     @Column(name = "state_entered_at", nullable = false)
     public OffsetDateTime stateEnteredAt;
 

@@ -77,4 +77,36 @@ public class Subject {
 
     @Version
     public long version;
+
+    /** A detached copy (principal included), e.g. to apply a CHANGE order's draft revision without touching this. */
+    public Subject copy() {
+        Subject c = new Subject();
+        c.id = id;
+        c.accountId = accountId;
+        c.nature = nature;
+        c.province = province;
+        c.city = city;
+        c.district = district;
+        c.name = name;
+        c.certificateType = certificateType;
+        c.certificateNumber = certificateNumber;
+        c.certificateAddress = certificateAddress;
+        c.communicationAddress = communicationAddress;
+        c.investor = investor;
+        c.remarks = remarks;
+        Principal p = new Principal();
+        p.name = principal.name;
+        p.certificateType = principal.certificateType;
+        p.certificateNumber = principal.certificateNumber;
+        p.mobile = principal.mobile;
+        p.officePhone = principal.officePhone;
+        p.email = principal.email;
+        c.principal = p;
+        c.filingNumber = filingNumber;
+        c.approvedAt = approvedAt;
+        c.createdAt = createdAt;
+        c.updatedAt = updatedAt;
+        c.version = version;
+        return c;
+    }
 }

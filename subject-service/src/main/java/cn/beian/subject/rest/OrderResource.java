@@ -78,7 +78,8 @@ public class OrderResource {
     public Uni<Response> create(@Valid @NotNull CreateOrderRequest request, UriInfo uri) {
         String caller = account.id();
         return passwords.verifyFor(caller, request.type(), request.filingPassword())
-                .chain(verifiedAt -> orders.create(caller, request.type(), verifiedAt, request.authorizationCode()))
+                .chain(verifiedAt -> orders.create(caller, account.email(), request.type(), verifiedAt,
+                        request.authorizationCode()))
                 .chain(o -> orders.history(o.id).map(h -> Response
                 .created(uri.getAbsolutePathBuilder().path(o.id.toString()).build())
                 .tag(ETags.of(o.version))
@@ -178,7 +179,7 @@ public class OrderResource {
 
     private Uni<Response> act(String orderId, String ifMatch, OrderTrigger trigger) {
         UUID id = Ids.parseOrNotFound(orderId, "Order");
-        return orders.act(account.id(), id, ifMatch, trigger).chain(o -> orders.history(o.id)
+        return orders.act(account.id(), account.email(), id, ifMatch, trigger).chain(o -> orders.history(o.id)
                 .map(h -> Response.ok(OrderView.of(o, h, calendar)).tag(ETags.of(o.version)).build()));
     }
 }

@@ -22,6 +22,8 @@ import java.util.Set;
  * @param expiresAt      when the current step expires (45 days waiting on the applicant; never in Zhejiang)
  * @param reviewDueAt    in provider review: when it is due (1 business day)
  * @param authorityEta   with the administration: when it is expected to decide (20 business days, Zhejiang 30)
+ * @param readiness      the versions of the websites and materials judged complete, and what still keeps the order
+ *                       from being submitted
  */
 public record OrderView(
         String id,
@@ -39,7 +41,25 @@ public record OrderView(
         OffsetDateTime authorityEta,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
-        List<HistoryEntry> history) {
+        List<HistoryEntry> history,
+        Readiness readiness) {
+
+    /**
+     * @param missing what submission waits for: {@code WEBSITES_INCOMPLETE}, {@code MATERIALS_INCOMPLETE}
+     */
+    public record Readiness(Long websitesVersion, Long materialsVersion, List<String> missing) {
+
+        static Readiness of(FilingOrder o) {
+            List<String> missing = new java.util.ArrayList<>();
+            if (o.websitesReadyVersion == null) {
+                missing.add("WEBSITES_INCOMPLETE");
+            }
+            if (o.materialsReadyVersion == null) {
+                missing.add("MATERIALS_INCOMPLETE");
+            }
+            return new Readiness(o.websitesReadyVersion, o.materialsReadyVersion, missing);
+        }
+    }
 
     public record HistoryEntry(OrderState from, OrderState to, OrderTrigger trigger, OrderTrigger.Actor actor,
             List<String> reasons, OffsetDateTime at) {
@@ -55,6 +75,7 @@ public record OrderView(
                 OrderStateMachine.allowed(o.state, OrderTrigger.Actor.APPLICANT, o.context()),
                 o.state.contentsEditable(), o.state.photoEditable(), o.rereview, o.stateEnteredAt, o.expiresAt(),
                 OrderDeadlines.reviewDueAt(o, calendar), OrderDeadlines.authorityEta(o, calendar),
-                o.createdAt, o.updatedAt, history == null ? null : history.stream().map(HistoryEntry::of).toList());
+                o.createdAt, o.updatedAt, history == null ? null : history.stream().map(HistoryEntry::of).toList(),
+                Readiness.of(o));
     }
 }

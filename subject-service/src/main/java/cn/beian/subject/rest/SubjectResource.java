@@ -19,6 +19,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -63,6 +66,33 @@ public class SubjectResource {
                 .tag(ETags.of(s.version))
                 .entity(SubjectView.full(s))
                 .build());
+    }
+
+    @PUT
+    @Path("/{subjectId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.APPLICANT)
+    @Operation(operationId = "updateSubject", summary = "Edit the account's subject (If-Match required)",
+            description = "Allowed until the subject is approved, and while an order is in flight only when its "
+                    + "contents are editable; nature, province and certificate then stay fixed. An approved subject "
+                    + "changes through a CHANGE order: PUT /api/v1/orders/{orderId}/subject.")
+    @APIResponse(responseCode = "200", description = "Edited; new ETag set",
+            content = @Content(schema = @Schema(implementation = SubjectView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, each named in errors[]",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such subject, or not yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Approved subject, or its order is not editable now",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> update(@PathParam("subjectId") String subjectId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull CreateSubjectRequest request) {
+        UUID id = Ids.parseOrNotFound(subjectId, "Subject");
+        return subjects.update(account.id(), id, ifMatch, request)
+                .map(s -> Response.ok(SubjectView.full(s)).tag(ETags.of(s.version)).build());
     }
 
     @GET

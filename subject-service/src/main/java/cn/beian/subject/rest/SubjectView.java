@@ -11,6 +11,8 @@ import java.time.OffsetDateTime;
 /**
  * A subject as the API shows it. Its owner sees every value; anyone else (staff lists) sees certificate
  * numbers, mobiles, e-mails and, for persons, the name masked.
+ *
+ * @param filingNumber the subject's filing number (主体备案号) once the administration approved it; public anyway
  */
 public record SubjectView(
         String id,
@@ -26,6 +28,8 @@ public record SubjectView(
         String investor,
         String remarks,
         PrincipalView principal,
+        String filingNumber,
+        OffsetDateTime approvedAt,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 
@@ -39,7 +43,7 @@ public record SubjectView(
         return new SubjectView(s.id.toString(), s.nature, s.province, s.city, s.district, s.name, s.certificateType,
                 s.certificateNumber, s.certificateAddress, s.communicationAddress, s.investor, s.remarks,
                 new PrincipalView(p.name, p.certificateType, p.certificateNumber, p.mobile, p.officePhone, p.email),
-                s.createdAt, s.updatedAt);
+                s.filingNumber, s.approvedAt, s.createdAt, s.updatedAt);
     }
 
     /** Everyone else's view: personal data masked, addresses left out. */
@@ -51,6 +55,6 @@ public record SubjectView(
                 new PrincipalView(Masking.personName(p.name), p.certificateType,
                         Masking.certificateNumber(p.certificateNumber), Masking.mobile(p.mobile),
                         Masking.mobile(p.officePhone), Masking.email(p.email)),
-                s.createdAt, s.updatedAt);
+                s.filingNumber, s.approvedAt, s.createdAt, s.updatedAt);
     }
 }

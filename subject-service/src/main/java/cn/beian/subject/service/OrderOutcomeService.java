@@ -35,8 +35,11 @@ public class OrderOutcomeService {
     private final FilingOrderRepository orders;
     private final SubjectRepository subjects;
     private final OrderService orderService;
+    private final SubjectRevisions revisions;
 
-    public OrderOutcomeService(FilingOrderRepository orders, SubjectRepository subjects, OrderService orderService) {
+    public OrderOutcomeService(FilingOrderRepository orders, SubjectRepository subjects, OrderService orderService,
+            SubjectRevisions revisions) {
+        this.revisions = revisions;
         this.orders = orders;
         this.subjects = subjects;
         this.orderService = orderService;
@@ -76,9 +79,10 @@ public class OrderOutcomeService {
             case AUTHORITY_APPROVED -> withOrder(event, o -> {
                 AuthorityApproved a = event.data(AuthorityApproved.class);
                 return recordSubjectNumber(o, a)
+                        .chain(() -> revisions.applyApproved(o))
                         .chain(() -> move(o, OrderTrigger.AUTHORITY_APPROVE, Actor.AUTHORITY, null, List.of()));
             });
-            case AUTHORITY_REJECTED -> withOrder(event, o -> {
+            case AUTHORITY_REJECTED, AUTHORITY_RETURNED -> withOrder(event, o -> {
                 AuthorityRejected r = event.data(AuthorityRejected.class);
                 return move(o, OrderTrigger.AUTHORITY_REJECT, Actor.AUTHORITY, null, summaries(r.reasons()));
             });

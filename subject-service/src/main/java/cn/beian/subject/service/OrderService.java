@@ -45,10 +45,15 @@ public class OrderService {
     private final OutboxWriter outbox;
     private final BeianClock clock;
     private final AuthorizationCodeService codes;
+    private final SubjectOutlines outlines;
+    private final SubjectRevisions revisions;
 
     public OrderService(FilingOrderRepository orders, OrderTransitionRepository transitions,
-            SubjectRepository subjects, OutboxWriter outbox, BeianClock clock, AuthorizationCodeService codes) {
+            SubjectRepository subjects, OutboxWriter outbox, BeianClock clock, AuthorizationCodeService codes,
+            SubjectOutlines outlines, SubjectRevisions revisions) {
         this.codes = codes;
+        this.outlines = outlines;
+        this.revisions = revisions;
         this.orders = orders;
         this.transitions = transitions;
         this.subjects = subjects;
@@ -58,12 +63,17 @@ public class OrderService {
 
     /** Opens a DRAFT for the account's subject: 409 without a subject or with another order in flight. */
     @WithTransaction
-    public Uni<FilingOrder> create(String accountId, FilingType type, OffsetDateTime passwordVerifiedAt,
-            String authorizationCode) {
+    public Uni<FilingOrder> create(String accountId, String accountEmail, FilingType type,
+            OffsetDateTime passwordVerifiedAt, String authorizationCode) {
         return subjects.findByAccount(accountId).chain(subject -> {
             if (subject == null) {
                 return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
                         "Register the account's subject before opening an order"));
+            }
+            if (onApprovedRecords(type) && subject.filingNumber == null) {
+                return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
+                        type + " works on records approved here, and this subject has none yet")
+                        .with("type", type));
             }
             return orders.findInFlight(accountId).chain(inFlight -> {
                 if (inFlight != null) {
@@ -72,6 +82,7 @@ public class OrderService {
                             .with("currentState", inFlight.state));
                 }
                 FilingOrder o = newDraft(accountId, subject, type);
+                o.accountEmail = accountEmail;
                 o.filingPasswordVerifiedAt = passwordVerifiedAt;
                 return orders.persistAndFlush(o)
                         .onFailure(Constraints::isUniqueViolation)
@@ -80,6 +91,7 @@ public class OrderService {
                         .chain(() -> record(o, null, OrderTrigger.CREATE, Actor.APPLICANT, accountId, List.of()))
                         .chain(() -> outbox.append(new OrderCreated(o.id.toString(), accountId,
                                 subject.id.toString(), type, o.province, subject.nature, o.state, o.createdAt)))
+                        .chain(() -> outlines.announce(o, subject, subject.version + 1))
                         // A refused code (400/409) rolls the whole creation back: nothing half-written.
                         .chain(() -> authorizationCode == null || authorizationCode.isBlank()
                                 ? Uni.createFrom().voidItem()
@@ -91,21 +103,42 @@ public class OrderService {
 
     /** An applicant's move on its own order: 404 for others' orders, 412 for a stale version, 409 if illegal. */
     @WithTransaction
-    public Uni<FilingOrder> act(String accountId, UUID orderId, String ifMatch, OrderTrigger trigger) {
+    public Uni<FilingOrder> act(String accountId, String accountEmail, UUID orderId, String ifMatch,
+            OrderTrigger trigger) {
         return orders.findById(orderId).chain(o -> {
             if (o == null || !o.accountId.equals(accountId)) {
                 return Uni.createFrom().failure(ProblemException.notFound("Order"));
             }
             ETags.requireMatch(ifMatch, o.version);
-            if (trigger == OrderTrigger.SUBMIT || trigger == OrderTrigger.RESUBMIT) {
-                requireComplete(o);
+            if (trigger != OrderTrigger.SUBMIT && trigger != OrderTrigger.RESUBMIT) {
+                return move(o, trigger, Actor.APPLICANT, accountId, List.of());
             }
-            return move(o, trigger, Actor.APPLICANT, accountId, List.of());
+            requireComplete(o);
+            if (accountEmail != null) {
+                o.accountEmail = accountEmail;
+            }
+            // The subject snapshot goes into the outbox before the transition, so consumers have it first.
+            return revisions.effectiveSubject(o).chain(subject -> move(o, trigger, Actor.APPLICANT, accountId,
+                    List.of(), () -> {
+                        o.submissionCount++;
+                        return outbox.append(outlines.snapshot(o, subject)).replaceWithVoid();
+                    }));
         });
+    }
+
+    /** Types the applicant chooses on records already approved here (domain.md §2), so they need them. */
+    private static boolean onApprovedRecords(FilingType type) {
+        return type == FilingType.CHANGE || type == FilingType.CANCEL_ACCESS || type == FilingType.DEREGISTER_WEBSITE;
     }
 
     /** Moves the order and records the move; review and authority outcomes will come through here too. */
     Uni<FilingOrder> move(FilingOrder o, OrderTrigger trigger, Actor actor, String actorId, List<String> reasons) {
+        return move(o, trigger, actor, actorId, reasons, () -> Uni.createFrom().voidItem());
+    }
+
+    /** As above; {@code beforeEvent} runs once the move is legal, before the transition's event is appended. */
+    private Uni<FilingOrder> move(FilingOrder o, OrderTrigger trigger, Actor actor, String actorId, List<String> reasons,
+            java.util.function.Supplier<Uni<Void>> beforeEvent) {
         OrderState from = o.state;
         OrderState to;
         try {
@@ -126,7 +159,8 @@ public class OrderService {
         o.updatedAt = now;
         boolean submit = trigger == OrderTrigger.SUBMIT || trigger == OrderTrigger.RESUBMIT;
         // Flush now so a concurrent move of the same order fails here on its version (412), not after the event.
-        return orders.persistAndFlush(o)
+        return beforeEvent.get()
+                .chain(() -> orders.persistAndFlush(o))
                 .chain(() -> settleCodes(o, to))
                 .chain(() -> record(o, from, trigger, actor, actorId, reasons))
                 .chain(() -> outbox.append(new OrderTransitioned(o.id.toString(), o.accountId, o.type, o.province,

@@ -7,9 +7,11 @@ import cn.beian.platform.problem.FieldViolation;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.problem.ProblemType;
 import cn.beian.platform.rest.Cursor;
+import cn.beian.platform.rest.ETags;
 import cn.beian.subject.domain.Principal;
 import cn.beian.subject.domain.Subject;
 import cn.beian.subject.events.SubjectEvents;
+import cn.beian.subject.repository.FilingOrderRepository;
 import cn.beian.subject.repository.SubjectRepository;
 import cn.beian.subject.rest.CreateSubjectRequest;
 import cn.beian.time.BeianClock;
@@ -38,11 +40,16 @@ public class SubjectService {
     static final String PRINCIPAL_TOO_YOUNG = "PRINCIPAL_TOO_YOUNG";
 
     private final SubjectRepository subjects;
+    private final FilingOrderRepository orders;
+    private final SubjectOutlines outlines;
     private final OutboxWriter outbox;
     private final BeianClock clock;
 
-    public SubjectService(SubjectRepository subjects, OutboxWriter outbox, BeianClock clock) {
+    public SubjectService(SubjectRepository subjects, FilingOrderRepository orders, SubjectOutlines outlines,
+            OutboxWriter outbox, BeianClock clock) {
         this.subjects = subjects;
+        this.orders = orders;
+        this.outlines = outlines;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -85,6 +92,15 @@ public class SubjectService {
         Subject s = new Subject();
         s.id = UUID.randomUUID();
         s.accountId = accountId;
+        s.principal = new Principal();
+        apply(s, r);
+        s.createdAt = now;
+        s.updatedAt = now;
+        return s;
+    }
+
+    /** Writes a validated request's values onto {@code s} (a new subject, an edit, or a CHANGE order's revision). */
+    static void apply(Subject s, CreateSubjectRequest r) {
         s.nature = r.nature();
         s.province = r.province();
         s.city = r.city();
@@ -96,17 +112,79 @@ public class SubjectService {
         s.communicationAddress = r.communicationAddress().strip();
         s.investor = r.investor();
         s.remarks = r.remarks();
-        Principal p = new Principal();
+        Principal p = s.principal;
         p.name = r.principal().name().strip();
         p.certificateType = r.principal().certificateType();
         p.certificateNumber = r.principal().certificateNumber().toUpperCase();
         p.mobile = r.principal().mobile();
         p.officePhone = r.principal().officePhone();
         p.email = r.principal().email();
-        s.principal = p;
-        s.createdAt = now;
-        s.updatedAt = now;
-        return s;
+    }
+
+    /**
+     * Edits the account's subject (412 on a stale {@code If-Match}). An approved subject changes only through a
+     * CHANGE order's draft revision (409 pointing there); while an order is in flight the subject can be edited only
+     * when that order's contents are editable (domain.md §3.2), and its identity — nature, province, certificate —
+     * not at all (the filing type was decided on it). The order in flight learns the new outline in the same
+     * transaction.
+     */
+    @WithTransaction
+    public Uni<Subject> update(String accountId, UUID subjectId, String ifMatch, CreateSubjectRequest request) {
+        CreateSubjectRequest valid = validated(request, clock.nowInChina().toLocalDate());
+        return subjects.findById(subjectId).chain(s -> {
+            if (s == null || !s.accountId.equals(accountId)) {
+                return Uni.createFrom().failure(ProblemException.notFound("Subject"));
+            }
+            ETags.requireMatch(ifMatch, s.version);
+            if (s.filingNumber != null) {
+                return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
+                        "The subject is approved (" + s.filingNumber + "): change it through a CHANGE order")
+                        .with("filingNumber", s.filingNumber));
+            }
+            return orders.findInFlight(accountId).chain(order -> {
+                if (order != null) {
+                    if (!order.state.contentsEditable()) {
+                        return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
+                                "The subject cannot be edited while its order is " + order.state)
+                                .with("orderId", order.id.toString()).with("currentState", order.state));
+                    }
+                    requireSameIdentity(s, valid);
+                }
+                apply(s, valid);
+                s.updatedAt = clock.nowInChina();
+                return subjects.persistAndFlush(s)
+                        .chain(() -> order == null ? Uni.createFrom().voidItem() : outlines.announce(order, s, s.version + 1))
+                        .invoke(() -> LOG.infof("Subject %s edited by account %s", s.id, accountId))
+                        .replaceWith(s);
+            });
+        });
+    }
+
+    /**
+     * Nature, province and certificate are what an order's filing type was decided on: an edit or a revision that
+     * touches them is refused (400 naming each), the applicant opens a new order instead.
+     */
+    static void requireSameIdentity(Subject current, CreateSubjectRequest r) {
+        List<FieldViolation> errors = new ArrayList<>();
+        if (r.nature() != current.nature) {
+            errors.add(new FieldViolation("nature", "IDENTITY_FIXED", "The nature cannot change within an order"));
+        }
+        if (r.province() != current.province) {
+            errors.add(new FieldViolation("province", "IDENTITY_FIXED",
+                    "The province cannot change within an order (it decides the administration)"));
+        }
+        if (r.certificateType() != current.certificateType) {
+            errors.add(new FieldViolation("certificateType", "IDENTITY_FIXED",
+                    "The certificate type cannot change within an order"));
+        }
+        if (!r.certificateNumber().equalsIgnoreCase(current.certificateNumber)) {
+            errors.add(new FieldViolation("certificateNumber", "IDENTITY_FIXED",
+                    "The certificate number cannot change within an order"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED,
+                    "The subject's identity cannot change within an order", errors);
+        }
     }
 
     /**

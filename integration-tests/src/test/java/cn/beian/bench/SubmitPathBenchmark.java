@@ -1,0 +1,117 @@
+package cn.beian.bench;
+
+import cn.beian.contract.events.EventType;
+import cn.beian.it.Fixtures;
+import cn.beian.it.KafkaEvents;
+import cn.beian.it.Keycloak;
+import cn.beian.it.Stack;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The submit path of subject-service (issue 4): {@code POST /api/v1/orders/{id}/submit} — ETag check, readiness
+ * check, the subject snapshot, the transition, the history row and two outbox events in one transaction — next to a
+ * bare Quarkus reactive endpoint inserting one row in the same service, same run.
+ *
+ * <p>Each worker owns one applicant (created through Keycloak's admin API) with a ready order. It submits, then —
+ * outside the measured time — withdraws, and submits again: every measured request is a real submission. The
+ * throughput column therefore counts submissions per second of wall time, withdrawals included, a lower bound.
+ */
+class SubmitPathBenchmark {
+
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    private static final int[] CONCURRENCY = {1, 4, 16};
+    private static final Duration WARM_UP = Duration.ofSeconds(3);
+    private static final Duration MEASURED = Duration.ofSeconds(15);
+
+    record Applicant(String token, String orderId) {
+    }
+
+    @Test
+    void submitPathNextToABareInsert() throws Exception {
+        int most = CONCURRENCY[CONCURRENCY.length - 1];
+        List<Applicant> applicants = new ArrayList<>();
+        try (KafkaEvents events = new KafkaEvents("/beian/bench")) {
+            for (int i = 0; i < most; i++) {
+                applicants.add(readyApplicant(events, i));
+            }
+        }
+        BenchReport report = new BenchReport("submit-path", "subject-service: the submit path next to a bare insert")
+                .note("Closed loop: each of c workers sends its next request when the previous answered.")
+                .note("Warm-up " + WARM_UP.toSeconds() + " s, then " + MEASURED.toSeconds() + " s measured per run.")
+                .note("`submit`: POST /api/v1/orders/{id}/submit with a bearer token (JWT verified locally) and "
+                        + "If-Match; each worker withdraws its order (unmeasured) between submissions.")
+                .note("`baseline insert`: POST /api/v1/baseline on subject-service, one reactive INSERT, no auth.");
+        for (int c : CONCURRENCY) {
+            report.add(Load.run("baseline insert", c, WARM_UP, MEASURED,
+                    i -> HttpRequest.newBuilder(URI.create(Stack.SUBJECT + "/api/v1/baseline"))
+                            .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    status -> status == 200));
+            report.add(Load.run("submit", c, WARM_UP, MEASURED, i -> submitAfterWithdrawing(applicants, i),
+                    status -> status == 200));
+        }
+        report.write();
+    }
+
+    /** Withdraws the worker's order if it is under review (unmeasured), then builds its submission. */
+    private static HttpRequest submitAfterWithdrawing(List<Applicant> applicants, int i) {
+        Applicant a = applicants.get(i / 10_000_000);
+        if (i % 10_000_000 > 0 || isUnderReview(a)) {
+            Load.send(authorized(a, "/withdraw").POST(HttpRequest.BodyPublishers.noBody()).build(), 200);
+        }
+        return authorized(a, "/submit").POST(HttpRequest.BodyPublishers.noBody()).build();
+    }
+
+    private static boolean isUnderReview(Applicant a) {
+        return Load.send(HttpRequest.newBuilder(URI.create(Stack.SUBJECT + "/api/v1/orders/" + a.orderId()))
+                .header("Authorization", "Bearer " + a.token()).GET().build(), 200)
+                .contains("\"state\":\"INITIAL_REVIEW\"");
+    }
+
+    private static HttpRequest.Builder authorized(Applicant a, String action) {
+        return HttpRequest.newBuilder(URI.create(Stack.SUBJECT + "/api/v1/orders/" + a.orderId() + action))
+                .header("Authorization", "Bearer " + a.token()).header("If-Match", "*");
+    }
+
+    /** A new account with a subject and a DRAFT whose websites and materials are reported complete. */
+    private static Applicant readyApplicant(KafkaEvents events, int n) throws InterruptedException {
+        String token = Keycloak.newApplicant();
+        Load.send(json(token, "/api/v1/subjects", Fixtures.personSubject("压测" + n, "bench" + n + "@beian.local")),
+                201);
+        String order = id(Load.send(json(token, "/api/v1/orders", "{\"type\":\"FIRST_FILING\"}"), 201));
+        events.send(EventType.ORDER_WEBSITES_READINESS_CHANGED, order,
+                "{\"orderId\":\"%s\",\"version\":1,\"ready\":true}".formatted(order));
+        events.send(EventType.ORDER_MATERIALS_READINESS_CHANGED, order,
+                "{\"orderId\":\"%s\",\"version\":1,\"ready\":true}".formatted(order));
+        Applicant a = new Applicant(token, order);
+        // Readiness arrives through Kafka: wait until subject-service has applied both events.
+        for (int tries = 0; tries < 100; tries++) {
+            String view = Load.send(HttpRequest.newBuilder(URI.create(Stack.SUBJECT + "/api/v1/orders/" + order))
+                    .header("Authorization", "Bearer " + token).GET().build(), 200);
+            if (view.contains("\"missing\":[]")) {
+                return a;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("order " + order + " never became ready");
+    }
+
+    private static HttpRequest json(String token, String path, String body) {
+        return HttpRequest.newBuilder(URI.create(Stack.SUBJECT + path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static String id(String body) {
+        Matcher m = ID.matcher(body);
+        if (!m.find()) {
+            throw new IllegalStateException("no id in " + body);
+        }
+        return m.group(1);
+    }
+}

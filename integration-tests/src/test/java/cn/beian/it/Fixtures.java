@@ -1,0 +1,40 @@
+package cn.beian.it;
+
+import java.time.LocalDate;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Valid, fresh test data, so a run never collides with an earlier one on the same stack. */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    /** A fresh 18-character resident ID (Beijing Haidian, born 1985–1998) with its GB 11643 check digit. */
+    public static String residentId() {
+        LocalDate birth = LocalDate.of(1985, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(5000));
+        String body = "110108" + birth.toString().replace("-", "")
+                + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * weights[i];
+        }
+        return body + "10X98765432".charAt(sum % 11);
+    }
+
+    /** A mainland mobile number from a real Beijing mobile block. */
+    public static String mobile() {
+        return "1380100" + String.format("%04d", ThreadLocalRandom.current().nextInt(10000));
+    }
+
+    /** A person subject in Beijing, its own principal, with a fresh resident ID and the given e-mail. */
+    public static String personSubject(String name, String email) {
+        String id = residentId();
+        return """
+                {"nature":"PERSON","province":"BEIJING","city":"北京市","district":"海淀区","name":"%s",
+                 "certificateType":"RESIDENT_ID","certificateNumber":"%s",
+                 "certificateAddress":"北京市海淀区中关村大街1号","communicationAddress":"北京市海淀区中关村大街1号101室",
+                 "principal":{"name":"%s","certificateType":"RESIDENT_ID","certificateNumber":"%s",
+                   "mobile":"%s","email":"%s"}}""".formatted(name, id, name, id, mobile(), email);
+    }
+}

@@ -1,0 +1,75 @@
+package cn.beian.review.domain;
+
+import cn.beian.contract.events.review.ReviewKind;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** One review (initial, photo or re-review) of one submission of an order. */
+@Entity
+@Table(name = "review_case")
+public class ReviewCase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "order_id", nullable = false)
+    public String orderId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ReviewKind kind;
+
+    @Column(name = "submission_no", nullable = false)
+    public int submissionNo;
+
+    @Column(name = "websites_version")
+    public Long websitesVersion;
+
+    @Column(name = "materials_version")
+    public Long materialsVersion;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public CaseStatus status;
+
+    /** Changes on opening, claim and release: a decision must name the version its reviewer saw. */
+    @Column(nullable = false)
+    public int version;
+
+    /** When the order was submitted (or the photo), which starts the SLA. */
+    @Column(name = "opened_at", nullable = false)
+    public OffsetDateTime openedAt;
+
+    @Column(name = "due_at", nullable = false)
+    public OffsetDateTime dueAt;
+
+    @Column(name = "claimed_by")
+    public String claimedBy;
+
+    @Column(name = "lease_until")
+    public OffsetDateTime leaseUntil;
+
+    @Column(name = "decided_by")
+    public String decidedBy;
+
+    @Column(name = "decided_at")
+    public OffsetDateTime decidedAt;
+
+    /** The rejection reasons as JSON, where rejected. */
+    public String reasons;
+
+    /** Whether {@code reviewerId} holds a lease that has not lapsed at {@code now}. */
+    public boolean leasedTo(String reviewerId, OffsetDateTime now) {
+        return reviewerId.equals(claimedBy) && leaseUntil != null && leaseUntil.isAfter(now);
+    }
+
+    public boolean leaseActive(OffsetDateTime now) {
+        return claimedBy != null && leaseUntil != null && leaseUntil.isAfter(now);
+    }
+}

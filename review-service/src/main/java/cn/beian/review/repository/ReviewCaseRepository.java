@@ -1,0 +1,75 @@
+package cn.beian.review.repository;
+
+import cn.beian.contract.events.review.ReviewKind;
+import cn.beian.review.domain.CaseStatus;
+import cn.beian.review.domain.ReviewCase;
+import cn.beian.platform.rest.Cursor;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ReviewCaseRepository implements PanacheRepositoryBase<ReviewCase, UUID> {
+
+    /**
+     * The oldest claimable case (open, complete, no live lease), locked for this transaction; cases other
+     * transactions hold are skipped, so concurrent claimers (in any number of instances) never get the same one.
+     * {@code $kind} is an optional filter. Shared with the tests that claim from a second "instance" over JDBC.
+     */
+    public static final String CLAIM_NEXT = """
+            select cast(id as text) from review_case
+            where status = 'OPEN' and (lease_until is null or lease_until <= :now)
+              and (cast(:kind as text) is null or kind = cast(:kind as text))
+            order by opened_at, id limit 1 for update skip locked""";
+
+    public Uni<Optional<ReviewCase>> claimNext(ReviewKind kind, OffsetDateTime now) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(CLAIM_NEXT, String.class)
+                .setParameter("now", now)
+                .setParameter("kind", kind == null ? null : kind.name())
+                .getResultList()
+                .chain(ids -> ids.isEmpty()
+                        ? Uni.createFrom().item(Optional.<ReviewCase>empty())
+                        : findById(UUID.fromString(ids.get(0))).map(Optional::ofNullable)));
+    }
+
+    public Uni<ReviewCase> lock(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public Uni<ReviewCase> live(String orderId) {
+        return find("orderId = ?1 and status in ?2", orderId, List.of(CaseStatus.ASSEMBLING, CaseStatus.OPEN))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** The queue page: live cases oldest first, after {@code after}. */
+    public Uni<List<ReviewCase>> queue(List<CaseStatus> statuses, ReviewKind kind, String orderId, Cursor after,
+            int limit) {
+        StringBuilder q = new StringBuilder("status in :statuses");
+        Parameters p = Parameters.with("statuses", statuses);
+        if (orderId != null) {
+            q.append(" and orderId = :orderId");
+            p.and("orderId", orderId);
+        }
+        if (kind != null) {
+            q.append(" and kind = :kind");
+            p.and("kind", kind);
+        }
+        if (after != null) {
+            q.append(" and (openedAt > :at or (openedAt = :at and cast(id as string) > :id))");
+            p.and("at", after.at()).and("id", after.id());
+        }
+        q.append(" order by openedAt, cast(id as string)");
+        return find(q.toString(), p).page(0, limit).list();
+    }
+
+    public Uni<List<ReviewCase>> ofOrder(String orderId) {
+        return list("orderId = ?1 order by openedAt", orderId);
+    }
+}

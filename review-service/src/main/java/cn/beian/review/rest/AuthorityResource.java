@@ -1,0 +1,105 @@
+package cn.beian.review.rest;
+
+import cn.beian.national.client.FeedEntry;
+import cn.beian.national.client.FeedEntryType;
+import cn.beian.national.client.FilingStatus;
+import cn.beian.national.client.IssuedNumbers;
+import cn.beian.national.client.Reason;
+import cn.beian.platform.problem.Problem;
+import cn.beian.platform.problem.ProblemException;
+import cn.beian.platform.security.CurrentAccount;
+import cn.beian.platform.security.Roles;
+import cn.beian.review.service.CaseQueries;
+import cn.beian.review.service.ManualOutcomes;
+import cn.beian.time.BeianClock;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/authority-submissions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Authority gateway", description = "Submissions to the administration and their outcomes")
+public class AuthorityResource {
+
+    private final CaseQueries queries;
+    private final ManualOutcomes manual;
+    private final CurrentAccount account;
+    private final BeianClock clock;
+
+    public AuthorityResource(CaseQueries queries, ManualOutcomes manual, CurrentAccount account, BeianClock clock) {
+        this.queries = queries;
+        this.manual = manual;
+        this.account = account;
+        this.clock = clock;
+    }
+
+    @GET
+    @RolesAllowed({Roles.AUTHORITY, Roles.REVIEWER, Roles.ADMIN})
+    @Operation(operationId = "listAuthoritySubmissions", summary = "Submissions of an order (or the latest 100)")
+    public Uni<List<SubmissionView>> list(@QueryParam("orderId") String orderId) {
+        return queries.submissions(orderId).map(l -> l.stream().map(SubmissionView::of).toList());
+    }
+
+    @GET
+    @Path("/{submissionId}")
+    @RolesAllowed({Roles.AUTHORITY, Roles.REVIEWER, Roles.ADMIN})
+    @Operation(operationId = "getAuthoritySubmission", summary = "One submission and where it stands")
+    @APIResponse(responseCode = "404", description = "No such submission",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<SubmissionView> get(@PathParam("submissionId") String submissionId) {
+        return queries.submission(submissionId).map(SubmissionView::of);
+    }
+
+    @POST
+    @Path("/{submissionId}/outcome")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.AUTHORITY)
+    @Operation(operationId = "recordAuthorityOutcome", summary = "Record the administration's outcome by hand "
+            + "(portal-only administrations): the same events as from the feed, plus an audit entry")
+    @APIResponse(responseCode = "200", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = SubmissionView.class)))
+    @APIResponse(responseCode = "400", description = "An approval without the subject number, a rejection without "
+            + "reasons (errors[] names the field)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such submission",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already decided (currentStatus)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<SubmissionView> record(@PathParam("submissionId") String submissionId,
+            @Valid @NotNull OutcomeRequest request) {
+        String staff = account.id();
+        if (request.outcome() == OutcomeRequest.Outcome.APPROVED
+                && (request.subjectFilingNumber() == null || request.subjectFilingNumber().isBlank())) {
+            throw ProblemException.invalid("subjectFilingNumber", "NOT_BLANK", "An approval names the subject number");
+        }
+        if (request.outcome() == OutcomeRequest.Outcome.REJECTED
+                && (request.reasons() == null || request.reasons().isEmpty())) {
+            throw ProblemException.invalid("reasons", "REASONS_REQUIRED", "A rejection needs at least one reason");
+        }
+        IssuedNumbers numbers = request.outcome() != OutcomeRequest.Outcome.APPROVED ? null
+                : new IssuedNumbers(request.subjectFilingNumber(), request.websites() == null ? List.of()
+                        : request.websites().stream().map(w -> new IssuedNumbers.Website(w.name(), w.domains(),
+                                w.websiteFilingNumber(), FilingStatus.NORMAL)).toList(), false);
+        List<Reason> reasons = request.reasons() == null ? null
+                : request.reasons().stream().map(r -> new Reason(r.code(), r.message(), r.field())).toList();
+        FeedEntry entry = new FeedEntry(0, submissionId, FeedEntryType.valueOf(request.outcome().name()), null, null,
+                OffsetDateTime.now(clock), numbers, reasons, null);
+        return manual.record(entry, staff).map(SubmissionView::of);
+    }
+}

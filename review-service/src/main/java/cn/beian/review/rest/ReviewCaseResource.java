@@ -1,0 +1,182 @@
+package cn.beian.review.rest;
+
+import cn.beian.contract.events.review.ReviewKind;
+import cn.beian.platform.problem.Problem;
+import cn.beian.platform.rest.Cursor;
+import cn.beian.platform.rest.ETags;
+import cn.beian.platform.rest.Ids;
+import cn.beian.platform.rest.Page;
+import cn.beian.platform.security.CurrentAccount;
+import cn.beian.platform.security.Roles;
+import cn.beian.review.domain.CaseStatus;
+import cn.beian.review.domain.ReviewCase;
+import cn.beian.review.service.CaseQueries;
+import cn.beian.review.service.QueueService;
+import cn.beian.time.BeianClock;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/review-cases")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
+@Tag(name = "Review queue", description = "Initial, photo and re-review cases; claim with a lease, release, decide")
+@APIResponse(responseCode = "401", description = "No or invalid token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Not a reviewer",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ReviewCaseResource {
+
+    private final QueueService queue;
+    private final CaseQueries queries;
+    private final CurrentAccount account;
+    private final BeianClock clock;
+    private final ObjectMapper mapper;
+
+    public ReviewCaseResource(QueueService queue, CaseQueries queries, CurrentAccount account, BeianClock clock,
+            ObjectMapper mapper) {
+        this.queue = queue;
+        this.queries = queries;
+        this.account = account;
+        this.clock = clock;
+        this.mapper = mapper;
+    }
+
+    @GET
+    @Operation(operationId = "listReviewCases", summary = "The queue, oldest first, with SLA due times and overdue "
+            + "marks (default status OPEN and ASSEMBLING; cases still waiting for snapshots show complete=false and what "
+            + "they miss); filters kind, status (repeatable, e.g. APPROVED for history), orderId")
+    public Uni<Page<CaseView>> list(
+            @QueryParam("kind") ReviewKind kind,
+            @QueryParam("status") List<CaseStatus> status,
+            @QueryParam("orderId") String orderId,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Cursor.MAX_LIMIT) int limit,
+            @QueryParam("cursor") String cursor) {
+        List<CaseStatus> statuses = status == null || status.isEmpty()
+                ? List.of(CaseStatus.OPEN, CaseStatus.ASSEMBLING) : status;
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return queries.queue(statuses, kind, orderId, Cursor.decode(cursor), limit + 1).map(rows -> Cursor.page(rows, limit,
+                e -> new Cursor(e.c().openedAt, e.c().id.toString()), e -> CaseView.of(e, now, mapper)));
+    }
+
+    @POST
+    @Path("/claim")
+    @Operation(operationId = "claimNextReviewCase",
+            summary = "Claim the oldest claimable case (of a kind, if given) with a lease; 204 when the queue is empty")
+    @APIResponse(responseCode = "200", description = "Claimed; ETag = the version a decision must carry",
+            content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "204", description = "Nothing to claim")
+    public Uni<Response> claimNext(@QueryParam("kind") ReviewKind kind) {
+        String reviewer = account.id();
+        return queue.claimNext(reviewer, kind).chain(c -> c.isEmpty()
+                ? Uni.createFrom().item(Response.noContent().build())
+                : view(c.get()));
+    }
+
+    @GET
+    @Path("/{caseId}")
+    @Operation(operationId = "getReviewCase", summary = "A case with its snapshot, findings, history, notes and trail")
+    @APIResponse(responseCode = "200", description = "The case; ETag = its version",
+            content = @Content(schema = @Schema(implementation = CaseDetailView.class)))
+    @APIResponse(responseCode = "404", description = "No such case",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> get(@PathParam("caseId") String caseId) {
+        UUID id = Ids.parseOrNotFound(caseId, "Review case");
+        return queries.detail(id).map(d -> Response.ok(CaseDetailView.of(d, OffsetDateTime.now(clock), mapper))
+                .tag(ETags.of(d.entry().c().version)).build());
+    }
+
+    @POST
+    @Path("/{caseId}/claim")
+    @Operation(operationId = "claimReviewCase", summary = "Claim this case with a lease")
+    @APIResponse(responseCode = "200", description = "Claimed",
+            content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "404", description = "No such case",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Claimed by another reviewer, still assembling, or closed "
+            + "(code CLAIMED_BY_ANOTHER, CASE_ASSEMBLING, CASE_CLOSED)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> claim(@PathParam("caseId") String caseId) {
+        String reviewer = account.id();
+        return queue.claim(Ids.parseOrNotFound(caseId, "Review case"), reviewer).chain(this::view);
+    }
+
+    @POST
+    @Path("/{caseId}/release")
+    @Operation(operationId = "releaseReviewCase", summary = "Give a claimed case back to the queue")
+    @APIResponse(responseCode = "200", description = "Released",
+            content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "404", description = "No such case",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not claimed by you, or your lease ran out "
+            + "(code NOT_CLAIMED, LEASE_EXPIRED, CASE_CLOSED)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> release(@PathParam("caseId") String caseId) {
+        String reviewer = account.id();
+        return queue.release(Ids.parseOrNotFound(caseId, "Review case"), reviewer).chain(this::view);
+    }
+
+    @POST
+    @Path("/{caseId}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "decideReviewCase",
+            summary = "Approve or reject (with reasons) the claimed case, naming the version seen")
+    @APIResponse(responseCode = "200", description = "Decided; the event is in the outbox",
+            content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "400", description = "A rejection without reasons (REASONS_REQUIRED), a field key not "
+            + "in the snapshot (FIELD_KEY_NOT_IN_SNAPSHOT), an unknown code (UNKNOWN_REASON_CODE); each named in errors[]",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not claimed by you (NOT_CLAIMED), lease ran out (LEASE_EXPIRED), "
+            + "stale version (STALE_VERSION, currentVersion), or already decided (CASE_CLOSED)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> decide(@PathParam("caseId") String caseId, @Valid @NotNull DecisionRequest request) {
+        String reviewer = account.id();
+        return queue.decide(Ids.parseOrNotFound(caseId, "Review case"), reviewer, request.version(),
+                request.decision() == DecisionRequest.Decision.APPROVE, request.reasons()).chain(this::view);
+    }
+
+    @POST
+    @Path("/{caseId}/notes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "addReviewNote", summary = "Add an internal note (reviewers only, never the applicant)")
+    @APIResponse(responseCode = "201", description = "Noted",
+            content = @Content(schema = @Schema(implementation = CaseDetailView.NoteView.class)))
+    @APIResponse(responseCode = "400", description = "Blank or too long (errors[] names text)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> note(@PathParam("caseId") String caseId, @Valid @NotNull NoteRequest request) {
+        String author = account.id();
+        return queue.note(Ids.parseOrNotFound(caseId, "Review case"), author, request.text())
+                .map(n -> Response.status(201).entity(CaseDetailView.NoteView.of(n)).build());
+    }
+
+    private Uni<Response> view(ReviewCase c) {
+        return queries.entry(c.id).map(e -> Response.ok(CaseView.of(e, OffsetDateTime.now(clock), mapper))
+                .tag(ETags.of(c.version)).build());
+    }
+}

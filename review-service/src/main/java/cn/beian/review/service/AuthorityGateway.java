@@ -1,0 +1,275 @@
+package cn.beian.review.service;
+
+import cn.beian.contract.domain.Province;
+import cn.beian.contract.events.EventType;
+import cn.beian.contract.events.authority.AuthorityRejected;
+import cn.beian.contract.events.authority.AuthoritySubmitted;
+import cn.beian.contract.events.review.RejectionReason;
+import cn.beian.contract.events.snapshot.Person;
+import cn.beian.contract.events.snapshot.SubjectSnapshotFrozen;
+import cn.beian.contract.events.snapshot.WebsitesSnapshotFrozen;
+import cn.beian.contract.order.FilingType;
+import cn.beian.national.client.NationalSystemsClient;
+import cn.beian.national.client.PrincipalSnapshot;
+import cn.beian.national.client.SubjectSnapshot;
+import cn.beian.national.client.SubmissionRequest;
+import cn.beian.national.client.SubmissionType;
+import cn.beian.national.client.WebsiteSnapshot;
+import cn.beian.platform.outbox.OutboxWriter;
+import cn.beian.review.domain.AuditEntry;
+import cn.beian.review.domain.AuthoritySubmission;
+import cn.beian.review.domain.Rejection;
+import cn.beian.review.domain.ReviewOrder;
+import cn.beian.review.repository.AuditRepository;
+import cn.beian.review.repository.RejectionRepository;
+import cn.beian.review.repository.ReviewOrderRepository;
+import cn.beian.review.repository.SnapshotStore;
+import cn.beian.review.repository.SubmissionRepository;
+import cn.beian.time.BeianClock;
+import cn.beian.time.BusinessCalendar;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/**
+ * Submits orders to the administration once subject-service moved them to AUTHORITY_REVIEW (after a photo approval,
+ * or an initial approval that needs no photo — access, cancel, deregistration, or a re-review whose photo holds). The
+ * move queues a PENDING submission in the consumer's transaction; {@link #submitPending()} sends it outside any
+ * transaction (idempotent by submission id, so a retry or a second instance is harmless) and then records
+ * {@code authority.submitted} exactly once under the row's lock. A snapshot the administration refuses (400/409) is an
+ * authority rejection with its reasons.
+ */
+@ApplicationScoped
+public class AuthorityGateway {
+
+    private static final Logger LOG = Logger.getLogger(AuthorityGateway.class);
+
+    private final SubmissionRepository submissions;
+    private final ReviewOrderRepository orders;
+    private final SnapshotStore snapshots;
+    private final AuditRepository audit;
+    private final RejectionRepository rejections;
+    private final OutboxWriter outbox;
+    private final NationalSystemsClient national;
+    private final ObjectMapper mapper;
+    private final BeianClock clock;
+    private final BusinessCalendar calendar;
+
+    public AuthorityGateway(SubmissionRepository submissions, ReviewOrderRepository orders, SnapshotStore snapshots,
+            AuditRepository audit, RejectionRepository rejections, OutboxWriter outbox,
+            @RestClient NationalSystemsClient national, ObjectMapper mapper, BeianClock clock,
+            BusinessCalendar calendar) {
+        this.submissions = submissions;
+        this.orders = orders;
+        this.snapshots = snapshots;
+        this.audit = audit;
+        this.rejections = rejections;
+        this.outbox = outbox;
+        this.national = national;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.calendar = calendar;
+    }
+
+    /** Queues the order's current submission for the administration (inside the caller's transaction; once). */
+    public Uni<Void> enqueue(ReviewOrder order, OffsetDateTime at) {
+        String id = AuthoritySubmission.idOf(order.orderId, order.submissionNo);
+        return submissions.findById(id).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().voidItem();
+            }
+            AuthoritySubmission s = new AuthoritySubmission();
+            s.submissionId = id;
+            s.orderId = order.orderId;
+            s.submissionNo = order.submissionNo;
+            s.websitesVersion = order.websitesVersion;
+            s.status = AuthoritySubmission.PENDING;
+            s.createdAt = at;
+            return submissions.persist(s)
+                    .chain(() -> audit.persist(AuditEntry.of(order.orderId, null, "QUEUED_FOR_AUTHORITY", null, null,
+                            id, at).withSubmission(id)))
+                    .replaceWithVoid();
+        });
+    }
+
+    /** Sends every pending submission, one after the other. */
+    public Uni<Void> submitPending() {
+        return Panache.withSession(() -> submissions.pendingIds(20))
+                .onItem().transformToMulti(ids -> Multi.createFrom().iterable(ids))
+                .onItem().transformToUniAndConcatenate(this::submitOne)
+                .collect().last().replaceWithVoid();
+    }
+
+    Uni<Void> submitOne(String submissionId) {
+        return Panache.withSession(() -> request(submissionId)).chain(request -> {
+            if (request.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            return national.submit(request.get())
+                    .chain(() -> Panache.withTransaction(() -> markSubmitted(submissionId, "gateway")).replaceWithVoid())
+                    .onFailure(WebApplicationException.class).recoverWithUni(e -> {
+                        int status = ((WebApplicationException) e).getResponse().getStatus();
+                        if (status == 400 || status == 409) {
+                            return Panache.withTransaction(() -> refuse(submissionId, reasonsOf((WebApplicationException) e)));
+                        }
+                        return Panache.withTransaction(() -> attemptFailed(submissionId, "HTTP " + status));
+                    })
+                    .onFailure().recoverWithUni(e -> Panache.withTransaction(() -> attemptFailed(submissionId, e.toString())));
+        }).onFailure().recoverWithUni(e -> {
+            LOG.warnf("Submission %s could not be sent: %s", submissionId, e.toString());
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    /** Marks a pending submission SUBMITTED and publishes {@code authority.submitted} (once, under the row lock). */
+    public Uni<AuthoritySubmission> markSubmitted(String submissionId, String actor) {
+        return submissions.lock(submissionId).chain(s -> {
+            if (s == null || !AuthoritySubmission.PENDING.equals(s.status)) {
+                return Uni.createFrom().item(s);
+            }
+            OffsetDateTime now = now();
+            s.status = AuthoritySubmission.SUBMITTED;
+            s.submittedAt = now;
+            s.attempts++;
+            return orders.findById(s.orderId).chain(order -> {
+                Province province = order.province;
+                OffsetDateTime expected = calendar.plusBusinessDays(now.atZoneSameInstant(BeianClock.CHINA),
+                        province == Province.ZHEJIANG ? 30 : 20).toOffsetDateTime();
+                return outbox.append(new AuthoritySubmitted(s.orderId, submissionId, province, expected, now))
+                        .chain(() -> audit.persist(AuditEntry.of(s.orderId, null, "SUBMITTED", actor, null,
+                                "submitted to the administration", now).withSubmission(submissionId)))
+                        .replaceWith(s);
+            });
+        });
+    }
+
+    private Uni<Void> refuse(String submissionId, List<RejectionReason> reasons) {
+        return submissions.lock(submissionId).chain(s -> {
+            if (s == null || !AuthoritySubmission.PENDING.equals(s.status)) {
+                return Uni.createFrom().voidItem();
+            }
+            OffsetDateTime now = now();
+            s.status = AuthoritySubmission.REFUSED;
+            s.decidedAt = now;
+            s.decidedBy = "gateway";
+            String json = json(reasons);
+            LOG.infof("The administration refused submission %s: %s", submissionId, json);
+            Rejection r = new Rejection();
+            r.orderId = s.orderId;
+            r.source = Rejection.Source.AUTHORITY;
+            r.kind = "AUTHORITY_REFUSED";
+            r.submissionId = submissionId;
+            r.reasons = json;
+            r.at = now;
+            return rejections.persist(r)
+                    .chain(() -> outbox.append(EventType.AUTHORITY_REJECTED,
+                            new AuthorityRejected(s.orderId, submissionId, false, reasons, now)))
+                    .chain(() -> audit.persist(AuditEntry.of(s.orderId, null, "REFUSED_BY_AUTHORITY", "gateway", null,
+                            json, now).withSubmission(submissionId)))
+                    .replaceWithVoid();
+        });
+    }
+
+    private Uni<Void> attemptFailed(String submissionId, String error) {
+        LOG.warnf("Submitting %s failed, will retry: %s", submissionId, error);
+        return submissions.lock(submissionId).invoke(s -> {
+            if (s != null) {
+                s.attempts++;
+                s.lastError = error.length() > 500 ? error.substring(0, 500) : error;
+            }
+        }).replaceWithVoid();
+    }
+
+    /** The request the administration receives: the submission's frozen subject and websites. */
+    Uni<Optional<SubmissionRequest>> request(String submissionId) {
+        return submissions.findById(submissionId).chain(s -> {
+            if (s == null || !AuthoritySubmission.PENDING.equals(s.status)) {
+                return Uni.createFrom().item(Optional.<SubmissionRequest>empty());
+            }
+            return snapshots.get(s.orderId, SnapshotStore.SUBJECT, (long) s.submissionNo)
+                    .chain(subject -> snapshots.get(s.orderId, SnapshotStore.WEBSITES, s.websitesVersion)
+                            .map(websites -> Optional.of(build(submissionId, read(subject.orElseThrow(
+                                    () -> new IllegalStateException("no subject snapshot for " + submissionId)),
+                                    SubjectSnapshotFrozen.class), websites.map(w -> read(w, WebsitesSnapshotFrozen.class))))));
+        });
+    }
+
+    static SubmissionRequest build(String submissionId, SubjectSnapshotFrozen s,
+            Optional<WebsitesSnapshotFrozen> websites) {
+        SubjectSnapshotFrozen.Subject subject = s.subject();
+        boolean removesOnly = s.type() == FilingType.CANCEL_ACCESS || s.type() == FilingType.DEREGISTER_WEBSITE
+                || s.type() == FilingType.DEREGISTER_SUBJECT;
+        List<WebsiteSnapshot> sites = new ArrayList<>();
+        websites.ifPresent(w -> w.websites().forEach(site -> sites.add(new WebsiteSnapshot(site.websiteFilingNumber(),
+                site.name(), site.domains(), site.homepageUrls(),
+                removesOnly || site.principal() == null ? null : principal(site.principal())))));
+        return new SubmissionRequest(submissionId, SubmissionType.valueOf(s.type().name()), s.province(),
+                new SubjectSnapshot(subject.subjectFilingNumber(), subject.nature(), subject.name(),
+                        subject.certificateType(), subject.certificateNumber(), subject.certificateAddress(),
+                        subject.communicationAddress(), principal(subject.principal())),
+                sites);
+    }
+
+    private static PrincipalSnapshot principal(Person p) {
+        String mobile = p.mobile() == null ? null : p.mobile().replaceAll("[\\s-]", "");
+        return new PrincipalSnapshot(p.name(), p.certificateType(), p.certificateNumber(), mobile, p.email());
+    }
+
+    /** The problem's {@code errors[]} as reasons (field, code, message); the detail where it names none. */
+    private List<RejectionReason> reasonsOf(WebApplicationException e) {
+        List<RejectionReason> reasons = new ArrayList<>();
+        try {
+            String body = body(e);
+            JsonNode problem = mapper.readTree(body);
+            for (JsonNode err : problem.path("errors")) {
+                reasons.add(new RejectionReason(err.path("field").asText(null), err.path("code").asText("REFUSED"),
+                        err.path("message").asText(null)));
+            }
+            if (reasons.isEmpty()) {
+                reasons.add(new RejectionReason(null, "REFUSED", problem.path("detail").asText(null)));
+            }
+        } catch (RuntimeException | JsonProcessingException ex) {
+            reasons.add(new RejectionReason(null, "REFUSED", "HTTP " + e.getResponse().getStatus()));
+        }
+        return reasons;
+    }
+
+    private static String body(WebApplicationException e) {
+        Object entity = e.getResponse().getEntity();
+        if (entity instanceof String s) {
+            return s;
+        }
+        return e.getResponse().readEntity(String.class);
+    }
+
+    private <T> T read(String json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored snapshot does not decode as " + type.getSimpleName(), e);
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}

@@ -1,0 +1,254 @@
+package cn.beian.review.service;
+
+import cn.beian.contract.events.EventType;
+import cn.beian.contract.events.order.OrderTransitioned;
+import cn.beian.contract.events.review.PhotoSubmitted;
+import cn.beian.contract.events.review.ReviewCaseChanged;
+import cn.beian.contract.events.review.ReviewKind;
+import cn.beian.contract.events.snapshot.MaterialsManifestFrozen;
+import cn.beian.contract.events.snapshot.SubjectSnapshotFrozen;
+import cn.beian.contract.events.snapshot.WebsitesSnapshotFrozen;
+import cn.beian.contract.order.OrderState;
+import cn.beian.contract.order.OrderTrigger;
+import cn.beian.platform.inbox.IncomingEvent;
+import cn.beian.platform.inbox.MalformedEventException;
+import cn.beian.platform.outbox.OutboxWriter;
+import cn.beian.review.domain.AuditEntry;
+import cn.beian.review.domain.CaseStatus;
+import cn.beian.review.domain.ReviewCase;
+import cn.beian.review.domain.ReviewOrder;
+import cn.beian.review.repository.AuditRepository;
+import cn.beian.review.repository.ReviewCaseRepository;
+import cn.beian.review.repository.ReviewOrderRepository;
+import cn.beian.review.repository.SnapshotStore;
+import cn.beian.time.BeianClock;
+import cn.beian.time.BusinessCalendar;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Builds review cases from events alone (architecture.md → Submission): subject-service's SUBMIT/RESUBMIT move names
+ * the websites and materials versions, the owners publish the snapshots of exactly those versions, in any order
+ * across their topics. A case is created ASSEMBLING on the move and becomes OPEN (claimable; {@code
+ * review.case-opened}) once the subject, websites and materials snapshots of that submission have all arrived.
+ * Runs inside the idempotent consumer's transaction.
+ */
+@ApplicationScoped
+public class CaseAssembly {
+
+    private static final Logger LOG = Logger.getLogger(CaseAssembly.class);
+
+    private final ReviewOrderRepository orders;
+    private final ReviewCaseRepository cases;
+    private final SnapshotStore snapshots;
+    private final AuditRepository audit;
+    private final OutboxWriter outbox;
+    private final BeianClock clock;
+    private final BusinessCalendar calendar;
+    private final AuthorityGateway gateway;
+
+    public CaseAssembly(ReviewOrderRepository orders, ReviewCaseRepository cases, SnapshotStore snapshots,
+            AuditRepository audit, OutboxWriter outbox, BeianClock clock, BusinessCalendar calendar,
+            AuthorityGateway gateway) {
+        this.orders = orders;
+        this.cases = cases;
+        this.snapshots = snapshots;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.calendar = calendar;
+        this.gateway = gateway;
+    }
+
+    /** Applies one event of the subject, website or materials topic (types review-service does not use are skipped). */
+    public Uni<Void> apply(IncomingEvent event) {
+        EventType type = event.eventType().orElse(null);
+        if (type == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return switch (type) {
+            case SUBJECT_SNAPSHOT_FROZEN -> onSubjectSnapshot(event.data(SubjectSnapshotFrozen.class), event.data());
+            case WEBSITES_SNAPSHOT_FROZEN -> {
+                WebsitesSnapshotFrozen w = event.data(WebsitesSnapshotFrozen.class);
+                yield snapshots.put(required(w.orderId()), SnapshotStore.WEBSITES, w.version(), event.data(), now())
+                        .chain(() -> assemble(w.orderId()));
+            }
+            case MATERIALS_MANIFEST_FROZEN -> {
+                MaterialsManifestFrozen m = event.data(MaterialsManifestFrozen.class);
+                yield snapshots.put(required(m.orderId()), SnapshotStore.MATERIALS, m.version(), event.data(), now())
+                        .chain(() -> assemble(m.orderId()));
+            }
+            case ORDER_TRANSITIONED -> onTransition(event.data(OrderTransitioned.class));
+            case PHOTO_SUBMITTED -> onPhoto(event.data(PhotoSubmitted.class));
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+
+    private Uni<Void> onSubjectSnapshot(SubjectSnapshotFrozen s, String json) {
+        if (s.orderId() == null || s.accountId() == null || s.type() == null || s.province() == null
+                || s.submissionCount() < 1 || s.subject() == null) {
+            throw new MalformedEventException("subject snapshot without order, account, type, province, count or subject");
+        }
+        return upsertOrder(s.orderId(), s.accountId(), s).chain(() -> snapshots.put(s.orderId(), SnapshotStore.SUBJECT,
+                s.submissionCount(), json, now())).chain(() -> assemble(s.orderId()));
+    }
+
+    private Uni<ReviewOrder> upsertOrder(String orderId, String accountId, Object source) {
+        return orders.findById(orderId).chain(o -> {
+            ReviewOrder order = o != null ? o : new ReviewOrder();
+            if (o == null) {
+                order.orderId = orderId;
+            }
+            order.accountId = accountId;
+            if (source instanceof SubjectSnapshotFrozen s) {
+                order.type = s.type();
+                order.province = s.province();
+            } else if (source instanceof OrderTransitioned t) {
+                order.type = t.type() != null ? t.type() : order.type;
+                order.province = t.province() != null ? t.province() : order.province;
+                order.state = t.to();
+            }
+            if (order.type == null || order.province == null) {
+                throw new MalformedEventException("order " + orderId + " without type or province");
+            }
+            order.updatedAt = now();
+            return o != null ? Uni.createFrom().item(order) : orders.persist(order);
+        });
+    }
+
+    private Uni<Void> onTransition(OrderTransitioned t) {
+        if (t.orderId() == null || t.accountId() == null || t.to() == null || t.trigger() == null) {
+            throw new MalformedEventException("order.transitioned without order, account, state or trigger");
+        }
+        OffsetDateTime at = t.at() != null ? t.at() : now();
+        return upsertOrder(t.orderId(), t.accountId(), t).chain(order -> switch (t.trigger()) {
+            case SUBMIT, RESUBMIT -> openSubmission(order, t, at);
+            case WITHDRAW, ABANDON, EXPIRE -> cancelLive(order.orderId, t.trigger().name(), at);
+            case INITIAL_APPROVE, PHOTO_APPROVE -> t.to() == OrderState.AUTHORITY_REVIEW && t.from() != OrderState.AUTHORITY_REVIEW
+                    ? gateway.enqueue(order, at)
+                    : Uni.createFrom().voidItem();
+            default -> Uni.createFrom().voidItem();
+        });
+    }
+
+    /** A submission (or resubmission): a new initial or re-review case for exactly the versions it names. */
+    private Uni<Void> openSubmission(ReviewOrder order, OrderTransitioned t, OffsetDateTime at) {
+        return snapshots.latest(order.orderId).chain(latest -> {
+            // The subject snapshot of this submission precedes the move on the same topic; count ourselves if absent.
+            Long subjectVersion = latest.get(SnapshotStore.SUBJECT);
+            order.submissionNo = subjectVersion != null && subjectVersion > order.submissionNo
+                    ? subjectVersion.intValue() : order.submissionNo + 1;
+            order.websitesVersion = t.websitesVersion();
+            order.materialsVersion = t.materialsVersion();
+            order.submittedAt = at;
+            ReviewKind kind = t.from() == OrderState.AUTHORITY_REJECTED ? ReviewKind.RE_REVIEW : ReviewKind.INITIAL;
+            return cancelLive(order.orderId, "SUPERSEDED", at).chain(() -> {
+                ReviewCase c = newCase(order, kind, at);
+                return cases.persist(c)
+                        .chain(() -> audit.persist(AuditEntry.of(c.orderId, c.id, "CREATED", null, c.version,
+                                kind + " review of submission " + c.submissionNo + ", waiting for its snapshots", at)))
+                        .chain(() -> assemble(order.orderId));
+            });
+        });
+    }
+
+    private Uni<Void> onPhoto(PhotoSubmitted p) {
+        return orders.findById(required(p.orderId())).chain(order -> {
+            if (order == null || order.submissionNo == 0) {
+                throw new MalformedEventException("photo submitted for an order never submitted: " + p.orderId());
+            }
+            OffsetDateTime at = p.submittedAt() != null ? p.submittedAt() : now();
+            return cancelLive(order.orderId, "SUPERSEDED", at).chain(() -> {
+                ReviewCase c = newCase(order, ReviewKind.PHOTO, at);
+                return cases.persist(c)
+                        .chain(() -> audit.persist(AuditEntry.of(c.orderId, c.id, "CREATED", p.submittedBy(), c.version,
+                                "photo submitted" + (p.byVerificationPoint() ? " by a verification point" : ""), at)))
+                        .chain(() -> assemble(order.orderId));
+            });
+        });
+    }
+
+    private ReviewCase newCase(ReviewOrder order, ReviewKind kind, OffsetDateTime at) {
+        ReviewCase c = new ReviewCase();
+        c.id = UUID.randomUUID();
+        c.orderId = order.orderId;
+        c.kind = kind;
+        c.submissionNo = order.submissionNo;
+        c.websitesVersion = order.websitesVersion;
+        c.materialsVersion = order.materialsVersion;
+        c.status = CaseStatus.ASSEMBLING;
+        c.version = 1;
+        c.openedAt = at;
+        c.dueAt = calendar.plusBusinessDays(at.atZoneSameInstant(BeianClock.CHINA), 1).toOffsetDateTime();
+        return c;
+    }
+
+    /** Opens the order's assembling case once the snapshots of its submission have all arrived. */
+    Uni<Void> assemble(String orderId) {
+        return cases.live(orderId).chain(c -> {
+            if (c == null || c.status != CaseStatus.ASSEMBLING) {
+                return Uni.createFrom().voidItem();
+            }
+            return missing(c).chain(missing -> {
+                if (!missing.isEmpty()) {
+                    return Uni.createFrom().voidItem();
+                }
+                c.status = CaseStatus.OPEN;
+                c.version++;
+                OffsetDateTime at = now();
+                LOG.debugf("Case %s of order %s is complete", c.id, orderId);
+                return audit.persist(AuditEntry.of(orderId, c.id, "OPENED", null, c.version, "snapshots complete", at))
+                        .chain(() -> outbox.append(EventType.REVIEW_CASE_OPENED,
+                                new ReviewCaseChanged(orderId, c.id.toString(), c.kind, null, c.dueAt, at)))
+                        .replaceWithVoid();
+            });
+        });
+    }
+
+    /** The parts of the case's submission that have not arrived yet (SUBJECT, WEBSITES, MATERIALS). */
+    public Uni<List<String>> missing(ReviewCase c) {
+        return snapshots.present(c.orderId, c.submissionNo, c.websitesVersion, c.materialsVersion).map(present -> {
+            List<String> missing = new ArrayList<>();
+            if (!present.contains(SnapshotStore.SUBJECT)) {
+                missing.add(SnapshotStore.SUBJECT);
+            }
+            if (c.websitesVersion != null && !present.contains(SnapshotStore.WEBSITES)) {
+                missing.add(SnapshotStore.WEBSITES);
+            }
+            if (c.materialsVersion != null && !present.contains(SnapshotStore.MATERIALS)) {
+                missing.add(SnapshotStore.MATERIALS);
+            }
+            return missing;
+        });
+    }
+
+    private Uni<Void> cancelLive(String orderId, String why, OffsetDateTime at) {
+        return cases.live(orderId).chain(c -> {
+            if (c == null) {
+                return Uni.createFrom().voidItem();
+            }
+            c.status = CaseStatus.CANCELLED;
+            c.version++;
+            c.claimedBy = null;
+            c.leaseUntil = null;
+            return cases.flush().chain(() -> audit.persist(
+                    AuditEntry.of(orderId, c.id, "CANCELLED", null, c.version, why, at))).replaceWithVoid();
+        });
+    }
+
+    private static String required(String orderId) {
+        if (orderId == null) {
+            throw new MalformedEventException("event without orderId");
+        }
+        return orderId;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}

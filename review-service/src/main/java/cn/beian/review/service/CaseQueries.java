@@ -1,0 +1,121 @@
+package cn.beian.review.service;
+
+import cn.beian.contract.events.review.ReviewKind;
+import cn.beian.platform.problem.ProblemException;
+import cn.beian.platform.rest.Cursor;
+import cn.beian.review.domain.AuditEntry;
+import cn.beian.review.domain.AuthoritySubmission;
+import cn.beian.review.domain.CaseNote;
+import cn.beian.review.domain.CaseStatus;
+import cn.beian.review.domain.Rejection;
+import cn.beian.review.domain.ReviewCase;
+import cn.beian.review.domain.ReviewOrder;
+import cn.beian.review.repository.AuditRepository;
+import cn.beian.review.repository.NoteRepository;
+import cn.beian.review.repository.RejectionRepository;
+import cn.beian.review.repository.ReviewCaseRepository;
+import cn.beian.review.repository.ReviewOrderRepository;
+import cn.beian.review.repository.SubmissionRepository;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+/** Reads for the queue, the case view, the applicant's rejections and the gateway's submissions. */
+@ApplicationScoped
+public class CaseQueries {
+
+    private final ReviewCaseRepository cases;
+    private final ReviewOrderRepository orders;
+    private final AuditRepository audit;
+    private final NoteRepository notes;
+    private final RejectionRepository rejections;
+    private final SubmissionRepository submissions;
+    private final CaseDocuments documents;
+    private final CaseAssembly assembly;
+
+    public CaseQueries(ReviewCaseRepository cases, ReviewOrderRepository orders, AuditRepository audit,
+            NoteRepository notes, RejectionRepository rejections, SubmissionRepository submissions,
+            CaseDocuments documents, CaseAssembly assembly) {
+        this.cases = cases;
+        this.orders = orders;
+        this.audit = audit;
+        this.notes = notes;
+        this.rejections = rejections;
+        this.submissions = submissions;
+        this.documents = documents;
+        this.assembly = assembly;
+    }
+
+    /** A queue entry: the case, its order, and what it still waits for where it is assembling. */
+    public record Entry(ReviewCase c, ReviewOrder order, List<String> missing) {
+    }
+
+    /** Everything a reviewer sees of one case. */
+    public record Detail(Entry entry, ObjectNode snapshot, ArrayNode findings, List<AuditEntry> orderHistory,
+            List<AuditEntry> trail, List<CaseNote> notes, List<Rejection> rejections) {
+    }
+
+    @WithSession
+    public Uni<List<Entry>> queue(List<CaseStatus> statuses, ReviewKind kind, String orderId, Cursor after,
+            int limit) {
+        return cases.queue(statuses, kind, orderId, after, limit).chain(list -> list.isEmpty()
+                ? Uni.createFrom().item(List.<Entry>of())
+                : Multi.createFrom().iterable(list).onItem().transformToUniAndConcatenate(this::entry).collect().asList());
+    }
+
+    @WithSession
+    public Uni<Entry> entry(UUID id) {
+        return cases.findById(id).chain(c -> {
+            if (c == null) {
+                throw ProblemException.notFound("Review case");
+            }
+            return entry(c);
+        });
+    }
+
+    Uni<Entry> entry(ReviewCase c) {
+        return orders.findById(c.orderId).chain(o -> (c.status == CaseStatus.ASSEMBLING
+                ? assembly.missing(c) : Uni.createFrom().item(List.<String>of())).map(m -> new Entry(c, o, m)));
+    }
+
+    @WithSession
+    public Uni<Detail> detail(UUID id) {
+        return entry(id).chain(e -> documents.document(e.c()).chain(doc -> documents.findings(e.c())
+                .chain(findings -> audit.ofOrder(e.c().orderId).chain(history -> audit.ofCase(e.c().id)
+                        .chain(trail -> notes.ofCase(e.c().id).chain(n -> rejections.ofOrder(e.c().orderId)
+                                .map(r -> new Detail(e, doc, findings, history, trail, n, r))))))));
+    }
+
+    /** The order's rejections, for its own applicant (another account's order is a 404) or staff. */
+    @WithSession
+    public Uni<List<Rejection>> rejections(String orderId, String accountId, boolean staff) {
+        return orders.findById(orderId).chain(o -> {
+            if (o == null || (!staff && !o.accountId.equals(accountId))) {
+                throw ProblemException.notFound("Order");
+            }
+            return rejections.ofOrder(orderId);
+        });
+    }
+
+    @WithSession
+    public Uni<List<AuthoritySubmission>> submissions(String orderId) {
+        return orderId == null
+                ? submissions.find("order by createdAt desc").page(0, 100).list()
+                : submissions.ofOrder(orderId);
+    }
+
+    @WithSession
+    public Uni<AuthoritySubmission> submission(String id) {
+        return submissions.findById(id).map(s -> {
+            if (s == null) {
+                throw ProblemException.notFound("Submission");
+            }
+            return s;
+        });
+    }
+}

@@ -1,0 +1,277 @@
+package cn.beian.review.service;
+
+import cn.beian.contract.events.EventType;
+import cn.beian.contract.events.review.RejectionReason;
+import cn.beian.contract.events.review.ReviewCaseChanged;
+import cn.beian.contract.events.review.ReviewDecided;
+import cn.beian.contract.events.review.ReviewKind;
+import cn.beian.platform.outbox.OutboxWriter;
+import cn.beian.platform.problem.FieldViolation;
+import cn.beian.platform.problem.ProblemException;
+import cn.beian.platform.problem.ProblemType;
+import cn.beian.review.config.ReviewConfig;
+import cn.beian.review.domain.AuditEntry;
+import cn.beian.review.domain.CaseNote;
+import cn.beian.review.domain.CaseStatus;
+import cn.beian.review.domain.ReasonCode;
+import cn.beian.review.domain.Rejection;
+import cn.beian.review.domain.ReviewCase;
+import cn.beian.review.domain.SnapshotFields;
+import cn.beian.review.repository.AuditRepository;
+import cn.beian.review.repository.NoteRepository;
+import cn.beian.review.repository.RejectionRepository;
+import cn.beian.review.repository.ReviewCaseRepository;
+import cn.beian.time.BeianClock;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The reviewers' moves on cases: claim (a lease that lapses), release, decide with the version seen, notes. Every
+ * move is audited and announced through the outbox in its own transaction.
+ */
+@ApplicationScoped
+public class QueueService {
+
+    private final ReviewCaseRepository cases;
+    private final AuditRepository audit;
+    private final NoteRepository notes;
+    private final RejectionRepository rejections;
+    private final CaseDocuments documents;
+    private final OutboxWriter outbox;
+    private final ObjectMapper mapper;
+    private final ReviewConfig config;
+    private final BeianClock clock;
+
+    public QueueService(ReviewCaseRepository cases, AuditRepository audit, NoteRepository notes,
+            RejectionRepository rejections, CaseDocuments documents, OutboxWriter outbox, ObjectMapper mapper,
+            ReviewConfig config, BeianClock clock) {
+        this.cases = cases;
+        this.audit = audit;
+        this.notes = notes;
+        this.rejections = rejections;
+        this.documents = documents;
+        this.outbox = outbox;
+        this.mapper = mapper;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Claims the oldest claimable case (of {@code kind}, if given); empty when there is none. */
+    @WithTransaction
+    public Uni<Optional<ReviewCase>> claimNext(String reviewerId, ReviewKind kind) {
+        OffsetDateTime now = now();
+        return cases.claimNext(kind, now).chain(found -> found.isEmpty()
+                ? Uni.createFrom().item(Optional.<ReviewCase>empty())
+                : lease(found.get(), reviewerId, now).map(Optional::of));
+    }
+
+    /** Claims this case: 409 when it is not open, still assembling, or leased to someone else. */
+    @WithTransaction
+    public Uni<ReviewCase> claim(UUID caseId, String reviewerId) {
+        OffsetDateTime now = now();
+        return locked(caseId).chain(c -> {
+            requireOpen(c);
+            if (c.leaseActive(now) && !reviewerId.equals(c.claimedBy)) {
+                throw conflict(c, "CLAIMED_BY_ANOTHER", "The case is claimed by another reviewer until " + c.leaseUntil);
+            }
+            return lease(c, reviewerId, now);
+        });
+    }
+
+    private Uni<ReviewCase> lease(ReviewCase c, String reviewerId, OffsetDateTime now) {
+        Uni<Void> lapsed = Uni.createFrom().voidItem();
+        if (c.claimedBy != null && !reviewerId.equals(c.claimedBy)) {
+            // The previous lease ran out: say so in the trail and to listeners before the new claim.
+            String previous = c.claimedBy;
+            lapsed = audit.persist(AuditEntry.of(c.orderId, c.id, "LEASE_LAPSED", previous, c.version,
+                            "lease until " + c.leaseUntil, now))
+                    .chain(() -> outbox.append(EventType.REVIEW_CASE_RELEASED,
+                            new ReviewCaseChanged(c.orderId, c.id.toString(), c.kind, null, c.dueAt, now)))
+                    .replaceWithVoid();
+        }
+        return lapsed.chain(() -> {
+            c.claimedBy = reviewerId;
+            c.leaseUntil = now.plus(config.lease());
+            c.version++;
+            return audit.persist(AuditEntry.of(c.orderId, c.id, "CLAIMED", reviewerId, c.version,
+                            "lease until " + c.leaseUntil, now))
+                    .chain(() -> outbox.append(EventType.REVIEW_CASE_CLAIMED,
+                            new ReviewCaseChanged(c.orderId, c.id.toString(), c.kind, reviewerId, c.dueAt, now)))
+                    .replaceWith(c);
+        });
+    }
+
+    /** Gives a claimed case back to the queue: 409 unless the caller holds its lease. */
+    @WithTransaction
+    public Uni<ReviewCase> release(UUID caseId, String reviewerId) {
+        OffsetDateTime now = now();
+        return locked(caseId).chain(c -> {
+            requireOpen(c);
+            requireLease(c, reviewerId, now);
+            c.claimedBy = null;
+            c.leaseUntil = null;
+            c.version++;
+            return audit.persist(AuditEntry.of(c.orderId, c.id, "RELEASED", reviewerId, c.version, null, now))
+                    .chain(() -> outbox.append(EventType.REVIEW_CASE_RELEASED,
+                            new ReviewCaseChanged(c.orderId, c.id.toString(), c.kind, reviewerId, c.dueAt, now)))
+                    .replaceWith(c);
+        });
+    }
+
+    /**
+     * Approves or rejects with the version the reviewer saw. 409 when not claimed by the caller, the lease lapsed or
+     * the version is stale; 400 when a rejection has no reasons, names a field not in the snapshot or an unknown code.
+     */
+    @WithTransaction
+    public Uni<ReviewCase> decide(UUID caseId, String reviewerId, int seenVersion, boolean approve,
+            List<RejectionReason> given) {
+        OffsetDateTime now = now();
+        return locked(caseId).chain(c -> {
+            requireOpen(c);
+            requireLease(c, reviewerId, now);
+            if (c.version != seenVersion) {
+                throw conflict(c, "STALE_VERSION", "The case changed since version " + seenVersion
+                        + " (now " + c.version + "); reload it").with("currentVersion", c.version);
+            }
+            Uni<List<RejectionReason>> checked = approve
+                    ? Uni.createFrom().item(List.<RejectionReason>of())
+                    : documents.document(c).map(doc -> checkReasons(given, SnapshotFields.of(doc,
+                            c.kind == ReviewKind.PHOTO)));
+            if (approve && given != null && !given.isEmpty()) {
+                throw ProblemException.invalid("reasons", "NOT_ALLOWED", "An approval carries no reasons");
+            }
+            return checked.chain(reasons -> record(c, reviewerId, seenVersion, approve, reasons, now));
+        });
+    }
+
+    private Uni<ReviewCase> record(ReviewCase c, String reviewerId, int seenVersion, boolean approve,
+            List<RejectionReason> reasons, OffsetDateTime now) {
+        c.status = approve ? CaseStatus.APPROVED : CaseStatus.REJECTED;
+        c.decidedBy = reviewerId;
+        c.decidedAt = now;
+        c.claimedBy = null;
+        c.leaseUntil = null;
+        c.version++;
+        c.reasons = approve ? null : json(reasons);
+        boolean photo = c.kind == ReviewKind.PHOTO;
+        EventType type = approve
+                ? (photo ? EventType.PHOTO_REVIEW_APPROVED : EventType.INITIAL_REVIEW_APPROVED)
+                : (photo ? EventType.PHOTO_REVIEW_REJECTED : EventType.INITIAL_REVIEW_REJECTED);
+        Uni<?> rejection = approve ? Uni.createFrom().voidItem()
+                : rejections.persist(Rejection.byReviewer(c.orderId, c.kind, c.id, c.reasons, now));
+        return rejection
+                .chain(() -> audit.persist(AuditEntry.of(c.orderId, c.id, approve ? "APPROVED" : "REJECTED", reviewerId,
+                        c.version, "decided on version " + seenVersion + (approve ? "" : "; reasons " + c.reasons), now)))
+                .chain(() -> outbox.append(type, new ReviewDecided(c.orderId, c.id.toString(), reviewerId, reasons, now)))
+                .replaceWith(c);
+    }
+
+    /** The reasons as recorded (a blank suggestion takes the code's standard sentence), or 400 naming each bad one. */
+    static List<RejectionReason> checkReasons(List<RejectionReason> given, Set<String> fieldKeys) {
+        if (given == null || given.isEmpty()) {
+            throw ProblemException.invalid("reasons", "REASONS_REQUIRED", "A rejection needs at least one reason");
+        }
+        List<FieldViolation> errors = new ArrayList<>();
+        List<RejectionReason> reasons = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            RejectionReason r = given.get(i);
+            if (r == null) {
+                errors.add(new FieldViolation("reasons[" + i + "]", "NOT_NULL", "must not be null"));
+                continue;
+            }
+            if (r.fieldKey() == null || r.fieldKey().isBlank()) {
+                errors.add(new FieldViolation("reasons[" + i + "].fieldKey", "NOT_BLANK", "must name a field"));
+            } else if (!fieldKeys.contains(r.fieldKey())) {
+                errors.add(new FieldViolation("reasons[" + i + "].fieldKey", "FIELD_KEY_NOT_IN_SNAPSHOT",
+                        "'" + r.fieldKey() + "' is not a field of this case's snapshot"));
+            }
+            if (r.code() == null || !ReasonCode.known(r.code())) {
+                errors.add(new FieldViolation("reasons[" + i + "].code", "UNKNOWN_REASON_CODE",
+                        "must be one of GET /api/v1/review-reason-codes"));
+            }
+            if (r.suggestion() != null && r.suggestion().length() > 500) {
+                errors.add(new FieldViolation("reasons[" + i + "].suggestion", "SIZE", "at most 500 characters"));
+            }
+            if (errors.isEmpty()) {
+                String suggestion = r.suggestion() == null || r.suggestion().isBlank()
+                        ? ReasonCode.valueOf(r.code()).defaultSuggestion() : r.suggestion();
+                reasons.add(new RejectionReason(r.fieldKey(), r.code(), suggestion));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The rejection's reasons are invalid", errors);
+        }
+        return reasons;
+    }
+
+    /** An internal note (any reviewer may add one to any case). */
+    @WithTransaction
+    public Uni<CaseNote> note(UUID caseId, String authorId, String text) {
+        OffsetDateTime now = now();
+        return cases.findById(caseId).chain(c -> {
+            if (c == null) {
+                throw ProblemException.notFound("Review case");
+            }
+            CaseNote n = new CaseNote();
+            n.caseId = caseId;
+            n.authorId = authorId;
+            n.text = text;
+            n.at = now;
+            return notes.persist(n).chain(() -> audit.persist(AuditEntry.of(c.orderId, c.id, "NOTED", authorId,
+                    c.version, null, now))).replaceWith(n);
+        });
+    }
+
+    private Uni<ReviewCase> locked(UUID caseId) {
+        return cases.lock(caseId).map(c -> {
+            if (c == null) {
+                throw ProblemException.notFound("Review case");
+            }
+            return c;
+        });
+    }
+
+    private static void requireOpen(ReviewCase c) {
+        if (c.status == CaseStatus.ASSEMBLING) {
+            throw conflict(c, "CASE_ASSEMBLING", "The case is waiting for its snapshots");
+        }
+        if (c.status != CaseStatus.OPEN) {
+            throw conflict(c, "CASE_CLOSED", "The case is " + c.status);
+        }
+    }
+
+    private static void requireLease(ReviewCase c, String reviewerId, OffsetDateTime now) {
+        if (!reviewerId.equals(c.claimedBy)) {
+            throw conflict(c, "NOT_CLAIMED", "Claim the case first");
+        }
+        if (!c.leasedTo(reviewerId, now)) {
+            throw conflict(c, "LEASE_EXPIRED", "Your lease ran out at " + c.leaseUntil + "; claim the case again");
+        }
+    }
+
+    private static ProblemException conflict(ReviewCase c, String code, String detail) {
+        return new ProblemException(ProblemType.CONFLICT, detail).with("code", code)
+                .with("currentStatus", c.status.name()).with("currentVersion", c.version);
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}

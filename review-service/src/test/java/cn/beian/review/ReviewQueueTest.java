@@ -1,0 +1,264 @@
+package cn.beian.review;
+
+import static cn.beian.review.TestEvents.count;
+import static cn.beian.testing.TestTokens.as;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.beian.testing.InMemoryMessagingResource;
+import cn.beian.testing.OidcTestResource;
+import cn.beian.testing.PostgresTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The queue: cases from events alone, claim with a lease, release, decide with the version seen, reasons, notes. */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "review"))
+@WithTestResource(value = InMemoryMessagingResource.class, initArgs = @ResourceArg(name = "incoming",
+        value = "subject-events,website-events,materials-events"))
+@WithTestResource(OidcTestResource.class)
+class ReviewQueueTest {
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    @AfterEach
+    void resetClock() {
+        as("ada", "admin").contentType(ContentType.JSON).body("{\"offset\":\"PT0S\"}").put("/api/v1/admin/clock")
+                .then().statusCode(200);
+    }
+
+    /** Submits an order (subject snapshot + SUBMIT) without the websites/materials snapshots; answers its id. */
+    String submit(String account) {
+        String order = UUID.randomUUID().toString();
+        subject(order, account, 1);
+        TestEvents.send(connector, "subject-events", TestEvents.SUBJECT, order, "order.transitioned.v1",
+                TestEvents.transitioned(order, account, "FIRST_FILING", "BEIJING", "DRAFT", "INITIAL_REVIEW", "SUBMIT",
+                        4L, 9L));
+        return order;
+    }
+
+    void subject(String order, String account, int count) {
+        TestEvents.send(connector, "subject-events", TestEvents.SUBJECT, order, "subject.snapshot-frozen.v1",
+                TestEvents.subjectSnapshot(order, account, "FIRST_FILING", "BEIJING", count));
+    }
+
+    void complete(String order) {
+        TestEvents.send(connector, "website-events", TestEvents.WEBSITE, order, "website.snapshot-frozen.v1",
+                TestEvents.websitesSnapshot(order, 4));
+        TestEvents.send(connector, "materials-events", TestEvents.MATERIALS, order, "material.manifest-frozen.v1",
+                TestEvents.materialsManifest(order, 9));
+    }
+
+    String caseOf(String order) {
+        return TestEvents.string("select cast(id as text) from review_case where order_id = '" + order
+                + "' and status in ('OPEN','ASSEMBLING')");
+    }
+
+    String openCase(String account) {
+        String order = submit(account);
+        complete(order);
+        return caseOf(order);
+    }
+
+    @Test
+    void aCaseWaitsForAllThreeSnapshotsWhicheverArrivesFirst() {
+        String order = UUID.randomUUID().toString();
+        // The websites snapshot overtakes the submission (another topic).
+        TestEvents.send(connector, "website-events", TestEvents.WEBSITE, order, "website.snapshot-frozen.v1",
+                TestEvents.websitesSnapshot(order, 4));
+        subject(order, "acc-" + order, 1);
+        TestEvents.send(connector, "subject-events", TestEvents.SUBJECT, order, "order.transitioned.v1",
+                TestEvents.transitioned(order, "acc-" + order, "FIRST_FILING", "BEIJING", "DRAFT", "INITIAL_REVIEW",
+                        "SUBMIT", 4L, 9L));
+        String caseId = caseOf(order);
+        as("rita", "reviewer").get("/api/v1/review-cases/" + caseId).then().statusCode(200)
+                .body("reviewCase.status", equalTo("ASSEMBLING"))
+                .body("reviewCase.complete", equalTo(false))
+                .body("reviewCase.missing", contains("MATERIALS"));
+        as("rita", "reviewer").post("/api/v1/review-cases/" + caseId + "/claim").then().statusCode(409)
+                .body("code", equalTo("CASE_ASSEMBLING"));
+        assertEquals(0, count("select count(*) from outbox_event where aggregate_id = '" + order
+                + "' and event_type = 'review.case-opened.v1'"));
+
+        TestEvents.send(connector, "materials-events", TestEvents.MATERIALS, order, "material.manifest-frozen.v1",
+                TestEvents.materialsManifest(order, 9));
+        as("rita", "reviewer").get("/api/v1/review-cases/" + caseId).then().statusCode(200)
+                .body("reviewCase.status", equalTo("OPEN"))
+                .body("reviewCase.kind", equalTo("INITIAL"))
+                .body("reviewCase.type", equalTo("FIRST_FILING"))
+                .body("reviewCase.overdue", equalTo(false))
+                .body("snapshot.subject.principal.mobile", equalTo("13800138000"))
+                .body("snapshot.websites[0].name", equalTo("吴十的博客"))
+                .body("snapshot.materials[0].kind", equalTo("ID_FRONT"))
+                .body("findings[0].ruleId", equalTo("BJ-01"))
+                .body("findings[0].owner", equalTo("subject-service"));
+        assertEquals(1, count("select count(*) from outbox_event where aggregate_id = '" + order
+                + "' and event_type = 'review.case-opened.v1'"));
+    }
+
+    @Test
+    void aDecisionNeedsTheLeaseTheVersionSeenAndReasonsInTheSnapshotsTerms() {
+        String account = "alice-" + UUID.randomUUID();
+        String caseId = openCase(account);
+        String order = TestEvents.string("select order_id from review_case where id = '" + caseId + "'");
+        String path = "/api/v1/review-cases/" + caseId;
+
+        as("rita", "reviewer").contentType(ContentType.JSON).body("{\"version\":2,\"decision\":\"APPROVE\"}")
+                .post(path + "/decision").then().statusCode(409).body("code", equalTo("NOT_CLAIMED"));
+        int version = as("rita", "reviewer").post(path + "/claim").then().statusCode(200)
+                .body("claimedBy", equalTo("rita")).extract().path("version");
+        as("ravi", "reviewer").post(path + "/claim").then().statusCode(409).body("code", equalTo("CLAIMED_BY_ANOTHER"));
+        as("ravi", "reviewer").contentType(ContentType.JSON)
+                .body("{\"version\":" + version + ",\"decision\":\"APPROVE\"}")
+                .post(path + "/decision").then().statusCode(409).body("code", equalTo("NOT_CLAIMED"));
+        as("rita", "reviewer").contentType(ContentType.JSON)
+                .body("{\"version\":" + (version - 1) + ",\"decision\":\"APPROVE\"}")
+                .post(path + "/decision").then().statusCode(409).body("code", equalTo("STALE_VERSION"))
+                .body("currentVersion", equalTo(version));
+        as("rita", "reviewer").contentType(ContentType.JSON)
+                .body("{\"version\":" + version + ",\"decision\":\"REJECT\",\"reasons\":[]}")
+                .post(path + "/decision").then().statusCode(400).body("errors[0].field", equalTo("reasons"))
+                .body("errors[0].code", equalTo("REASONS_REQUIRED"));
+        as("rita", "reviewer").contentType(ContentType.JSON).body("""
+                {"version":%d,"decision":"REJECT","reasons":[
+                  {"fieldKey":"websites[0].name","code":"WEBSITE_NAME_NOT_COMPLIANT","suggestion":"请修改"},
+                  {"fieldKey":"websites[3].name","code":"NO_SUCH_CODE"}]}""".formatted(version))
+                .post(path + "/decision").then().statusCode(400)
+                .body("errors.field", contains("reasons[1].fieldKey", "reasons[1].code"))
+                .body("errors.code", contains("FIELD_KEY_NOT_IN_SNAPSHOT", "UNKNOWN_REASON_CODE"));
+        assertEquals(0, count("select count(*) from outbox_event where aggregate_id = '" + order
+                + "' and event_type like 'review.initial-%'"), "refused decisions publish nothing");
+
+        as("ravi", "reviewer").contentType(ContentType.JSON).body("{\"text\":\"网站名称含“公司”，个人不可用\"}")
+                .post(path + "/notes").then().statusCode(201);
+        as("rita", "reviewer").contentType(ContentType.JSON).body("""
+                {"version":%d,"decision":"REJECT","reasons":[
+                  {"fieldKey":"websites[0].name","code":"WEBSITE_NAME_NOT_COMPLIANT","suggestion":"个人网站名称不得含有“公司”"},
+                  {"fieldKey":"subject.principal.mobile","code":"PRINCIPAL_INFO_WRONG"}]}""".formatted(version))
+                .post(path + "/decision").then().statusCode(200).body("status", equalTo("REJECTED"))
+                .body("reasons[1].suggestion", equalTo("负责人信息有误，请核对姓名、证件号码和联系方式"));
+        assertEquals(1, count("select count(*) from outbox_event where aggregate_id = '" + order
+                + "' and event_type = 'review.initial-rejected.v1' and payload like '%websites[0].name%'"
+                + " and payload like '%\"reviewerId\":\"rita\"%'"));
+        as("rita", "reviewer").contentType(ContentType.JSON)
+                .body("{\"version\":" + (version + 1) + ",\"decision\":\"APPROVE\"}")
+                .post(path + "/decision").then().statusCode(409).body("code", equalTo("CASE_CLOSED"));
+
+        // The applicant reads the reasons; another applicant gets 404; reviewers see notes and the trail.
+        as(account, "applicant").get("/api/v1/orders/" + order + "/rejections").then().statusCode(200)
+                .body("[0].source", equalTo("REVIEWER")).body("[0].kind", equalTo("INITIAL"))
+                .body("[0].reasons.fieldKey", contains("websites[0].name", "subject.principal.mobile"))
+                .body("[0].reasons[0].suggestion", equalTo("个人网站名称不得含有“公司”"));
+        as("bob", "applicant").get("/api/v1/orders/" + order + "/rejections").then().statusCode(404);
+        as("bob", "applicant").get("/api/v1/orders/" + UUID.randomUUID() + "/rejections").then().statusCode(404);
+        as("rita", "reviewer").get(path).then().statusCode(200)
+                .body("notes[0].authorId", equalTo("ravi"))
+                .body("auditTrail.action", contains("CREATED", "OPENED", "CLAIMED", "NOTED", "REJECTED"))
+                .body("auditTrail.find { it.action == 'REJECTED' }.detail", org.hamcrest.Matchers.startsWith(
+                        "decided on version " + version));
+    }
+
+    @Test
+    void onlyReviewersReachTheQueue() {
+        as("alice", "applicant").get("/api/v1/review-cases").then().statusCode(403);
+        as("arthur", "authority").post("/api/v1/review-cases/claim").then().statusCode(403);
+        io.restassured.RestAssured.given().get("/api/v1/review-cases").then().statusCode(401);
+        as("rita", "reviewer").get("/api/v1/review-cases/not-a-uuid").then().statusCode(404);
+        as("rita", "reviewer").get("/api/v1/review-reason-codes").then().statusCode(200)
+                .body("code", hasItems("WEBSITE_NAME_NOT_COMPLIANT", "PHOTO_UNCLEAR"));
+    }
+
+    @Test
+    void aLapsedLeaseFreesTheCaseAndRefusesTheLateDecision() {
+        String caseId = openCase("carol-" + UUID.randomUUID());
+        String path = "/api/v1/review-cases/" + caseId;
+        int version = as("rita", "reviewer").post(path + "/claim").then().statusCode(200).extract().path("version");
+        as("ada", "admin").contentType(ContentType.JSON).body("{\"offset\":\"PT16M\"}").put("/api/v1/admin/clock")
+                .then().statusCode(200);
+        as("rita", "reviewer").contentType(ContentType.JSON)
+                .body("{\"version\":" + version + ",\"decision\":\"APPROVE\"}")
+                .post(path + "/decision").then().statusCode(409).body("code", equalTo("LEASE_EXPIRED"));
+        int ravis = as("ravi", "reviewer").post(path + "/claim").then().statusCode(200)
+                .body("claimedBy", equalTo("ravi")).extract().path("version");
+        as("ravi", "reviewer").post(path + "/release").then().statusCode(200)
+                .body("version", equalTo(ravis + 1));
+        as("ravi", "reviewer").post(path + "/release").then().statusCode(409).body("code", equalTo("NOT_CLAIMED"));
+        as("rita", "reviewer").get(path).then().statusCode(200)
+                .body("auditTrail.action", hasItems("LEASE_LAPSED", "RELEASED"));
+
+        // Two business days later the case is overdue.
+        as("ada", "admin").contentType(ContentType.JSON).body("{\"offset\":\"P5D\"}").put("/api/v1/admin/clock")
+                .then().statusCode(200);
+        as("rita", "reviewer").get(path).then().statusCode(200).body("reviewCase.overdue", equalTo(true));
+    }
+
+    @Test
+    void photoAndReReviewCasesAndTheirEvents() {
+        String account = "dave-" + UUID.randomUUID();
+        String order = submit(account);
+        complete(order);
+        String initial = caseOf(order);
+        int v = as("rita", "reviewer").post("/api/v1/review-cases/" + initial + "/claim").then().statusCode(200)
+                .extract().path("version");
+        as("rita", "reviewer").contentType(ContentType.JSON).body("{\"version\":" + v + ",\"decision\":\"APPROVE\"}")
+                .post("/api/v1/review-cases/" + initial + "/decision").then().statusCode(200);
+        assertEquals(1, count("select count(*) from outbox_event where aggregate_id = '" + order
+                + "' and event_type = 'review.initial-approved.v1'"));
+
+        TestEvents.send(connector, "materials-events", TestEvents.MATERIALS, order, "material.photo-submitted.v1",
+                "{\"orderId\":\"%s\",\"submittedBy\":\"%s\",\"byVerificationPoint\":false}".formatted(order, account));
+        String photo = caseOf(order);
+        int pv = as("rita", "reviewer").post("/api/v1/review-cases/claim?kind=PHOTO").then().statusCode(200)
+                .body("kind", equalTo("PHOTO")).body("orderId", equalTo(order)).extract().path("version");
+        as("rita", "reviewer").contentType(ContentType.JSON).body("""
+                {"version":%d,"decision":"REJECT","reasons":[{"fieldKey":"websites[0].principal.curtainPhoto",
+                 "code":"PHOTO_BACKGROUND_WRONG"}]}""".formatted(pv))
+                .post("/api/v1/review-cases/" + photo + "/decision").then().statusCode(200);
+        assertEquals(1, count("select count(*) from outbox_event where aggregate_id = '" + order
+                + "' and event_type = 'review.photo-rejected.v1'"));
+
+        // An authority rejection, then a resubmission: a re-review case.
+        subject(order, account, 2);
+        TestEvents.send(connector, "subject-events", TestEvents.SUBJECT, order, "order.transitioned.v1",
+                TestEvents.transitioned(order, account, "FIRST_FILING", "BEIJING", "AUTHORITY_REJECTED",
+                        "INITIAL_REVIEW", "RESUBMIT", 4L, 9L));
+        String reReview = caseOf(order);
+        as("rita", "reviewer").get("/api/v1/review-cases/" + reReview).then().statusCode(200)
+                .body("reviewCase.kind", equalTo("RE_REVIEW")).body("reviewCase.submission", equalTo(2))
+                .body("reviewCase.status", equalTo("OPEN"));
+        as("rita", "reviewer").get("/api/v1/review-cases?kind=RE_REVIEW&limit=100").then().statusCode(200)
+                .body("items.id", hasItem(reReview));
+
+        // Withdrawn: the case leaves the queue.
+        TestEvents.send(connector, "subject-events", TestEvents.SUBJECT, order, "order.transitioned.v1",
+                TestEvents.transitioned(order, account, "FIRST_FILING", "BEIJING", "INITIAL_REVIEW", "DRAFT",
+                        "WITHDRAW", null, null));
+        as("rita", "reviewer").get("/api/v1/review-cases/" + reReview).then().statusCode(200)
+                .body("reviewCase.status", equalTo("CANCELLED"));
+    }
+
+    @Test
+    void anEventForAnOrderNeverSubmittedIsDeadLettered() {
+        Throwable reason = TestEvents.deliver(connector, "materials-events", TestEvents.MATERIALS,
+                UUID.randomUUID().toString(), "material.photo-submitted.v1",
+                "{\"orderId\":\"x\",\"submittedBy\":\"a\",\"byVerificationPoint\":false}");
+        assertTrue(reason != null && reason.getMessage().contains("never submitted"), String.valueOf(reason));
+        List<String> none = List.of();
+        assertTrue(none.isEmpty());
+    }
+}

@@ -1,0 +1,132 @@
+package cn.beian.review;
+
+import io.smallrye.reactive.messaging.ce.impl.DefaultIncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.ZonedDateTime;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import cn.beian.testing.PostgresTestResource;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+
+/** Sends the other services' events into the in-memory channels as CloudEvents, and reads the database. */
+final class TestEvents {
+
+    static final String SUBJECT = "/beian/subject-service";
+    static final String WEBSITE = "/beian/website-service";
+    static final String MATERIALS = "/beian/materials-service";
+
+    private static final Map<String, Integer> SEQUENCES = new ConcurrentHashMap<>();
+
+    private TestEvents() {
+    }
+
+    /** Delivers one event and waits for its ack; a nack fails the test with the reason. */
+    static void send(InMemoryConnector connector, String channel, String source, String orderId, String type,
+            String data) {
+        Throwable nacked = deliver(connector, channel, source, orderId, type, data);
+        if (nacked != null) {
+            throw new AssertionError(type + " was not applied: " + nacked.getMessage(), nacked);
+        }
+    }
+
+    /** Delivers one event and answers the nack's reason (null when acked). */
+    static Throwable deliver(InMemoryConnector connector, String channel, String source, String orderId, String type,
+            String data) {
+        int sequence = SEQUENCES.merge(source + orderId, 1, Integer::sum);
+        AtomicReference<Throwable> nacked = new AtomicReference<>();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Message<String> m = Message.of(data, Metadata.of(new DefaultIncomingCloudEventMetadata<>("1.0",
+                        UUID.randomUUID().toString(), URI.create(source), type, "application/json", null, orderId,
+                        ZonedDateTime.now(), Map.of("aggregateid", orderId, "sequence", String.valueOf(sequence)),
+                        data)))
+                .withAck(() -> {
+                    done.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(e -> {
+                    nacked.set(e);
+                    done.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                });
+        connector.<Message<String>>source(channel).send(m);
+        try {
+            done.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(type + " was neither acked nor nacked", e);
+        }
+        return nacked.get();
+    }
+
+    static long count(String sql) {
+        try (Connection c = PostgresTestResource.connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String string(String sql) {
+        try (Connection c = PostgresTestResource.connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- payloads ----
+
+    static String subjectSnapshot(String orderId, String accountId, String type, String province, int count) {
+        return """
+                {"orderId":"%s","accountId":"%s","accountEmail":"a@beian.test","type":"%s","province":"%s",
+                 "submissionCount":%d,"subject":{"subjectId":"s-%s","nature":"PERSON","name":"吴十",
+                 "certificateType":"RESIDENT_ID","certificateNumber":"110101199003070011",
+                 "certificateAddress":"北京市东城区1号","communicationAddress":"北京市东城区1号","city":"北京市",
+                 "district":"东城区","principal":{"name":"吴十","certificateType":"RESIDENT_ID",
+                 "certificateNumber":"110101199003070011","mobile":"13800138000","email":"wu@beian.test"}},
+                 "findings":[{"ruleId":"BJ-01","fieldKey":"subject.communicationAddress","severity":"WARNING",
+                 "message":"地址需详细到门牌号"}],"frozenAt":"2026-11-23T09:00:00+08:00"}"""
+                .formatted(orderId, accountId, type, province, count, orderId);
+    }
+
+    static String websitesSnapshot(String orderId, long version) {
+        return """
+                {"orderId":"%s","version":%d,"websites":[{"websiteId":"w-1-%s","name":"吴十的博客",
+                 "domains":["wushi-%s.cn"],"homepageUrls":["www.wushi-%s.cn"],"serviceContent":"其他",
+                 "preApprovals":[],"languages":["zh-CN"],"principal":{"name":"吴十","certificateType":"RESIDENT_ID",
+                 "certificateNumber":"110101199003070011","mobile":"13800138000","email":"wu@beian.test"},
+                 "principalSameAsSubject":true,"serverIds":["srv-1"],"authorizationCodes":[]}],"findings":[],
+                 "frozenAt":"2026-11-23T09:00:00+08:00"}"""
+                .formatted(orderId, version, orderId, orderId.substring(0, 8), orderId.substring(0, 8));
+    }
+
+    static String materialsManifest(String orderId, long version) {
+        return """
+                {"orderId":"%s","version":%d,"materials":[{"materialId":"m-1","kind":"ID_FRONT",
+                 "ownerRef":"subject.principal","version":1,"sha256":"ab","contentType":"image/jpeg","sizeBytes":10,
+                 "uploadedAt":"2026-11-23T08:00:00+08:00"}],"findings":[],"frozenAt":"2026-11-23T09:00:00+08:00"}"""
+                .formatted(orderId, version);
+    }
+
+    static String transitioned(String orderId, String accountId, String type, String province, String from,
+            String to, String trigger, Long websitesVersion, Long materialsVersion) {
+        return """
+                {"orderId":"%s","accountId":"%s","type":"%s","province":"%s","from":%s,"to":"%s","trigger":"%s",
+                 "actor":"APPLICANT","actorId":"%s","websitesVersion":%s,"materialsVersion":%s,
+                 "at":"%s"}"""
+                .formatted(orderId, accountId, type, province, from == null ? "null" : "\"" + from + "\"", to,
+                        trigger, accountId, websitesVersion, materialsVersion, java.time.OffsetDateTime.now());
+    }
+}
