@@ -30,7 +30,7 @@ class UploadBenchmark {
 
     @Test
     void uploadsNextToDirectPuts() throws Exception {
-        byte[] image = MaterialsIT.jpeg(1600, 1200);
+        byte[] image = photo(1600, 1200);
         List<String> tokens = new ArrayList<>();
         List<String> orders = new ArrayList<>();
         for (int i = 0; i < CONCURRENCY; i++) { // one applicant and order per worker: no shared order lock
@@ -45,7 +45,7 @@ class UploadBenchmark {
                 .region("us-east-1").build();
 
         BenchReport report = new BenchReport("upload", "materials-service upload vs direct S3 put")
-                .note("File: one " + image.length + "-byte JPEG (1600×1200), kind OTHER of the subject (each upload a "
+                .note("File: one " + image.length + "-byte photo-like JPEG (1600×1200), kind OTHER of the subject (each upload a "
                         + "new version); one order per worker")
                 .note("Direct put: io.minio MinioClient.putObject of the same bytes to the same s3proxy bucket")
                 .note("Warm-up " + WARM_UP.toSeconds() + " s, measured " + MEASURED.toSeconds() + " s, closed loop");
@@ -117,6 +117,22 @@ class UploadBenchmark {
             t.join();
         }
         return done.get();
+    }
+
+    /** A photo-like JPEG (noise compresses like a real scan, unlike a flat colour): about 1 MiB at 1600×1200. */
+    private static byte[] photo(int w, int h) throws Exception {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(w, h,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(42);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int base = (x * 255 / w) << 16 | (y * 255 / h) << 8;
+                img.setRGB(x, y, base | random.nextInt(64) << 8 | random.nextInt(64));
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(img, "jpg", out);
+        return out.toByteArray();
     }
 
     private static long pct(long[] sorted, int p) {

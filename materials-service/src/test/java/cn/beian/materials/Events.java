@@ -92,7 +92,7 @@ final class Events {
                 });
         connector.<Message<String>>source(channel).send(m);
         try {
-            done.get(10, TimeUnit.SECONDS);
+            done.get(60, TimeUnit.SECONDS); // generous: the shared machine is often loaded
         } catch (Exception e) {
             throw new AssertionError(type + " was not handled", e);
         }

@@ -89,7 +89,7 @@ class HousekeepingTest {
                 .body("items", empty());
 
         assertEquals(0, sweepers.sweepStaleIntents(), "a fresh intent may still complete");
-        clock.setOffset(Duration.ofMinutes(11));
+        clock.setOffset(Duration.ofMinutes(3));
         assertTrue(sweepers.sweepStaleIntents() >= 1);
         assertFalse(S3TestResource.objectOnDisk(intent.objectKey), "object removed");
         assertEquals(0, count("select count(*) from material where id = '" + intent.id + "'"), "row removed");

@@ -101,6 +101,15 @@ class MaterialsTest {
         System.arraycopy(Images.jpeg(300, 300), 0, oversized, 0, 1000);
         upload(account, order, "ID_FRONT", "subject.principal", oversized, "big.jpg").then().statusCode(413)
                 .contentType("application/problem+json");
+        // The same as a form (multipart/form-data), as browsers send files.
+        as(account, "applicant").multiPart("file", "scan.jpg", Images.pdf(), "image/jpeg")
+                .multiPart("kind", "ID_FRONT").multiPart("ownerRef", "subject.principal")
+                .post(base(order) + "/materials").then().statusCode(415).body("detectedType", equalTo("application/pdf"));
+        as(account, "applicant").multiPart("kind", "ID_FRONT").post(base(order) + "/materials").then().statusCode(400)
+                .body("errors[0].code", equalTo("FILE_MISSING"));
+        as(account, "applicant").multiPart("file", "other.png", Images.png(400, 300), "image/png")
+                .queryParam("kind", "OTHER").queryParam("ownerRef", "subject")
+                .post(base(order) + "/materials").then().statusCode(201).body("contentType", equalTo("image/png"));
         upload(account, order, "NOT_A_KIND", "subject", Images.jpeg(300, 300), "x.jpg").then().statusCode(400)
                 .body("errors[0].field", equalTo("kind"));
         upload(account, order, "VERIFICATION_FORM", "websites[nope]", Images.jpeg(300, 300), "x.jpg")
@@ -119,23 +128,23 @@ class MaterialsTest {
         String form1 = upload(account, order, "VERIFICATION_FORM", "websites[w1]", Images.jpeg(1200, 1600), "f.jpg")
                 .then().statusCode(201).extract().path("id");
         as(account, "applicant").get(base(order) + "/required-materials").then().statusCode(200)
-                .body("complete", equalTo(true)).body("materialsVersion", equalTo(3))
+                .body("complete", equalTo(true)).body("materialsVersion", equalTo(4))
                 .body("missing.kind", equalTo(List.of("CURTAIN_PHOTO")));
         assertEquals(1, count("select count(*) from outbox_event where aggregate_id = '" + order
-                + "' and event_type = 'material.order-readiness-changed.v1' and payload like '%\"version\":3,"
-                + "\"ready\":true%'"), "ready at version 3");
+                + "' and event_type = 'material.order-readiness-changed.v1' and payload like '%\"version\":4,"
+                + "\"ready\":true%'"), "ready at version 4");
 
-        // A replacement is a new version; the submission names version 3, so the manifest keeps the first form.
+        // A replacement is a new version; the submission names version 4, so the manifest keeps the first form.
         String form2 = upload(account, order, "VERIFICATION_FORM", "websites[w1]", Images.jpeg(1200, 1601), "f2.jpg")
                 .then().statusCode(201).body("version", equalTo(2)).extract().path("id");
         as(account, "applicant").get(base(order) + "/materials?history=true").then().statusCode(200)
                 .body("items.id", hasItem(form1)).body("items.find { it.id == '" + form1 + "' }.current",
                         equalTo(false));
-        events.transitioned(order, account, "DRAFT", "INITIAL_REVIEW", "SUBMIT", 3L);
+        events.transitioned(order, account, "DRAFT", "INITIAL_REVIEW", "SUBMIT", 4L);
         String manifest = single("select payload from outbox_event where aggregate_id = '" + order
                 + "' and event_type = 'material.manifest-frozen.v1'");
         assertTrue(manifest.contains(form1) && !manifest.contains(form2), manifest);
-        assertTrue(manifest.contains("\"version\":3"), manifest);
+        assertTrue(manifest.contains("\"version\":4"), manifest);
 
         // Locked while under review; reviewers may read now, and each read is recorded.
         upload(account, order, "OTHER", "subject", Images.jpeg(300, 300), "x.jpg").then().statusCode(409)
@@ -149,7 +158,7 @@ class MaterialsTest {
         as("rita", "reviewer").get(base(order) + "/materials/" + idDoc + "/content").then().statusCode(200);
         assertEquals(2, count("select count(*) from material_read where order_id = '" + order
                 + "' and reader_id = 'rita'"));
-        Thread.sleep(2500); // the test profile's URL lifetime is 2 s
+        Thread.sleep(6500); // the test profile's URL lifetime is 6 s
         assertEquals(403, HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode(), "the presigned URL expired");
 

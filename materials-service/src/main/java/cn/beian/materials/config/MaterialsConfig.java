@@ -46,8 +46,12 @@ public interface MaterialsConfig {
     /** The S3 endpoint presigned URLs name (the host clients use); the client's own endpoint when unset. */
     Optional<String> presignEndpoint();
 
-    /** An upload intent older than this is abandoned: the sweeper removes it and its object. */
-    @WithDefault("10M")
+    /**
+     * An upload intent older than this is abandoned: the sweeper removes it and its object. The body is read before
+     * the intent is written, so an intent only lives for the put and the completion (milliseconds to seconds); a put
+     * still running when its intent is swept finds no intent to complete and removes its object itself.
+     */
+    @WithDefault("2M")
     Duration staleIntentAfter();
 
     /** How often the sweepers run ("off" disables them, as in the tests, which run them by hand). */

@@ -47,6 +47,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * An order's materials: upload (the file is the request body, judged by its bytes), list, the missing list, read
@@ -79,7 +81,7 @@ public class MaterialResource {
     @POST
     @Path("/materials")
     @Blocking
-    @Consumes(MediaType.WILDCARD)
+    @Consumes({"image/jpeg", "image/png", "image/*", MediaType.APPLICATION_OCTET_STREAM, MediaType.WILDCARD})
     @RolesAllowed({Roles.APPLICANT, Roles.REVIEWER})
     @Operation(operationId = "uploadMaterial", summary = "Upload a material (the request body is the file: jpg/jpeg "
             + "or png, at most 2 MiB by default; judged by its bytes, not its name or Content-Type). Uploading the "
@@ -108,11 +110,55 @@ public class MaterialResource {
                     + "subject.principal, websites[<id>], websites[<id>].principal, "
                     + "websites[<id>].preApprovals[<TYPE>]") @QueryParam("ownerRef") String ownerRef,
             InputStream body, UriInfo uri) {
+        return store(orderId, kind, ownerRef, () -> body, uri);
+    }
+
+    @POST
+    @Path("/materials")
+    @Blocking
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({Roles.APPLICANT, Roles.REVIEWER})
+    @Operation(operationId = "uploadMaterialForm", summary = "Upload a material as a form (multipart/form-data: "
+            + "part 'file', and 'kind' / 'ownerRef' as parts or query parameters); the same checks and answers "
+            + "as the raw upload")
+    @APIResponse(responseCode = "201", description = "Stored; Location names the material",
+            content = @Content(schema = @Schema(implementation = MaterialView.class)))
+    @APIResponse(responseCode = "400", description = "No file part, unknown kind or owner, undecodable image, "
+            + "dimensions out of range", content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Larger than the limit (maxBytes)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Not a jpg/jpeg or png by its bytes (detectedType)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response uploadForm(@PathParam("orderId") String orderId, @QueryParam("kind") String kindQuery,
+            @QueryParam("ownerRef") String ownerQuery, @RestForm("kind") String kindPart,
+            @RestForm("ownerRef") String ownerPart, @RestForm("file") FileUpload file, UriInfo uri) {
+        if (file == null || file.uploadedFile() == null) {
+            throw ProblemException.invalid("file", "FILE_MISSING", "表单中没有 file 部分");
+        }
+        // Quarkus streamed the part to a temporary file (deleted at the end of the request), not to memory.
+        return store(orderId, kindPart != null ? kindPart : kindQuery, ownerPart != null ? ownerPart : ownerQuery,
+                () -> {
+                    try {
+                        return java.nio.file.Files.newInputStream(file.uploadedFile());
+                    } catch (IOException e) {
+                        throw ProblemException.invalid("file", "UPLOAD_INCOMPLETE", "上传未完成");
+                    }
+                }, uri);
+    }
+
+    private Response store(String orderId, String kind, String ownerRef, Supplier<InputStream> body, UriInfo uri) {
         UUID order = Ids.parseOrNotFound(orderId, "Order");
         Caller caller = Caller.of(account);
         MaterialKind k = kind(kind);
         await(() -> service.checkUpload(order, caller, k, ownerRef));
-        ContentCheck.Checked checked = check.check(readBounded(body));
+        byte[] bytes;
+        try (InputStream in = body.get()) {
+            bytes = readBounded(in);
+        } catch (IOException e) {
+            throw ProblemException.invalid("file", "UPLOAD_INCOMPLETE", "上传未完成：" + e.getMessage());
+        }
+        ContentCheck.Checked checked = check.check(bytes);
         Material intent = await(() -> service.begin(order, caller, k, ownerRef));
         Material stored;
         try {

@@ -4,6 +4,7 @@ import cn.beian.materials.config.MaterialsConfig;
 import cn.beian.platform.problem.FieldViolation;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.problem.ProblemType;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -26,6 +27,7 @@ import org.apache.tika.Tika;
  * file name or declared type; it must decode as that image type (ImageIO with TwelveMonkeys' JPEG reader), within
  * the configured dimensions; location metadata is stripped and the SHA-256 taken of the bytes that are stored.
  */
+@Startup // Tika's type registry and ImageIO's plugin scan take seconds: at boot, not on the first upload
 @ApplicationScoped
 public class ContentCheck {
 
