@@ -38,8 +38,10 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
-@WithTestResource(value = InMemoryMessagingResource.class, initArgs = @ResourceArg(name = "incoming", value = "subject-events"))
+@WithTestResource(value = InMemoryMessagingResource.class,
+        initArgs = @ResourceArg(name = "incoming", value = "subject-events,website-events,review-events"))
 @WithTestResource(OidcTestResource.class)
+@WithTestResource(SmsStandInResource.class)
 class SubjectEventsConsumerTest {
 
     private static final String SOURCE = "/beian/subject-service";
@@ -51,9 +53,9 @@ class SubjectEventsConsumerTest {
     @Test
     void appliesAnEventOnceAndIgnoresItsReplay() throws Exception {
         String subjectId = UUID.randomUUID().toString();
-        Delivery first = send(event(UUID.randomUUID().toString(), subjectId, 1, "subject.created.v1", "{}"));
+        Delivery first = send(event(UUID.randomUUID().toString(), subjectId, 1, "subject.created.v1", created(subjectId)));
         first.awaitAck();
-        Delivery replay = send(event(first.id, subjectId, 1, "subject.created.v1", "{}"));
+        Delivery replay = send(event(first.id, subjectId, 1, "subject.created.v1", created(subjectId)));
         replay.awaitAck();
         assertEquals(1, count("select count(*) from received_event where aggregate_id = '" + subjectId + "'"));
         assertEquals(1, count("select last_sequence from inbox_sequence where aggregate_id = '" + subjectId + "'"));
@@ -70,7 +72,7 @@ class SubjectEventsConsumerTest {
     @Test
     void anEventThatSkipsASequenceNumberIsRetriedThenNacked() throws Exception {
         String subjectId = UUID.randomUUID().toString();
-        send(event(UUID.randomUUID().toString(), subjectId, 1, "subject.created.v1", "{}")).awaitAck();
+        send(event(UUID.randomUUID().toString(), subjectId, 1, "subject.created.v1", created(subjectId))).awaitAck();
         Delivery gap = send(event(UUID.randomUUID().toString(), subjectId, 3, "subject.updated.v1", "{}"));
         Throwable reason = gap.awaitNack();
         assertTrue(reason.getMessage().contains("expected #2, got #3"), reason.getMessage());
@@ -99,6 +101,10 @@ class SubjectEventsConsumerTest {
         as("alice", "applicant").get("/api/v1/admin/received-events").then().statusCode(403);
         as("ops", "admin").queryParam("limit", 101).get("/api/v1/admin/received-events").then().statusCode(400)
                 .body("errors[0].field", equalTo("limit"));
+    }
+
+    private static String created(String subjectId) {
+        return "{\"subjectId\":\"" + subjectId + "\",\"accountId\":\"acct-" + subjectId + "\"}";
     }
 
     private static Message<String> event(String id, String aggregateId, long sequence, String type, String data) {

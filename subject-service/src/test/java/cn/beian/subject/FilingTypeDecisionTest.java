@@ -159,4 +159,18 @@ class FilingTypeDecisionTest {
                 .post("/api/v1/filing-type-decisions").then().statusCode(400)
                 .body("errors[0].field", equalTo("domains"));
     }
+
+    @Test
+    void suffixesAreJudgedByTheSharedValidatorsAndSubdomainsAsTheirRegistrableDomain() {
+        // Beijing refuses country-code suffixes (BJ-B-02); .com is fine; a subdomain is looked up as its domain.
+        as("decide-8", "applicant").contentType(ContentType.JSON).body(body("shop.example.hk"))
+                .post("/api/v1/filing-type-decisions").then().statusCode(200).body("type", nullValue())
+                .body("conflicts[0].field", equalTo("domains[0]")).body("conflicts[0].rule", equalTo("BJ-B-02"));
+        expect("decide-8", body("WWW.New-Site.COM."), "FIRST_FILING");
+        org.mockito.Mockito.verify(national, org.mockito.Mockito.atLeastOnce()).filingByDomain("new-site.com");
+        as("decide-8", "applicant").contentType(ContentType.JSON).body(body("ok.cn", "http://x.cn/path", "1.2.3.4"))
+                .post("/api/v1/filing-type-decisions").then().statusCode(400)
+                .body("errors.field", hasItem("domains[1]")).body("errors.field", hasItem("domains[2]"))
+                .body("errors.size()", equalTo(2));
+    }
 }

@@ -1,5 +1,12 @@
 package cn.beian.subject.service;
 
+import cn.beian.contract.domain.Province;
+import cn.beian.platform.problem.FieldViolation;
+import cn.beian.validators.domain.ApprovedSuffixes;
+import cn.beian.validators.domain.DomainNames;
+import cn.beian.validators.domain.DomainParse;
+import cn.beian.validators.domain.ParsedDomain;
+import cn.beian.validators.domain.SuffixJudgement;
 import cn.beian.contract.order.FilingType;
 import cn.beian.national.client.CertificateMatch;
 import cn.beian.national.client.DomainFiling;
@@ -47,8 +54,8 @@ public class FilingTypeDecider {
     @WithSession
     public Uni<FilingTypeDecision> decide(String accountId, FilingTypeDecisionRequest r) {
         String certificate = r.certificateNumber().toUpperCase(Locale.ROOT);
-        List<String> domains = r.domains().stream().map(d -> d.strip().toLowerCase(Locale.ROOT)).toList();
-        List<Conflict> conflicts = new ArrayList<>();
+        List<String> domains = registrableDomains(r.domains());
+        List<Conflict> conflicts = new ArrayList<>(unapprovedSuffixes(domains, r.province()));
         return subjects.findByCertificate(r.certificateType(), certificate)
                 .invoke(local -> local.stream().filter(s -> !s.accountId.equals(accountId)).findAny()
                         .ifPresent(s -> conflicts.add(new Conflict("certificateNumber",
@@ -127,6 +134,40 @@ public class FilingTypeDecider {
             type = FilingType.NEW_WEBSITE_SUBJECT_ELSEWHERE;
         }
         return new FilingTypeDecision(type, number, List.of());
+    }
+
+    /**
+     * Each domain as the registry files it: its registrable domain (a subdomain is filed with it), in ASCII, judged by
+     * the shared domain validators. Anything that is not a domain name is the applicant's mistake: 400 naming each.
+     */
+    private static List<String> registrableDomains(List<String> raw) {
+        List<String> domains = new ArrayList<>();
+        List<FieldViolation> errors = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            DomainParse parse = DomainNames.parse(raw.get(i));
+            int index = i;
+            parse.problem().ifPresent(p -> errors.add(new FieldViolation("domains[" + index + "]", p.code(),
+                    p.message())));
+            domains.add(parse.domain().map(ParsedDomain::registrableDomain).orElse(null));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, errors.size() + " domain(s) are invalid", errors);
+        }
+        return domains;
+    }
+
+    /** Suffixes the administration (or the province, e.g. Beijing's BJ-B-02) does not accept, by the newest lists. */
+    private static List<Conflict> unapprovedSuffixes(List<String> domains, Province province) {
+        List<Conflict> conflicts = new ArrayList<>();
+        for (int i = 0; i < domains.size(); i++) {
+            ParsedDomain d = DomainNames.parse(domains.get(i)).orElseThrow();
+            SuffixJudgement j = ApprovedSuffixes.standard().judge(d.suffix(), province);
+            if (!j.approved()) {
+                conflicts.add(new Conflict("domains[" + i + "]", j.code(), j.message(),
+                        "Use a domain whose suffix may be filed in this province", j.ruleId()));
+            }
+        }
+        return conflicts;
     }
 
     private Uni<List<Optional<DomainFiling>>> domainFilings(List<String> domains) {

@@ -1,0 +1,49 @@
+package cn.beian.bench;
+
+import cn.beian.it.Keycloak;
+import cn.beian.it.Stack;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The access policy (issue 5): {@code GET /api/v1/access-policy?host=…} as the edge gateway calls it - bearer token
+ * verified, host normalised, answered from memory - next to the bare Quarkus GET of the same service, same run.
+ * The hosts rotate over 1 000 names (subdomains of filed and unknown domains), so each lookup walks several parents.
+ */
+class AccessPolicyBenchmark {
+
+    private static final int[] CONCURRENCY = {1, 8, 32, 64};
+    private static final Duration WARM_UP = Duration.ofSeconds(5);
+    private static final Duration MEASURED = Duration.ofSeconds(15);
+
+    @Test
+    void accessPolicyNextToABareGet() throws Exception {
+        String token = Keycloak.clientToken("edge-gateway", "edge-gateway-local-secret");
+        String[] hosts = new String[1000];
+        for (int i = 0; i < hosts.length; i++) {
+            hosts[i] = (i % 3 == 0 ? "www." : i % 3 == 1 ? "a.b.shop." : "") + "bench-" + (i % 250) + ".com.cn";
+        }
+        BenchReport report = new BenchReport("access-policy", "website-service: the access policy next to a bare GET")
+                .note("Closed loop: each of c workers sends its next request when the previous answered; the load "
+                        + "generator, Kafka, PostgreSQL, Keycloak and the other services share the machine's cores.")
+                .note("Warm-up " + WARM_UP.toSeconds() + " s, then " + MEASURED.toSeconds() + " s measured per run.")
+                .note("`access policy`: GET /api/v1/access-policy?host=… with the edge-gateway client's bearer token "
+                        + "(JWT verified locally each request), host normalised, answered from memory.")
+                .note("`baseline GET`: GET /api/v1/baseline on website-service, a constant answer, no auth.")
+                .note("Service JVM as bin/services starts it: " + System.getenv().getOrDefault(
+                        "BEIAN_SERVICE_JAVA_OPTS", "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"));
+        for (int c : CONCURRENCY) {
+            report.add(Load.run("baseline GET", c, WARM_UP, MEASURED,
+                    i -> HttpRequest.newBuilder(URI.create(Stack.WEBSITE + "/api/v1/baseline")).GET().build(),
+                    status -> status == 200));
+            report.add(Load.run("access policy", c, WARM_UP, MEASURED,
+                    i -> HttpRequest.newBuilder(URI.create(Stack.WEBSITE + "/api/v1/access-policy?host="
+                            + hosts[(i & 0x7fffffff) % hosts.length])).header("Authorization", "Bearer " + token)
+                            .GET().build(),
+                    status -> status == 200));
+        }
+        report.write();
+    }
+}

@@ -1,0 +1,158 @@
+package cn.beian.bench;
+
+import cn.beian.contract.events.EventType;
+import cn.beian.it.KafkaEvents;
+import cn.beian.it.Keycloak;
+import cn.beian.it.Stack;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * notification-service (issue 8): event → handed-to-gateway latency at 50 orders per second, next to the bare
+ * Quarkus baseline of the same service in the same run.
+ *
+ * <p>Each order's contacts (the subject snapshot with the account e-mail and the principal's mobile and e-mail) are
+ * produced first; then its {@code order.transitioned} SUBMIT is produced into Kafka at a steady 50 per second (open
+ * loop). Every SUBMIT becomes three messages (account e-mail, principal SMS, principal e-mail). Latency per message:
+ * from the event's CloudEvents time (stamped by the producer just before sending) to the moment the SMTP server or
+ * the SMS stand-in accepted it ({@code sentAt} in the delivery log), both read on this machine's clock.
+ */
+class NotificationBenchmark {
+
+    private static final int RATE = 50;
+    private static final Duration WARM_UP = Duration.ofSeconds(5);
+    private static final Duration MEASURED = Duration.ofSeconds(20);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void eventToGatewayAtFiftyOrdersPerSecond() throws Exception {
+        BenchReport report = new BenchReport("notification",
+                "notification-service: event → handed to the SMTP server / SMS gateway at 50 orders/s")
+                .note("Baselines: GET and POST /api/v1/baseline on notification-service (constant answer; one "
+                        + "reactive INSERT), closed loop, 4 workers, 3 s warm-up, 10 s measured.")
+                .note("Events: order.transitioned SUBMIT produced into Kafka at " + RATE + " orders/s (open loop), "
+                        + WARM_UP.toSeconds() + " s warm-up then " + MEASURED.toSeconds() + " s measured; each order's "
+                        + "contacts produced beforehand. 3 messages per order (2 e-mails, 1 SMS).")
+                .note("Latency: CloudEvents time → accepted by GreenMail (SMTP) or the SMS stand-in (HTTP), as "
+                        + "recorded in the delivery log; client, Kafka, PostgreSQL, SMTP and SMS sinks on one machine.");
+        report.add(Load.run("baseline GET", 4, Duration.ofSeconds(3), Duration.ofSeconds(10),
+                i -> HttpRequest.newBuilder(URI.create(Stack.NOTIFICATION + "/api/v1/baseline")).GET().build(),
+                status -> status == 200));
+        report.add(Load.run("baseline insert", 4, Duration.ofSeconds(3), Duration.ofSeconds(10),
+                i -> HttpRequest.newBuilder(URI.create(Stack.NOTIFICATION + "/api/v1/baseline"))
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                status -> status == 200));
+
+        int warm = (int) (RATE * WARM_UP.toSeconds());
+        int measured = (int) (RATE * MEASURED.toSeconds());
+        List<String> orders = new ArrayList<>();
+        try (KafkaEvents events = new KafkaEvents("/beian/bench-notification")) {
+            for (int i = 0; i < warm + measured; i++) {
+                String orderId = UUID.randomUUID().toString();
+                orders.add(orderId);
+                events.send(EventType.SUBJECT_SNAPSHOT_FROZEN, orderId, snapshot(orderId, i));
+            }
+            long start = System.nanoTime();
+            long interval = 1_000_000_000L / RATE;
+            for (int i = 0; i < orders.size(); i++) {
+                long due = start + i * interval;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                events.send(EventType.ORDER_TRANSITIONED, orders.get(i), submitted(orders.get(i)));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            report.line(String.format("Produced %d SUBMIT events in %.1f s (%.1f orders/s achieved).", orders.size(),
+                    seconds, orders.size() / seconds));
+        }
+
+        String admin = Keycloak.token("ada", "ada-local");
+        Map<String, List<Long>> byChannel = new TreeMap<>();
+        int missing = 0;
+        long deadline = System.currentTimeMillis() + 120_000;
+        for (int i = warm; i < orders.size(); i++) {
+            JsonNode items = sent(admin, orders.get(i), deadline);
+            if (items == null) {
+                missing++;
+                continue;
+            }
+            for (JsonNode d : items) {
+                long micros = Duration.between(OffsetDateTime.parse(d.get("eventAt").asText()),
+                        OffsetDateTime.parse(d.get("sentAt").asText())).toNanos() / 1000;
+                byChannel.computeIfAbsent(d.get("channel").asText(), k -> new ArrayList<>()).add(micros);
+            }
+        }
+        List<Long> all = new ArrayList<>();
+        byChannel.values().forEach(all::addAll);
+        StringBuilder table = new StringBuilder("| messages | count | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) |\n"
+                + "| --- | ---: | ---: | ---: | ---: | ---: |");
+        byChannel.forEach((channel, values) -> table.append('\n').append(row(channel, values)));
+        table.append('\n').append(row("all", all));
+        report.line(table.toString());
+        report.line(missing == 0 ? "Every measured order's three messages were sent."
+                : missing + " measured orders did not have all three messages sent within 2 minutes.");
+        report.write();
+    }
+
+    /** The order's three deliveries once all are SENT, or null when the deadline passed. */
+    private static JsonNode sent(String admin, String orderId, long deadline) throws InterruptedException {
+        while (System.currentTimeMillis() < deadline) {
+            String body = Load.send(HttpRequest.newBuilder(URI.create(Stack.NOTIFICATION
+                    + "/api/v1/deliveries?orderId=" + orderId + "&status=SENT"))
+                    .header("Authorization", "Bearer " + admin).GET().build(), 200);
+            try {
+                JsonNode items = JSON.readTree(body).get("items");
+                if (items.size() >= 3) {
+                    return items;
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            Thread.sleep(200);
+        }
+        return null;
+    }
+
+    private static String row(String name, List<Long> values) {
+        long[] v = values.stream().mapToLong(Long::longValue).sorted().toArray();
+        return String.format("| %s | %d | %.1f | %.1f | %.1f | %.1f |", name, v.length, pct(v, 50) / 1000.0,
+                pct(v, 90) / 1000.0, pct(v, 99) / 1000.0, v.length == 0 ? 0 : v[v.length - 1] / 1000.0);
+    }
+
+    private static long pct(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    private static String snapshot(String orderId, int i) {
+        String mobile = "135" + String.format("%08d", i + 10_000_000 * (int) (Math.random() * 9));
+        return """
+                {"orderId":"%s","accountId":"bench-%d","accountEmail":"bench-%d@beian.local","type":"FIRST_FILING",
+                 "province":"BEIJING","submissionCount":1,"subject":{"subjectId":"%s","nature":"PERSON","name":"压测",
+                 "certificateType":"RESIDENT_ID","certificateNumber":"110108199001011234","principal":{"name":"压测",
+                 "certificateType":"RESIDENT_ID","certificateNumber":"110108199001011234","mobile":"%s",
+                 "email":"bench-p-%d@beian.local"}},"findings":[],"frozenAt":"%s"}"""
+                .formatted(orderId, i, i, UUID.randomUUID(), mobile, i, OffsetDateTime.now());
+    }
+
+    private static String submitted(String orderId) {
+        return """
+                {"orderId":"%s","accountId":"bench","type":"FIRST_FILING","province":"BEIJING","from":"DRAFT",
+                 "to":"INITIAL_REVIEW","trigger":"SUBMIT","actor":"APPLICANT","actorId":"bench","reasons":[],
+                 "websitesVersion":1,"materialsVersion":1,"at":"%s"}""".formatted(orderId, OffsetDateTime.now());
+    }
+
+}

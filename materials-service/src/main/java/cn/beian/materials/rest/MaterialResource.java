@@ -1,0 +1,313 @@
+package cn.beian.materials.rest;
+
+import cn.beian.materials.config.MaterialsConfig;
+import cn.beian.materials.domain.Material;
+import cn.beian.materials.domain.MaterialKind;
+import cn.beian.materials.service.Caller;
+import cn.beian.materials.service.ContentCheck;
+import cn.beian.materials.service.MaterialReads;
+import cn.beian.materials.service.MaterialService;
+import cn.beian.materials.service.ObjectStore;
+import cn.beian.platform.problem.Problem;
+import cn.beian.platform.problem.ProblemException;
+import cn.beian.platform.problem.ProblemType;
+import cn.beian.platform.rest.Ids;
+import cn.beian.platform.security.CurrentAccount;
+import cn.beian.platform.security.Roles;
+import cn.beian.time.BeianClock;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * An order's materials: upload (the file is the request body, judged by its bytes), list, the missing list, read
+ * (streamed or through a presigned URL of at most 5 minutes), remove, and the submission of curtain photos.
+ */
+@Path("/api/v1/orders/{orderId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Materials", description = "Uploaded materials of a filing order (备案材料) and what is still missing")
+public class MaterialResource {
+
+    private final MaterialService service;
+    private final MaterialReads reads;
+    private final ContentCheck check;
+    private final ObjectStore store;
+    private final CurrentAccount account;
+    private final MaterialsConfig config;
+    private final BeianClock clock;
+
+    public MaterialResource(MaterialService service, MaterialReads reads, ContentCheck check, ObjectStore store,
+            CurrentAccount account, MaterialsConfig config, BeianClock clock) {
+        this.service = service;
+        this.reads = reads;
+        this.check = check;
+        this.store = store;
+        this.account = account;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @POST
+    @Path("/materials")
+    @Blocking
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.APPLICANT, Roles.REVIEWER})
+    @Operation(operationId = "uploadMaterial", summary = "Upload a material (the request body is the file: jpg/jpeg "
+            + "or png, at most 2 MiB by default; judged by its bytes, not its name or Content-Type). Uploading the "
+            + "same kind for the same owner again replaces it with a new version.")
+    @RequestBody(content = @Content(mediaType = "image/jpeg", schema = @Schema(type = org.eclipse.microprofile
+            .openapi.annotations.enums.SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "201", description = "Stored; Location names the material",
+            content = @Content(schema = @Schema(implementation = MaterialView.class)))
+    @APIResponse(responseCode = "400", description = "Unknown kind or owner, empty, undecodable or truncated image, "
+            + "dimensions out of range", content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such order, or not yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The order's state does not allow this material now "
+            + "(currentState, allowedActions)", content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Larger than the limit (maxBytes)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Not a jpg/jpeg or png by its bytes (detectedType)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response upload(@PathParam("orderId") String orderId,
+            @Parameter(description = "UNIT_CERTIFICATE, ID_FRONT, ID_BACK, ID_BOTH_SIDES, VERIFICATION_FORM, "
+                    + "CURTAIN_PHOTO, AUTHORIZATION_LETTER, DOMAIN_CERTIFICATE, RESIDENCE_PERMIT, PRE_APPROVAL, "
+                    + "EMPLOYMENT_PROOF, COMMITMENT_LETTER, OTHER") @QueryParam("kind") String kind,
+            @Parameter(description = "Whose document, as the required-materials list names it: subject, "
+                    + "subject.principal, websites[<id>], websites[<id>].principal, "
+                    + "websites[<id>].preApprovals[<TYPE>]") @QueryParam("ownerRef") String ownerRef,
+            InputStream body, UriInfo uri) {
+        UUID order = Ids.parseOrNotFound(orderId, "Order");
+        Caller caller = Caller.of(account);
+        MaterialKind k = kind(kind);
+        await(() -> service.checkUpload(order, caller, k, ownerRef));
+        ContentCheck.Checked checked = check.check(readBounded(body));
+        Material intent = await(() -> service.begin(order, caller, k, ownerRef));
+        Material stored;
+        try {
+            store.put(intent.objectKey, checked.bytes(), checked.contentType());
+            stored = await(() -> service.complete(intent.id, caller, checked));
+        } catch (RuntimeException e) {
+            undo(intent);
+            throw e;
+        }
+        return Response.created(uri.getBaseUriBuilder().path("/api/v1/orders/{o}/materials/{m}")
+                .build(orderId, stored.id)).entity(MaterialView.of(stored)).build();
+    }
+
+    @GET
+    @Path("/materials")
+    @RolesAllowed({Roles.APPLICANT, Roles.REVIEWER})
+    @Operation(operationId = "listMaterials", summary = "The order's materials: the current one of each slot, or "
+            + "every version with history=true")
+    @APIResponse(responseCode = "200", description = "items",
+            content = @Content(schema = @Schema(implementation = MaterialView[].class)))
+    @APIResponse(responseCode = "404", description = "No such order, or not yours (reviewers: not under review)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Map<String, List<MaterialView>>> list(@PathParam("orderId") String orderId,
+            @QueryParam("history") boolean history) {
+        UUID order = Ids.parseOrNotFound(orderId, "Order");
+        return reads.overview(order, Caller.of(account), history)
+                .map(om -> Map.of("items", om.materials().stream().map(MaterialView::of).toList()));
+    }
+
+    @GET
+    @Path("/required-materials")
+    @RolesAllowed({Roles.APPLICANT, Roles.REVIEWER})
+    @Operation(operationId = "getRequiredMaterials", summary = "What the order needs, what is still missing and why "
+            + "(with the domain.md and province-rules.md ids behind each item)")
+    @APIResponse(responseCode = "200", description = "The list, judged at the order's current materials version",
+            content = @Content(schema = @Schema(implementation = RequiredMaterialsView.class)))
+    @APIResponse(responseCode = "404", description = "No such order, or not yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RequiredMaterialsView> required(@PathParam("orderId") String orderId,
+            @HeaderParam("Accept-Language") String language) {
+        UUID order = Ids.parseOrNotFound(orderId, "Order");
+        boolean en = language != null && language.startsWith("en");
+        return reads.overview(order, Caller.of(account), false).map(om -> RequiredMaterialsView.of(om, en));
+    }
+
+    @GET
+    @Path("/materials/{materialId}")
+    @RolesAllowed({Roles.APPLICANT, Roles.REVIEWER})
+    @Operation(operationId = "getMaterial", summary = "One material's metadata (any version)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MaterialView.class)))
+    @APIResponse(responseCode = "404", description = "No such material, or not yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<MaterialView> get(@PathParam("orderId") String orderId, @PathParam("materialId") String materialId) {
+        UUID order = Ids.parseOrNotFound(orderId, "Order");
+        UUID id = Ids.parseOrNotFound(materialId, "Material");
+        return reads.open(order, id, Caller.of(account), null).map(MaterialView::of);
+    }
+
+    @GET
+    @Path("/materials/{materialId}/content")
+    @Blocking
+    @Produces({"image/jpeg", "image/png", Problem.MEDIA_TYPE})
+    @RolesAllowed({Roles.APPLICANT, Roles.REVIEWER})
+    @Operation(operationId = "downloadMaterial", summary = "The material's bytes, streamed after the ownership "
+            + "check (a reviewer's read is recorded)")
+    @APIResponse(responseCode = "200", description = "The stored bytes; X-Content-SHA256 names their digest")
+    @APIResponse(responseCode = "404", description = "No such material, or not yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response content(@PathParam("orderId") String orderId, @PathParam("materialId") String materialId) {
+        UUID order = Ids.parseOrNotFound(orderId, "Order");
+        UUID id = Ids.parseOrNotFound(materialId, "Material");
+        Material m = await(() -> reads.open(order, id, Caller.of(account), "STREAM"));
+        InputStream in = store.open(m.objectKey);
+        StreamingOutput out = os -> {
+            try (in) {
+                in.transferTo(os);
+            }
+        };
+        return Response.ok(out, m.contentType).header("Content-Length", m.sizeBytes)
+                .header("X-Content-SHA256", m.sha256).header("Cache-Control", "private, no-store").build();
+    }
+
+    @GET
+    @Path("/materials/{materialId}/download-url")
+    @Blocking
+    @RolesAllowed({Roles.APPLICANT, Roles.REVIEWER})
+    @Operation(operationId = "getMaterialDownloadUrl", summary = "A presigned GET URL for the material that "
+            + "lives at most 5 minutes (a reviewer's read is recorded when it is issued)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DownloadUrl.class)))
+    @APIResponse(responseCode = "404", description = "No such material, or not yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public DownloadUrl downloadUrl(@PathParam("orderId") String orderId, @PathParam("materialId") String materialId) {
+        UUID order = Ids.parseOrNotFound(orderId, "Order");
+        UUID id = Ids.parseOrNotFound(materialId, "Material");
+        Material m = await(() -> reads.open(order, id, Caller.of(account), "PRESIGNED_URL"));
+        OffsetDateTime expires = OffsetDateTime.now(clock).plus(config.presignTtl());
+        return new DownloadUrl(m.id.toString(), store.presignedGet(m.objectKey), expires);
+    }
+
+    @DELETE
+    @Path("/materials/{materialId}")
+    @RolesAllowed(Roles.APPLICANT)
+    @Operation(operationId = "removeMaterial", summary = "Remove a material from its slot while the order's state "
+            + "allows edits (the file is kept as an old version until the order's materials are purged)")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No such material, or not yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The order's state does not allow it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> remove(@PathParam("orderId") String orderId, @PathParam("materialId") String materialId) {
+        UUID order = Ids.parseOrNotFound(orderId, "Order");
+        UUID id = Ids.parseOrNotFound(materialId, "Material");
+        return service.remove(order, id, Caller.of(account)).replaceWith(Response.noContent().build());
+    }
+
+    @POST
+    @Path("/photo-submissions")
+    @RolesAllowed({Roles.APPLICANT, Roles.REVIEWER})
+    @Operation(operationId = "submitCurtainPhotos", summary = "Submit the curtain photos for photo review (in "
+            + "AWAITING_PHOTO or PHOTO_REJECTED), by the applicant or a reviewer acting as verification point; "
+            + "publishes material.photo-submitted")
+    @APIResponse(responseCode = "202", description = "Submitted; the order moves to PHOTO_REVIEW")
+    @APIResponse(responseCode = "400", description = "A website principal's curtain photo is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such order, or not yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not awaiting photos",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> submitPhotos(@PathParam("orderId") String orderId) {
+        UUID order = Ids.parseOrNotFound(orderId, "Order");
+        return reads.submitPhotos(order, Caller.of(account)).map(p -> Response.accepted(Map.of(
+                "orderId", p.orderId(), "submittedBy", p.submittedBy(),
+                "byVerificationPoint", p.byVerificationPoint(), "submittedAt", p.submittedAt())).build());
+    }
+
+    @GET
+    @Path("/material-reads")
+    @RolesAllowed({Roles.APPLICANT, Roles.REVIEWER})
+    @Operation(operationId = "listMaterialReads", summary = "Every read of the order's materials by staff")
+    @APIResponse(responseCode = "200", description = "items")
+    public Uni<Map<String, List<Map<String, Object>>>> readLog(@PathParam("orderId") String orderId) {
+        UUID order = Ids.parseOrNotFound(orderId, "Order");
+        return reads.readLog(order, Caller.of(account)).map(list -> Map.of("items", list.stream()
+                .map(r -> Map.<String, Object>of("materialId", r.materialId.toString(), "readerId", r.readerId,
+                        "role", r.role, "via", r.via, "readAt", r.readAt))
+                .toList()));
+    }
+
+    private void undo(Material intent) {
+        try {
+            store.remove(intent.objectKey);
+            await(() -> service.discard(intent.id));
+        } catch (RuntimeException cleanupFailed) {
+            // The intent stays PENDING: the sweeper removes it and its object.
+        }
+    }
+
+    private byte[] readBounded(InputStream in) {
+        long max = config.maxBytes();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        byte[] buf = new byte[16 * 1024];
+        long total = 0;
+        try {
+            int n;
+            while ((n = in.read(buf)) != -1) {
+                total += n;
+                if (total > max) {
+                    throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "文件最大 " + max + " 字节")
+                            .with("maxBytes", max);
+                }
+                out.write(buf, 0, n);
+            }
+        } catch (IOException e) {
+            throw ProblemException.invalid("file", "UPLOAD_INCOMPLETE", "上传未完成：" + e.getMessage());
+        }
+        return out.toByteArray();
+    }
+
+    private static MaterialKind kind(String kind) {
+        try {
+            return MaterialKind.valueOf(kind);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ProblemException.invalid("kind", "MATERIAL_KIND_UNKNOWN", "kind 须为 "
+                    + java.util.Arrays.toString(MaterialKind.values()));
+        }
+    }
+
+    /** Runs a reactive step (Hibernate Reactive) from this worker thread, on a Vert.x context. */
+    private static <T> T await(Supplier<Uni<T>> step) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(step);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

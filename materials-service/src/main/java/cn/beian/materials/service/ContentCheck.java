@@ -1,0 +1,137 @@
+package cn.beian.materials.service;
+
+import cn.beian.materials.config.MaterialsConfig;
+import cn.beian.platform.problem.FieldViolation;
+import cn.beian.platform.problem.ProblemException;
+import cn.beian.platform.problem.ProblemType;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.stream.ImageInputStream;
+import org.apache.tika.Tika;
+
+/**
+ * Judges an uploaded file by its bytes (domain.md §5.5): the type from its magic numbers (Apache Tika), never the
+ * file name or declared type; it must decode as that image type (ImageIO with TwelveMonkeys' JPEG reader), within
+ * the configured dimensions; location metadata is stripped and the SHA-256 taken of the bytes that are stored.
+ */
+@ApplicationScoped
+public class ContentCheck {
+
+    /** Decoding is verified on a subsampled raster of about this many pixels, so memory stays bounded. */
+    private static final long VERIFY_PIXELS = 2_000_000L;
+
+    private final MaterialsConfig config;
+    private final Tika tika = new Tika();
+
+    public ContentCheck(MaterialsConfig config) {
+        this.config = config;
+        ImageIO.setUseCache(false);
+        ImageIO.scanForPlugins();
+    }
+
+    /** The bytes to store and what they are. */
+    public record Checked(byte[] bytes, String contentType, int width, int height, String sha256) {
+    }
+
+    public Checked check(byte[] upload) {
+        if (upload.length == 0) {
+            throw invalid("EMPTY_FILE", "文件为空");
+        }
+        String detected = tika.detect(upload);
+        if (!config.allowedTypes().contains(detected)) {
+            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "只接受 " + String.join(" / ", config.allowedTypes()) + " 图片，文件内容是 " + detected,
+                    List.of(new FieldViolation("file", "UNSUPPORTED_FILE_TYPE", "文件内容类型 " + detected + " 不被接受")))
+                    .with("detectedType", detected).with("allowedTypes", config.allowedTypes());
+        }
+        int[] size = decode(upload, detected);
+        byte[] stored = MetadataStripper.strip(upload, detected);
+        return new Checked(stored, detected, size[0], size[1], sha256(stored));
+    }
+
+    private int[] decode(byte[] bytes, String type) {
+        if ("image/jpeg".equals(type) && !endsWith(bytes, (byte) 0xFF, (byte) 0xD9)) {
+            throw invalid("IMAGE_TRUNCATED", "JPEG 图片不完整（缺少结束标记）");
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw invalid("IMAGE_UNDECODABLE", "无法解码该图片");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int w = reader.getWidth(0);
+                int h = reader.getHeight(0);
+                checkDimensions(w, h);
+                AtomicReference<String> warning = new AtomicReference<>();
+                reader.addIIOReadWarningListener(new IIOReadWarningListener() {
+                    @Override
+                    public void warningOccurred(ImageReader source, String message) {
+                        warning.compareAndSet(null, message);
+                    }
+                });
+                ImageReadParam param = reader.getDefaultReadParam();
+                int step = (int) Math.max(1, Math.ceil(Math.sqrt((double) w * h / VERIFY_PIXELS)));
+                param.setSourceSubsampling(step, step, 0, 0);
+                BufferedImage image = reader.read(0, param);
+                if (image == null || warning.get() != null) {
+                    throw invalid("IMAGE_UNDECODABLE", "图片数据损坏：" + (warning.get() == null ? "无法解码" : warning.get()));
+                }
+                return new int[] {w, h};
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ProblemException p) {
+                throw p;
+            }
+            throw invalid("IMAGE_UNDECODABLE", "无法解码该图片：" + e.getMessage());
+        }
+    }
+
+    private void checkDimensions(int w, int h) {
+        if (w < config.minWidth() || h < config.minHeight() || w > config.maxWidth() || h > config.maxHeight()
+                || (long) w * h > config.maxPixels()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED,
+                    "图片尺寸 " + w + "×" + h + " 超出允许范围",
+                    List.of(new FieldViolation("file", "IMAGE_DIMENSIONS_OUT_OF_RANGE",
+                            "宽 " + config.minWidth() + "–" + config.maxWidth() + "，高 " + config.minHeight() + "–"
+                                    + config.maxHeight() + " 像素，总像素不超过 " + config.maxPixels())))
+                    .with("width", w).with("height", h);
+        }
+    }
+
+    private static boolean endsWith(byte[] bytes, byte a, byte b) {
+        // Some encoders pad after EOI; allow trailing zero bytes.
+        int i = bytes.length - 1;
+        while (i > 1 && bytes[i] == 0) {
+            i--;
+        }
+        return i >= 1 && bytes[i - 1] == a && bytes[i] == b;
+    }
+
+    static ProblemException invalid(String code, String message) {
+        return ProblemException.invalid("file", code, message);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

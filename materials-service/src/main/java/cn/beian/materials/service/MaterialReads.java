@@ -1,0 +1,119 @@
+package cn.beian.materials.service;
+
+import cn.beian.contract.events.review.PhotoSubmitted;
+import cn.beian.materials.domain.Material;
+import cn.beian.materials.domain.MaterialOrder;
+import cn.beian.materials.domain.MaterialRead;
+import cn.beian.materials.domain.MaterialStatus;
+import cn.beian.materials.repository.MaterialOrderRepository;
+import cn.beian.materials.repository.MaterialReadRepository;
+import cn.beian.materials.repository.MaterialRepository;
+import cn.beian.platform.outbox.OutboxWriter;
+import cn.beian.platform.problem.FieldViolation;
+import cn.beian.platform.problem.ProblemException;
+import cn.beian.platform.problem.ProblemType;
+import cn.beian.time.BeianClock;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Reads of an order's materials and its missing list, with the ownership check and the reviewers' read log. */
+@ApplicationScoped
+public class MaterialReads {
+
+    private final MaterialOrderRepository orders;
+    private final MaterialRepository materials;
+    private final MaterialReadRepository reads;
+    private final Readiness readiness;
+    private final OutboxWriter outbox;
+    private final BeianClock clock;
+
+    public MaterialReads(MaterialOrderRepository orders, MaterialRepository materials, MaterialReadRepository reads,
+            Readiness readiness, OutboxWriter outbox, BeianClock clock) {
+        this.orders = orders;
+        this.materials = materials;
+        this.reads = reads;
+        this.readiness = readiness;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public record OrderMaterials(MaterialOrder order, List<Material> materials, Readiness.Evaluation evaluation) {
+    }
+
+    @WithSession
+    public Uni<OrderMaterials> overview(UUID orderId, Caller caller, boolean history) {
+        return orders.findById(orderId).chain(o -> {
+            OrderAccess.readable(o, caller);
+            return materials.current(orderId).chain(current -> (history ? materials.history(orderId)
+                    : Uni.createFrom().item(current))
+                    .map(list -> new OrderMaterials(o, list, readiness.evaluate(o, current))));
+        });
+    }
+
+    /** One stored file of a readable order; a reviewer's read is recorded in the same transaction. */
+    @WithTransaction
+    public Uni<Material> open(UUID orderId, UUID materialId, Caller caller, String via) {
+        return orders.findById(orderId).chain(o -> {
+            OrderAccess.readable(o, caller);
+            return materials.findById(materialId).chain(m -> {
+                if (m == null || !m.orderId.equals(orderId) || m.status != MaterialStatus.STORED) {
+                    return Uni.createFrom().failure(ProblemException.notFound("Material"));
+                }
+                if (via == null || o.accountId.equals(caller.id())) {
+                    return Uni.createFrom().item(m);
+                }
+                MaterialRead r = new MaterialRead();
+                r.id = UUID.randomUUID();
+                r.materialId = m.id;
+                r.orderId = orderId;
+                r.readerId = caller.id();
+                r.role = caller.role();
+                r.via = via;
+                r.readAt = OffsetDateTime.now(clock);
+                return reads.persist(r).replaceWith(m);
+            });
+        });
+    }
+
+    /** The order's recorded staff reads (for the owner's and the reviewers' eyes). */
+    @WithSession
+    public Uni<List<MaterialRead>> readLog(UUID orderId, Caller caller) {
+        return orders.findById(orderId).chain(o -> {
+            OrderAccess.readable(o, caller);
+            return reads.list("orderId = ?1 order by readAt", orderId);
+        });
+    }
+
+    /**
+     * The curtain photos are submitted for photo review (domain.md §3.1 AWAITING_PHOTO / PHOTO_REJECTED →
+     * PHOTO_REVIEW), by the applicant or by a reviewer acting as verification point; refused until each website
+     * principal's photo is there.
+     */
+    @WithTransaction
+    public Uni<PhotoSubmitted> submitPhotos(UUID orderId, Caller caller) {
+        return orders.lock(orderId).chain(o -> {
+            OrderAccess.writable(o, caller, cn.beian.materials.domain.MaterialKind.CURTAIN_PHOTO);
+            return materials.current(orderId).chain(current -> {
+                Readiness.Evaluation e = readiness.evaluate(o, current);
+                List<FieldViolation> missing = e.missing().stream()
+                        .filter(i -> i.requirement().kind().isCurtainPhoto())
+                        .map(i -> new FieldViolation(i.requirement().ownerRef(), "CURTAIN_PHOTO_MISSING",
+                                "缺少幕布照片"))
+                        .toList();
+                if (!missing.isEmpty()) {
+                    return Uni.createFrom().failure(new ProblemException(ProblemType.VALIDATION_FAILED,
+                            "每位网站负责人都须上传幕布照片", missing));
+                }
+                boolean byPoint = !o.accountId.equals(caller.id());
+                PhotoSubmitted p = new PhotoSubmitted(orderId.toString(), caller.id(), byPoint,
+                        OffsetDateTime.now(clock));
+                return outbox.append(p).replaceWith(p);
+            });
+        });
+    }
+}

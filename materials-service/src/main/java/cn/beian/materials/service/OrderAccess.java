@@ -1,0 +1,52 @@
+package cn.beian.materials.service;
+
+import cn.beian.materials.domain.MaterialKind;
+import cn.beian.materials.domain.MaterialOrder;
+import cn.beian.platform.problem.ProblemException;
+import cn.beian.platform.problem.ProblemType;
+import java.util.List;
+
+/** Who may see or change an order's materials (architecture.md → Security; domain.md §3.2). */
+final class OrderAccess {
+
+    private OrderAccess() {
+    }
+
+    /** Applicants read their own orders; reviewers those under review. Anything else is not there (404). */
+    static MaterialOrder readable(MaterialOrder o, Caller caller) {
+        if (o == null || o.purgedAt != null) {
+            throw ProblemException.notFound("Order");
+        }
+        if (o.accountId.equals(caller.id()) || (caller.reviewer() && (o.underReview() || o.state.photoEditable()))) {
+            return o;
+        }
+        throw ProblemException.notFound("Order");
+    }
+
+    /**
+     * The owner may change materials while its state allows (409 otherwise); a reviewer only curtain photos, as a
+     * verification point, while the order awaits them.
+     */
+    static MaterialOrder writable(MaterialOrder o, Caller caller, MaterialKind kind) {
+        if (o == null || o.purgedAt != null) {
+            throw ProblemException.notFound("Order");
+        }
+        boolean owner = o.accountId.equals(caller.id());
+        boolean verificationPoint = caller.reviewer() && kind.isCurtainPhoto() && o.state.photoEditable();
+        if (!owner && !verificationPoint) {
+            throw ProblemException.notFound("Order");
+        }
+        if (!o.accepts(kind)) {
+            throw locked(o, kind);
+        }
+        return o;
+    }
+
+    static ProblemException locked(MaterialOrder o, MaterialKind kind) {
+        String what = kind.isCurtainPhoto() ? "幕布照片只能在待拍照或照片被驳回时上传" : "订单当前状态不允许修改材料";
+        return new ProblemException(ProblemType.CONFLICT, what + "（当前状态 " + o.state + "）")
+                .with("currentState", o.state.name())
+                .with("allowedActions", o.state.photoEditable() ? List.of("UPLOAD_CURTAIN_PHOTO", "SUBMIT_PHOTOS")
+                        : o.state.contentsEditable() ? List.of("UPLOAD_MATERIAL", "REMOVE_MATERIAL") : List.of());
+    }
+}

@@ -1,0 +1,103 @@
+package cn.beian.materials;
+
+import io.smallrye.reactive.messaging.ce.impl.DefaultIncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import java.net.URI;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+
+/** Feeds subject- and website-service's events into the in-memory channels, as Kafka would (CloudEvents, binary). */
+final class Events {
+
+    private final InMemoryConnector connector;
+    private final Map<String, Integer> sequences = new HashMap<>();
+
+    Events(InMemoryConnector connector) {
+        this.connector = connector;
+    }
+
+    void created(String order, String account, String type, String province, String nature) {
+        subject(order, "order.created.v1", """
+                {"orderId":"%s","accountId":"%s","subjectId":"%s","type":"%s","province":"%s","nature":"%s",
+                 "state":"DRAFT","createdAt":"2026-11-23T09:00:00+08:00"}"""
+                .formatted(order, account, UUID.randomUUID(), type, province, nature));
+    }
+
+    void outlined(String order, String account, String type, String province, String nature, String certType,
+            String certNumber, boolean minor, int revision) {
+        subject(order, "order.subject-outlined.v1", """
+                {"orderId":"%s","accountId":"%s","subjectId":"%s","type":"%s","province":"%s","nature":"%s",
+                 "name":"测试主体","certificateType":"%s","certificateNumber":"%s","certificateAddress":"某地",
+                 "principal":{"name":"张三","certificateType":"RESIDENT_ID","certificateNumber":"%s",
+                  "mobile":"13800138000","email":"a@example.cn"},
+                 "principalNeedsEmployment":%s,"revision":%d,"at":"2026-11-23T09:00:01+08:00"}"""
+                .formatted(order, account, UUID.randomUUID(), type, province, nature, certType, certNumber,
+                        certNumber.length() == 18 && certType.equals("RESIDENT_ID") ? certNumber : "110101199003070011",
+                        minor, revision));
+    }
+
+    /** Websites as JSON array elements (see website(...)). */
+    void websites(String order, long version, String... websites) {
+        send("website-events", "/beian/website-service", order, "website.order-websites-changed.v1", """
+                {"orderId":"%s","version":%d,"websites":[%s],"at":"2026-11-23T09:00:02+08:00"}"""
+                .formatted(order, version, String.join(",", websites)));
+    }
+
+    static String website(String id, boolean sameAsSubject, String personKey, String preApprovals) {
+        String principal = sameAsSubject ? "null" : """
+                {"personKey":"%s","name":"李四","certificateType":"RESIDENT_ID","certificateProvince":"HUBEI"}"""
+                .formatted(personKey);
+        return """
+                {"websiteId":"%s","name":"测试网站","domains":["example.cn"],"principalSameAsSubject":%s,
+                 "principal":%s,"preApprovalTypes":[%s],"domainsNeedingCertificate":[]}"""
+                .formatted(id, sameAsSubject, principal, preApprovals);
+    }
+
+    void transitioned(String order, String account, String from, String to, String trigger, Long materialsVersion) {
+        subject(order, "order.transitioned.v1", """
+                {"orderId":"%s","accountId":"%s","type":"FIRST_FILING","province":"SHANGHAI","from":"%s","to":"%s",
+                 "trigger":"%s","actor":"APPLICANT","actorId":"%s","reasons":[],"websitesVersion":%s,
+                 "materialsVersion":%s,"at":"2026-11-23T10:00:00+08:00"}"""
+                .formatted(order, account, from, to, trigger, account, materialsVersion == null ? "null" : "1",
+                        materialsVersion == null ? "null" : materialsVersion.toString()));
+    }
+
+    private void subject(String order, String type, String data) {
+        send("subject-events", "/beian/subject-service", order, type, data);
+    }
+
+    private void send(String channel, String source, String aggregate, String type, String data) {
+        int sequence = sequences.merge(source + aggregate, 1, Integer::sum);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        AtomicReference<Throwable> nacked = new AtomicReference<>();
+        Message<String> m = Message.of(data, Metadata.of(new DefaultIncomingCloudEventMetadata<>("1.0",
+                        UUID.randomUUID().toString(), URI.create(source), type, "application/json", null, aggregate,
+                        ZonedDateTime.now(), Map.of("aggregateid", aggregate, "sequence", String.valueOf(sequence)),
+                        data)))
+                .withAck(() -> {
+                    done.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(e -> {
+                    nacked.set(e);
+                    done.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                });
+        connector.<Message<String>>source(channel).send(m);
+        try {
+            done.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(type + " was not handled", e);
+        }
+        if (nacked.get() != null) {
+            throw new AssertionError(type + " was not applied: " + nacked.get().getMessage(), nacked.get());
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package cn.beian.materials;
+
+import static cn.beian.testing.TestTokens.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.beian.testing.InMemoryMessagingResource;
+import cn.beian.testing.OidcTestResource;
+import cn.beian.testing.PostgresTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Uploads judged by their bytes, the required-materials list, versions, readiness, the frozen manifest, reads by
+ * owners and reviewers, and the curtain photo submission, against a real S3 API (s3proxy) and PostgreSQL.
+ */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "materials"))
+@WithTestResource(value = InMemoryMessagingResource.class,
+        initArgs = @ResourceArg(name = "incoming", value = "subject-events,website-events"))
+@WithTestResource(OidcTestResource.class)
+@WithTestResource(S3TestResource.class)
+class MaterialsTest {
+
+    static final String SH_ID_FROM_JIANGSU = "320102199003070018";
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    Events events;
+
+    @BeforeEach
+    void setUp() {
+        events = new Events(connector);
+    }
+
+    @Test
+    void aPersonsOrderFromDraftToPhotoSubmission() throws Exception {
+        String account = "alice-" + UUID.randomUUID();
+        String order = UUID.randomUUID().toString();
+        events.created(order, account, "FIRST_FILING", "SHANGHAI", "PERSON");
+        events.outlined(order, account, "FIRST_FILING", "SHANGHAI", "PERSON", "RESIDENT_ID", SH_ID_FROM_JIANGSU,
+                false, 1);
+        events.websites(order, 1, Events.website("w1", true, null, ""));
+
+        Response list = as(account, "applicant").get(base(order) + "/required-materials");
+        list.then().statusCode(200).body("complete", equalTo(false))
+                .body("missing.kind", hasItem("RESIDENCE_PERMIT"))
+                .body("items.find { it.kind == 'RESIDENCE_PERMIT' }.rules", hasItem("SH-P-01"))
+                .body("items.find { it.kind == 'VERIFICATION_FORM' }.ownerRef", equalTo("websites[w1]"))
+                .body("items.find { it.kind == 'CURTAIN_PHOTO' }.stage", equalTo("PHOTO"));
+
+        // Genuine JPEG with a location in its EXIF: stored without it, digest of the stored bytes.
+        byte[] withGps = Images.jpegWithGps(640, 400);
+        assertTrue(new String(withGps, StandardCharsets.ISO_8859_1).contains(Images.GPS_MARK));
+        String idDoc = upload(account, order, "ID_BOTH_SIDES", "subject.principal", withGps, "photo.jpg")
+                .then().statusCode(201).body("version", equalTo(1)).body("contentType", equalTo("image/jpeg"))
+                .extract().path("id");
+        byte[] stored = as(account, "applicant").get(base(order) + "/materials/" + idDoc + "/content")
+                .then().statusCode(200).extract().asByteArray();
+        assertFalse(new String(stored, StandardCharsets.ISO_8859_1).contains(Images.GPS_MARK), "GPS stripped");
+        as(account, "applicant").get(base(order) + "/materials/" + idDoc).then().statusCode(200)
+                .body("sha256", equalTo(sha256(stored))).body("sizeBytes", equalTo(stored.length));
+
+        // Judged by the bytes, not the name or declared type.
+        upload(account, order, "ID_FRONT", "subject.principal", Images.pdf(), "scan.jpg").then().statusCode(415)
+                .contentType("application/problem+json").body("detectedType", equalTo("application/pdf"));
+        upload(account, order, "ID_FRONT", "subject.principal", Images.script(), "id.png").then().statusCode(415);
+        upload(account, order, "ID_FRONT", "subject.principal", Images.gif(), "id.jpg").then().statusCode(415);
+        upload(account, order, "ID_FRONT", "subject.principal", Images.truncated(Images.jpeg(800, 600)), "t.jpg")
+                .then().statusCode(400).body("errors[0].code", equalTo("IMAGE_TRUNCATED"));
+        upload(account, order, "ID_FRONT", "subject.principal", Images.truncated(Images.png(800, 600)), "t.png")
+                .then().statusCode(400).body("errors[0].field", equalTo("file"));
+        upload(account, order, "ID_FRONT", "subject.principal", Images.png(9000, 250), "wide.png")
+                .then().statusCode(400).body("errors[0].code", equalTo("IMAGE_DIMENSIONS_OUT_OF_RANGE"));
+        byte[] oversized = new byte[2 * 1024 * 1024 + 1];
+        System.arraycopy(Images.jpeg(300, 300), 0, oversized, 0, 1000);
+        upload(account, order, "ID_FRONT", "subject.principal", oversized, "big.jpg").then().statusCode(413)
+                .contentType("application/problem+json");
+        upload(account, order, "NOT_A_KIND", "subject", Images.jpeg(300, 300), "x.jpg").then().statusCode(400)
+                .body("errors[0].field", equalTo("kind"));
+        upload(account, order, "VERIFICATION_FORM", "websites[nope]", Images.jpeg(300, 300), "x.jpg")
+                .then().statusCode(400).body("errors[0].code", equalTo("WEBSITE_NOT_IN_ORDER"));
+        assertEquals(0, count("select count(*) from material where order_id = '" + order + "' and status = 'PENDING'"),
+                "refused uploads leave nothing behind");
+
+        // Another account sees nothing.
+        upload("mallory", order, "ID_FRONT", "subject.principal", Images.jpeg(300, 300), "x.jpg").then().statusCode(404);
+        as("mallory", "applicant").get(base(order) + "/required-materials").then().statusCode(404);
+        as("mallory", "applicant").get(base(order) + "/materials/" + idDoc + "/content").then().statusCode(404);
+        as("rita", "reviewer").get(base(order) + "/materials/" + idDoc + "/download-url").then().statusCode(404);
+
+        upload(account, order, "RESIDENCE_PERMIT", "subject.principal", Images.png(500, 700), "permit.png")
+                .then().statusCode(201);
+        String form1 = upload(account, order, "VERIFICATION_FORM", "websites[w1]", Images.jpeg(1200, 1600), "f.jpg")
+                .then().statusCode(201).extract().path("id");
+        as(account, "applicant").get(base(order) + "/required-materials").then().statusCode(200)
+                .body("complete", equalTo(true)).body("materialsVersion", equalTo(3))
+                .body("missing.kind", equalTo(List.of("CURTAIN_PHOTO")));
+        assertEquals(1, count("select count(*) from outbox_event where aggregate_id = '" + order
+                + "' and event_type = 'material.order-readiness-changed.v1' and payload like '%\"version\":3,"
+                + "\"ready\":true%'"), "ready at version 3");
+
+        // A replacement is a new version; the submission names version 3, so the manifest keeps the first form.
+        String form2 = upload(account, order, "VERIFICATION_FORM", "websites[w1]", Images.jpeg(1200, 1601), "f2.jpg")
+                .then().statusCode(201).body("version", equalTo(2)).extract().path("id");
+        as(account, "applicant").get(base(order) + "/materials?history=true").then().statusCode(200)
+                .body("items.id", hasItem(form1)).body("items.find { it.id == '" + form1 + "' }.current",
+                        equalTo(false));
+        events.transitioned(order, account, "DRAFT", "INITIAL_REVIEW", "SUBMIT", 3L);
+        String manifest = single("select payload from outbox_event where aggregate_id = '" + order
+                + "' and event_type = 'material.manifest-frozen.v1'");
+        assertTrue(manifest.contains(form1) && !manifest.contains(form2), manifest);
+        assertTrue(manifest.contains("\"version\":3"), manifest);
+
+        // Locked while under review; reviewers may read now, and each read is recorded.
+        upload(account, order, "OTHER", "subject", Images.jpeg(300, 300), "x.jpg").then().statusCode(409)
+                .body("currentState", equalTo("INITIAL_REVIEW"));
+        String url = as("rita", "reviewer").get(base(order) + "/materials/" + idDoc + "/download-url")
+                .then().statusCode(200).extract().path("url");
+        HttpResponse<byte[]> fetched = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, fetched.statusCode());
+        assertArrayEquals(stored, fetched.body());
+        as("rita", "reviewer").get(base(order) + "/materials/" + idDoc + "/content").then().statusCode(200);
+        assertEquals(2, count("select count(*) from material_read where order_id = '" + order
+                + "' and reader_id = 'rita'"));
+        Thread.sleep(2500); // the test profile's URL lifetime is 2 s
+        assertEquals(403, HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode(), "the presigned URL expired");
+
+        // Initial review passed: the curtain photo, then its submission.
+        events.transitioned(order, account, "INITIAL_REVIEW", "AWAITING_PHOTO", "INITIAL_APPROVE", null);
+        as(account, "applicant").post(base(order) + "/photo-submissions").then().statusCode(400)
+                .body("errors[0].code", equalTo("CURTAIN_PHOTO_MISSING"));
+        upload(account, order, "OTHER", "subject", Images.jpeg(300, 300), "x.jpg").then().statusCode(409);
+        upload(account, order, "CURTAIN_PHOTO", "websites[w1].principal", Images.jpeg(900, 1200), "me.jpg")
+                .then().statusCode(201);
+        as(account, "applicant").post(base(order) + "/photo-submissions").then().statusCode(202)
+                .body("byVerificationPoint", equalTo(false));
+        assertEquals(1, count("select count(*) from outbox_event where aggregate_id = '" + order
+                + "' and event_type = 'material.photo-submitted.v1'"));
+    }
+
+    @Test
+    void aVerificationPointUploadsAndSubmitsTheCurtainPhoto() {
+        String account = "bob-" + UUID.randomUUID();
+        String order = UUID.randomUUID().toString();
+        events.created(order, account, "FIRST_FILING", "BEIJING", "PERSON");
+        events.websites(order, 1, Events.website("w1", true, null, ""));
+        upload("ravi", order, "CURTAIN_PHOTO", "websites[w1].principal", Images.jpeg(900, 1200), "p.jpg")
+                .then().statusCode(404); // not awaiting photos: nothing for a reviewer to see
+        events.transitioned(order, account, "DRAFT", "INITIAL_REVIEW", "SUBMIT", 0L);
+        events.transitioned(order, account, "INITIAL_REVIEW", "AWAITING_PHOTO", "INITIAL_APPROVE", null);
+        upload("ravi", order, "ID_FRONT", "subject.principal", Images.jpeg(900, 1200), "p.jpg").then().statusCode(404);
+        upload("ravi", order, "CURTAIN_PHOTO", "websites[w1].principal", Images.jpeg(900, 1200), "p.jpg")
+                .then().statusCode(201).body("uploadedByVerificationPoint", equalTo(true));
+        as("ravi", "reviewer").post(base(order) + "/photo-submissions").then().statusCode(202)
+                .body("byVerificationPoint", equalTo(true));
+    }
+
+    @Test
+    void aUnitInHubeiNeedsItsCertificateAndALetterForAnotherWebsitePrincipal() {
+        String account = "unit-" + UUID.randomUUID();
+        String order = UUID.randomUUID().toString();
+        events.created(order, account, "FIRST_FILING", "HUBEI", "ENTERPRISE");
+        events.outlined(order, account, "FIRST_FILING", "HUBEI", "ENTERPRISE", "BUSINESS_LICENSE",
+                "91420100MA4KXXXX0X", false, 1);
+        events.websites(order, 1, Events.website("a", false, "p1", "\"EDUCATION\""),
+                Events.website("b", false, "p1", ""));
+        as(account, "applicant").get(base(order) + "/required-materials").then().statusCode(200)
+                .body("missing.kind", hasItem("UNIT_CERTIFICATE"))
+                .body("items.findAll { it.kind == 'AUTHORIZATION_LETTER' }.ownerRef",
+                        equalTo(List.of("websites[a]", "websites[b]")))
+                .body("items.find { it.kind == 'AUTHORIZATION_LETTER' }.rules", hasItem("HB-U-02"))
+                .body("items.findAll { it.kind == 'ID_FRONT' }.ownerRef",
+                        equalTo(List.of("subject.principal", "websites[a].principal")))
+                .body("items.findAll { it.kind == 'CURTAIN_PHOTO' }.size()", equalTo(1))
+                .body("items.find { it.kind == 'PRE_APPROVAL' }.ownerRef",
+                        equalTo("websites[a].preApprovals[EDUCATION]"))
+                .body("missing.kind", not(hasItem("RESIDENCE_PERMIT")));
+    }
+
+    static Response upload(String account, String order, String kind, String owner, byte[] bytes, String name) {
+        return as(account, account.startsWith("r") && !account.contains("-") ? "reviewer" : "applicant")
+                .contentType(name.endsWith(".png") ? "image/png" : "image/jpeg")
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .queryParam("kind", kind).queryParam("ownerRef", owner)
+                .body(bytes).post(base(order) + "/materials");
+    }
+
+    static String base(String order) {
+        return "/api/v1/orders/" + order;
+    }
+
+    static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    static long count(String sql) throws Exception {
+        return Long.parseLong(single(sql));
+    }
+
+    static String single(String sql) throws Exception {
+        try (Connection c = PostgresTestResource.connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            if (!rs.next()) {
+                throw new AssertionError("no row for " + sql);
+            }
+            return rs.getString(1);
+        }
+    }
+}

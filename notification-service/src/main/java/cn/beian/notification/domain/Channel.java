@@ -1,0 +1,6 @@
+package cn.beian.notification.domain;
+
+public enum Channel {
+    SMS,
+    EMAIL
+}

@@ -1,0 +1,43 @@
+package cn.beian.notification.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/** Who to reach about an order: its account and subject principal, as the events told. */
+@Entity
+@Table(name = "order_contact")
+public class OrderContact {
+
+    @Id
+    @Column(name = "order_id")
+    public String orderId;
+
+    @Column(name = "account_id")
+    public String accountId;
+
+    @Column(name = "subject_id")
+    public String subjectId;
+
+    @Column(name = "filing_type")
+    public String filingType;
+
+    public String province;
+
+    @Column(name = "account_email")
+    public String accountEmail;
+
+    @Column(name = "principal_name")
+    public String principalName;
+
+    @Column(name = "principal_mobile")
+    public String principalMobile;
+
+    @Column(name = "principal_email")
+    public String principalEmail;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+}

@@ -1,0 +1,168 @@
+package cn.beian.notification.service;
+
+import cn.beian.contract.events.order.OrderCreated;
+import cn.beian.contract.events.order.OrderIdleMilestoneReached;
+import cn.beian.contract.events.order.OrderSubjectOutlined;
+import cn.beian.contract.events.order.OrderTransitioned;
+import cn.beian.contract.events.snapshot.Person;
+import cn.beian.contract.events.snapshot.SubjectSnapshotFrozen;
+import cn.beian.contract.events.snapshot.WebsitesSnapshotFrozen;
+import cn.beian.contract.events.subject.SubjectCreated;
+import cn.beian.notification.domain.OrderContact;
+import cn.beian.notification.domain.SubjectContact;
+import cn.beian.notification.domain.WebsiteContact;
+import cn.beian.platform.inbox.MalformedEventException;
+import cn.beian.time.BeianClock;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The projection of who to reach about an order, kept from subject- and website-service's events inside the
+ * consumer's transaction. An order's events share a key, so one consumer applies them in order.
+ */
+@ApplicationScoped
+public class ContactService {
+
+    private final BeianClock clock;
+
+    public ContactService(BeianClock clock) {
+        this.clock = clock;
+    }
+
+    public Uni<Void> subjectCreated(SubjectCreated e) {
+        if (e.subjectId() == null || e.accountId() == null) {
+            throw new MalformedEventException("subject.created names no subject or account");
+        }
+        return Panache.getSession().chain(s -> s.find(SubjectContact.class, e.subjectId()).chain(found -> {
+            SubjectContact c = found != null ? found : new SubjectContact();
+            c.subjectId = e.subjectId();
+            c.accountId = e.accountId();
+            if (e.principal() != null) {
+                c.principalName = e.principal().name();
+                c.principalMobile = e.principal().mobile();
+                c.principalEmail = e.principal().email();
+            }
+            c.updatedAt = clock.nowInChina();
+            return found != null ? Uni.createFrom().voidItem() : s.persist(c);
+        }));
+    }
+
+    public Uni<Void> orderCreated(OrderCreated e) {
+        if (e.orderId() == null || e.subjectId() == null || e.type() == null) {
+            throw new MalformedEventException("order.created names no order, subject or type");
+        }
+        return Panache.getSession().chain(s -> s.find(SubjectContact.class, e.subjectId()).chain(subject ->
+                update(e.orderId(), c -> {
+                    c.accountId = e.accountId();
+                    c.subjectId = e.subjectId();
+                    c.filingType = e.type().name();
+                    c.province = e.province() == null ? null : e.province().name();
+                    if (subject != null && c.principalMobile == null && c.principalEmail == null) {
+                        c.principalName = subject.principalName;
+                        c.principalMobile = subject.principalMobile;
+                        c.principalEmail = subject.principalEmail;
+                    }
+                })));
+    }
+
+    public Uni<Void> subjectOutlined(OrderSubjectOutlined e) {
+        return update(e.orderId(), c -> {
+            c.accountId = e.accountId();
+            c.subjectId = e.subjectId();
+            c.filingType = e.type() == null ? c.filingType : e.type().name();
+            c.province = e.province() == null ? c.province : e.province().name();
+            principal(c, e.principal());
+        });
+    }
+
+    public Uni<Void> subjectFrozen(SubjectSnapshotFrozen e) {
+        return update(e.orderId(), c -> {
+            c.accountId = e.accountId();
+            if (e.accountEmail() != null) {
+                c.accountEmail = e.accountEmail();
+            }
+            c.filingType = e.type() == null ? c.filingType : e.type().name();
+            c.province = e.province() == null ? c.province : e.province().name();
+            if (e.subject() != null) {
+                c.subjectId = e.subject().subjectId();
+                principal(c, e.subject().principal());
+            }
+        });
+    }
+
+    public Uni<Void> transitioned(OrderTransitioned e) {
+        return update(e.orderId(), c -> {
+            c.accountId = e.accountId();
+            if (e.type() != null) {
+                c.filingType = e.type().name();
+            }
+            if (e.province() != null) {
+                c.province = e.province().name();
+            }
+        });
+    }
+
+    public Uni<Void> milestone(OrderIdleMilestoneReached e) {
+        return update(e.orderId(), c -> c.accountId = e.accountId());
+    }
+
+    /** Replaces the order's websites with those frozen at (re)submission. */
+    public Uni<Void> websitesFrozen(WebsitesSnapshotFrozen e) {
+        if (e.orderId() == null || e.websites() != null && e.websites().stream().anyMatch(w -> w.websiteId() == null)) {
+            throw new MalformedEventException("website.snapshot-frozen names no order or a website without id");
+        }
+        return Panache.getSession().chain(s -> s.createMutationQuery("delete from WebsiteContact where orderId = :o")
+                .setParameter("o", e.orderId()).executeUpdate()
+                .chain(() -> Multi.createFrom().iterable(e.websites() == null ? List.<WebsitesSnapshotFrozen.Website>of()
+                                : e.websites())
+                        .onItem().transformToUniAndConcatenate(w -> {
+                            WebsiteContact c = new WebsiteContact();
+                            c.orderId = e.orderId();
+                            c.websiteId = w.websiteId();
+                            c.websiteName = w.name();
+                            c.domain = w.domains() == null || w.domains().isEmpty() ? null : w.domains().get(0);
+                            if (w.principal() != null) {
+                                c.principalName = w.principal().name();
+                                c.principalMobile = w.principal().mobile();
+                                c.principalEmail = w.principal().email();
+                            }
+                            return s.persist(c);
+                        })
+                        .collect().last().replaceWithVoid()));
+    }
+
+    public Uni<OrderContact> order(String orderId) {
+        return Panache.getSession().chain(s -> s.find(OrderContact.class, orderId));
+    }
+
+    public Uni<List<WebsiteContact>> websites(String orderId) {
+        return Panache.getSession().chain(s -> s.createSelectionQuery(
+                "from WebsiteContact where orderId = :o order by websiteId", WebsiteContact.class)
+                .setParameter("o", orderId).getResultList());
+    }
+
+    private Uni<Void> update(String orderId, Consumer<OrderContact> change) {
+        if (orderId == null) {
+            throw new MalformedEventException("the event names no order");
+        }
+        return Panache.getSession().chain(s -> s.find(OrderContact.class, orderId).chain(found -> {
+            OrderContact c = found != null ? found : new OrderContact();
+            c.orderId = orderId;
+            change.accept(c);
+            c.updatedAt = clock.nowInChina();
+            return found != null ? Uni.createFrom().voidItem() : s.persist(c);
+        }));
+    }
+
+    private static void principal(OrderContact c, Person p) {
+        if (p != null) {
+            c.principalName = p.name();
+            c.principalMobile = p.mobile();
+            c.principalEmail = p.email();
+        }
+    }
+}

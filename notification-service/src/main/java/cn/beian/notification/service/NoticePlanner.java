@@ -1,0 +1,173 @@
+package cn.beian.notification.service;
+
+import static cn.beian.notification.domain.Audience.ACCOUNT;
+import static cn.beian.notification.domain.Audience.SUBJECT_PRINCIPAL;
+import static cn.beian.notification.domain.Audience.WEBSITE_PRINCIPAL;
+
+import cn.beian.contract.events.authority.AuthorityApproved;
+import cn.beian.contract.events.authority.AuthorityRejected;
+import cn.beian.contract.events.authority.AuthoritySubmitted;
+import cn.beian.contract.events.authority.SmsVerificationChanged;
+import cn.beian.contract.events.order.OrderIdleMilestoneReached;
+import cn.beian.contract.events.order.OrderTransitioned;
+import cn.beian.contract.events.review.RejectionReason;
+import cn.beian.contract.events.review.ReviewDecided;
+import cn.beian.contract.order.FilingType;
+import cn.beian.contract.order.OrderTrigger;
+import cn.beian.notification.domain.Audience;
+import cn.beian.notification.domain.Notice;
+import cn.beian.notification.domain.OrderContact;
+import cn.beian.time.BeianClock;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What each event says to whom (issue 8 §1). One source per fact, so nothing is said twice: the applicant's own
+ * moves, expiry and the empty-shell warning come from subject-service's {@code order.transitioned}; review
+ * outcomes from review-service's {@code review.*}; the administration's steps from {@code authority.*};
+ * reminders from {@code order.idle-milestone-reached}. Every notice links to the order; the templates name the
+ * next action.
+ */
+@ApplicationScoped
+public class NoticePlanner {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final Set<Audience> APPLICANT = Set.of(ACCOUNT, SUBJECT_PRINCIPAL);
+    private static final Set<Audience> EVERYONE = Set.of(ACCOUNT, SUBJECT_PRINCIPAL, WEBSITE_PRINCIPAL);
+
+    private final Links links;
+
+    public NoticePlanner(Links links) {
+        this.links = links;
+    }
+
+    public List<Notice> transitioned(OrderTransitioned e) {
+        Map<String, Object> p = base(e.orderId());
+        OrderTrigger trigger = e.trigger();
+        if (trigger == null) {
+            return List.of();
+        }
+        return switch (trigger) {
+            case SUBMIT, RESUBMIT -> {
+                p.put("resubmitted", trigger == OrderTrigger.RESUBMIT);
+                yield List.of(new Notice("order.submitted", true, p, APPLICANT));
+            }
+            case WITHDRAW -> List.of(new Notice("order.withdrawn", true, p, APPLICANT));
+            case ABANDON -> List.of(new Notice("order.abandoned", true, p, APPLICANT));
+            // The clock moves it, at any hour: it waits for the morning like a reminder.
+            case EXPIRE -> List.of(new Notice("order.expired", false, p, APPLICANT));
+            case AUTHORITY_APPROVE -> e.type() == FilingType.CANCEL_ACCESS
+                    ? List.of(new Notice("order.empty-shell-warning", false, p, EVERYONE))
+                    : List.of();
+            default -> List.of();
+        };
+    }
+
+    public List<Notice> milestone(OrderIdleMilestoneReached e, String locale) {
+        Map<String, Object> p = base(e.orderId());
+        p.put("days", e.days());
+        p.put("state", Labels.state(e.state(), locale));
+        p.put("action", Labels.action(e.state(), locale));
+        if (e.expiresAt() != null) {
+            p.put("expiresOn", date(e.expiresAt()));
+        }
+        return List.of(new Notice("order.reminder", false, p, APPLICANT));
+    }
+
+    public List<Notice> review(String kind, ReviewDecided e, OrderContact contact) {
+        Map<String, Object> p = base(e.orderId());
+        reasons(p, e.reasons());
+        boolean photo = kind.startsWith("review.photo");
+        if (kind.equals("review.initial-approved")) {
+            // Access, cancel and deregistration orders need no photo (domain.md §3.1): they go to the authority.
+            p.put("needsPhoto", contact == null || contact.filingType == null
+                    || FilingType.valueOf(contact.filingType).needsPhoto());
+        }
+        return List.of(new Notice(kind, true, p, photo ? EVERYONE : APPLICANT));
+    }
+
+    public List<Notice> authoritySubmitted(AuthoritySubmitted e) {
+        Map<String, Object> p = base(e.orderId());
+        if (e.expectedDecisionBy() != null) {
+            p.put("expectedBy", date(e.expectedDecisionBy()));
+        }
+        return List.of(new Notice("authority.submitted", true, p, APPLICANT));
+    }
+
+    public List<Notice> sms(String kind, SmsVerificationChanged e) {
+        Map<String, Object> p = base(e.orderId());
+        if (e.deadline() != null) {
+            p.put("deadline", dateTime(e.deadline()));
+        }
+        return List.of(new Notice(kind, true, p, EVERYONE));
+    }
+
+    public List<Notice> approved(AuthorityApproved e) {
+        Map<String, Object> p = base(e.orderId());
+        p.put("subjectNumber", e.subjectFilingNumber() == null ? "" : e.subjectFilingNumber());
+        List<Map<String, Object>> sites = new ArrayList<>();
+        for (AuthorityApproved.WebsiteNumber w : e.websites() == null ? List.<AuthorityApproved.WebsiteNumber>of()
+                : e.websites()) {
+            Map<String, Object> site = new LinkedHashMap<>();
+            site.put("name", w.name() == null ? "" : w.name());
+            site.put("number", w.websiteFilingNumber() == null ? "" : w.websiteFilingNumber());
+            site.put("domains", w.domains() == null ? "" : String.join(", ", w.domains()));
+            sites.add(site);
+        }
+        p.put("websites", sites);
+        p.put("websiteCount", sites.size());
+        return List.of(new Notice("authority.approved", true, p, EVERYONE));
+    }
+
+    public List<Notice> authorityRejected(String kind, AuthorityRejected e) {
+        Map<String, Object> p = base(e.orderId());
+        reasons(p, e.reasons());
+        return List.of(new Notice(kind, true, p, APPLICANT));
+    }
+
+    /** The n-th police-filing reminder of one website; sent to the account, the subject and that website's principal. */
+    public Notice policeReminder(String orderId, String websiteId, String websiteName, String websiteNumber,
+            OffsetDateTime deadline) {
+        Map<String, Object> p = base(orderId);
+        p.put("website", websiteName == null ? "" : websiteName);
+        p.put("websiteNumber", websiteNumber == null ? "" : websiteNumber);
+        p.put("deadline", date(deadline));
+        return new Notice("police.reminder", false, p, EVERYONE, websiteId);
+    }
+
+    private Map<String, Object> base(String orderId) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("order", Links.shortCode(orderId));
+        p.put("link", links.shortLink(orderId));
+        p.put("consoleLink", links.console(orderId));
+        return p;
+    }
+
+    private static void reasons(Map<String, Object> p, List<RejectionReason> reasons) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (RejectionReason r : reasons == null ? List.<RejectionReason>of() : reasons) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("field", r.fieldKey() == null ? "" : r.fieldKey());
+            m.put("code", r.code() == null ? "" : r.code());
+            m.put("suggestion", r.suggestion() == null ? "" : r.suggestion());
+            list.add(m);
+        }
+        p.put("reasons", list);
+        p.put("reasonCount", list.size());
+    }
+
+    static String date(OffsetDateTime t) {
+        return t.atZoneSameInstant(BeianClock.CHINA).format(DATE);
+    }
+
+    static String dateTime(OffsetDateTime t) {
+        return t.atZoneSameInstant(BeianClock.CHINA).format(DATE_TIME);
+    }
+}

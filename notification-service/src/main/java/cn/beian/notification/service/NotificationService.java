@@ -1,0 +1,123 @@
+package cn.beian.notification.service;
+
+import cn.beian.contract.events.EventType;
+import cn.beian.contract.events.authority.AuthorityApproved;
+import cn.beian.contract.events.authority.AuthorityRejected;
+import cn.beian.contract.events.authority.AuthoritySubmitted;
+import cn.beian.contract.events.authority.SmsVerificationChanged;
+import cn.beian.contract.events.order.OrderCreated;
+import cn.beian.contract.events.order.OrderIdleMilestoneReached;
+import cn.beian.contract.events.order.OrderSubjectOutlined;
+import cn.beian.contract.events.order.OrderTransitioned;
+import cn.beian.contract.events.review.ReviewDecided;
+import cn.beian.contract.events.snapshot.SubjectSnapshotFrozen;
+import cn.beian.contract.events.snapshot.WebsitesSnapshotFrozen;
+import cn.beian.contract.events.subject.SubjectCreated;
+import cn.beian.contract.events.website.PoliceNumberRecorded;
+import cn.beian.notification.config.NotificationConfig;
+import cn.beian.notification.domain.Notice;
+import cn.beian.platform.inbox.IncomingEvent;
+import cn.beian.platform.inbox.MalformedEventException;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Applies one incoming event inside the idempotent consumer's transaction: keeps the contact projection, plans
+ * the notices and writes their delivery rows, schedules or stops police-filing reminders. Sending happens after
+ * commit ({@link DeliveryDispatcher}). Event types that concern nobody are recorded and otherwise ignored.
+ */
+@ApplicationScoped
+public class NotificationService {
+
+    private final ReceivedEventService received;
+    private final ContactService contacts;
+    private final NoticePlanner planner;
+    private final DeliveryWriter writer;
+    private final PoliceReminderService police;
+    private final NotificationConfig config;
+
+    public NotificationService(ReceivedEventService received, ContactService contacts, NoticePlanner planner,
+            DeliveryWriter writer, PoliceReminderService police, NotificationConfig config) {
+        this.received = received;
+        this.contacts = contacts;
+        this.planner = planner;
+        this.writer = writer;
+        this.police = police;
+        this.config = config;
+    }
+
+    public Uni<Void> apply(IncomingEvent event) {
+        return received.record(event).chain(() -> event.eventType().map(type -> handle(type, event))
+                .orElseGet(() -> Uni.createFrom().voidItem()));
+    }
+
+    private Uni<Void> handle(EventType type, IncomingEvent e) {
+        return switch (type) {
+            case SUBJECT_CREATED -> contacts.subjectCreated(e.data(SubjectCreated.class));
+            case ORDER_CREATED -> contacts.orderCreated(e.data(OrderCreated.class));
+            case ORDER_SUBJECT_OUTLINED -> contacts.subjectOutlined(e.data(OrderSubjectOutlined.class));
+            case SUBJECT_SNAPSHOT_FROZEN -> contacts.subjectFrozen(e.data(SubjectSnapshotFrozen.class));
+            case WEBSITES_SNAPSHOT_FROZEN -> contacts.websitesFrozen(e.data(WebsitesSnapshotFrozen.class));
+            case ORDER_TRANSITIONED -> {
+                OrderTransitioned t = e.data(OrderTransitioned.class);
+                yield contacts.transitioned(t).chain(() -> notify(e, t.orderId(), planner.transitioned(t)));
+            }
+            case ORDER_IDLE_MILESTONE_REACHED -> {
+                OrderIdleMilestoneReached m = e.data(OrderIdleMilestoneReached.class);
+                yield contacts.milestone(m).chain(() -> notify(e, m.orderId(), planner.milestone(m, config.locale())));
+            }
+            case INITIAL_REVIEW_APPROVED, INITIAL_REVIEW_REJECTED, PHOTO_REVIEW_APPROVED, PHOTO_REVIEW_REJECTED -> {
+                ReviewDecided d = e.data(ReviewDecided.class);
+                yield contacts.order(orderId(e, d.orderId()))
+                        .chain(c -> notify(e, d.orderId(), planner.review(kind(type), d, c)));
+            }
+            case AUTHORITY_SUBMITTED -> {
+                AuthoritySubmitted s = e.data(AuthoritySubmitted.class);
+                yield notify(e, orderId(e, s.orderId()), planner.authoritySubmitted(s));
+            }
+            case AUTHORITY_SMS_VERIFICATION_REQUESTED, AUTHORITY_SMS_VERIFICATION_FAILED -> {
+                SmsVerificationChanged s = e.data(SmsVerificationChanged.class);
+                yield notify(e, orderId(e, s.orderId()), planner.sms(kind(type), s));
+            }
+            case AUTHORITY_APPROVED -> {
+                AuthorityApproved a = e.data(AuthorityApproved.class);
+                yield notify(e, orderId(e, a.orderId()), planner.approved(a)).chain(() -> police.schedule(a));
+            }
+            case AUTHORITY_REJECTED, AUTHORITY_RETURNED -> {
+                AuthorityRejected r = e.data(AuthorityRejected.class);
+                yield notify(e, orderId(e, r.orderId()), planner.authorityRejected(kind(type), r));
+            }
+            case POLICE_NUMBER_RECORDED -> police.stop(e.data(PoliceNumberRecorded.class));
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+
+    /** The template kind of an event type: its name without the version, e.g. {@code review.initial-rejected}. */
+    static String kind(EventType type) {
+        String t = type.type();
+        return t.substring(0, t.lastIndexOf('.'));
+    }
+
+    private static String orderId(IncomingEvent e, String orderId) {
+        if (orderId == null || orderId.isBlank()) {
+            throw new MalformedEventException(e.type() + " names no order");
+        }
+        return orderId;
+    }
+
+    private Uni<Void> notify(IncomingEvent e, String orderId, List<Notice> notices) {
+        if (notices.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        OffsetDateTime at = e.time();
+        DeliveryWriter.Source source = new DeliveryWriter.Source(e.id(), e.type(), at, orderId);
+        return contacts.order(orderId).chain(contact -> contacts.websites(orderId).chain(sites ->
+                Multi.createFrom().iterable(notices)
+                        .onItem().transformToUniAndConcatenate(n -> writer.write(source, n, contact, sites))
+                        .collect().last().replaceWithVoid()));
+    }
+
+}

@@ -1,0 +1,26 @@
+package cn.beian.notification.service;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** A Dysms-shaped SMS HTTP API (the local stand-in speaks it; a provider's adapter can too). */
+@RegisterRestClient(configKey = "sms")
+@Path("/api/v1/sms")
+public interface SmsApi {
+
+    @POST
+    @Path("/send")
+    Uni<SendResponse> send(@HeaderParam("Authorization") String authorization, SendRequest request);
+
+    record SendRequest(List<String> phoneNumbers, String signName, String templateCode,
+            Map<String, String> templateParam, String text, String outId) {
+    }
+
+    record SendResponse(String code, String message, String requestId, String bizId, List<String> messageIds) {
+    }
+}

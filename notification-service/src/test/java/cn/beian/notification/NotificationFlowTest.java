@@ -1,0 +1,419 @@
+package cn.beian.notification;
+
+import static cn.beian.testing.TestTokens.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.beian.contract.domain.CertificateType;
+import cn.beian.contract.domain.Province;
+import cn.beian.contract.domain.SubjectNature;
+import cn.beian.contract.events.authority.AuthorityApproved;
+import cn.beian.contract.events.authority.SmsVerificationChanged;
+import cn.beian.contract.events.order.OrderCreated;
+import cn.beian.contract.events.order.OrderIdleMilestoneReached;
+import cn.beian.contract.events.order.OrderTransitioned;
+import cn.beian.contract.events.review.RejectionReason;
+import cn.beian.contract.events.review.ReviewDecided;
+import cn.beian.contract.events.snapshot.Person;
+import cn.beian.contract.events.snapshot.SubjectSnapshotFrozen;
+import cn.beian.contract.events.snapshot.WebsitesSnapshotFrozen;
+import cn.beian.contract.events.subject.SubjectCreated;
+import cn.beian.contract.events.website.PoliceNumberRecorded;
+import cn.beian.contract.order.FilingType;
+import cn.beian.contract.order.OrderState;
+import cn.beian.contract.order.OrderTrigger;
+import cn.beian.testing.InMemoryMessagingResource;
+import cn.beian.testing.OidcTestResource;
+import cn.beian.testing.PostgresTestResource;
+import cn.beian.time.BeianClock;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.MockMailbox;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Events in, messages out, on real PostgreSQL, the mock mailbox and the local SMS stand-in over HTTP: who gets
+ * what, exactly once, with reasons and numbers; police reminders on the moved clock; quiet hours, rate limits,
+ * provider refusals and missing addresses; the delivery log's ownership, filters and masking.
+ */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
+@WithTestResource(value = InMemoryMessagingResource.class,
+        initArgs = @ResourceArg(name = "incoming", value = "subject-events,website-events,review-events"))
+@WithTestResource(OidcTestResource.class)
+@WithTestResource(SmsStandInResource.class)
+class NotificationFlowTest {
+
+    static final String SUBJECT_SVC = "/beian/subject-service";
+    static final String WEBSITE_SVC = "/beian/website-service";
+    static final String REVIEW_SVC = "/beian/review-service";
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    MockMailbox mailbox;
+
+    @Inject
+    BeianClock clock;
+
+    @BeforeEach
+    void atNoon() {
+        moveTo(LocalTime.NOON, 0);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.setOffset(Duration.ZERO);
+    }
+
+    @Test
+    void anOrderThroughItsLifeTellsEachPersonWhatConcernsThemOnce() throws Exception {
+        Order o = new Order();
+        o.open();
+        Events.Delivery submit = o.subject(OrderState.DRAFT, OrderState.INITIAL_REVIEW, OrderTrigger.SUBMIT);
+
+        awaitSent(submit.id, 3);
+        List<Mail> toAccount = mailbox.getMailsSentTo(o.accountEmail);
+        assertEquals(1, toAccount.size());
+        assertTrue(toAccount.get(0).getSubject().contains("已提交"), toAccount.get(0).getSubject());
+        assertTrue(toAccount.get(0).getText().contains("https://console.beian.example.cn/orders/" + o.orderId));
+        assertEquals(1, mailbox.getMailsSentTo(o.principalEmail).size());
+        List<Map<String, Object>> sms = sms(o.principalMobile);
+        assertEquals(1, sms.size());
+        assertEquals("SMS_BEIAN_1001", sms.get(0).get("templateCode"));
+        String text = (String) sms.get(0).get("text");
+        assertTrue(text.contains("https://b.example.cn/"), text);
+        assertTrue(text.length() + "【Beian备案】".length() <= 70, text + " is longer than one segment");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> params = (Map<String, Object>) sms.get(0).get("templateParam");
+        assertTrue(((String) params.get("link")).startsWith("https://b.example.cn/"));
+        assertTrue(sms(o.websiteMobile).isEmpty(), "the website principal is not told of the submission");
+
+        // Replaying the event (same id, same sequence) sends nothing more.
+        o.replay(submit);
+        Events.Delivery reject = o.review("review.initial-rejected.v1", List.of(
+                new RejectionReason("websites[0].name", "WEBSITE_NAME_INVALID", "网站名称不能包含“官方”"),
+                new RejectionReason("subject.principal.mobile", "MOBILE_UNREACHABLE", "请填写本人实名手机号")));
+        awaitSent(reject.id, 3);
+        assertEquals(3, count("select count(*) from delivery where event_id = '" + submit.id + "'"));
+        assertEquals(1, mailbox.getMailsSentTo(o.accountEmail).stream()
+                .filter(m -> m.getSubject().contains("已提交")).count());
+        Mail rejected = last(mailbox.getMailsSentTo(o.principalEmail));
+        assertTrue(rejected.getText().contains("websites[0].name：网站名称不能包含“官方”（WEBSITE_NAME_INVALID）"),
+                rejected.getText());
+        assertTrue(rejected.getText().contains("请填写本人实名手机号"));
+        assertTrue(rejected.getText().contains("修改后重新提交"), "names the next action");
+
+        // The photo's outcome and the administration's steps concern the website principal too.
+        awaitSent(o.review("review.photo-approved.v1", List.of()).id, 5);
+        assertEquals(1, sms(o.websiteMobile).size());
+        Events.Delivery smsAsked = o.authority("authority.sms-verification-requested.v1",
+                new SmsVerificationChanged(o.orderId, "sub-1", clock.nowInChina().plusHours(24), clock.nowInChina()));
+        awaitSent(smsAsked.id, 5);
+        Events.Delivery approved = o.authority("authority.approved.v1", new AuthorityApproved(o.orderId, "sub-1",
+                "浙ICP备12345678号", List.of(new AuthorityApproved.WebsiteNumber(o.websiteId, "示例网站",
+                        List.of("example.cn"), "浙ICP备12345678号-1")), clock.nowInChina()));
+        awaitSent(approved.id, 5);
+        Mail numbers = last(mailbox.getMailsSentTo(o.websiteEmail));
+        assertTrue(numbers.getText().contains("浙ICP备12345678号-1"), numbers.getText());
+        assertTrue(numbers.getText().contains("公安备案"));
+
+        // Police reminders: day 1, then again at day 7; none after the police number is recorded.
+        moveTo(LocalTime.of(13, 0), 1);
+        runJobs();
+        awaitCount("select count(*) from delivery where kind = 'police.reminder' and order_id = '" + o.orderId
+                + "' and status = 'SENT'", 5);
+        runJobs();
+        assertEquals(5, count("select count(*) from delivery where kind = 'police.reminder' and order_id = '"
+                + o.orderId + "'"), "a round finds nothing due twice");
+        moveTo(LocalTime.of(13, 0), 7);
+        runJobs();
+        assertEquals(10, count("select count(*) from delivery where kind = 'police.reminder' and order_id = '"
+                + o.orderId + "'"));
+        o.website("website.police-number-recorded.v1", o.websiteId, new PoliceNumberRecorded(o.websiteId, o.orderId,
+                o.accountId, "浙ICP备12345678号-1", "33010602000001", clock.nowInChina()));
+        moveTo(LocalTime.of(13, 0), 14);
+        runJobs();
+        assertEquals(10, count("select count(*) from delivery where kind = 'police.reminder' and order_id = '"
+                + o.orderId + "'"));
+        assertEquals("POLICE_NUMBER_RECORDED", text("select stop_reason from police_reminder where order_id = '"
+                + o.orderId + "'"));
+    }
+
+    @Test
+    void remindersWaitForTheMorningButReviewOutcomesDoNot() throws Exception {
+        Order o = new Order();
+        o.open();
+        moveTo(LocalTime.of(23, 30), 0);
+        Events.Delivery reminder = o.subjectEvent("order.idle-milestone-reached.v1", new OrderIdleMilestoneReached(
+                o.orderId, o.accountId, OrderState.AWAITING_PHOTO, 7, clock.nowInChina().minusDays(7),
+                clock.nowInChina().plusDays(38)));
+        Events.Delivery approved = o.review("review.initial-approved.v1", List.of());
+        awaitSent(approved.id, 3);
+        awaitStatus(reminder.id, "SMS", "DEFERRED");
+        assertEquals(2, count("select count(*) from delivery where event_id = '" + reminder.id
+                + "' and channel = 'EMAIL' and status = 'SENT'"), "e-mail is not held");
+        assertTrue(text("select status_reason from delivery where event_id = '" + reminder.id + "' and channel = 'SMS'")
+                .startsWith("QUIET_HOURS"));
+        assertEquals(1, sms(o.principalMobile).size(), "only the review outcome went out at night");
+        moveTo(LocalTime.of(8, 1), 1);
+        runJobs();
+        awaitStatus(reminder.id, "SMS", "SENT");
+        assertEquals(2, sms(o.principalMobile).size());
+    }
+
+    @Test
+    void aNumberOverItsRateLimitIsSuppressedAndVisible() throws Exception {
+        String mobile = mobile();
+        List<Events.Delivery> submits = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Order o = new Order();
+            o.principalMobile = mobile;
+            o.open();
+            submits.add(o.subject(OrderState.DRAFT, OrderState.INITIAL_REVIEW, OrderTrigger.SUBMIT));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> count("select count(*) from delivery where"
+                + " address = '" + mobile + "' and status in ('SENT', 'SUPPRESSED')") == 6);
+        assertEquals(5, count("select count(*) from delivery where address = '" + mobile + "' and status = 'SENT'"));
+        assertEquals(1, count("select count(*) from delivery where address = '" + mobile
+                + "' and status = 'SUPPRESSED' and status_reason like 'RATE_LIMIT%'"));
+        assertEquals(5, sms(mobile).size());
+    }
+
+    @Test
+    void missingAddressesAreLoggedAndRefusedNumbersFailVisibly() throws Exception {
+        Order o = new Order();
+        o.principalMobile = null;
+        o.accountEmail = null;
+        o.open();
+        Events.Delivery submit = o.subject(OrderState.DRAFT, OrderState.INITIAL_REVIEW, OrderTrigger.SUBMIT);
+        awaitSent(submit.id, 1);
+        assertEquals(2, count("select count(*) from delivery where event_id = '" + submit.id
+                + "' and status = 'UNDELIVERABLE' and status_reason like 'NO_ADDRESS%'"));
+
+        Order refused = new Order();
+        refused.principalMobile = "10000000000";
+        refused.open();
+        Events.Delivery s2 = refused.subject(OrderState.DRAFT, OrderState.INITIAL_REVIEW, OrderTrigger.SUBMIT);
+        awaitStatus(s2.id, "SMS", "FAILED");
+        String reason = text("select status_reason from delivery where event_id = '" + s2.id + "' and channel = 'SMS'");
+        assertTrue(reason.contains("isv.MOBILE_NUMBER_ILLEGAL"), reason);
+        assertEquals(1, count("select attempts from delivery where event_id = '" + s2.id + "' and channel = 'SMS'"),
+                "a permanent refusal is not retried");
+    }
+
+    @Test
+    void malformedEventsAreDeadLetteredAndUnknownOnesSkipped() throws Exception {
+        Order o = new Order();
+        Events events = new Events(connector);
+        Throwable nack = events.send("review-events", Events.event(REVIEW_SVC, UUID.randomUUID().toString(),
+                o.orderId, o.orderId, 1, "review.initial-rejected.v1", "{\"orderId\": 42, \"bogus\": true}"))
+                .awaitNack();
+        assertTrue(nack.getMessage().contains("ReviewDecided"), nack.getMessage());
+        events.send("review-events", Events.event(REVIEW_SVC, UUID.randomUUID().toString(), o.orderId, o.orderId, 2,
+                "review.teleported.v9", "{}")).awaitAck();
+        assertEquals(0, count("select count(*) from delivery where order_id = '" + o.orderId + "'"));
+    }
+
+    @Test
+    void theDeliveryLogShowsApplicantsTheirOwnMaskedAndAdminsEveryone() throws Exception {
+        Order o = new Order();
+        o.open();
+        Events.Delivery submit = o.subject(OrderState.DRAFT, OrderState.INITIAL_REVIEW, OrderTrigger.SUBMIT);
+        awaitSent(submit.id, 3);
+
+        as(o.accountId, "applicant").queryParam("orderId", o.orderId).get("/api/v1/deliveries")
+                .then().statusCode(200)
+                .body("items.size()", equalTo(3))
+                .body("items.kind", everyItem(equalTo("order.submitted")))
+                .body("items.status", everyItem(equalTo("SENT")))
+                .body("items.address", hasItems(o.principalMobile.substring(0, 3) + "****"
+                        + o.principalMobile.substring(7)))
+                .body("items.address", not(hasItems(o.principalMobile)))
+                .body("items.body", everyItem(nullValue()));
+        String id = as(o.accountId, "applicant").queryParam("orderId", o.orderId).queryParam("channel", "SMS")
+                .get("/api/v1/deliveries").then().statusCode(200).body("items.size()", equalTo(1))
+                .extract().path("items[0].id");
+        as(o.accountId, "applicant").get("/api/v1/deliveries/" + id).then().statusCode(200)
+                .body("address", equalTo(o.principalMobile))
+                .body("body", containsString("https://b.example.cn/"));
+        as("someone-else", "applicant").get("/api/v1/deliveries/" + id).then().statusCode(404)
+                .contentType("application/problem+json");
+        as("someone-else", "applicant").queryParam("orderId", o.orderId).get("/api/v1/deliveries")
+                .then().statusCode(200).body("items.size()", equalTo(0));
+        as("ops", "admin").queryParam("orderId", o.orderId).queryParam("limit", 2).get("/api/v1/deliveries")
+                .then().statusCode(200).body("items.size()", equalTo(2)).body("nextCursor", not(nullValue()));
+        as("ops", "admin").get("/api/v1/deliveries/" + id).then().statusCode(200)
+                .body("address", not(equalTo(o.principalMobile)));
+        as(o.accountId, "applicant").queryParam("status", "LOST").queryParam("channel", "PIGEON")
+                .queryParam("orderId", "x").queryParam("accountId", "other").get("/api/v1/deliveries")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("orderId", "status", "channel", "accountId"));
+        as("ops", "admin").queryParam("limit", 0).get("/api/v1/deliveries").then().statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
+        as("rita", "reviewer").get("/api/v1/deliveries").then().statusCode(403);
+        RestAssured.given().get("/api/v1/deliveries").then().statusCode(401);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** One order's events, each producer's sequence kept per aggregate. */
+    final class Order {
+        final String orderId = UUID.randomUUID().toString();
+        final String subjectId = UUID.randomUUID().toString();
+        final String websiteId = UUID.randomUUID().toString();
+        final String accountId = "acct-" + UUID.randomUUID().toString().substring(0, 8);
+        String accountEmail = accountId + "@account.test";
+        String principalMobile = mobile();
+        String principalEmail = "p-" + accountId + "@principal.test";
+        String websiteMobile = mobile();
+        String websiteEmail = "w-" + accountId + "@website.test";
+        private final Map<String, Long> sequences = new HashMap<>();
+        private final Events events = new Events(connector);
+
+        void open() throws Exception {
+            Person principal = new Person("周八", CertificateType.RESIDENT_ID, "33010619900101123X", principalMobile,
+                    principalEmail);
+            send("subject-events", SUBJECT_SVC, subjectId, "subject.created.v1", new SubjectCreated(subjectId,
+                    accountId, SubjectNature.ENTERPRISE, Province.ZHEJIANG, "杭州示例科技有限公司",
+                    CertificateType.BUSINESS_LICENSE, "913301********0008",
+                    new SubjectCreated.Contact("周八", principalMobile, principalEmail), OffsetDateTime.now()))
+                    .awaitAck();
+            subjectEvent("order.created.v1", new OrderCreated(orderId, accountId, subjectId, FilingType.FIRST_FILING,
+                    Province.ZHEJIANG, SubjectNature.ENTERPRISE, OrderState.DRAFT, OffsetDateTime.now())).awaitAck();
+            subjectEvent("subject.snapshot-frozen.v1", new SubjectSnapshotFrozen(orderId, accountId, accountEmail,
+                    FilingType.FIRST_FILING, Province.ZHEJIANG, 1, new SubjectSnapshotFrozen.Subject(subjectId, null,
+                    SubjectNature.ENTERPRISE, "杭州示例科技有限公司", CertificateType.BUSINESS_LICENSE,
+                    "91330100MA2XXXXX08", "地址", "地址", "杭州市", "西湖区", null, null, principal), List.of(),
+                    OffsetDateTime.now())).awaitAck();
+            website("website.snapshot-frozen.v1", orderId, new WebsitesSnapshotFrozen(orderId, 1, List.of(
+                    new WebsitesSnapshotFrozen.Website(websiteId, null, "示例网站", List.of("example.cn"),
+                            List.of("https://example.cn"), "其他", List.of(), List.of("zh-CN"), null,
+                            new Person("吴九", CertificateType.RESIDENT_ID, "330106199001011234", websiteMobile,
+                                    websiteEmail), false, List.of(), List.of())), List.of(), OffsetDateTime.now()))
+                    .awaitAck();
+        }
+
+        Events.Delivery subject(OrderState from, OrderState to, OrderTrigger trigger) throws Exception {
+            return subjectEvent("order.transitioned.v1", new OrderTransitioned(orderId, accountId,
+                    FilingType.FIRST_FILING, Province.ZHEJIANG, from, to, trigger, OrderTrigger.Actor.APPLICANT,
+                    accountId, List.of(), 1L, 1L, OffsetDateTime.now()));
+        }
+
+        Events.Delivery subjectEvent(String type, Object payload) throws Exception {
+            return send("subject-events", SUBJECT_SVC, orderId, type, payload).awaitAck();
+        }
+
+        Events.Delivery review(String type, List<RejectionReason> reasons) throws Exception {
+            return send("review-events", REVIEW_SVC, orderId, type, new ReviewDecided(orderId, "case-1", "rita",
+                    reasons, OffsetDateTime.now())).awaitAck();
+        }
+
+        Events.Delivery authority(String type, Object payload) throws Exception {
+            return send("review-events", REVIEW_SVC, orderId, type, payload).awaitAck();
+        }
+
+        Events.Delivery website(String type, String aggregateId, Object payload) throws Exception {
+            return send("website-events", WEBSITE_SVC, aggregateId, type, payload).awaitAck();
+        }
+
+        void replay(Events.Delivery original) throws Exception {
+            // The same id and sequence again, as a redelivery after a crash would bring it.
+            events.send("subject-events", Events.event(SUBJECT_SVC, original.id, orderId, orderId,
+                    sequences.get(SUBJECT_SVC + orderId), "order.transitioned.v1", "{}")).awaitAck();
+        }
+
+        private Events.Delivery send(String channel, String source, String aggregateId, String type, Object payload)
+                throws Exception {
+            long seq = sequences.merge(source + aggregateId, 1L, Long::sum);
+            Message<String> m = Events.event(source, UUID.randomUUID().toString(), aggregateId,
+                    aggregateId.equals(subjectId) ? null : orderId, seq, type, mapper.writeValueAsString(payload));
+            return events.send(channel, m);
+        }
+    }
+
+    private void moveTo(LocalTime time, int daysAhead) {
+        ZonedDateTime real = ZonedDateTime.now(BeianClock.CHINA);
+        ZonedDateTime target = real.toLocalDate().plusDays(daysAhead).atTime(time).atZone(BeianClock.CHINA);
+        clock.setOffset(Duration.between(real, target));
+    }
+
+    private void runJobs() {
+        as("ops", "admin").post("/api/v1/admin/notification-jobs/run").then().statusCode(200);
+    }
+
+    private static void awaitSent(String eventId, int n) {
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> count("select count(*) from delivery where"
+                + " event_id = '" + eventId + "' and status = 'SENT'") == n);
+    }
+
+    private static void awaitCount(String sql, long n) {
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> count(sql) == n);
+    }
+
+    private static void awaitStatus(String eventId, String channel, String status) {
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> count("select count(*) from delivery where"
+                + " event_id = '" + eventId + "' and channel = '" + channel + "' and status = '" + status + "'") == 1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> sms(String phone) {
+        return RestAssured.given().baseUri(SmsStandInResource.url).queryParam("phone", phone)
+                .get("/api/v1/sms/messages").then().statusCode(200).extract().as(List.class);
+    }
+
+    private static String mobile() {
+        return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
+    private static <T> T last(List<T> list) {
+        return list.get(list.size() - 1);
+    }
+
+    static long count(String sql) throws SQLException {
+        try (Connection c = PostgresTestResource.connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    static String text(String sql) throws SQLException {
+        try (Connection c = PostgresTestResource.connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+}

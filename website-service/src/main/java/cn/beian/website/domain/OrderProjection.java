@@ -1,0 +1,77 @@
+package cn.beian.website.domain;
+
+import cn.beian.contract.domain.Province;
+import cn.beian.contract.domain.SubjectNature;
+import cn.beian.contract.order.FilingType;
+import cn.beian.contract.order.OrderState;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** An order as website-service learned it from subject-service's events. */
+@Entity
+@Table(name = "order_projection")
+public class OrderProjection {
+
+    @Id
+    @Column(name = "order_id")
+    public UUID orderId;
+
+    @Column(name = "account_id", nullable = false)
+    public String accountId;
+
+    @Column(name = "subject_id")
+    public String subjectId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public FilingType type;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Province province;
+
+    @Enumerated(EnumType.STRING)
+    public SubjectNature nature;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public OrderState state;
+
+    @Column(name = "initial_review_passed", nullable = false)
+    public boolean initialReviewPassed;
+
+    /** The order.subject-outlined payload as JSON. */
+    public String subject;
+
+    @Column(name = "subject_revision", nullable = false)
+    public long subjectRevision;
+
+    @Column(name = "websites_version", nullable = false)
+    public long websitesVersion;
+
+    @Column(name = "ready_version")
+    public Long readyVersion;
+
+    @Column(name = "frozen_version")
+    public Long frozenVersion;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    /**
+     * Websites may be edited (domain.md §3.2). An access filing's filed data stays as filed at the administration
+     * (nothing here rewrites it); the applicant still lists the websites it takes over and links their servers.
+     */
+    public boolean editable() {
+        return state.contentsEditable();
+    }
+}

@@ -1,0 +1,47 @@
+package cn.beian.website.domain;
+
+import cn.beian.contract.domain.CertificateType;
+import java.util.List;
+
+/**
+ * Everything an applicant says about one website (domain.md §1), as stored (JSON) and as the API takes it. Domains
+ * are stored normalised (ASCII, lower case); homepage URLs as given after normalising their host.
+ */
+public record WebsiteContent(
+        String name,
+        List<String> domains,
+        List<String> homepageUrls,
+        ServiceContent serviceContent,
+        List<PreApproval> preApprovals,
+        List<String> languages,
+        String remarks,
+        boolean principalSameAsSubject,
+        Principal principal,
+        List<String> serverIds,
+        List<String> authorizationCodes) {
+
+    /** A pre-approval with the approving document's reference. */
+    public record PreApproval(PreApprovalType type, String documentNumber) {
+    }
+
+    /** The website principal (网站负责人). */
+    public record Principal(String name, CertificateType certificateType, String certificateNumber, String mobile,
+            String email) {
+    }
+
+    public WebsiteContent {
+        domains = domains == null ? List.of() : List.copyOf(domains);
+        homepageUrls = homepageUrls == null ? List.of() : List.copyOf(homepageUrls);
+        preApprovals = preApprovals == null ? List.of() : List.copyOf(preApprovals);
+        languages = languages == null ? List.of() : List.copyOf(languages);
+        serverIds = serverIds == null ? List.of() : List.copyOf(serverIds);
+        authorizationCodes = authorizationCodes == null ? List.of() : List.copyOf(authorizationCodes);
+    }
+
+    /** The fields shared across an order's websites by "copy to the other websites" (all but name and domains). */
+    public WebsiteContent withSharedFrom(WebsiteContent source) {
+        return new WebsiteContent(name, domains, homepageUrls, source.serviceContent, source.preApprovals,
+                source.languages, source.remarks, source.principalSameAsSubject, source.principal, source.serverIds,
+                source.authorizationCodes);
+    }
+}

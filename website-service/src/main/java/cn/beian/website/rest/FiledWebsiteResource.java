@@ -1,0 +1,87 @@
+package cn.beian.website.rest;
+
+import cn.beian.platform.problem.Problem;
+import cn.beian.platform.problem.ProblemException;
+import cn.beian.platform.rest.ETags;
+import cn.beian.platform.rest.Ids;
+import cn.beian.platform.security.CurrentAccount;
+import cn.beian.platform.security.Roles;
+import cn.beian.website.domain.WebsiteContent;
+import cn.beian.website.service.FiledWebsiteService;
+import cn.beian.website.service.Json;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/filed-websites")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Filed websites", description = "The account's approved websites and their police filing numbers")
+public class FiledWebsiteResource {
+
+    /** 公安备案号: province abbreviation + 公网安备 + 14 digits + 号, e.g. 京公网安备11010502030143号. */
+    static final Pattern POLICE_NUMBER =
+            Pattern.compile("^[京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川贵云藏陕甘青宁新]公网安备[0-9]{14}号$");
+
+    /** The police filing number an applicant reports. */
+    public record PoliceNumberRequest(String policeFilingNumber) {
+    }
+
+    private final FiledWebsiteService service;
+    private final CurrentAccount account;
+    private final Json json;
+
+    public FiledWebsiteResource(FiledWebsiteService service, CurrentAccount account, Json json) {
+        this.service = service;
+        this.account = account;
+        this.json = json;
+    }
+
+    @GET
+    @RolesAllowed(Roles.APPLICANT)
+    @Operation(operationId = "listFiledWebsites", summary = "The account's approved websites")
+    public Uni<List<FiledWebsiteView>> list() {
+        return service.ofAccount(account.id()).map(list -> list.stream()
+                .map(f -> FiledWebsiteView.of(f, json.read(f.content, WebsiteContent.class))).toList());
+    }
+
+    @PUT
+    @Path("/{id}/police-filing-number")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.APPLICANT)
+    @Operation(operationId = "recordPoliceFilingNumber", summary = "Record the public-security filing number (公安备案号) "
+            + "of an approved website (If-Match its ETag)")
+    @APIResponse(responseCode = "200", description = "Recorded; police-filing reminders stop",
+            content = @Content(schema = @Schema(implementation = FiledWebsiteView.class)))
+    @APIResponse(responseCode = "400", description = "Not a police filing number",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such website, or not yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> recordPoliceNumber(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            PoliceNumberRequest body) {
+        var uuid = Ids.parseOrNotFound(id, "Filed website");
+        String number = body == null || body.policeFilingNumber() == null ? "" : body.policeFilingNumber().strip();
+        if (!POLICE_NUMBER.matcher(number).matches()) {
+            throw ProblemException.invalid("policeFilingNumber", "POLICE_FILING_NUMBER_INVALID",
+                    "公安备案号格式应为“京公网安备11010502030143号”（省份简称 + 公网安备 + 14 位数字 + 号）");
+        }
+        return service.recordPoliceNumber(account.id(), uuid, ifMatch, number).map(f -> Response
+                .ok(FiledWebsiteView.of(f, json.read(f.content, WebsiteContent.class))).tag(ETags.of(f.version))
+                .build());
+    }
+}

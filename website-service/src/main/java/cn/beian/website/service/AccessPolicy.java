@@ -1,0 +1,334 @@
+package cn.beian.website.service;
+
+import cn.beian.contract.events.EventType;
+import cn.beian.contract.events.authority.AuthorityApproved;
+import cn.beian.contract.events.order.OrderCreated;
+import cn.beian.contract.events.order.OrderTransitioned;
+import cn.beian.contract.events.website.OrderWebsitesChanged;
+import cn.beian.contract.order.FilingType;
+import cn.beian.contract.order.OrderState;
+import cn.beian.contract.order.OrderTrigger;
+import cn.beian.validators.domain.DomainNames;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * "May this host be served here, and why not" (domain.md §4), answered from memory.
+ *
+ * <p>The memory is a fold of events - orders (subject-service), the domains of each order's websites (this service's
+ * own {@code website.order-websites-changed}) and the authority's approvals (review-service) - kept as facts, from
+ * which a decision per domain is recomputed whenever a fact about it changes. Facts from different topics may arrive
+ * in any order (a replica rebuilding from the topics reads partitions side by side), so every decision depends only
+ * on the current facts, and a number's closing (cancel access, deregistration) is compared with its approval by time.
+ * A lookup walks the host and its parents ({@code a.b.example.com.cn}, {@code b.example.com.cn}, …): any allowed
+ * entry allows (subdomains of a filed domain are covered), otherwise the most specific refusal explains.
+ */
+@ApplicationScoped
+public class AccessPolicy {
+
+    static final String RULE_CLOSED_UNTIL_NUMBER = "X-14";
+
+    private record OrderFact(FilingType type, OrderState state, String accountId, boolean initialReviewPassed) {
+    }
+
+    private record OrderDomains(long version, Set<String> domains) {
+    }
+
+    private static final class NumberFact {
+        final Set<String> domains = new HashSet<>();
+        String accountId;
+        String subjectNumber;
+        OffsetDateTime activeAt;
+        OffsetDateTime closedAt;
+        String closedReason;
+
+        boolean live(OffsetDateTime subjectClosedAt) {
+            return activeAt != null && (closedAt == null || activeAt.isAfter(closedAt))
+                    && (subjectClosedAt == null || activeAt.isAfter(subjectClosedAt));
+        }
+    }
+
+    private final ObjectMapper mapper;
+    private final Map<String, AccessDecision> decisions = new ConcurrentHashMap<>();
+    private final Map<String, Long> sequences = new HashMap<>();
+    private final Map<String, OrderFact> orders = new HashMap<>();
+    private final Map<String, OrderDomains> orderDomains = new HashMap<>();
+    private final Map<String, AuthorityApproved> approvals = new HashMap<>();
+    private final Map<String, NumberFact> numbers = new HashMap<>();
+    private final Map<String, Set<String>> ordersByDomain = new HashMap<>();
+    private final Map<String, Set<String>> numbersByDomain = new HashMap<>();
+    /** Deregistered subjects (by account and by subject number): when, so that earlier approvals stay closed. */
+    private final Map<String, OffsetDateTime> subjectsClosed = new HashMap<>();
+    private final AtomicLong applied = new AtomicLong();
+
+    public AccessPolicy(ObjectMapper mapper) {
+        this.mapper = mapper.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false);
+    }
+
+    /** The answer for a host as a client sends it (port, case, trailing dot and Unicode are normalised). */
+    public AccessDecision decide(String rawHost) {
+        String host = DomainNames.hostOrNull(rawHost);
+        if (host == null || host.indexOf('.') < 0) {
+            return new AccessDecision(rawHost, false, "INVALID_HOST", null, "不是合法的主机名", null, null);
+        }
+        AccessDecision refusal = null;
+        String name = host;
+        while (true) {
+            AccessDecision d = decisions.get(name);
+            if (d != null) {
+                if (d.allowed()) {
+                    return d.forHost(host);
+                }
+                if (refusal == null) {
+                    refusal = d;
+                }
+            }
+            int dot = name.indexOf('.');
+            if (dot < 0) {
+                break;
+            }
+            name = name.substring(dot + 1);
+        }
+        return refusal != null ? refusal.forHost(host)
+                : new AccessDecision(host, false, "NOT_FILED_HERE", RULE_CLOSED_UNTIL_NUMBER,
+                        "该域名未在本平台备案，不能在本平台的服务器上提供服务", null, null);
+    }
+
+    public long appliedEvents() {
+        return applied.get();
+    }
+
+    public int entries() {
+        return decisions.size();
+    }
+
+    /**
+     * Applies one event (any topic); replays and events older than one already applied for the same aggregate and
+     * producer are ignored. Single writer: the access-events channel.
+     */
+    public synchronized void apply(String source, String aggregateId, long sequence, String ceType, String data) {
+        EventType type = EventType.fromType(ceType).orElse(null);
+        if (type == null) {
+            return;
+        }
+        String key = source + "|" + aggregateId;
+        if (sequence > 0) {
+            Long last = sequences.get(key);
+            if (last != null && sequence <= last) {
+                return;
+            }
+            sequences.put(key, sequence);
+        }
+        Set<String> touched = new HashSet<>();
+        try {
+            switch (type) {
+                case ORDER_CREATED -> {
+                    OrderCreated e = mapper.readValue(data, OrderCreated.class);
+                    orders.putIfAbsent(e.orderId(), new OrderFact(e.type(), e.state(), e.accountId(), false));
+                    touched.addAll(domainsOf(e.orderId()));
+                    reapplyApproval(e.orderId(), touched);
+                }
+                case ORDER_TRANSITIONED -> {
+                    OrderTransitioned e = mapper.readValue(data, OrderTransitioned.class);
+                    OrderFact old = orders.get(e.orderId());
+                    boolean passed = (old != null && old.initialReviewPassed())
+                            || e.trigger() == OrderTrigger.INITIAL_APPROVE;
+                    orders.put(e.orderId(), new OrderFact(e.type(), e.to(), e.accountId(), passed));
+                    touched.addAll(domainsOf(e.orderId()));
+                    if (old == null) {
+                        reapplyApproval(e.orderId(), touched);
+                    }
+                }
+                case ORDER_WEBSITES_CHANGED -> {
+                    OrderWebsitesChanged e = mapper.readValue(data, OrderWebsitesChanged.class);
+                    OrderDomains old = orderDomains.get(e.orderId());
+                    if (old != null && old.version() >= e.version()) {
+                        return;
+                    }
+                    Set<String> now = new HashSet<>();
+                    e.websites().forEach(w -> w.domains().forEach(d -> {
+                        String h = DomainNames.hostOrNull(d);
+                        if (h != null) {
+                            now.add(h);
+                        }
+                    }));
+                    if (old != null) {
+                        old.domains().forEach(d -> unindex(ordersByDomain, d, e.orderId()));
+                        touched.addAll(old.domains());
+                    }
+                    now.forEach(d -> ordersByDomain.computeIfAbsent(d, k -> new HashSet<>()).add(e.orderId()));
+                    orderDomains.put(e.orderId(), new OrderDomains(e.version(), now));
+                    touched.addAll(now);
+                }
+                case AUTHORITY_APPROVED -> {
+                    AuthorityApproved e = mapper.readValue(data, AuthorityApproved.class);
+                    approvals.put(e.orderId(), e);
+                    applyApproval(e, touched);
+                }
+                default -> {
+                    return;
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("undecodable " + ceType + ": " + e.getMessage(), e);
+        }
+        applied.incrementAndGet();
+        touched.forEach(this::recompute);
+    }
+
+    private void reapplyApproval(String orderId, Set<String> touched) {
+        AuthorityApproved a = approvals.get(orderId);
+        if (a != null) {
+            applyApproval(a, touched);
+        }
+    }
+
+    private void applyApproval(AuthorityApproved e, Set<String> touched) {
+        OrderFact order = orders.get(e.orderId());
+        if (order == null) {
+            return; // applied when the order's facts arrive
+        }
+        OffsetDateTime at = e.approvedAt() == null ? OffsetDateTime.now() : e.approvedAt();
+        List<AuthorityApproved.WebsiteNumber> sites = e.websites() == null ? List.of() : e.websites();
+        switch (order.type()) {
+            case CANCEL_ACCESS, DEREGISTER_WEBSITE -> {
+                String reason = order.type() == FilingType.CANCEL_ACCESS ? "ACCESS_CANCELLED" : "DEREGISTERED";
+                Set<String> orderDomainSet = domainsOf(e.orderId());
+                for (AuthorityApproved.WebsiteNumber n : sites) {
+                    close(n.websiteFilingNumber(), at, reason, touched);
+                }
+                for (var entry : numbers.entrySet()) {
+                    if (entry.getValue().domains.stream().anyMatch(orderDomainSet::contains)) {
+                        close(entry.getKey(), at, reason, touched);
+                    }
+                }
+            }
+            case DEREGISTER_SUBJECT -> {
+                subjectsClosed.merge("account:" + order.accountId(), at, (a, b) -> a.isAfter(b) ? a : b);
+                if (e.subjectFilingNumber() != null) {
+                    subjectsClosed.merge("number:" + e.subjectFilingNumber(), at, (a, b) -> a.isAfter(b) ? a : b);
+                }
+                for (NumberFact f : numbers.values()) {
+                    if (order.accountId().equals(f.accountId)
+                            || (e.subjectFilingNumber() != null && e.subjectFilingNumber().equals(f.subjectNumber))) {
+                        touched.addAll(f.domains);
+                    }
+                }
+            }
+            default -> {
+                for (AuthorityApproved.WebsiteNumber n : sites) {
+                    NumberFact f = numbers.computeIfAbsent(n.websiteFilingNumber(), k -> new NumberFact());
+                    if (f.activeAt != null && f.activeAt.isAfter(at)) {
+                        continue; // a later approval (a change) already set its domains
+                    }
+                    f.domains.forEach(d -> unindex(numbersByDomain, d, n.websiteFilingNumber()));
+                    touched.addAll(f.domains);
+                    f.domains.clear();
+                    for (String d : n.domains() == null ? List.<String>of() : n.domains()) {
+                        String h = DomainNames.hostOrNull(d);
+                        if (h != null) {
+                            f.domains.add(h);
+                        }
+                    }
+                    f.accountId = order.accountId();
+                    f.subjectNumber = e.subjectFilingNumber();
+                    f.activeAt = at;
+                    f.domains.forEach(d -> numbersByDomain.computeIfAbsent(d, k -> new HashSet<>())
+                            .add(n.websiteFilingNumber()));
+                    touched.addAll(f.domains);
+                }
+            }
+        }
+    }
+
+    private void close(String number, OffsetDateTime at, String reason, Set<String> touched) {
+        NumberFact f = numbers.computeIfAbsent(number, k -> new NumberFact());
+        if (f.closedAt == null || at.isAfter(f.closedAt)) {
+            f.closedAt = at;
+            f.closedReason = reason;
+        }
+        touched.addAll(f.domains);
+    }
+
+    private static OffsetDateTime latest(OffsetDateTime a, OffsetDateTime b) {
+        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+    }
+
+    private Set<String> domainsOf(String orderId) {
+        OrderDomains d = orderDomains.get(orderId);
+        return d == null ? Set.of() : d.domains();
+    }
+
+    private static void unindex(Map<String, Set<String>> index, String domain, String value) {
+        Set<String> s = index.get(domain);
+        if (s != null) {
+            s.remove(value);
+            if (s.isEmpty()) {
+                index.remove(domain);
+            }
+        }
+    }
+
+    /** The decision for one domain from the current facts. */
+    private void recompute(String domain) {
+        String closed = null;
+        for (String number : numbersByDomain.getOrDefault(domain, Set.of())) {
+            NumberFact f = numbers.get(number);
+            OffsetDateTime subjectClosed = latest(subjectsClosed.get("account:" + f.accountId),
+                    subjectsClosed.get("number:" + f.subjectNumber));
+            if (f.live(subjectClosed)) {
+                decisions.put(domain, new AccessDecision(domain, true, "FILED", null, "已备案（" + number + "）",
+                        domain, number));
+                return;
+            }
+            if (subjectClosed != null && f.activeAt != null && !f.activeAt.isAfter(subjectClosed)) {
+                closed = "DEREGISTERED";
+            } else if (f.closedAt != null) {
+                closed = f.closedReason;
+            }
+        }
+        boolean awaitingNumber = false;
+        boolean awaitingReview = false;
+        for (String orderId : ordersByDomain.getOrDefault(domain, Set.of())) {
+            OrderFact o = orders.get(orderId);
+            if (o == null || o.state() == OrderState.ABANDONED || o.state() == OrderState.EXPIRED) {
+                continue;
+            }
+            if (o.type() == FilingType.ACCESS_FILING && o.state() != OrderState.APPROVED) {
+                if (o.initialReviewPassed()) {
+                    decisions.put(domain, new AccessDecision(domain, true, "ACCESS_FILING_INITIAL_REVIEW_PASSED",
+                            null, "接入备案已通过初审，可在本平台提供服务", domain, null));
+                    return;
+                }
+                awaitingReview = true;
+            } else if (o.type().decided() || o.type() == FilingType.CHANGE) {
+                awaitingNumber |= o.state() != OrderState.APPROVED;
+            }
+        }
+        AccessDecision d;
+        if (closed != null) {
+            d = new AccessDecision(domain, false, closed, null, "ACCESS_CANCELLED".equals(closed)
+                    ? "该网站已取消在本平台的接入，不再提供服务" : "该网站备案已注销，不再提供服务", domain, null);
+        } else if (awaitingReview) {
+            d = new AccessDecision(domain, false, "ACCESS_FILING_AWAITING_INITIAL_REVIEW", null,
+                    "接入备案初审通过后方可在本平台提供服务", domain, null);
+        } else if (awaitingNumber) {
+            d = new AccessDecision(domain, false, "AWAITING_FILING_NUMBER", RULE_CLOSED_UNTIL_NUMBER,
+                    "备案期间网站须保持关闭，取得备案号后方可开通", domain, null);
+        } else {
+            decisions.remove(domain);
+            return;
+        }
+        decisions.put(domain, d);
+    }
+}

@@ -1,0 +1,185 @@
+package cn.beian.website.service;
+
+import cn.beian.platform.problem.FieldViolation;
+import cn.beian.platform.problem.ProblemException;
+import cn.beian.platform.problem.ProblemType;
+import cn.beian.platform.rest.ETags;
+import cn.beian.time.BeianClock;
+import cn.beian.website.domain.OrderProjection;
+import cn.beian.website.domain.Website;
+import cn.beian.website.domain.WebsiteContent;
+import cn.beian.website.domain.WebsitesVersion;
+import cn.beian.website.repository.OrderProjectionRepository;
+import cn.beian.website.repository.WebsiteRepository;
+import cn.beian.website.repository.WebsitesVersionRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The websites of an order: add, edit, remove, copy shared fields, each only while the order is editable (domain.md
+ * §3.2), each judged and versioned by {@link WebsitesJudge} in the same transaction.
+ */
+@ApplicationScoped
+public class WebsiteService {
+
+    /** An order's websites at one version, with the findings judged on it. */
+    public record OrderWebsites(OrderProjection order, List<Website> websites, WebsitesVersion judged) {
+    }
+
+    private final OrderProjectionRepository orders;
+    private final WebsiteRepository websites;
+    private final WebsitesVersionRepository versions;
+    private final WebsitesJudge judge;
+    private final Json json;
+    private final BeianClock clock;
+
+    public WebsiteService(OrderProjectionRepository orders, WebsiteRepository websites,
+            WebsitesVersionRepository versions, WebsitesJudge judge, Json json, BeianClock clock) {
+        this.orders = orders;
+        this.websites = websites;
+        this.versions = versions;
+        this.judge = judge;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @WithSession
+    public Uni<OrderWebsites> view(String accountId, boolean staff, UUID orderId) {
+        return owned(accountId, staff, orderId).chain(o -> websites.ofOrder(orderId)
+                .chain(list -> versions.find(orderId, o.websitesVersion)
+                        .map(v -> new OrderWebsites(o, list, v))));
+    }
+
+    @WithSession
+    public Uni<Website> one(String accountId, boolean staff, UUID orderId, UUID websiteId) {
+        return owned(accountId, staff, orderId).chain(o -> websites.findById(websiteId))
+                .map(w -> {
+                    if (w == null || !w.orderId.equals(orderId)) {
+                        throw ProblemException.notFound("Website");
+                    }
+                    return w;
+                });
+    }
+
+    /** The order, for its account (another account's → 404), so that REST can look the registry up first. */
+    @WithSession
+    public Uni<OrderProjection> order(String accountId, UUID orderId) {
+        return owned(accountId, false, orderId);
+    }
+
+    @WithTransaction
+    public Uni<Website> add(String accountId, UUID orderId, WebsiteContent content, Map<String, RegistryFacts> facts) {
+        return editable(accountId, orderId).chain(o -> websites.ofOrder(orderId).chain(list -> {
+            if (list.size() >= WebsiteInput.MAX_WEBSITES) {
+                throw new ProblemException(ProblemType.VALIDATION_FAILED, "An order holds at most 10 websites",
+                        List.of(new FieldViolation("websites[" + list.size() + "]", "TOO_MANY_WEBSITES",
+                                "每个订单最多 " + WebsiteInput.MAX_WEBSITES + " 个网站")));
+            }
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            Website w = new Website();
+            w.id = UUID.randomUUID();
+            w.orderId = orderId;
+            w.accountId = accountId;
+            w.position = list.stream().mapToInt(x -> x.position + 1).max().orElse(0);
+            w.content = json.write(content);
+            w.version = 1;
+            w.createdAt = now;
+            w.updatedAt = now;
+            return websites.persist(w).chain(() -> judge.judge(o, facts)).replaceWith(w);
+        }));
+    }
+
+    @WithTransaction
+    public Uni<Website> replace(String accountId, UUID orderId, UUID websiteId, String ifMatch,
+            WebsiteContent content, Map<String, RegistryFacts> facts) {
+        return editable(accountId, orderId).chain(o -> website(orderId, websiteId).chain(w -> {
+            ETags.requireMatch(ifMatch, w.version);
+            w.content = json.write(content);
+            w.version++;
+            w.updatedAt = OffsetDateTime.now(clock);
+            return websites.persist(w).chain(() -> judge.judge(o, facts)).replaceWith(w);
+        }));
+    }
+
+    @WithTransaction
+    public Uni<Void> remove(String accountId, UUID orderId, UUID websiteId, String ifMatch) {
+        return editable(accountId, orderId).chain(o -> website(orderId, websiteId).chain(w -> {
+            ETags.requireMatch(ifMatch, w.version);
+            return websites.delete(w).chain(websites::flush).chain(() -> judge.judge(o, Map.of()));
+        })).replaceWithVoid();
+    }
+
+    /**
+     * Copies the shared fields (service content, pre-approvals, languages, remarks, principal, servers and codes) of
+     * one website to every other website of the order, in one change. {@code ifMatch} is the order's websites
+     * version (the collection's ETag).
+     */
+    @WithTransaction
+    public Uni<List<Website>> copyShared(String accountId, UUID orderId, UUID sourceId, String ifMatch) {
+        return editable(accountId, orderId).chain(o -> {
+            ETags.requireMatch(ifMatch, o.websitesVersion);
+            return websites.ofOrder(orderId).chain(list -> {
+                Website source = list.stream().filter(w -> w.id.equals(sourceId)).findFirst()
+                        .orElseThrow(() -> ProblemException.notFound("Website"));
+                WebsiteContent from = json.read(source.content, WebsiteContent.class);
+                OffsetDateTime now = OffsetDateTime.now(clock);
+                for (Website w : list) {
+                    if (!w.id.equals(sourceId)) {
+                        w.content = json.write(json.read(w.content, WebsiteContent.class).withSharedFrom(from));
+                        w.version++;
+                        w.updatedAt = now;
+                    }
+                }
+                return websites.persist(list).chain(() -> judge.judge(o, Map.of())).replaceWith(list);
+            });
+        });
+    }
+
+    /** Judges the order again with fresh registry answers (the applicant fixed something at the registrar). */
+    @WithTransaction
+    public Uni<WebsitesVersion> recheck(String accountId, UUID orderId, Map<String, RegistryFacts> facts) {
+        return editable(accountId, orderId).chain(o -> judge.judge(o, facts));
+    }
+
+    @WithSession
+    public Uni<List<WebsiteContent>> contents(UUID orderId) {
+        return websites.ofOrder(orderId)
+                .map(list -> list.stream().map(w -> json.read(w.content, WebsiteContent.class)).toList());
+    }
+
+    private Uni<OrderProjection> owned(String accountId, boolean staff, UUID orderId) {
+        return orders.findById(orderId).map(o -> {
+            if (o == null || (!staff && !o.accountId.equals(accountId))) {
+                throw ProblemException.notFound("Order");
+            }
+            return o;
+        });
+    }
+
+    private Uni<OrderProjection> editable(String accountId, UUID orderId) {
+        return owned(accountId, false, orderId).map(o -> {
+            if (!o.editable()) {
+                throw new ProblemException(ProblemType.CONFLICT,
+                        "The order's websites cannot be edited in state " + o.state)
+                        .with("currentState", o.state.name())
+                        .with("allowedActions", List.of());
+            }
+            return o;
+        });
+    }
+
+    private Uni<Website> website(UUID orderId, UUID websiteId) {
+        return websites.findById(websiteId).map(w -> {
+            if (w == null || !w.orderId.equals(orderId)) {
+                throw ProblemException.notFound("Website");
+            }
+            return w;
+        });
+    }
+}

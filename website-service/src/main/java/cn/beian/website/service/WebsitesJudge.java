@@ -1,0 +1,219 @@
+package cn.beian.website.service;
+
+import cn.beian.contract.events.EventType;
+import cn.beian.contract.events.order.OrderSubjectOutlined;
+import cn.beian.contract.events.readiness.PartReady;
+import cn.beian.contract.events.snapshot.Person;
+import cn.beian.contract.events.snapshot.WebsitesSnapshotFrozen;
+import cn.beian.contract.events.website.OrderWebsitesChanged;
+import cn.beian.contract.findings.Finding;
+import cn.beian.platform.outbox.OutboxWriter;
+import cn.beian.time.BeianClock;
+import cn.beian.validators.domain.DomainNames;
+import cn.beian.website.domain.OrderProjection;
+import cn.beian.website.domain.Website;
+import cn.beian.website.domain.WebsiteContent;
+import cn.beian.website.domain.WebsitesVersion;
+import cn.beian.website.repository.DomainStore;
+import cn.beian.website.repository.OrderProjectionRepository;
+import cn.beian.website.repository.WebsiteRepository;
+import cn.beian.website.repository.WebsitesVersionRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * After every change of an order's websites (or of its subject): judges them, keeps the new version with its
+ * findings, and announces the change and the readiness through the outbox. Runs inside the caller's transaction.
+ */
+@ApplicationScoped
+public class WebsitesJudge {
+
+    private final WebsiteRepository websites;
+    private final OrderProjectionRepository orders;
+    private final WebsitesVersionRepository versions;
+    private final DomainStore domains;
+    private final OutboxWriter outbox;
+    private final Json json;
+    private final BeianClock clock;
+    private final WebsiteChecks checks = WebsiteChecks.standard();
+
+    public WebsitesJudge(WebsiteRepository websites, OrderProjectionRepository orders,
+            WebsitesVersionRepository versions, DomainStore domains, OutboxWriter outbox, Json json,
+            BeianClock clock) {
+        this.websites = websites;
+        this.orders = orders;
+        this.versions = versions;
+        this.domains = domains;
+        this.outbox = outbox;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Registrable domains of these websites (what registry lookups are about). */
+    public static Set<String> registrableDomains(List<WebsiteContent> contents) {
+        Set<String> out = new LinkedHashSet<>();
+        for (WebsiteContent c : contents) {
+            for (String d : c.domains()) {
+                DomainNames.parse(d).domain().ifPresent(p -> out.add(p.registrableDomain()));
+            }
+        }
+        return out;
+    }
+
+    /** Judges the order's current websites with {@code fresh} registry answers (others from the stored ones). */
+    public Uni<WebsitesVersion> judge(OrderProjection order, Map<String, RegistryFacts> fresh) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return saveFacts(fresh, now)
+                .chain(() -> websites.ofOrder(order.orderId))
+                .chain(list -> {
+                    List<WebsiteContent> contents = list.stream().map(w -> json.read(w.content, WebsiteContent.class))
+                            .toList();
+                    Set<String> registrable = registrableDomains(contents);
+                    return domains.loadRegistry(registrable).chain(stored -> {
+                        Map<String, RegistryFacts> facts = new HashMap<>();
+                        stored.forEach((d, j) -> facts.put(d, json.read(j, RegistryFacts.class)));
+                        facts.putAll(fresh);
+                        return domains.takenByOthers(registrable, order.accountId)
+                                .chain(taken -> domains.filedDomainsOf(order.accountId)
+                                        .chain(filed -> record(order, list, contents, facts, taken, filed, now)));
+                    });
+                });
+    }
+
+    private Uni<WebsitesVersion> record(OrderProjection order, List<Website> list, List<WebsiteContent> contents,
+            Map<String, RegistryFacts> facts, Map<String, String> taken, Set<String> filed, OffsetDateTime now) {
+        OrderSubjectOutlined subject = json.read(order.subject, OrderSubjectOutlined.class);
+        var ctx = new WebsiteChecks.Context(order.type, order.province, order.nature, subject,
+                LocalDate.now(clock), facts, taken, filed);
+        List<Finding> findings = new ArrayList<>(checks.check(contents, ctx));
+        for (int i = 0; i < contents.size(); i++) {
+            WebsiteContent c = contents.get(i);
+            if (c.serverIds().isEmpty() && c.authorizationCodes().isEmpty() && order.type.decided()) {
+                findings.add(new Finding("SERVER_MISSING", "websites[" + i + "].serverIds",
+                        Finding.Severity.BLOCKING, "请关联本平台的服务器或填写备案授权码"));
+            }
+        }
+        boolean complete = !list.isEmpty() && list.size() <= WebsiteInput.MAX_WEBSITES
+                && findings.stream().noneMatch(Finding::blocking);
+        order.websitesVersion++;
+        order.updatedAt = now;
+        long version = order.websitesVersion;
+        List<WebsitesSnapshotFrozen.Website> snapshot = new ArrayList<>();
+        List<OrderWebsitesChanged.WebsiteOutline> outline = new ArrayList<>();
+        Map<UUID, Set<String>> byWebsite = new LinkedHashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            Website w = list.get(i);
+            WebsiteContent c = contents.get(i);
+            Person principal = principal(c, subject);
+            snapshot.add(new WebsitesSnapshotFrozen.Website(w.id.toString(), w.websiteFilingNumber, c.name(),
+                    c.domains(), c.homepageUrls(), c.serviceContent() == null ? null : c.serviceContent().chineseName(),
+                    c.preApprovals().stream().map(p -> new WebsitesSnapshotFrozen.PreApproval(p.type().name(),
+                            p.documentNumber())).toList(),
+                    c.languages(), c.remarks(), principal, c.principalSameAsSubject(), c.serverIds(),
+                    c.authorizationCodes()));
+            outline.add(new OrderWebsitesChanged.WebsiteOutline(w.id.toString(), c.name(), c.domains(),
+                    c.principalSameAsSubject(), principalOutline(principal),
+                    c.preApprovals().stream().map(p -> p.type().name()).toList(),
+                    needingCertificate(findings, i, c)));
+            byWebsite.put(w.id, registrableDomains(List.of(c)));
+        }
+        WebsitesVersion v = new WebsitesVersion();
+        v.orderId = order.orderId;
+        v.version = version;
+        v.websites = json.write(snapshot);
+        v.findings = json.write(findings);
+        v.complete = complete;
+        v.createdAt = now;
+        Uni<?> readiness;
+        if (complete) {
+            order.readyVersion = version;
+            readiness = outbox.append(EventType.ORDER_WEBSITES_READINESS_CHANGED,
+                    new PartReady(order.orderId.toString(), version, true, now));
+        } else if (order.readyVersion != null) {
+            order.readyVersion = null;
+            readiness = outbox.append(EventType.ORDER_WEBSITES_READINESS_CHANGED,
+                    new PartReady(order.orderId.toString(), version, false, now));
+        } else {
+            readiness = Uni.createFrom().voidItem();
+        }
+        return versions.persist(v)
+                .chain(() -> orders.persist(order))
+                .chain(() -> domains.replaceOrderDomains(order.orderId, order.accountId, byWebsite))
+                .chain(() -> outbox.append(new OrderWebsitesChanged(order.orderId.toString(), version, outline, now)))
+                .chain(() -> readiness)
+                .replaceWith(v);
+    }
+
+    private Uni<Void> saveFacts(Map<String, RegistryFacts> fresh, OffsetDateTime now) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (RegistryFacts f : fresh.values()) {
+            if (!f.unavailable()) {
+                chain = chain.chain(() -> domains.saveRegistry(f.domain(), f.registration() != null, json.write(f),
+                        now));
+            }
+        }
+        return chain;
+    }
+
+    /** The website principal, or the subject principal where the applicant chose "same as the subject's". */
+    static Person principal(WebsiteContent c, OrderSubjectOutlined subject) {
+        if (c.principalSameAsSubject()) {
+            return subject == null ? null : subject.principal();
+        }
+        var p = c.principal();
+        return p == null ? null : new Person(p.name(), p.certificateType(), p.certificateNumber(), p.mobile(),
+                p.email());
+    }
+
+    private static OrderWebsitesChanged.PrincipalOutline principalOutline(Person p) {
+        if (p == null) {
+            return null;
+        }
+        String province = null;
+        if (p.certificateType() == cn.beian.contract.domain.CertificateType.RESIDENT_ID
+                && p.certificateNumber() != null && p.certificateNumber().length() >= 2) {
+            province = cn.beian.contract.domain.Province.byCode(p.certificateNumber().substring(0, 2))
+                    .map(Enum::name).orElse(null);
+        }
+        return new OrderWebsitesChanged.PrincipalOutline(personKey(p), p.name(), p.certificateType(), province);
+    }
+
+    private static List<String> needingCertificate(List<Finding> findings, int index, WebsiteContent c) {
+        Set<String> out = new HashSet<>();
+        String prefix = "websites[" + index + "].domains[";
+        for (Finding f : findings) {
+            boolean registrant = WebsiteChecks.RULE_REGISTRANT_GENERAL.equals(f.ruleId())
+                    || f.message().contains("持有者");
+            if (registrant && f.fieldKey() != null && f.fieldKey().startsWith(prefix)) {
+                int j = Integer.parseInt(f.fieldKey().substring(prefix.length(), f.fieldKey().length() - 1));
+                out.add(c.domains().get(j));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    static String personKey(Person p) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((p.certificateType() + ":"
+                    + p.certificateNumber()).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

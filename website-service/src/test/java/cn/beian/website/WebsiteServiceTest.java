@@ -1,0 +1,357 @@
+package cn.beian.website;
+
+import static cn.beian.testing.TestTokens.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.when;
+
+import cn.beian.contract.domain.CertificateType;
+import cn.beian.national.client.DomainRegistration;
+import cn.beian.national.client.NationalSystemsClient;
+import cn.beian.testing.InMemoryMessagingResource;
+import cn.beian.testing.OidcTestResource;
+import cn.beian.testing.PostgresTestResource;
+import io.quarkus.test.InjectMock;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.ce.impl.DefaultIncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "website"))
+@WithTestResource(InMemoryMessagingResource.class)
+@WithTestResource(OidcTestResource.class)
+class WebsiteServiceTest {
+
+    static final String LINA = "李娜";
+    static final String LINA_ID = "110105199503080422";
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    @InjectMock
+    @RestClient
+    NationalSystemsClient national;
+
+    private final Map<String, Integer> sequences = new HashMap<>();
+
+    @BeforeEach
+    void registry() {
+        when(national.domainRegistration(anyString())).thenAnswer(inv -> Uni.createFrom().item(
+                registration(inv.getArgument(0), LINA, LINA_ID)));
+        when(national.filingByDomain(anyString())).thenReturn(Uni.createFrom().failure(new NotFoundException()));
+    }
+
+    @Test
+    void anOrdersWebsitesFromDraftToApprovalWithReadinessSnapshotNumbersAndAccess() throws Exception {
+        String account = "alice-" + UUID.randomUUID();
+        String order = newOrder(account, "FIRST_FILING");
+        String domain = "lina-" + UUID.randomUUID().toString().substring(0, 8) + ".cn";
+
+        String id = as(account, "applicant").contentType(ContentType.JSON).body(website("李娜的读书笔记", domain))
+                .post("/api/v1/orders/" + order + "/websites").then().statusCode(201)
+                .header("ETag", "\"1\"").body("domains[0]", equalTo(domain)).extract().path("id");
+        as(account, "applicant").get("/api/v1/orders/" + order + "/websites").then().statusCode(200)
+                .header("ETag", "\"1\"").body("version", equalTo(1)).body("ready", equalTo(true))
+                .body("websites", hasSize(1)).body("findings.findAll { it.severity == 'BLOCKING' }", hasSize(0));
+        assertEquals(1, count("select count(*) from outbox_event where aggregate_id = '" + order
+                + "' and event_type = 'website.order-readiness-changed.v1' and payload like '%\"version\":1,\"ready\":true%'"));
+        assertEquals(1, count("select count(*) from outbox_event where aggregate_id = '" + order
+                + "' and event_type = 'website.order-websites-changed.v1'"));
+
+        // another account sees nothing; stale or missing If-Match changes nothing
+        as("mallory-" + UUID.randomUUID(), "applicant").get("/api/v1/orders/" + order + "/websites").then()
+                .statusCode(404);
+        as("mallory-" + UUID.randomUUID(), "applicant").get("/api/v1/orders/" + order + "/websites/" + id).then()
+                .statusCode(404);
+        as(account, "applicant").contentType(ContentType.JSON).header("If-Match", "\"7\"")
+                .body(website("李娜的读书笔记", domain)).put("/api/v1/orders/" + order + "/websites/" + id)
+                .then().statusCode(412);
+        as(account, "applicant").contentType(ContentType.JSON).body(website("李娜的读书笔记", domain))
+                .put("/api/v1/orders/" + order + "/websites/" + id).then().statusCode(428);
+
+        // an edit that breaks it: ready=false is announced with the new version
+        as(account, "applicant").contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body(website("星河科技有限公司官网", domain)).put("/api/v1/orders/" + order + "/websites/" + id)
+                .then().statusCode(200).header("ETag", "\"2\"");
+        as(account, "applicant").get("/api/v1/orders/" + order + "/websites").then().statusCode(200)
+                .body("version", equalTo(2)).body("ready", equalTo(false))
+                .body("findings.ruleId", hasItem("NAME_UNIT_LIKE_FOR_PERSON"));
+        assertEquals(1, count("select count(*) from outbox_event where aggregate_id = '" + order
+                + "' and event_type = 'website.order-readiness-changed.v1' and payload like '%\"version\":2,\"ready\":false%'"));
+        as(account, "applicant").contentType(ContentType.JSON).header("If-Match", "\"2\"")
+                .body(website("李娜的读书笔记", domain)).put("/api/v1/orders/" + order + "/websites/" + id)
+                .then().statusCode(200);
+
+        // submission names version 3: exactly that version is frozen; the order is then locked
+        transition(order, "DRAFT", "INITIAL_REVIEW", "SUBMIT", 3L);
+        assertEquals(1, count("select count(*) from outbox_event where aggregate_id = '" + order
+                + "' and event_type = 'website.snapshot-frozen.v1' and payload like '%\"version\":3,%'"
+                + " and payload like '%李娜的读书笔记%'"));
+        as(account, "applicant").contentType(ContentType.JSON).header("If-Match", "\"3\"")
+                .body(website("李娜的读书笔记二", domain)).put("/api/v1/orders/" + order + "/websites/" + id)
+                .then().statusCode(409).body("currentState", equalTo("INITIAL_REVIEW"));
+
+        // the access policy (fed by the same events): closed until the number
+        feedAccess(order, domain);
+        String gateway = "edge-" + UUID.randomUUID();
+        as(gateway, "edge-gateway").queryParam("host", "www." + domain).get("/api/v1/access-policy").then()
+                .statusCode(200).body("allowed", equalTo(false)).body("reason", equalTo("AWAITING_FILING_NUMBER"));
+        as(account, "applicant").queryParam("host", domain).get("/api/v1/access-policy").then().statusCode(403);
+
+        // the administration approves: the number is recorded, the site opens, the public query shows it
+        String number = "粤ICP备" + (10000000 + (int) (Math.random() * 8999999)) + "号-1";
+        String approved = """
+                {"orderId":"%s","submissionId":"sub-1","subjectFilingNumber":"%s","approvedAt":"2026-11-20T10:00:00+08:00",
+                 "websites":[{"websiteId":"%s","name":"李娜的读书笔记","domains":["%s"],"websiteFilingNumber":"%s"}]}"""
+                .formatted(order, number.substring(0, number.indexOf('-')), id, domain, number);
+        ack("review-events", "/beian/review-service", order, "authority.approved.v1", approved);
+        send("access-events", "/beian/review-service", "access|" + order, "authority.approved.v1", approved, null);
+        as(gateway, "edge-gateway").queryParam("host", "blog." + domain).get("/api/v1/access-policy").then()
+                .statusCode(200).body("allowed", equalTo(true)).body("websiteFilingNumber", equalTo(number));
+        String filedId = as(account, "applicant").get("/api/v1/filed-websites").then().statusCode(200)
+                .body("[0].websiteFilingNumber", equalTo(number)).extract().path("[0].id");
+        RestAssured.given().queryParam("domain", "www." + domain).get("/api/v1/public/filings").then()
+                .statusCode(200).body("items[0].websiteFilingNumber", equalTo(number))
+                .body("items[0].subjectName", equalTo("李*")).body("items[0].nature", equalTo("PERSON"));
+
+        // the police filing number
+        as(account, "applicant").contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body("{\"policeFilingNumber\":\"京公网安备1101\"}")
+                .put("/api/v1/filed-websites/" + filedId + "/police-filing-number").then().statusCode(400)
+                .body("errors[0].field", equalTo("policeFilingNumber"));
+        as(account, "applicant").contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body("{\"policeFilingNumber\":\"粤公网安备44010602000001号\"}")
+                .put("/api/v1/filed-websites/" + filedId + "/police-filing-number").then().statusCode(200)
+                .body("policeFilingNumber", equalTo("粤公网安备44010602000001号"));
+        assertEquals(1, count("select count(*) from outbox_event where aggregate_id = '" + filedId
+                + "' and event_type = 'website.police-number-recorded.v1'"));
+        RestAssured.given().get("/api/v1/public/filings/" + number + "/footer").then().statusCode(200)
+                .body(containsString("https://beian.miit.gov.cn/")).body(containsString(number))
+                .body(containsString("粤公网安备44010602000001号"));
+    }
+
+    @Test
+    void badInputNamesEachFieldAndSavesNothing() throws Exception {
+        String account = "bob-" + UUID.randomUUID();
+        String order = newOrder(account, "FIRST_FILING");
+        as(account, "applicant").contentType(ContentType.JSON).body("""
+                {"name":"","domains":["http://a.cn","b.cn:8080","1.2.3.4","*.x.cn","ok.cn","OK.cn."],
+                 "homepageUrls":["http://elsewhere.cn"],"serviceContent":"OTHER","languages":["xx-YY1"],
+                 "principalSameAsSubject":false}""")
+                .post("/api/v1/orders/" + order + "/websites").then().statusCode(400)
+                .body("errors.field", hasItem("name"))
+                .body("errors.find { it.field == 'domains[0]' }.code", equalTo("DOMAIN_HAS_SCHEME"))
+                .body("errors.find { it.field == 'domains[1]' }.code", equalTo("DOMAIN_HAS_PORT"))
+                .body("errors.find { it.field == 'domains[2]' }.code", equalTo("DOMAIN_IS_IP"))
+                .body("errors.find { it.field == 'domains[3]' }.code", equalTo("DOMAIN_WILDCARD"))
+                .body("errors.find { it.field == 'domains[5]' }.code", equalTo("DOMAIN_DUPLICATED"))
+                .body("errors.find { it.field == 'homepageUrls[0]' }.code", equalTo("HOMEPAGE_NOT_IN_DOMAINS"))
+                .body("errors.field", hasItem("languages[0]"))
+                .body("errors.field", hasItem("principal"));
+        StringBuilder eleven = new StringBuilder();
+        for (int i = 0; i < 11; i++) {
+            eleven.append(i == 0 ? "" : ",").append("\"d").append(i).append(".cn\"");
+        }
+        as(account, "applicant").contentType(ContentType.JSON).body(website("李娜的读书笔记", "d0.cn")
+                .replace("[\"d0.cn\"]", "[" + eleven + "]"))
+                .post("/api/v1/orders/" + order + "/websites").then().statusCode(400)
+                .body("errors[0].field", equalTo("domains[10]")).body("errors[0].code", equalTo("TOO_MANY_DOMAINS"));
+        as(account, "applicant").contentType(ContentType.JSON)
+                .body(website("李娜的读书笔记", "ok.cn").replace("\"OTHER\"", "\"CASINO\""))
+                .post("/api/v1/orders/" + order + "/websites").then().statusCode(400)
+                .body("errors[0].field", equalTo("serviceContent"));
+        as(account, "applicant").contentType(ContentType.JSON)
+                .body(website("李娜的读书笔记", "ok.cn").replace("\"preApprovals\":[]",
+                        "\"preApprovals\":[{\"type\":\"GAMBLING\",\"documentNumber\":\"1\"}]"))
+                .post("/api/v1/orders/" + order + "/websites").then().statusCode(400)
+                .body("errors[0].field", equalTo("preApprovals[0].type"));
+        assertEquals(0, count("select count(*) from website where order_id = '" + order + "'"));
+
+        for (int i = 0; i < 10; i++) {
+            as(account, "applicant").contentType(ContentType.JSON).body(website("李娜的笔记" + i, "site" + i
+                    + "-" + order.substring(0, 8) + ".cn")).post("/api/v1/orders/" + order + "/websites").then()
+                    .statusCode(201);
+        }
+        as(account, "applicant").contentType(ContentType.JSON).body(website("李娜的笔记", "eleventh.cn"))
+                .post("/api/v1/orders/" + order + "/websites").then().statusCode(400)
+                .body("errors[0].field", equalTo("websites[10]"))
+                .body("errors[0].code", equalTo("TOO_MANY_WEBSITES"));
+        assertEquals(10, count("select count(*) from website where order_id = '" + order + "'"));
+    }
+
+    @Test
+    void sharedFieldsAreCopiedToTheOtherWebsitesInOneChange() {
+        String account = "carol-" + UUID.randomUUID();
+        String order = newOrder(account, "FIRST_FILING");
+        String a = as(account, "applicant").contentType(ContentType.JSON)
+                .body(website("李娜的读书笔记", "a-" + order.substring(0, 8) + ".cn").replace("\"zh-CN\"", "\"zh-CN\",\"en\""))
+                .post("/api/v1/orders/" + order + "/websites").then().statusCode(201).extract().path("id");
+        as(account, "applicant").contentType(ContentType.JSON)
+                .body(website("李娜的摄影作品", "b-" + order.substring(0, 8) + ".cn").replace("读书", "摄影"))
+                .post("/api/v1/orders/" + order + "/websites").then().statusCode(201);
+        as(account, "applicant").header("If-Match", "\"1\"")
+                .post("/api/v1/orders/" + order + "/websites/" + a + "/copy-shared-fields").then().statusCode(412);
+        as(account, "applicant").header("If-Match", "\"2\"")
+                .post("/api/v1/orders/" + order + "/websites/" + a + "/copy-shared-fields").then().statusCode(200)
+                .body("[1].languages", hasItem("en")).body("[0].languages", hasItem("en"));
+        as(account, "applicant").get("/api/v1/orders/" + order + "/websites").then().statusCode(200)
+                .body("version", equalTo(3)).body("websites[1].name", equalTo("李娜的摄影作品"))
+                .body("websites[1].languages", hasItem("en"));
+    }
+
+    @Test
+    void publicQueryIsRateLimitedPerAddress() {
+        int limited = 0;
+        String retryAfter = null;
+        for (int i = 0; i < 12; i++) {
+            var r = RestAssured.given().queryParam("domain", "nobody-" + i + ".cn").get("/api/v1/public/filings");
+            if (r.statusCode() == 429) {
+                limited++;
+                retryAfter = r.header("Retry-After");
+            } else {
+                assertEquals(200, r.statusCode());
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(limited > 0, "the burst of 5 is exceeded");
+        org.junit.jupiter.api.Assertions.assertNotNull(retryAfter);
+    }
+
+    @Test
+    void changeOrdersStartFromTheApprovedWebsites() throws Exception {
+        String account = "dave-" + UUID.randomUUID();
+        String first = newOrder(account, "FIRST_FILING");
+        String domain = "dave-" + first.substring(0, 8) + ".cn";
+        String id = as(account, "applicant").contentType(ContentType.JSON).body(website("李娜的读书笔记", domain))
+                .post("/api/v1/orders/" + first + "/websites").then().statusCode(201).extract().path("id");
+        transition(first, "DRAFT", "INITIAL_REVIEW", "SUBMIT", 1L);
+        ack("review-events", "/beian/review-service", first, "authority.approved.v1", """
+                {"orderId":"%s","submissionId":"s","subjectFilingNumber":"粤ICP备30000001号","approvedAt":"2026-11-20T10:00:00+08:00",
+                 "websites":[{"websiteId":"%s","name":"李娜的读书笔记","domains":["%s"],"websiteFilingNumber":"粤ICP备30000001号-1"}]}"""
+                .formatted(first, id, domain));
+        transition(first, "AUTHORITY_REVIEW", "APPROVED", "AUTHORITY_APPROVE", null);
+        String change = newOrder(account, "CHANGE");
+        as(account, "applicant").get("/api/v1/orders/" + change + "/websites").then().statusCode(200)
+                .body("websites", hasSize(1)).body("websites[0].websiteFilingNumber", equalTo("粤ICP备30000001号-1"))
+                .body("websites[0].domains[0]", equalTo(domain)).body("ready", equalTo(true));
+    }
+
+    private String newOrder(String account, String type) {
+        String order = UUID.randomUUID().toString();
+        ack("subject-events", "/beian/subject-service", order, "order.created.v1", """
+                {"orderId":"%s","accountId":"%s","subjectId":"s-1","type":"%s","province":"GUANGDONG",
+                 "nature":"PERSON","state":"DRAFT","createdAt":"2026-11-20T10:00:00+08:00"}"""
+                .formatted(order, account, type));
+        ack("subject-events", "/beian/subject-service", order, "order.subject-outlined.v1", """
+                {"orderId":"%s","accountId":"%s","subjectId":"s-1","type":"%s","province":"GUANGDONG",
+                 "nature":"PERSON","name":"%s","certificateType":"RESIDENT_ID","certificateNumber":"%s",
+                 "principal":{"name":"%s","certificateType":"RESIDENT_ID","certificateNumber":"%s",
+                  "mobile":"13800000013","email":"lina@example.cn"},"principalNeedsEmployment":false,"revision":1,
+                 "at":"2026-11-20T10:00:00+08:00"}""".formatted(order, account, type, LINA, LINA_ID, LINA, LINA_ID));
+        return order;
+    }
+
+    private void transition(String order, String from, String to, String trigger, Long websitesVersion) {
+        ack("subject-events", "/beian/subject-service", order, "order.transitioned.v1", """
+                {"orderId":"%s","accountId":"a","type":"FIRST_FILING","province":"GUANGDONG","from":"%s","to":"%s",
+                 "trigger":"%s","actor":"APPLICANT","websitesVersion":%s,"materialsVersion":1}"""
+                .formatted(order, from, to, trigger, websitesVersion));
+    }
+
+    /** The access-policy channel sees the same events (its own consumer group on Kafka). */
+    private void feedAccess(String order, String domain) {
+        send("access-events", "/beian/subject-service", "access|" + order, "order.created.v1", """
+                {"orderId":"%s","accountId":"a","type":"FIRST_FILING","province":"GUANGDONG","state":"DRAFT"}"""
+                .formatted(order), null);
+        send("access-events", "/beian/website-service", "access|" + order, "website.order-websites-changed.v1", """
+                {"orderId":"%s","version":3,"websites":[{"websiteId":"w","name":"n","domains":["%s"]}]}"""
+                .formatted(order, domain), null);
+    }
+
+    static String website(String name, String domain) {
+        return """
+                {"name":"%s","domains":["%s"],"homepageUrls":["www.%s"],"serviceContent":"OTHER","preApprovals":[],
+                 "languages":["zh-CN"],"remarks":"个人网站，记录读书笔记与书评，不含商业内容","principalSameAsSubject":true,
+                 "serverIds":["srv-1"]}""".formatted(name, domain, domain);
+    }
+
+    static DomainRegistration registration(String domain, String name, String id) {
+        return new DomainRegistration(domain, "阿里云计算有限公司（万网）", name, CertificateType.RESIDENT_ID, id, true,
+                OffsetDateTime.now().minusDays(400), OffsetDateTime.now().minusDays(397), true,
+                LocalDate.of(2020, 1, 1), LocalDate.now().plusYears(1), false, false);
+    }
+
+    private void ack(String channel, String source, String aggregate, String type, String data) {
+        AtomicReference<Throwable> nacked = new AtomicReference<>();
+        try {
+            send(channel, source, aggregate, type, data, nacked).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(type + " was not handled", e);
+        }
+        if (nacked.get() != null) {
+            throw new AssertionError(type + " was nacked", nacked.get());
+        }
+    }
+
+    private CompletableFuture<Void> send(String channel, String source, String aggregate, String type, String data,
+            AtomicReference<Throwable> nacked) {
+        int sequence = sequences.merge(channel + source + aggregate, 1, Integer::sum);
+        String aggregateId = aggregate.startsWith("access|") ? aggregate.substring(7) : aggregate;
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Message<String> m = Message.of(data, Metadata.of(new DefaultIncomingCloudEventMetadata<>("1.0",
+                        UUID.randomUUID().toString(), URI.create(source), type, "application/json", null, aggregateId,
+                        ZonedDateTime.now(), Map.of("aggregateid", aggregateId, "sequence", String.valueOf(sequence)),
+                        data)))
+                .withAck(() -> {
+                    done.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(e -> {
+                    if (nacked != null) {
+                        nacked.set(e);
+                    }
+                    done.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                });
+        io.smallrye.reactive.messaging.memory.InMemorySource<Message<String>> in = connector.source(channel);
+        in.send(m);
+        return done;
+    }
+
+    static long count(String sql) throws SQLException {
+        try (Connection c = PostgresTestResource.connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
