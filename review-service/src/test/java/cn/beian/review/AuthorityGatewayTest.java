@@ -214,4 +214,33 @@ class AuthorityGatewayTest {
         assertEquals(0, count(events(order, "authority.submitted.v1")));
         assertNull(TestEvents.string("select submitted_at from authority_submission where order_id = '" + order + "'"));
     }
+
+    @Test
+    void unverifiedCodesReturnTheOrderAndAReReviewWhosePhotoHoldsIsSubmittedAgain() {
+        String order = orderWithAuthority("FIRST_FILING");
+        String account = "acc-" + order;
+        awaitCount(1, events(order, "authority.submitted.v1"));
+        entry(order + ":1", FeedEntryType.SMS_VERIFICATION_FAILED, null,
+                List.of(new Reason("DEADLINE_PASSED", "24 小时内未完成短信核验", null)));
+        FeedEntry returned = entry(order + ":1", FeedEntryType.RETURNED, null, null);
+        awaitCount(returned.position(), "select position from feed_cursor");
+        assertEquals(1, count(events(order, "authority.sms-verification-failed.v1")));
+        assertEquals(1, count(events(order, "authority.returned.v1") + " and payload like '%SMS_NOT_VERIFIED%'"
+                + " and payload like '%\"returned\":true%'"));
+
+        // Resubmitted after AUTHORITY_REJECTED: a re-review; its approval goes straight to the administration.
+        TestEvents.send(connector, "subject-events", TestEvents.SUBJECT, order, "subject.snapshot-frozen.v1",
+                TestEvents.subjectSnapshot(order, account, "FIRST_FILING", "ZHEJIANG", 2));
+        TestEvents.send(connector, "subject-events", TestEvents.SUBJECT, order, "order.transitioned.v1",
+                TestEvents.transitioned(order, account, "FIRST_FILING", "ZHEJIANG", "AUTHORITY_REJECTED",
+                        "INITIAL_REVIEW", "RESUBMIT", 4L, 9L));
+        assertEquals(1, count("select count(*) from review_case where order_id = '" + order
+                + "' and kind = 'RE_REVIEW' and status = 'OPEN' and submission_no = 2"));
+        TestEvents.send(connector, "subject-events", TestEvents.SUBJECT, order, "order.transitioned.v1",
+                TestEvents.transitioned(order, account, "FIRST_FILING", "ZHEJIANG", "INITIAL_REVIEW",
+                        "AUTHORITY_REVIEW", "INITIAL_APPROVE", null, null));
+        awaitCount(2, events(order, "authority.submitted.v1"));
+        assertEquals(1, count("select count(*) from authority_submission where submission_id = '" + order
+                + ":2' and status = 'SUBMITTED'"));
+    }
 }

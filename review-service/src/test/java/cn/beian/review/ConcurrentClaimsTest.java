@@ -124,7 +124,10 @@ class ConcurrentClaimsTest {
         Set<String> distinct = new HashSet<>(all);
         assertEquals(all.size(), distinct.size(), "a case was claimed twice: " + duplicates(all));
         assertTrue(distinct.containsAll(mine), "every open case was claimed once");
-        assertTrue(perClaimer.stream().filter(n -> n > 0).count() > 1, "claims were spread: " + perClaimer);
+        int second = perClaimer.get(perClaimer.size() - 1);
+        assertTrue(second >= 1, "the second instance took part: " + perClaimer);
+        assertTrue(perClaimer.subList(0, 20).stream().filter(n -> n > 0).count() >= 2,
+                "several of this instance's reviewers claimed: " + perClaimer);
         assertEquals(0, TestEvents.count("select count(*) from review_case where status = 'OPEN' and claimed_by is null"));
         // Each claim bumped the version exactly once and left one CLAIMED entry in the trail.
         for (String id : mine) {
@@ -140,7 +143,8 @@ class ConcurrentClaimsTest {
         String sql = ReviewCaseRepository.CLAIM_NEXT.replace(":now", "?").replace(":kind", "?");
         try (Connection c = PostgresTestResource.connect()) {
             c.setAutoCommit(false);
-            while (true) {
+            // Another replica's reviewers: ten claims at a reviewer's pace, racing this instance's twenty.
+            while (got.size() < 10) {
                 String id;
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.setObject(1, OffsetDateTime.now());
@@ -161,9 +165,10 @@ class ConcurrentClaimsTest {
                 }
                 c.commit();
                 got.add(id);
-                Thread.sleep(2); // a reviewer's pace, so the other instance gets its share of the race
+                Thread.sleep(20);
 
             }
+            return got;
         }
     }
 
