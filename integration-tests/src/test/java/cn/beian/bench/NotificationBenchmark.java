@@ -42,9 +42,11 @@ class NotificationBenchmark {
                         + "reactive INSERT), closed loop, 4 workers, 3 s warm-up, 10 s measured.")
                 .note("Events: order.transitioned SUBMIT produced into Kafka at " + RATE + " orders/s (open loop), "
                         + WARM_UP.toSeconds() + " s warm-up then " + MEASURED.toSeconds() + " s measured; each order's "
-                        + "contacts produced beforehand. 3 messages per order (2 e-mails, 1 SMS).")
+                        + "contacts produced and applied beforehand. 3 messages per order (2 e-mails, 1 SMS).")
                 .note("Latency: CloudEvents time → accepted by GreenMail (SMTP) or the SMS stand-in (HTTP), as "
                         + "recorded in the delivery log; client, Kafka, PostgreSQL, SMTP and SMS sinks on one machine.");
+        report.note("Machine load average (1/5/15 min) at the start: " + loadAverage()
+                + " — other sessions share these 2 cores; compare with the baselines of the same run.");
         report.add(Load.run("baseline GET", 4, Duration.ofSeconds(3), Duration.ofSeconds(10),
                 i -> HttpRequest.newBuilder(URI.create(Stack.NOTIFICATION + "/api/v1/baseline")).GET().build(),
                 status -> status == 200));
@@ -62,6 +64,7 @@ class NotificationBenchmark {
                 orders.add(orderId);
                 events.send(EventType.SUBJECT_SNAPSHOT_FROZEN, orderId, snapshot(orderId, i));
             }
+            awaitApplied(orders.subList(orders.size() - 20, orders.size()));
             long start = System.nanoTime();
             long interval = 1_000_000_000L / RATE;
             for (int i = 0; i < orders.size(); i++) {
@@ -102,7 +105,30 @@ class NotificationBenchmark {
         report.line(table.toString());
         report.line(missing == 0 ? "Every measured order's three messages were sent."
                 : missing + " measured orders did not have all three messages sent within 2 minutes.");
+        report.line("Load average at the end: " + loadAverage());
         report.write();
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " / " + f[1] + " / " + f[2];
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
+    /** Waits until notification-service applied these orders' snapshots (the last of each partition among them). */
+    private static void awaitApplied(List<String> orderIds) throws InterruptedException {
+        String admin = Keycloak.token("ada", "ada-local");
+        long deadline = System.currentTimeMillis() + 300_000;
+        for (String orderId : orderIds) {
+            while (System.currentTimeMillis() < deadline && Load.send(HttpRequest.newBuilder(URI.create(
+                    Stack.NOTIFICATION + "/api/v1/admin/received-events?aggregateId=" + orderId))
+                    .header("Authorization", "Bearer " + admin).GET().build(), 200).contains("\"items\":[]")) {
+                Thread.sleep(200);
+            }
+        }
     }
 
     /** The order's three deliveries once all are SENT, or null when the deadline passed. */

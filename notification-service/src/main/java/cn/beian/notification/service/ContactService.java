@@ -18,7 +18,9 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The projection of who to reach about an order, kept from subject- and website-service's events inside the
@@ -95,7 +97,9 @@ public class ContactService {
     }
 
     public Uni<Void> transitioned(OrderTransitioned e) {
-        return update(e.orderId(), c -> {
+        return updateIfChanged(e.orderId(), c -> Objects.equals(c.accountId, e.accountId())
+                && (e.type() == null || e.type().name().equals(c.filingType))
+                && (e.province() == null || e.province().name().equals(c.province)), c -> {
             c.accountId = e.accountId();
             if (e.type() != null) {
                 c.filingType = e.type().name();
@@ -107,7 +111,8 @@ public class ContactService {
     }
 
     public Uni<Void> milestone(OrderIdleMilestoneReached e) {
-        return update(e.orderId(), c -> c.accountId = e.accountId());
+        return updateIfChanged(e.orderId(), c -> Objects.equals(c.accountId, e.accountId()),
+                c -> c.accountId = e.accountId());
     }
 
     /** Replaces the order's websites with those frozen at (re)submission. */
@@ -143,6 +148,13 @@ public class ContactService {
         return Panache.getSession().chain(s -> s.createSelectionQuery(
                 "from WebsiteContact where orderId = :o order by websiteId", WebsiteContact.class)
                 .setParameter("o", orderId).getResultList());
+    }
+
+    /** Like {@link #update}, but writes nothing where the contact already {@code matches} (most events). */
+    private Uni<Void> updateIfChanged(String orderId, Predicate<OrderContact> matches, Consumer<OrderContact> change) {
+        return Panache.getSession().chain(s -> s.find(OrderContact.class, orderId))
+                .chain(found -> found != null && matches.test(found) ? Uni.createFrom().voidItem()
+                        : update(orderId, change));
     }
 
     private Uni<Void> update(String orderId, Consumer<OrderContact> change) {

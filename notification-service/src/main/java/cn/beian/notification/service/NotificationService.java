@@ -15,7 +15,9 @@ import cn.beian.contract.events.snapshot.WebsitesSnapshotFrozen;
 import cn.beian.contract.events.subject.SubjectCreated;
 import cn.beian.contract.events.website.PoliceNumberRecorded;
 import cn.beian.notification.config.NotificationConfig;
+import cn.beian.notification.domain.Audience;
 import cn.beian.notification.domain.Notice;
+import cn.beian.notification.domain.WebsiteContact;
 import cn.beian.platform.inbox.IncomingEvent;
 import cn.beian.platform.inbox.MalformedEventException;
 import io.smallrye.mutiny.Multi;
@@ -114,7 +116,9 @@ public class NotificationService {
         }
         OffsetDateTime at = e.time();
         DeliveryWriter.Source source = new DeliveryWriter.Source(e.id(), e.type(), at, orderId);
-        return contacts.order(orderId).chain(contact -> contacts.websites(orderId).chain(sites ->
+        boolean websites = notices.stream().anyMatch(n -> n.audience().contains(Audience.WEBSITE_PRINCIPAL));
+        return contacts.order(orderId).chain(contact -> (websites ? contacts.websites(orderId)
+                : Uni.createFrom().item(List.<WebsiteContact>of())).chain(sites ->
                 Multi.createFrom().iterable(notices)
                         .onItem().transformToUniAndConcatenate(n -> writer.write(source, n, contact, sites))
                         .collect().last().replaceWithVoid()));
