@@ -27,6 +27,12 @@ import org.junit.jupiter.api.Test;
  * produces those (and the photo submission) straight into Kafka as CloudEvents under its own {@code ce_source}s
  * ({@link KafkaEvents}), exactly as those services will. The lead's full draft-to-approval IT replaces this once all
  * services are merged.
+ *
+ * <p>Known limit after merging main (website- and materials-service now publish their own readiness): their
+ * "not ready" readiness for this order, which has no websites or materials there, races the test's "ready" and
+ * subject-service refuses the submission (readiness.missing stays 1). Passed on the review-service branch before that
+ * merge (04:50 UTC run); to run on the merged tree, create the website and materials through their services instead
+ * of producing readiness and snapshots here.
  */
 class ReviewIT {
 
