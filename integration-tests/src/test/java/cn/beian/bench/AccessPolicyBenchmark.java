@@ -2,9 +2,8 @@ package cn.beian.bench;
 
 import cn.beian.it.Keycloak;
 import cn.beian.it.Stack;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,7 +13,8 @@ import org.junit.jupiter.api.Test;
  */
 class AccessPolicyBenchmark {
 
-    private static final int[] CONCURRENCY = {1, 8, 32, 64};
+    private static final int[] CONCURRENCY = java.util.Arrays.stream(
+            System.getProperty("bench.concurrency", "1,8,16,32,64").split(",")).mapToInt(Integer::parseInt).toArray();
     private static final Duration WARM_UP = Duration.ofSeconds(5);
     private static final Duration MEASURED = Duration.ofSeconds(15);
 
@@ -26,6 +26,7 @@ class AccessPolicyBenchmark {
             hosts[i] = (i % 3 == 0 ? "www." : i % 3 == 1 ? "a.b.shop." : "") + "bench-" + (i % 250) + ".com.cn";
         }
         BenchReport report = new BenchReport("access-policy", "website-service: the access policy next to a bare GET")
+                .note("Load from AsyncLoad: one Vert.x event loop, c keep-alive connections.")
                 .note("Closed loop: each of c workers sends its next request when the previous answered; the load "
                         + "generator, Kafka, PostgreSQL, Keycloak and the other services share the machine's cores.")
                 .note("Warm-up " + WARM_UP.toSeconds() + " s, then " + MEASURED.toSeconds() + " s measured per run.")
@@ -37,17 +38,14 @@ class AccessPolicyBenchmark {
                 .note("Service JVM as bin/services starts it: " + System.getenv().getOrDefault(
                         "BEIAN_SERVICE_JAVA_OPTS", "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"));
         for (int c : CONCURRENCY) {
-            report.add(Load.run("baseline GET", c, WARM_UP, MEASURED,
-                    i -> HttpRequest.newBuilder(URI.create(Stack.WEBSITE + "/api/v1/baseline")).GET().build(),
-                    status -> status == 200));
-            report.add(Load.run("baseline GET + token", c, WARM_UP, MEASURED,
-                    i -> HttpRequest.newBuilder(URI.create(Stack.WEBSITE + "/api/v1/baseline"))
-                            .header("Authorization", "Bearer " + token).GET().build(),
-                    status -> status == 200));
-            report.add(Load.run("access policy", c, WARM_UP, MEASURED,
-                    i -> HttpRequest.newBuilder(URI.create(Stack.WEBSITE + "/api/v1/access-policy?host="
-                            + hosts[(i & 0x7fffffff) % hosts.length])).header("Authorization", "Bearer " + token)
-                            .GET().build(),
+            Map<String, String> auth = Map.of("Authorization", "Bearer " + token);
+            report.add(AsyncLoad.run("baseline GET", c, WARM_UP, MEASURED,
+                    i -> AsyncLoad.Request.get(Stack.WEBSITE + "/api/v1/baseline", Map.of()), status -> status == 200));
+            report.add(AsyncLoad.run("baseline GET + token", c, WARM_UP, MEASURED,
+                    i -> AsyncLoad.Request.get(Stack.WEBSITE + "/api/v1/baseline", auth), status -> status == 200));
+            report.add(AsyncLoad.run("access policy", c, WARM_UP, MEASURED,
+                    i -> AsyncLoad.Request.get(Stack.WEBSITE + "/api/v1/access-policy?host="
+                            + hosts[(i & 0x7fffffff) % hosts.length], auth),
                     status -> status == 200));
         }
         report.write();
