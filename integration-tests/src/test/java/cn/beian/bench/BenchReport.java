@@ -50,7 +50,8 @@ public final class BenchReport {
         md.append("# ").append(title).append("\n\n");
         md.append("Run ").append(OffsetDateTime.now()).append(" on ").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores, client and stack on one machine (loopback), Java ")
-                .append(System.getProperty("java.version")).append(".\n\n");
+                .append(System.getProperty("java.version")).append("; load average when written: ")
+                .append(loadAverage()).append(".\n\n");
         for (String n : notes) {
             md.append("- ").append(n).append('\n');
         }
@@ -65,6 +66,14 @@ public final class BenchReport {
             md.append('\n').append(l).append('\n');
         }
         return md.toString();
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     /** Prints the report and writes it under target/bench. */

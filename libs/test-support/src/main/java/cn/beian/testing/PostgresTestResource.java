@@ -31,7 +31,9 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     public Map<String, String> start() {
         try {
             if (postgres == null) {
-                postgres = EmbeddedPostgres.builder().start();
+                // UTF-8 whatever the machine's locale (CI runs with an empty environment, where initdb would pick SQL_ASCII).
+                postgres = EmbeddedPostgres.builder().setLocaleConfig("locale", "C")
+                        .setLocaleConfig("encoding", "UTF8").start();
             }
             try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
                 s.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + USER + "') then "
