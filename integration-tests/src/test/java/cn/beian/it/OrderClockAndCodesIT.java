@@ -43,7 +43,7 @@ class OrderClockAndCodesIT {
                     given().auth().oauth2(admin).post(Stack.SUBJECT + "/api/v1/admin/order-clock/run").then()
                             .statusCode(200);
                 }
-                Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(3,
+                Awaitility.await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> assertEquals(3,
                         Collections.frequency(KafkaEvents.typesFor(Topics.SUBJECT_EVENTS, order),
                                 EventType.ORDER_IDLE_MILESTONE_REACHED.type()),
                         "7, 15 and 30 days: one event each, however often the clock runs"));
@@ -142,7 +142,7 @@ class OrderClockAndCodesIT {
                 "{\"orderId\":\"%s\",\"version\":1,\"ready\":true}".formatted(order));
         events.send(EventType.ORDER_MATERIALS_READINESS_CHANGED, order,
                 "{\"orderId\":\"%s\",\"version\":1,\"ready\":true}".formatted(order));
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(applicant)
+        Awaitility.await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> given().auth().oauth2(applicant)
                 .get(ORDERS + "/" + order).then().body("readiness.missing.size()", equalTo(0)));
     }
 
@@ -152,7 +152,7 @@ class OrderClockAndCodesIT {
     }
 
     private static void awaitState(String applicant, String order, String state) {
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(applicant)
+        Awaitility.await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> given().auth().oauth2(applicant)
                 .get(ORDERS + "/" + order).then().statusCode(200).body("state", equalTo(state)));
     }
 

@@ -100,6 +100,12 @@ class OrderLifecycleIT {
         });
         act(applicant, order, "resubmit", "INITIAL_REVIEW");
         String secondCase = claimCase(reviewer, order, "INITIAL");
+        // The case links each material to materials-service, which lets the reviewer read it and records the read.
+        String link = given().auth().oauth2(reviewer).get(Stack.REVIEW + "/api/v1/review-cases/" + secondCase).then()
+                .statusCode(200).extract().path("materialLinks[0].downloadUrl");
+        given().auth().oauth2(reviewer).get(link).then().statusCode(200).body("url", notNullValue());
+        given().auth().oauth2(applicant).get(materials + "/material-reads").then().statusCode(200)
+                .body("items.size()", org.hamcrest.Matchers.greaterThan(0));
         decide(reviewer, secondCase, "\"decision\":\"APPROVE\"");
         awaitState(applicant, order, "AWAITING_PHOTO");
 

@@ -11,4 +11,11 @@ public interface ReviewConfig {
     /** How long a claim holds a case before it lapses. */
     @WithDefault("15M")
     Duration lease();
+
+    /**
+     * Where reviewers reach materials-service (its base URL as their browser sees it): a case's materials are linked
+     * there, where each read is checked and recorded.
+     */
+    @WithDefault("http://localhost:8103")
+    String materialsUrl();
 }

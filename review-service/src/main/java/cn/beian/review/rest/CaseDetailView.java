@@ -12,8 +12,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * Everything a reviewer needs: the case, the snapshot (full personal data: this is the reviewer's case view), the
  * owners' findings, the order's history (cases, decisions, submissions, outcomes), earlier rejections, the internal
- * notes and the case's audit trail. Materials are listed with their ids; their content is read through
- * materials-service, which records each read.
+ * notes and the case's audit trail. Each material of the snapshot is linked to materials-service, which checks the
+ * reviewer's token and records every read: {@code downloadUrl} answers a presigned URL (≤ 5 minutes), {@code content}
+ * streams the file.
  */
 @Schema(name = "ReviewCaseDetail")
 public record CaseDetailView(
@@ -24,7 +25,29 @@ public record CaseDetailView(
         List<AuditView> orderHistory,
         List<AuditView> auditTrail,
         List<NoteView> notes,
-        List<RejectionView> rejections) {
+        List<RejectionView> rejections,
+        List<MaterialLink> materialLinks) {
+
+    /** Where a reviewer reads one material of the snapshot (index {@code i} of {@code materials[]}). */
+    public record MaterialLink(String fieldKey, String materialId, String kind, String downloadUrl, String content) {
+
+        static List<MaterialLink> of(String orderId, JsonNode snapshot, String materialsUrl) {
+            JsonNode materials = snapshot == null ? null : snapshot.path("materials");
+            if (materials == null || !materials.isArray()) {
+                return List.of();
+            }
+            String base = materialsUrl.replaceAll("/+$", "") + "/api/v1/orders/" + orderId + "/materials/";
+            java.util.List<MaterialLink> links = new java.util.ArrayList<>();
+            for (int i = 0; i < materials.size(); i++) {
+                String id = materials.get(i).path("materialId").asText(null);
+                if (id != null) {
+                    links.add(new MaterialLink("materials[" + i + "]", id, materials.get(i).path("kind").asText(null),
+                            base + id + "/download-url", base + id + "/content"));
+                }
+            }
+            return links;
+        }
+    }
 
     /** One audit line. */
     public record AuditView(String action, String actorId, String caseId, String submissionId, Integer caseVersion,
@@ -42,10 +65,12 @@ public record CaseDetailView(
         }
     }
 
-    static CaseDetailView of(CaseQueries.Detail d, OffsetDateTime now, ObjectMapper mapper) {
-        return new CaseDetailView(CaseView.of(d.entry(), now, mapper), d.snapshot(), d.findings(),
+    static CaseDetailView of(CaseQueries.Detail d, OffsetDateTime now, ObjectMapper mapper, String materialsUrl) {
+        CaseView view = CaseView.of(d.entry(), now, mapper);
+        return new CaseDetailView(view, d.snapshot(), d.findings(),
                 d.orderHistory().stream().map(AuditView::of).toList(), d.trail().stream().map(AuditView::of).toList(),
                 d.notes().stream().map(NoteView::of).toList(),
-                d.rejections().stream().map(r -> RejectionView.of(r, mapper)).toList());
+                d.rejections().stream().map(r -> RejectionView.of(r, mapper)).toList(),
+                MaterialLink.of(view.orderId(), d.snapshot(), materialsUrl));
     }
 }

@@ -1,5 +1,6 @@
 package cn.beian.review.rest;
 
+import cn.beian.review.config.ReviewConfig;
 import cn.beian.contract.events.review.ReviewKind;
 import cn.beian.platform.problem.Problem;
 import cn.beian.platform.rest.Cursor;
@@ -49,6 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ReviewCaseResource {
 
+    private final String materialsUrl;
     private final QueueService queue;
     private final CaseQueries queries;
     private final CurrentAccount account;
@@ -56,7 +58,8 @@ public class ReviewCaseResource {
     private final ObjectMapper mapper;
 
     public ReviewCaseResource(QueueService queue, CaseQueries queries, CurrentAccount account, BeianClock clock,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, ReviewConfig config) {
+        this.materialsUrl = config.materialsUrl();
         this.queue = queue;
         this.queries = queries;
         this.account = account;
@@ -104,7 +107,7 @@ public class ReviewCaseResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@PathParam("caseId") String caseId) {
         UUID id = Ids.parseOrNotFound(caseId, "Review case");
-        return queries.detail(id).map(d -> Response.ok(CaseDetailView.of(d, OffsetDateTime.now(clock), mapper))
+        return queries.detail(id).map(d -> Response.ok(CaseDetailView.of(d, OffsetDateTime.now(clock), mapper, materialsUrl))
                 .tag(ETags.of(d.entry().c().version)).build());
     }
 
