@@ -1,26 +1,16 @@
 package cn.beian.materials;
 
-import io.smallrye.reactive.messaging.ce.impl.DefaultIncomingCloudEventMetadata;
+import cn.beian.testing.InMemoryEvents;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import java.net.URI;
-import java.time.ZonedDateTime;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 
 /** Feeds subject- and website-service's events into the in-memory channels, as Kafka would (CloudEvents, binary). */
 final class Events {
 
-    private final InMemoryConnector connector;
-    private final Map<String, Integer> sequences = new HashMap<>();
+    private final InMemoryEvents events;
 
     Events(InMemoryConnector connector) {
-        this.connector = connector;
+        this.events = new InMemoryEvents(connector);
     }
 
     void created(String order, String account, String type, String province, String nature) {
@@ -74,30 +64,6 @@ final class Events {
     }
 
     private void send(String channel, String source, String aggregate, String type, String data) {
-        int sequence = sequences.merge(source + aggregate, 1, Integer::sum);
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        AtomicReference<Throwable> nacked = new AtomicReference<>();
-        Message<String> m = Message.of(data, Metadata.of(new DefaultIncomingCloudEventMetadata<>("1.0",
-                        UUID.randomUUID().toString(), URI.create(source), type, "application/json", null, aggregate,
-                        ZonedDateTime.now(), Map.of("aggregateid", aggregate, "sequence", String.valueOf(sequence)),
-                        data)))
-                .withAck(() -> {
-                    done.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(e -> {
-                    nacked.set(e);
-                    done.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                });
-        connector.<Message<String>>source(channel).send(m);
-        try {
-            done.get(60, TimeUnit.SECONDS); // generous: the shared machine is often loaded
-        } catch (Exception e) {
-            throw new AssertionError(type + " was not handled", e);
-        }
-        if (nacked.get() != null) {
-            throw new AssertionError(type + " was not applied: " + nacked.get().getMessage(), nacked.get());
-        }
+        events.ack(channel, source, aggregate, type, data);
     }
 }

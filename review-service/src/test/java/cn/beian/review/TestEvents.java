@@ -1,22 +1,12 @@
 package cn.beian.review;
 
-import io.smallrye.reactive.messaging.ce.impl.DefaultIncomingCloudEventMetadata;
+import cn.beian.testing.InMemoryEvents;
+import cn.beian.testing.PostgresTestResource;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.ZonedDateTime;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import cn.beian.testing.PostgresTestResource;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 
 /** Sends the other services' events into the in-memory channels as CloudEvents, and reads the database. */
 final class TestEvents {
@@ -24,8 +14,6 @@ final class TestEvents {
     static final String SUBJECT = "/beian/subject-service";
     static final String WEBSITE = "/beian/website-service";
     static final String MATERIALS = "/beian/materials-service";
-
-    private static final Map<String, Integer> SEQUENCES = new ConcurrentHashMap<>();
 
     private TestEvents() {
     }
@@ -42,29 +30,7 @@ final class TestEvents {
     /** Delivers one event and answers the nack's reason (null when acked). */
     static Throwable deliver(InMemoryConnector connector, String channel, String source, String orderId, String type,
             String data) {
-        int sequence = SEQUENCES.merge(source + orderId, 1, Integer::sum);
-        AtomicReference<Throwable> nacked = new AtomicReference<>();
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Message<String> m = Message.of(data, Metadata.of(new DefaultIncomingCloudEventMetadata<>("1.0",
-                        UUID.randomUUID().toString(), URI.create(source), type, "application/json", null, orderId,
-                        ZonedDateTime.now(), Map.of("aggregateid", orderId, "sequence", String.valueOf(sequence)),
-                        data)))
-                .withAck(() -> {
-                    done.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(e -> {
-                    nacked.set(e);
-                    done.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                });
-        connector.<Message<String>>source(channel).send(m);
-        try {
-            done.get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(type + " was neither acked nor nacked", e);
-        }
-        return nacked.get();
+        return new InMemoryEvents(connector).deliver(channel, source, orderId, type, data);
     }
 
     static long count(String sql) {
