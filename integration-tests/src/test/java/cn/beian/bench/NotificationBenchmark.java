@@ -4,6 +4,7 @@ import cn.beian.contract.events.EventType;
 import cn.beian.it.KafkaEvents;
 import cn.beian.it.Keycloak;
 import cn.beian.it.Stack;
+import cn.beian.testing.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -171,14 +172,14 @@ class NotificationBenchmark {
                  "certificateType":"RESIDENT_ID","certificateNumber":"110108199001011234","principal":{"name":"压测",
                  "certificateType":"RESIDENT_ID","certificateNumber":"110108199001011234","mobile":"%s",
                  "email":"bench-p-%d@beian.local"}},"findings":[],"frozenAt":"%s"}"""
-                .formatted(orderId, i, i, UUID.randomUUID(), mobile, i, OffsetDateTime.now());
+                .formatted(orderId, i, i, UUID.randomUUID(), mobile, i, TestClock.now());
     }
 
     private static String submitted(String orderId) {
         return """
                 {"orderId":"%s","accountId":"bench","type":"FIRST_FILING","province":"BEIJING","from":"DRAFT",
                  "to":"INITIAL_REVIEW","trigger":"SUBMIT","actor":"APPLICANT","actorId":"bench","reasons":[],
-                 "websitesVersion":1,"materialsVersion":1,"at":"%s"}""".formatted(orderId, OffsetDateTime.now());
+                 "websitesVersion":1,"materialsVersion":1,"at":"%s"}""".formatted(orderId, TestClock.now());
     }
 
 }

@@ -6,11 +6,11 @@ import cn.beian.contract.events.EventType;
 import cn.beian.contract.events.Topics;
 import cn.beian.it.Keycloak;
 import cn.beian.it.Stack;
+import cn.beian.testing.TestClock;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -104,7 +104,7 @@ class ReviewQueueBenchmark {
                 send(producer, "/beian/bench/review/subject-" + run, EventType.ORDER_TRANSITIONED, order, 2, """
                         {"orderId":"%s","accountId":"%s","type":"FIRST_FILING","province":"BEIJING","from":"DRAFT",
                          "to":"INITIAL_REVIEW","trigger":"SUBMIT","actor":"APPLICANT","websitesVersion":1,
-                         "materialsVersion":1,"at":"%s"}""".formatted(order, account, OffsetDateTime.now()));
+                         "materialsVersion":1,"at":"%s"}""".formatted(order, account, TestClock.now()));
                 send(producer, "/beian/bench/review/website-" + run, EventType.WEBSITES_SNAPSHOT_FROZEN, order, 1, """
                         {"orderId":"%s","version":1,"websites":[{"websiteId":"w","name":"压测站","domains":["b.cn"],
                          "principalSameAsSubject":true}],"findings":[]}""".formatted(order));
@@ -120,7 +120,7 @@ class ReviewQueueBenchmark {
             long sequence, String json) {
         ProducerRecord<String, String> r = new ProducerRecord<>(type.topic(), order, json);
         Map<String, String> headers = Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
-                "ce_source", source, "ce_type", type.type(), "ce_time", OffsetDateTime.now().toString(),
+                "ce_source", source, "ce_type", type.type(), "ce_time", TestClock.now().toString(),
                 "content-type", "application/json",
                 CloudEventAttributes.KAFKA_HEADER_PREFIX + CloudEventAttributes.AGGREGATE_ID, order,
                 CloudEventAttributes.KAFKA_HEADER_PREFIX + CloudEventAttributes.AGGREGATE_TYPE,

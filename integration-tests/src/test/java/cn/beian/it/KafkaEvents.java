@@ -2,8 +2,8 @@ package cn.beian.it;
 
 import cn.beian.contract.events.CloudEventAttributes;
 import cn.beian.contract.events.EventType;
+import cn.beian.testing.TestClock;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,7 +49,7 @@ public final class KafkaEvents implements AutoCloseable {
         header(r, "ce_id", UUID.randomUUID().toString());
         header(r, "ce_source", source);
         header(r, "ce_type", type.type());
-        header(r, "ce_time", OffsetDateTime.now().toString());
+        header(r, "ce_time", TestClock.now().toString());
         header(r, "content-type", "application/json");
         String prefix = CloudEventAttributes.KAFKA_HEADER_PREFIX;
         header(r, prefix + CloudEventAttributes.AGGREGATE_ID, orderId);

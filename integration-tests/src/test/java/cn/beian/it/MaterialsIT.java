@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.beian.testing.TestClock;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.awt.Color;
@@ -99,7 +100,7 @@ public class MaterialsIT {
         byte[] streamed = given().auth().oauth2(applicant).get(base + "/materials/" + id + "/content").then()
                 .statusCode(200).extract().asByteArray();
         assertArrayEquals(streamed, now.body());
-        long lifetime = Duration.between(java.time.OffsetDateTime.now(),
+        long lifetime = Duration.between(TestClock.now(),
                 java.time.OffsetDateTime.parse(r.path("expiresAt"))).toMillis();
         Thread.sleep(Math.max(0, lifetime) + 2_000);
         assertEquals(403, http.send(HttpRequest.newBuilder(URI.create(url)).build(),

@@ -4,10 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.beian.contract.events.EventType;
+import cn.beian.testing.TestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,13 +41,13 @@ class NotificationRestartIT {
                          "submissionCount":1,"subject":{"subjectId":"%s","nature":"PERSON","name":"重启",
                          "principal":{"name":"重启","certificateType":"RESIDENT_ID","mobile":"%s"}},
                          "findings":[],"frozenAt":"%s"}""".formatted(orderId, i, UUID.randomUUID(), mobile,
-                        OffsetDateTime.now()));
+                        TestClock.now()));
             }
             for (int i = 0; i < ORDERS; i++) {
                 events.send(EventType.ORDER_TRANSITIONED, orders.get(i), """
                         {"orderId":"%s","accountId":"restart-%d","type":"FIRST_FILING","province":"BEIJING",
                          "from":"DRAFT","to":"INITIAL_REVIEW","trigger":"SUBMIT","actor":"APPLICANT","reasons":[],
-                         "at":"%s"}""".formatted(orders.get(i), i, OffsetDateTime.now()));
+                         "at":"%s"}""".formatted(orders.get(i), i, TestClock.now()));
                 if (i == ORDERS / 2) {
                     kill();
                 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.beian.contract.events.EventType;
+import cn.beian.testing.TestClock;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -80,8 +81,9 @@ class NotificationsIT {
                      "preApprovals":[],"languages":["zh-CN"],"principal":{"name":"钱十一",
                      "certificateType":"RESIDENT_ID","certificateNumber":"%s","mobile":"%s","email":"%s"},
                      "principalSameAsSubject":false,"serverIds":[],"authorizationCodes":[]}],
-                     "findings":[],"frozenAt":"2026-11-23T10:00:00+08:00"}"""
-                    .formatted(orderId, websiteId, Fixtures.residentId(), websiteMobile, websiteEmail));
+                     "findings":[],"frozenAt":"%s"}"""
+                    .formatted(orderId, websiteId, Fixtures.residentId(), websiteMobile, websiteEmail,
+                            TestClock.isoNow()));
 
             act(applicant, orderId, "/submit");
             awaitSms(principalMobile, 1);
@@ -95,21 +97,21 @@ class NotificationsIT {
                     {"orderId":"%s","caseId":"c1","reviewerId":"rita","reasons":[
                      {"fieldKey":"websites[0].name","code":"WEBSITE_NAME_PERSONAL","suggestion":"个人网站名称不能含“博客”以外的经营性词语"},
                      {"fieldKey":"subject.communicationAddress","code":"ADDRESS_INCOMPLETE","suggestion":"通信地址请写到门牌号"}],
-                     "decidedAt":"2026-11-23T11:00:00+08:00"}""".formatted(orderId));
+                     "decidedAt":"%s"}""".formatted(orderId, TestClock.isoNow()));
             review.send(EventType.INITIAL_REVIEW_APPROVED, orderId, decided(orderId));
             review.send(EventType.PHOTO_REVIEW_APPROVED, orderId, decided(orderId));
             review.send(EventType.AUTHORITY_SUBMITTED, orderId, """
                     {"orderId":"%s","submissionId":"s1","province":"BEIJING",
-                     "expectedDecisionBy":"2026-12-21T18:00:00+08:00","submittedAt":"2026-11-23T12:00:00+08:00"}"""
-                    .formatted(orderId));
+                     "expectedDecisionBy":"%s","submittedAt":"%s"}"""
+                    .formatted(orderId, TestClock.iso(Duration.ofDays(20)), TestClock.isoNow()));
             review.send(EventType.AUTHORITY_SMS_VERIFICATION_REQUESTED, orderId, """
-                    {"orderId":"%s","submissionId":"s1","deadline":"2026-11-24T12:00:00+08:00",
-                     "at":"2026-11-23T12:00:00+08:00"}""".formatted(orderId));
+                    {"orderId":"%s","submissionId":"s1","deadline":"%s",
+                     "at":"%s"}""".formatted(orderId, TestClock.iso(Duration.ofDays(1)), TestClock.isoNow()));
             review.send(EventType.AUTHORITY_APPROVED, orderId, """
                     {"orderId":"%s","submissionId":"s1","subjectFilingNumber":"京ICP备20261123号",
                      "websites":[{"websiteId":"%s","name":"郑十的博客","domains":["zheng10.cn"],
                      "websiteFilingNumber":"京ICP备20261123号-1"}],"approvedAt":"%s"}"""
-                    .formatted(orderId, websiteId, ZonedDateTime.now(CHINA).toOffsetDateTime()));
+                    .formatted(orderId, websiteId, TestClock.now()));
             awaitSms(principalMobile, 9);
             awaitSms(websiteMobile, 3);
 
@@ -131,7 +133,7 @@ class NotificationsIT {
             // Replay every review record of this order: nothing is sent twice.
             replay(EventType.INITIAL_REVIEW_APPROVED.topic(), orderId);
             review.send(EventType.AUTHORITY_SMS_VERIFIED, orderId, """
-                    {"orderId":"%s","submissionId":"s1","at":"2026-11-23T12:30:00+08:00"}""".formatted(orderId));
+                    {"orderId":"%s","submissionId":"s1","at":"%s"}""".formatted(orderId, TestClock.isoNow()));
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(admin)
                     .queryParam("aggregateId", orderId).queryParam("type", "authority.sms-verified.v1")
                     .get(Stack.NOTIFICATION + "/api/v1/admin/received-events").then().extract()
@@ -151,7 +153,7 @@ class NotificationsIT {
 
             // Police-filing reminders: the day after approval (in daytime, not in quiet hours), not after the number.
             try {
-                moveClock(admin, daytime(ZonedDateTime.now(CHINA).plusDays(1).plusHours(1)));
+                moveClock(admin, daytime(TestClock.now().toZonedDateTime().plusDays(1).plusHours(1)));
                 runJobs(admin);
                 awaitSms(websiteMobile, 4);
                 assertEquals("SMS_BEIAN_1017", templateCodes(websiteMobile).get(3));
@@ -159,12 +161,12 @@ class NotificationsIT {
                 websites.send(EventType.POLICE_NUMBER_RECORDED, orderId, """
                         {"websiteId":"%s","orderId":"%s","websiteFilingNumber":"京ICP备20261123号-1",
                          "policeFilingNumber":"11010802000001","recordedAt":"%s"}"""
-                        .formatted(websiteId, orderId, ZonedDateTime.now(CHINA).toOffsetDateTime()));
+                        .formatted(websiteId, orderId, TestClock.now()));
                 Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(admin)
                         .queryParam("aggregateId", orderId).queryParam("type", "website.police-number-recorded.v1")
                         .get(Stack.NOTIFICATION + "/api/v1/admin/received-events").then().extract()
                         .<List<?>>path("items").size() == 1);
-                moveClock(admin, daytime(ZonedDateTime.now(CHINA).plusDays(8)));
+                moveClock(admin, daytime(TestClock.now().toZonedDateTime().plusDays(8)));
                 runJobs(admin);
                 Thread.sleep(1000);
                 assertEquals(4, templateCodes(websiteMobile).size(), "no reminder after the police number");
@@ -177,7 +179,7 @@ class NotificationsIT {
 
     private static String decided(String orderId) {
         return "{\"orderId\":\"%s\",\"caseId\":\"c1\",\"reviewerId\":\"rita\",\"reasons\":[],\"decidedAt\":\"%s\"}"
-                .formatted(orderId, ZonedDateTime.now(CHINA).toOffsetDateTime());
+                .formatted(orderId, TestClock.now());
     }
 
     private static void act(String token, String orderId, String action) {
@@ -205,7 +207,7 @@ class NotificationsIT {
     }
 
     private static void moveClock(String admin, ZonedDateTime to) {
-        Duration offset = Duration.between(ZonedDateTime.now(CHINA), to);
+        Duration offset = Duration.between(TestClock.now().toZonedDateTime(), to);
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"offset\":\"" + offset + "\"}")
                 .put(Stack.NOTIFICATION + "/api/v1/admin/clock").then().statusCode(200);
     }

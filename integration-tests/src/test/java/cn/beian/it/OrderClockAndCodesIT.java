@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.beian.contract.events.EventType;
 import cn.beian.contract.events.Topics;
+import cn.beian.testing.TestClock;
 import io.restassured.http.ContentType;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -74,7 +74,7 @@ class OrderClockAndCodesIT {
                  "publicIp":"47.95.%d.%d","billing":"PREPAID","purchasedMonths":12,"loadBalancer":false,
                  "expiresAt":"%s"}""".formatted(Keycloak.accountOf(owner), ThreadLocalRandom.current().nextInt(1_000_000),
                         ThreadLocalRandom.current().nextInt(256), ThreadLocalRandom.current().nextInt(1, 255),
-                        OffsetDateTime.now().plusYears(1)))
+                        TestClock.now().plusYears(1)))
                 .post(Stack.SUBJECT + "/api/v1/admin/servers").then().statusCode(201).extract().path("id");
         String codes = Stack.SUBJECT + "/api/v1/servers/" + server + "/authorization-codes";
         String code = given().auth().oauth2(owner).post(codes).then().statusCode(201).extract().path("code");

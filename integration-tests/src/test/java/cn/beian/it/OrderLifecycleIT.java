@@ -6,11 +6,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.beian.testing.TestClock;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,7 +59,7 @@ class OrderLifecycleIT {
                 {"registrar":"北京新网数码信息技术有限公司","registrantName":"%s","registrantCertificateType":"RESIDENT_ID",
                  "registrantCertificateNumber":"%s","realNameVerified":true,"realNameVerifiedAt":"%s",
                  "registeredOn":"2024-01-01","expiresOn":"%s","registeredAbroad":false}"""
-                .formatted(name, cert, OffsetDateTime.now().minusDays(30), LocalDate.now().plusYears(2)))
+                .formatted(name, cert, TestClock.now().minusDays(30), TestClock.today().plusYears(2)))
                 .put(Stack.NATIONAL + "/api/v1/admin/domain-registrations/" + domain).then().statusCode(200);
 
         // website-service: one website.

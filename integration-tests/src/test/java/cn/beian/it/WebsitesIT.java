@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.beian.contract.events.EventType;
 import cn.beian.contract.events.Topics;
+import cn.beian.testing.TestClock;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,7 +49,7 @@ class WebsitesIT {
                 {"registrar":"北京新网数码信息技术有限公司","registrantName":"%s","registrantCertificateType":"RESIDENT_ID",
                  "registrantCertificateNumber":"%s","realNameVerified":true,"realNameVerifiedAt":"%s",
                  "registeredOn":"2024-01-01","expiresOn":"%s","registeredAbroad":false}"""
-                .formatted(name, cert, OffsetDateTime.now().minusDays(30), java.time.LocalDate.now().plusYears(2)))
+                .formatted(name, cert, TestClock.now().minusDays(30), TestClock.today().plusYears(2)))
                 .put(Stack.NATIONAL + "/api/v1/admin/domain-registrations/" + domain).then().statusCode(200);
 
         // website-service learns the order from subject-service's events.
@@ -119,7 +119,7 @@ class WebsitesIT {
             authority.send(EventType.AUTHORITY_APPROVED, order, """
                     {"orderId":"%s","submissionId":"it","subjectFilingNumber":"%s","approvedAt":"%s",
                      "websites":[{"websiteId":"%s","name":"%s的读书笔记","domains":["%s"],"websiteFilingNumber":"%s-1"}]}"""
-                    .formatted(order, number, OffsetDateTime.now(), websiteId, name, domain, number));
+                    .formatted(order, number, TestClock.now(), websiteId, name, domain, number));
             Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
                     Boolean.TRUE.equals(given().auth().oauth2(gateway).queryParam("host", "blog." + domain)
                             .get(Stack.WEBSITE + "/api/v1/access-policy").path("allowed")));

@@ -1,6 +1,7 @@
 package cn.beian.materials;
 
 import cn.beian.testing.InMemoryEvents;
+import cn.beian.testing.TestClock;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import java.util.UUID;
 
@@ -16,8 +17,8 @@ final class Events {
     void created(String order, String account, String type, String province, String nature) {
         subject(order, "order.created.v1", """
                 {"orderId":"%s","accountId":"%s","subjectId":"%s","type":"%s","province":"%s","nature":"%s",
-                 "state":"DRAFT","createdAt":"2026-11-23T09:00:00+08:00"}"""
-                .formatted(order, account, UUID.randomUUID(), type, province, nature));
+                 "state":"DRAFT","createdAt":"%s"}"""
+                .formatted(order, account, UUID.randomUUID(), type, province, nature, TestClock.isoNow()));
     }
 
     void outlined(String order, String account, String type, String province, String nature, String certType,
@@ -27,17 +28,17 @@ final class Events {
                  "name":"测试主体","certificateType":"%s","certificateNumber":"%s","certificateAddress":"某地",
                  "principal":{"name":"张三","certificateType":"RESIDENT_ID","certificateNumber":"%s",
                   "mobile":"13800138000","email":"a@example.cn"},
-                 "principalNeedsEmployment":%s,"revision":%d,"at":"2026-11-23T09:00:01+08:00"}"""
+                 "principalNeedsEmployment":%s,"revision":%d,"at":"%s"}"""
                 .formatted(order, account, UUID.randomUUID(), type, province, nature, certType, certNumber,
                         certNumber.length() == 18 && certType.equals("RESIDENT_ID") ? certNumber : "110101199003070011",
-                        minor, revision));
+                        minor, revision, TestClock.isoNow()));
     }
 
     /** Websites as JSON array elements (see website(...)). */
     void websites(String order, long version, String... websites) {
         send("website-events", "/beian/website-service", order, "website.order-websites-changed.v1", """
-                {"orderId":"%s","version":%d,"websites":[%s],"at":"2026-11-23T09:00:02+08:00"}"""
-                .formatted(order, version, String.join(",", websites)));
+                {"orderId":"%s","version":%d,"websites":[%s],"at":"%s"}"""
+                .formatted(order, version, String.join(",", websites), TestClock.isoNow()));
     }
 
     static String website(String id, boolean sameAsSubject, String personKey, String preApprovals) {
@@ -54,9 +55,9 @@ final class Events {
         subject(order, "order.transitioned.v1", """
                 {"orderId":"%s","accountId":"%s","type":"FIRST_FILING","province":"SHANGHAI","from":"%s","to":"%s",
                  "trigger":"%s","actor":"APPLICANT","actorId":"%s","reasons":[],"websitesVersion":%s,
-                 "materialsVersion":%s,"at":"2026-11-23T10:00:00+08:00"}"""
+                 "materialsVersion":%s,"at":"%s"}"""
                 .formatted(order, account, from, to, trigger, account, materialsVersion == null ? "null" : "1",
-                        materialsVersion == null ? "null" : materialsVersion.toString()));
+                        materialsVersion == null ? "null" : materialsVersion.toString(), TestClock.isoNow()));
     }
 
     private void subject(String order, String type, String data) {

@@ -22,9 +22,10 @@ import cn.beian.national.client.NationalSystemsClient;
 import cn.beian.national.client.PasswordCheckRequest;
 import cn.beian.national.client.PasswordCheckResult;
 import cn.beian.national.client.SubjectFiling;
+import cn.beian.testing.InMemoryMessagingResource;
 import cn.beian.testing.OidcTestResource;
 import cn.beian.testing.PostgresTestResource;
-import cn.beian.testing.InMemoryMessagingResource;
+import cn.beian.testing.TestClock;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -161,7 +162,7 @@ class RegistryResourceTest {
         as("ops", "admin").contentType(ContentType.JSON).body("""
                 {"registrar":"阿里云计算有限公司（万网）","registrantName":"王五","registrantCertificateType":"RESIDENT_ID",
                  "registrantCertificateNumber":"11010519491231002X","realNameVerified":false,
-                 "registeredOn":"2025-01-01","expiresOn":"2030-01-01"}""")
+                 "registeredOn":"%s","expiresOn":"%s"}""".formatted(TestClock.date(-700), TestClock.date(1500)))
                 .put("/api/v1/admin/domain-registrations/New-Domain.cn").then().statusCode(200)
                 .body("domain", equalTo("new-domain.cn")).body("realNameVerified", equalTo(false));
         assertEquals("王五", await(client.domainRegistration("new-domain.cn")).registrantName());

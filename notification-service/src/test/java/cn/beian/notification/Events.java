@@ -1,11 +1,11 @@
 package cn.beian.notification;
 
+import cn.beian.testing.TestClock;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.ce.impl.DefaultIncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import java.net.URI;
 import java.time.Duration;
-import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +30,7 @@ final class Events {
                 ? Map.of("aggregateid", aggregateId, "sequence", String.valueOf(sequence))
                 : Map.of("aggregateid", aggregateId, "sequence", String.valueOf(sequence), "orderid", orderId);
         return Message.of(data, Metadata.of(new DefaultIncomingCloudEventMetadata<>("1.0", id, URI.create(source),
-                type, "application/json", null, aggregateId, ZonedDateTime.now(), ext, data)));
+                type, "application/json", null, aggregateId, TestClock.now().toZonedDateTime(), ext, data)));
     }
 
     Delivery send(String channel, Message<String> template) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.beian.testing.InMemoryMessagingResource;
 import cn.beian.testing.OidcTestResource;
 import cn.beian.testing.PostgresTestResource;
+import cn.beian.testing.TestClock;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,7 +22,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -91,7 +91,7 @@ class SubjectEventsConsumerTest {
     void eventsWithoutASequenceAreNackedAsMalformed() throws Exception {
         Message<String> bare = Message.of("{}", Metadata.of(new DefaultIncomingCloudEventMetadata<>("1.0",
                 UUID.randomUUID().toString(), URI.create(SOURCE), "subject.created.v1", "application/json", null,
-                "x", ZonedDateTime.now(), Map.of("aggregateid", "x"), "{}")));
+                "x", TestClock.now().toZonedDateTime(), Map.of("aggregateid", "x"), "{}")));
         Delivery d = send(bare);
         assertTrue(d.awaitNack().getMessage().contains("sequence"));
     }
@@ -109,7 +109,7 @@ class SubjectEventsConsumerTest {
 
     private static Message<String> event(String id, String aggregateId, long sequence, String type, String data) {
         return Message.of(data, Metadata.of(new DefaultIncomingCloudEventMetadata<>("1.0", id, URI.create(SOURCE),
-                type, "application/json", null, aggregateId, ZonedDateTime.now(),
+                type, "application/json", null, aggregateId, TestClock.now().toZonedDateTime(),
                 Map.of("aggregateid", aggregateId, "sequence", String.valueOf(sequence)), data)));
     }
 

@@ -22,11 +22,11 @@ import cn.beian.national.client.Reason;
 import cn.beian.national.client.SmsVerification;
 import cn.beian.national.client.SubmissionRequest;
 import cn.beian.national.client.SubmissionStatus;
-import cn.beian.national.client.SubmissionView;
 import cn.beian.review.service.FeedFollower;
 import cn.beian.testing.InMemoryMessagingResource;
 import cn.beian.testing.OidcTestResource;
 import cn.beian.testing.PostgresTestResource;
+import cn.beian.testing.TestClock;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -40,7 +40,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -115,9 +114,9 @@ class AuthorityGatewayTest {
     }
 
     private static FeedEntry entry(String submissionId, FeedEntryType type, IssuedNumbers numbers, List<Reason> reasons) {
-        SmsVerification sms = new SmsVerification(OffsetDateTime.now().plusHours(24), 0, List.of());
+        SmsVerification sms = new SmsVerification(TestClock.now().plusHours(24), 0, List.of());
         FeedEntry e = new FeedEntry(POSITION.incrementAndGet(), submissionId, type, null, SubmissionStatus.UNDER_REVIEW,
-                OffsetDateTime.now(), numbers, reasons, sms);
+                TestClock.now(), numbers, reasons, sms);
         FEED.add(e);
         return e;
     }

@@ -8,6 +8,7 @@ import cn.beian.review.repository.ReviewCaseRepository;
 import cn.beian.testing.InMemoryMessagingResource;
 import cn.beian.testing.OidcTestResource;
 import cn.beian.testing.PostgresTestResource;
+import cn.beian.testing.TestClock;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -23,7 +24,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Types;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -147,7 +147,7 @@ class ConcurrentClaimsTest {
             while (got.size() < 10) {
                 String id;
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    ps.setObject(1, OffsetDateTime.now());
+                    ps.setObject(1, TestClock.now());
                     ps.setNull(2, Types.VARCHAR);
                     ps.setNull(3, Types.VARCHAR);
                     try (ResultSet rs = ps.executeQuery()) {

@@ -2,11 +2,13 @@ package cn.beian.review;
 
 import cn.beian.testing.InMemoryEvents;
 import cn.beian.testing.PostgresTestResource;
+import cn.beian.testing.TestClock;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 /** Sends the other services' events into the in-memory channels as CloudEvents, and reads the database. */
 final class TestEvents {
@@ -63,8 +65,8 @@ final class TestEvents {
                  "district":"东城区","principal":{"name":"吴十","certificateType":"RESIDENT_ID",
                  "certificateNumber":"110101199003070011","mobile":"13800138000","email":"wu@beian.test"}},
                  "findings":[{"ruleId":"BJ-01","fieldKey":"subject.communicationAddress","severity":"WARNING",
-                 "message":"地址需详细到门牌号"}],"frozenAt":"2026-11-23T09:00:00+08:00"}"""
-                .formatted(orderId, accountId, type, province, count, orderId);
+                 "message":"地址需详细到门牌号"}],"frozenAt":"%s"}"""
+                .formatted(orderId, accountId, type, province, count, orderId, TestClock.isoNow());
     }
 
     static String websitesSnapshot(String orderId, long version) {
@@ -74,16 +76,17 @@ final class TestEvents {
                  "preApprovals":[],"languages":["zh-CN"],"principal":{"name":"吴十","certificateType":"RESIDENT_ID",
                  "certificateNumber":"110101199003070011","mobile":"13800138000","email":"wu@beian.test"},
                  "principalSameAsSubject":true,"serverIds":["srv-1"],"authorizationCodes":[]}],"findings":[],
-                 "frozenAt":"2026-11-23T09:00:00+08:00"}"""
-                .formatted(orderId, version, orderId, orderId.substring(0, 8), orderId.substring(0, 8));
+                 "frozenAt":"%s"}"""
+                .formatted(orderId, version, orderId, orderId.substring(0, 8), orderId.substring(0, 8),
+                        TestClock.isoNow());
     }
 
     static String materialsManifest(String orderId, long version) {
         return """
                 {"orderId":"%s","version":%d,"materials":[{"materialId":"m-1","kind":"ID_FRONT",
                  "ownerRef":"subject.principal","version":1,"sha256":"ab","contentType":"image/jpeg","sizeBytes":10,
-                 "uploadedAt":"2026-11-23T08:00:00+08:00"}],"findings":[],"frozenAt":"2026-11-23T09:00:00+08:00"}"""
-                .formatted(orderId, version);
+                 "uploadedAt":"%s"}],"findings":[],"frozenAt":"%s"}"""
+                .formatted(orderId, version, TestClock.iso(Duration.ofHours(-1)), TestClock.isoNow());
     }
 
     static String transitioned(String orderId, String accountId, String type, String province, String from,
@@ -93,6 +96,6 @@ final class TestEvents {
                  "actor":"APPLICANT","actorId":"%s","websitesVersion":%s,"materialsVersion":%s,
                  "at":"%s"}"""
                 .formatted(orderId, accountId, type, province, from == null ? "null" : "\"" + from + "\"", to,
-                        trigger, accountId, websitesVersion, materialsVersion, java.time.OffsetDateTime.now());
+                        trigger, accountId, websitesVersion, materialsVersion, TestClock.isoNow());
     }
 }

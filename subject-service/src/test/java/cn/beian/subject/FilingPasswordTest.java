@@ -11,13 +11,13 @@ import cn.beian.national.client.PasswordCheckResult;
 import cn.beian.testing.InMemoryMessagingResource;
 import cn.beian.testing.OidcTestResource;
 import cn.beian.testing.PostgresTestResource;
+import cn.beian.testing.TestClock;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.mutiny.Uni;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.junit.jupiter.api.Test;
@@ -53,7 +53,7 @@ class FilingPasswordTest {
 
     private static void answer(NationalSystemsClient national, PasswordCheckResult.Result result, int left) {
         when(national.checkPassword(any())).thenReturn(Uni.createFrom().item(new PasswordCheckResult(result,
-                "京ICP备12345678号", left, result == PasswordCheckResult.Result.LOCKED ? OffsetDateTime.now() : null)));
+                "京ICP备12345678号", left, result == PasswordCheckResult.Result.LOCKED ? TestClock.now() : null)));
     }
 
     @Test

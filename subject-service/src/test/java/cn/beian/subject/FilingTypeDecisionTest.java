@@ -22,6 +22,7 @@ import cn.beian.national.client.WebsiteFiling;
 import cn.beian.testing.InMemoryMessagingResource;
 import cn.beian.testing.OidcTestResource;
 import cn.beian.testing.PostgresTestResource;
+import cn.beian.testing.TestClock;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -30,7 +31,6 @@ import io.restassured.http.ContentType;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
-import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.junit.jupiter.api.BeforeEach;
@@ -126,8 +126,8 @@ class FilingTypeDecisionTest {
         when(national.filingByDomain("a.cn")).thenReturn(Uni.createFrom().item(domainOf(other, false)));
         conflict("decide-4", body("fresh.cn", "a.cn"), "domains[1]", "DOMAIN_FILED_UNDER_ANOTHER_SUBJECT");
         when(national.inFlight(any())).thenReturn(Uni.createFrom().item(new InFlightReport(true, true, List.of(
-                new InFlightReport.Item("SUBJECT", null, "ALIYUN", false, null, OffsetDateTime.now()),
-                new InFlightReport.Item("DOMAIN", "fresh.cn", "ALIYUN", false, null, OffsetDateTime.now())))));
+                new InFlightReport.Item("SUBJECT", null, "ALIYUN", false, null, TestClock.now()),
+                new InFlightReport.Item("DOMAIN", "fresh.cn", "ALIYUN", false, null, TestClock.now())))));
         conflict("decide-4", body("fresh.cn"), "certificateNumber", "SUBJECT_IN_FLIGHT_ELSEWHERE");
         conflict("decide-4", body("fresh.cn"), "domains[0]", "DOMAIN_IN_FLIGHT_ELSEWHERE");
     }

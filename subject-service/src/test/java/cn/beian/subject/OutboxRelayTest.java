@@ -6,6 +6,7 @@ import cn.beian.platform.outbox.OutboxRelay;
 import cn.beian.testing.InMemoryMessagingResource;
 import cn.beian.testing.OidcTestResource;
 import cn.beian.testing.PostgresTestResource;
+import cn.beian.testing.TestClock;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,7 +19,6 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -57,7 +57,7 @@ class OutboxRelayTest {
                 insert.setObject(1, UUID.randomUUID());
                 insert.setString(2, aggregate);
                 insert.setLong(3, i);
-                insert.setObject(4, OffsetDateTime.now());
+                insert.setObject(4, TestClock.now());
                 insert.addBatch();
             }
             insert.executeBatch();

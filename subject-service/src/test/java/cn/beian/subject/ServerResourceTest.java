@@ -17,6 +17,7 @@ import cn.beian.subject.service.AuthorizationCodeService;
 import cn.beian.testing.InMemoryMessagingResource;
 import cn.beian.testing.OidcTestResource;
 import cn.beian.testing.PostgresTestResource;
+import cn.beian.testing.TestClock;
 import cn.beian.time.BeianClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.ResourceArg;
@@ -24,15 +25,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import io.smallrye.mutiny.Uni;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -67,7 +67,7 @@ class ServerResourceTest {
         body.put("billing", "PREPAID");
         body.put("purchasedMonths", 12);
         body.put("loadBalancer", false);
-        body.put("expiresAt", OffsetDateTime.now().plusYears(1).toString());
+        body.put("expiresAt", TestClock.now().plusYears(1).toString());
         for (int i = 0; i < overrides.length; i += 2) {
             if (overrides[i + 1] == ABSENT) {
                 body.remove((String) overrides[i]);

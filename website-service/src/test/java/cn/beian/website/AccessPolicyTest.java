@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.beian.testing.TestClock;
 import cn.beian.website.service.AccessDecision;
 import cn.beian.website.service.AccessPolicy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,7 @@ class AccessPolicyTest {
         moved("o1", "FIRST_FILING", "DRAFT", "INITIAL_REVIEW", "SUBMIT");
         moved("o1", "FIRST_FILING", "INITIAL_REVIEW", "AWAITING_PHOTO", "INITIAL_APPROVE");
         assertDenied("example.cn", "AWAITING_FILING_NUMBER");
-        approved("o1", "2026-11-20T10:00:00+08:00", "粤ICP备12345678号-1", "example.cn", "www.example.cn");
+        approved("o1", daysAgo(16), "粤ICP备12345678号-1", "example.cn", "www.example.cn");
         AccessDecision d = policy.decide("Shop.Example.CN:443");
         assertTrue(d.allowed(), d.toString());
         assertEquals("粤ICP备12345678号-1", d.websiteFilingNumber());
@@ -54,17 +56,17 @@ class AccessPolicyTest {
     void changeLeavesTheSiteUpAndCancelAccessClosesIt() {
         created("o3", "FIRST_FILING", "acc-3");
         websites("o3", 1, "kept.cn");
-        approved("o3", "2026-01-01T10:00:00+08:00", "京ICP备11111111号-1", "kept.cn");
+        approved("o3", daysAgo(340), "京ICP备11111111号-1", "kept.cn");
         created("o4", "CHANGE", "acc-3");
         websites("o4", 1, "kept.cn", "added.cn");
         assertTrue(policy.decide("kept.cn").allowed());
         assertDenied("added.cn", "AWAITING_FILING_NUMBER");
-        approved("o4", "2026-02-01T10:00:00+08:00", "京ICP备11111111号-1", "kept.cn", "added.cn");
+        approved("o4", daysAgo(309), "京ICP备11111111号-1", "kept.cn", "added.cn");
         assertTrue(policy.decide("added.cn").allowed());
         created("o5", "CANCEL_ACCESS", "acc-3");
         websites("o5", 1, "kept.cn", "added.cn");
         assertTrue(policy.decide("kept.cn").allowed(), "a cancel order in flight changes nothing yet");
-        approved("o5", "2026-03-01T10:00:00+08:00", "京ICP备11111111号-1", "kept.cn", "added.cn");
+        approved("o5", daysAgo(281), "京ICP备11111111号-1", "kept.cn", "added.cn");
         assertDenied("kept.cn", "ACCESS_CANCELLED");
         assertDenied("www.added.cn", "ACCESS_CANCELLED");
     }
@@ -72,10 +74,10 @@ class AccessPolicyTest {
     @Test
     void replaysAndLateOrderFactsGiveTheSameAnswer() {
         // the approval is read before the order's facts (another topic), and an event is delivered twice
-        approved("o6", "2026-05-01T10:00:00+08:00", "沪ICP备22222222号-1", "late.cn");
+        approved("o6", daysAgo(220), "沪ICP备22222222号-1", "late.cn");
         created("o6", "DEREGISTER_SUBJECT", "acc-6");
         created("o7", "FIRST_FILING", "acc-6");
-        approved("o7", "2026-01-01T10:00:00+08:00", "沪ICP备22222222号-1", "late.cn");
+        approved("o7", daysAgo(340), "沪ICP备22222222号-1", "late.cn");
         assertDenied("late.cn", "DEREGISTERED");
         long before = policy.appliedEvents();
         policy.apply("/beian/subject-service", "o7", 1, "order.created.v1", "{}");
@@ -86,6 +88,11 @@ class AccessPolicyTest {
     void invalidHostsAreRefused() {
         assertFalse(policy.decide("").allowed());
         assertEquals("INVALID_HOST", policy.decide("localhost").reason());
+    }
+
+    /** A timestamp {@code days} before the test's now: only the order of events matters here, never the day. */
+    private static String daysAgo(int days) {
+        return TestClock.iso(Duration.ofDays(-days));
     }
 
     private void assertDenied(String host, String reason) {
@@ -103,7 +110,7 @@ class AccessPolicyTest {
     private void created(String order, String type, String account) {
         send("/beian/subject-service", order, "order.created.v1", """
                 {"orderId":"%s","accountId":"%s","subjectId":"s","type":"%s","province":"BEIJING","nature":"PERSON",
-                 "state":"DRAFT","createdAt":"2026-01-01T00:00:00+08:00"}""".formatted(order, account, type));
+                 "state":"DRAFT","createdAt":"%s"}""".formatted(order, account, type, daysAgo(341)));
     }
 
     private void moved(String order, String type, String from, String to, String trigger) {

@@ -12,13 +12,13 @@ import cn.beian.contract.events.snapshot.Person;
 import cn.beian.contract.findings.Finding;
 import cn.beian.contract.order.FilingType;
 import cn.beian.national.client.DomainRegistration;
+import cn.beian.testing.TestClock;
 import cn.beian.website.domain.PreApprovalType;
 import cn.beian.website.domain.ServiceContent;
 import cn.beian.website.domain.WebsiteContent;
 import cn.beian.website.service.RegistryFacts;
 import cn.beian.website.service.WebsiteChecks;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,8 +71,8 @@ class WebsiteChecksTest {
     @Test
     void beijingRefusesHongKongAndForeignRegistrars() {
         DomainRegistration abroad = new DomainRegistration("example.com", "GoDaddy", "李娜", CertificateType.RESIDENT_ID,
-                LINA_ID, true, OffsetDateTime.now().minusDays(400), OffsetDateTime.now().minusDays(397), true,
-                LocalDate.of(2020, 1, 1), LocalDate.now().plusYears(1), false, true);
+                LINA_ID, true, TestClock.now().minusDays(400), TestClock.now().minusDays(397), true,
+                LocalDate.of(2020, 1, 1), TestClock.today().plusYears(1), false, true);
         registry.put("example.com", new RegistryFacts("example.com", abroad, null, false));
         registered("example.hk", "李娜", LINA_ID);
         List<Finding> f = check(Province.BEIJING, SubjectNature.PERSON,
@@ -86,8 +86,8 @@ class WebsiteChecksTest {
     @Test
     void registryStatesAreExplained() {
         DomainRegistration pending = new DomainRegistration("realname-pending.cn", "x", "李娜",
-                CertificateType.RESIDENT_ID, LINA_ID, true, OffsetDateTime.now().minusHours(36),
-                OffsetDateTime.now().plusDays(2), false, LocalDate.of(2026, 1, 1), LocalDate.now().plusYears(1),
+                CertificateType.RESIDENT_ID, LINA_ID, true, TestClock.now().minusHours(36),
+                TestClock.now().plusDays(2), false, LocalDate.of(2026, 1, 1), TestClock.today().plusYears(1),
                 false, false);
         registry.put("realname-pending.cn", new RegistryFacts("realname-pending.cn", pending, null, false));
         registry.put("never-registered.cn", new RegistryFacts("never-registered.cn", null, null, false));
@@ -130,7 +130,7 @@ class WebsiteChecksTest {
         var a = site("李娜的读书笔记", "个人网站，分享学习笔记和心得", "alpha-site.cn");
         var b = site("李娜的摄影", "个人网站，分享摄影作品和心得", "www.alpha-site.cn");
         List<Finding> f = checks.check(List.of(a, b), new WebsiteChecks.Context(FilingType.FIRST_FILING,
-                Province.GUANGDONG, SubjectNature.PERSON, subject(), LocalDate.now(), registry,
+                Province.GUANGDONG, SubjectNature.PERSON, subject(), TestClock.today(), registry,
                 Map.of("alpha-site.cn", "粤ICP备1号-1"), Set.of()));
         assertHas(f, "DOMAIN_DUPLICATED", true);
         assertHas(f, "DOMAIN_TAKEN_HERE", true);
@@ -149,8 +149,8 @@ class WebsiteChecksTest {
         registry.put(domain, new RegistryFacts(domain, new DomainRegistration(domain, "阿里云计算有限公司（万网）", name,
                 id.length() == 18 && Character.isDigit(id.charAt(0)) && !id.startsWith("9")
                         ? CertificateType.RESIDENT_ID : CertificateType.BUSINESS_LICENSE, id, true,
-                OffsetDateTime.now().minusDays(400), OffsetDateTime.now().minusDays(397), true,
-                LocalDate.of(2020, 1, 1), LocalDate.now().plusYears(1), false, false), null, false));
+                TestClock.now().minusDays(400), TestClock.now().minusDays(397), true,
+                LocalDate.of(2020, 1, 1), TestClock.today().plusYears(1), false, false), null, false));
     }
 
     private List<Finding> check(Province p, SubjectNature n, WebsiteContent w) {
@@ -162,15 +162,15 @@ class WebsiteChecksTest {
                 : new OrderSubjectOutlined("o", "a", "s", type, p, n, "北京拾光数据有限公司",
                         CertificateType.BUSINESS_LICENSE, "91110108MA01XY7K9D", null,
                         new Person("李娜", CertificateType.RESIDENT_ID, LINA_ID, "13800000013", "a@b.cn"), false, 1,
-                        OffsetDateTime.now());
-        return new WebsiteChecks.Context(type, p, n, s, LocalDate.now(), registry, Map.of(), Set.of());
+                        TestClock.now());
+        return new WebsiteChecks.Context(type, p, n, s, TestClock.today(), registry, Map.of(), Set.of());
     }
 
     private static OrderSubjectOutlined subject() {
         return new OrderSubjectOutlined("o", "a", "s", FilingType.FIRST_FILING, Province.GUANGDONG,
                 SubjectNature.PERSON, "李娜", CertificateType.RESIDENT_ID, LINA_ID, null,
                 new Person("李娜", CertificateType.RESIDENT_ID, LINA_ID, "13800000013", "a@b.cn"), false, 1,
-                OffsetDateTime.now());
+                TestClock.now());
     }
 
     static WebsiteContent site(String name, String remarks, String... domains) {

@@ -15,6 +15,7 @@ import cn.beian.national.client.NationalSystemsClient;
 import cn.beian.testing.InMemoryMessagingResource;
 import cn.beian.testing.OidcTestResource;
 import cn.beian.testing.PostgresTestResource;
+import cn.beian.testing.TestClock;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -31,9 +32,6 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -132,9 +130,9 @@ class WebsiteServiceTest {
         // the administration approves: the number is recorded, the site opens, the public query shows it
         String number = "粤ICP备" + (10000000 + (int) (Math.random() * 8999999)) + "号-1";
         String approved = """
-                {"orderId":"%s","submissionId":"sub-1","subjectFilingNumber":"%s","approvedAt":"2026-11-20T10:00:00+08:00",
+                {"orderId":"%s","submissionId":"sub-1","subjectFilingNumber":"%s","approvedAt":"%s",
                  "websites":[{"websiteId":"%s","name":"李娜的读书笔记","domains":["%s"],"websiteFilingNumber":"%s"}]}"""
-                .formatted(order, number.substring(0, number.indexOf('-')), id, domain, number);
+                .formatted(order, number.substring(0, number.indexOf('-')), TestClock.isoNow(), id, domain, number);
         ack("review-events", "/beian/review-service", order, "authority.approved.v1", approved);
         send("access-events", "/beian/review-service", "access|" + order, "authority.approved.v1", approved, null);
         as(gateway, "edge-gateway").queryParam("host", "blog." + domain).get("/api/v1/access-policy").then()
@@ -256,9 +254,9 @@ class WebsiteServiceTest {
                 .post("/api/v1/orders/" + first + "/websites").then().statusCode(201).extract().path("id");
         transition(first, "DRAFT", "INITIAL_REVIEW", "SUBMIT", 1L);
         ack("review-events", "/beian/review-service", first, "authority.approved.v1", """
-                {"orderId":"%s","submissionId":"s","subjectFilingNumber":"粤ICP备30000001号","approvedAt":"2026-11-20T10:00:00+08:00",
+                {"orderId":"%s","submissionId":"s","subjectFilingNumber":"粤ICP备30000001号","approvedAt":"%s",
                  "websites":[{"websiteId":"%s","name":"李娜的读书笔记","domains":["%s"],"websiteFilingNumber":"粤ICP备30000001号-1"}]}"""
-                .formatted(first, id, domain));
+                .formatted(first, TestClock.isoNow(), id, domain));
         transition(first, "AUTHORITY_REVIEW", "APPROVED", "AUTHORITY_APPROVE", null);
         String change = newOrder(account, "CHANGE");
         as(account, "applicant").get("/api/v1/orders/" + change + "/websites").then().statusCode(200)
@@ -270,14 +268,14 @@ class WebsiteServiceTest {
         String order = UUID.randomUUID().toString();
         ack("subject-events", "/beian/subject-service", order, "order.created.v1", """
                 {"orderId":"%s","accountId":"%s","subjectId":"s-1","type":"%s","province":"GUANGDONG",
-                 "nature":"PERSON","state":"DRAFT","createdAt":"2026-11-20T10:00:00+08:00"}"""
-                .formatted(order, account, type));
+                 "nature":"PERSON","state":"DRAFT","createdAt":"%s"}"""
+                .formatted(order, account, type, TestClock.isoNow()));
         ack("subject-events", "/beian/subject-service", order, "order.subject-outlined.v1", """
                 {"orderId":"%s","accountId":"%s","subjectId":"s-1","type":"%s","province":"GUANGDONG",
                  "nature":"PERSON","name":"%s","certificateType":"RESIDENT_ID","certificateNumber":"%s",
                  "principal":{"name":"%s","certificateType":"RESIDENT_ID","certificateNumber":"%s",
                   "mobile":"13800000013","email":"lina@example.cn"},"principalNeedsEmployment":false,"revision":1,
-                 "at":"2026-11-20T10:00:00+08:00"}""".formatted(order, account, type, LINA, LINA_ID, LINA, LINA_ID));
+                 "at":"%s"}""".formatted(order, account, type, LINA, LINA_ID, LINA, LINA_ID, TestClock.isoNow()));
         return order;
     }
 
@@ -307,8 +305,8 @@ class WebsiteServiceTest {
 
     static DomainRegistration registration(String domain, String name, String id) {
         return new DomainRegistration(domain, "阿里云计算有限公司（万网）", name, CertificateType.RESIDENT_ID, id, true,
-                OffsetDateTime.now().minusDays(400), OffsetDateTime.now().minusDays(397), true,
-                LocalDate.of(2020, 1, 1), LocalDate.now().plusYears(1), false, false);
+                TestClock.now().minusDays(400), TestClock.now().minusDays(397), true,
+                TestClock.today().minusYears(6), TestClock.today().plusYears(1), false, false);
     }
 
     private void ack(String channel, String source, String aggregate, String type, String data) {
@@ -330,7 +328,7 @@ class WebsiteServiceTest {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Message<String> m = Message.of(data, Metadata.of(new DefaultIncomingCloudEventMetadata<>("1.0",
                         UUID.randomUUID().toString(), URI.create(source), type, "application/json", null, aggregateId,
-                        ZonedDateTime.now(), Map.of("aggregateid", aggregateId, "sequence", String.valueOf(sequence)),
+                        TestClock.now().toZonedDateTime(), Map.of("aggregateid", aggregateId, "sequence", String.valueOf(sequence)),
                         data)))
                 .withAck(() -> {
                     done.complete(null);

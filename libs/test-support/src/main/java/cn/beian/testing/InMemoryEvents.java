@@ -3,7 +3,6 @@ package cn.beian.testing;
 import io.smallrye.reactive.messaging.ce.impl.DefaultIncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import java.net.URI;
-import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -54,7 +53,7 @@ public final class InMemoryEvents {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Message<String> m = Message.of(data, Metadata.of(new DefaultIncomingCloudEventMetadata<>("1.0",
                         UUID.randomUUID().toString(), URI.create(source), type, "application/json", null, aggregate,
-                        ZonedDateTime.now(), Map.of("aggregateid", aggregate, "sequence", String.valueOf(sequence)),
+                        TestClock.now().toZonedDateTime(), Map.of("aggregateid", aggregate, "sequence", String.valueOf(sequence)),
                         data)))
                 .withAck(() -> {
                     done.complete(null);

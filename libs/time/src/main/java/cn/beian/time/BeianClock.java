@@ -11,6 +11,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * The one clock every Beian component reads. Tests and the local stack can move it forward (an offset on
  * top of the system clock) to exercise 45-day expiries and SLA deadlines; in production moving is disabled
  * and {@link #setOffset} refuses.
+ *
+ * <p>Besides the movable offset a clock may carry a fixed <em>shift</em>, set once at start: the test command runs
+ * the whole suite a year or more ahead ({@code BEIAN_TEST_CLOCK_SHIFT=400d bin/test}) to prove that no test depends
+ * on the day it runs. The offset moves relative to the shifted time, so a test that resets the offset to zero stays
+ * in the shifted world. A production clock refuses a shift as it refuses an offset.
  */
 public final class BeianClock extends Clock {
 
@@ -19,11 +24,31 @@ public final class BeianClock extends Clock {
 
     private final Clock base;
     private final boolean adjustable;
+    private final Duration shift;
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
     public BeianClock(Clock base, boolean adjustable) {
-        this.base = base;
+        this(base, adjustable, Duration.ZERO);
+    }
+
+    /**
+     * @param shift a fixed amount added to {@code base} for the clock's whole life
+     * @throws IllegalStateException for a non-zero shift on a clock that is not adjustable (production)
+     */
+    public BeianClock(Clock base, boolean adjustable, Duration shift) {
+        if (!adjustable && !shift.isZero()) {
+            throw new IllegalStateException("The clock cannot be shifted here (shift " + shift + ")");
+        }
+        this.base = shift.isZero() ? base : Clock.offset(base, shift);
         this.adjustable = adjustable;
+        this.shift = shift;
+    }
+
+    private BeianClock(BeianClock of, ZoneId zone) {
+        this.base = of.base.withZone(zone);
+        this.adjustable = of.adjustable;
+        this.shift = of.shift;
+        this.offset.set(of.offset.get());
     }
 
     /** A fixed-offset-free system clock in Beijing time that cannot be moved. */
@@ -37,6 +62,11 @@ public final class BeianClock extends Clock {
 
     public Duration offset() {
         return offset.get();
+    }
+
+    /** The fixed shift set at start (zero but in shifted test runs). */
+    public Duration shift() {
+        return shift;
     }
 
     /**
@@ -62,9 +92,7 @@ public final class BeianClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        BeianClock c = new BeianClock(base.withZone(zone), adjustable);
-        c.offset.set(offset.get());
-        return c;
+        return new BeianClock(this, zone);
     }
 
     @Override

@@ -51,13 +51,17 @@ public class ClockResource {
     }
 
     private ClockView view() {
-        return new ClockView(clock.nowInChina(), clock.offset(), clock.isAdjustable());
+        return new ClockView(clock.nowInChina(), clock.offset(), clock.shift(), clock.isAdjustable());
     }
 
     /** @param offset ISO-8601 duration added to real time, e.g. {@code P45D} */
     public record ClockOffset(@NotNull Duration offset) {
     }
 
-    public record ClockView(OffsetDateTime now, Duration offset, boolean adjustable) {
+    /**
+     * @param offset the movable offset
+     * @param shift  the fixed shift the service started with (zero but in shifted test runs); the offset is on top
+     */
+    public record ClockView(OffsetDateTime now, Duration offset, Duration shift, boolean adjustable) {
     }
 }
