@@ -31,6 +31,7 @@ import cn.beian.contract.order.OrderTrigger;
 import cn.beian.testing.InMemoryMessagingResource;
 import cn.beian.testing.OidcTestResource;
 import cn.beian.testing.PostgresTestResource;
+import cn.beian.testing.TestClock;
 import cn.beian.time.BeianClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.mailer.Mail;
@@ -47,7 +48,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -176,25 +176,38 @@ class NotificationFlowTest {
     }
 
     @Test
-    void remindersWaitForTheMorningButReviewOutcomesDoNot() throws Exception {
-        Order o = new Order();
-        o.open();
+    void remindersWaitForTheMorningUnlessAnUrgentMessageFollowsThem() throws Exception {
+        Order quiet = new Order();
+        quiet.open();
+        Order busy = new Order();
+        busy.open();
         moveTo(LocalTime.of(23, 30), 0);
-        Events.Delivery reminder = o.subjectEvent("order.idle-milestone-reached.v1", new OrderIdleMilestoneReached(
-                o.orderId, o.accountId, OrderState.AWAITING_PHOTO, 7, clock.nowInChina().minusDays(7),
-                clock.nowInChina().plusDays(38)));
-        Events.Delivery approved = o.review("review.initial-approved.v1", List.of());
-        awaitSent(approved.id, 3);
-        awaitStatus(reminder.id, "SMS", "DEFERRED");
-        assertEquals(2, count("select count(*) from delivery where event_id = '" + reminder.id
+        Events.Delivery held = reminder(quiet);
+        awaitStatus(held.id, "SMS", "DEFERRED");
+        assertEquals(2, count("select count(*) from delivery where event_id = '" + held.id
                 + "' and channel = 'EMAIL' and status = 'SENT'"), "e-mail is not held");
-        assertTrue(text("select status_reason from delivery where event_id = '" + reminder.id + "' and channel = 'SMS'")
+        assertTrue(text("select status_reason from delivery where event_id = '" + held.id + "' and channel = 'SMS'")
                 .startsWith("QUIET_HOURS"));
-        assertEquals(1, sms(o.principalMobile).size(), "only the review outcome went out at night");
+        assertTrue(sms(quiet.principalMobile).isEmpty(), "a reminder alone waits for the morning");
+
+        // An urgent outcome does not wait for the morning; the reminder ahead of it goes first rather than after it.
+        Events.Delivery carried = reminder(busy);
+        Events.Delivery approved = busy.review("review.initial-approved.v1", List.of());
+        awaitSent(approved.id, 3);
+        awaitStatus(carried.id, "SMS", "SENT");
+        assertEquals(List.of("SMS_BEIAN_1005", "SMS_BEIAN_1007"), sms(busy.principalMobile).stream()
+                .map(m -> (String) m.get("templateCode")).toList());
+
         moveTo(LocalTime.of(8, 1), 1);
         runJobs();
-        awaitStatus(reminder.id, "SMS", "SENT");
-        assertEquals(2, sms(o.principalMobile).size());
+        awaitStatus(held.id, "SMS", "SENT");
+        assertEquals(1, sms(quiet.principalMobile).size());
+    }
+
+    private Events.Delivery reminder(Order o) throws Exception {
+        return o.subjectEvent("order.idle-milestone-reached.v1", new OrderIdleMilestoneReached(o.orderId,
+                o.accountId, OrderState.AWAITING_PHOTO, 7, clock.nowInChina().minusDays(7),
+                clock.nowInChina().plusDays(38)));
     }
 
     @Test
@@ -290,6 +303,63 @@ class NotificationFlowTest {
         RestAssured.given().get("/api/v1/deliveries").then().statusCode(401);
     }
 
+    /**
+     * Several steps of one order produced back to back, for many orders at once, while 4 dispatch workers send and
+     * the SMS provider is slow and refuses a third of first attempts: each person still reads every step in the
+     * order its events were produced, on both channels. (The submission comes from subject-service's topic and is
+     * applied before review-service's steps, as it must be in life: a reviewer decides only on a submitted order.
+     * Events of one producer share a partition per order and are applied in order; see DeliveryClaims.)
+     */
+    @Test
+    void eachAddressHearsTheStepsInTheOrderTheirEventsWereProduced() throws Exception {
+        List<Order> orders = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Order o = new Order();
+            o.open();
+            orders.add(o);
+        }
+        SmsStandInResource.faults(0.35, 25);
+        try {
+            List<Events.Delivery> produced = new ArrayList<>();
+            for (Order o : orders) {
+                produced.add(o.sendSubject(OrderState.DRAFT, OrderState.INITIAL_REVIEW, OrderTrigger.SUBMIT));
+            }
+            for (Events.Delivery d : produced) {
+                d.awaitAck();
+            }
+            for (Order o : orders) {
+                produced.add(o.sendReview("review.initial-approved.v1"));
+                produced.add(o.sendReview("review.photo-approved.v1"));
+                produced.add(o.sendAuthority("authority.sms-verification-requested.v1",
+                        new SmsVerificationChanged(o.orderId, "sub-1", TestClock.now().plusDays(1),
+                                TestClock.now())));
+                produced.add(o.sendAuthority("authority.approved.v1", new AuthorityApproved(o.orderId, "sub-1",
+                        "浙ICP备20260001号", List.of(new AuthorityApproved.WebsiteNumber(o.websiteId, "示例网站",
+                                List.of("example.cn"), "浙ICP备20260001号-1")), TestClock.now())));
+            }
+            for (Events.Delivery d : produced) {
+                d.awaitAck();
+            }
+            List<String> steps = List.of("SMS_BEIAN_1001", "SMS_BEIAN_1007", "SMS_BEIAN_1009", "SMS_BEIAN_1012",
+                    "SMS_BEIAN_1014");
+            List<String> kinds = List.of("order.submitted", "review.initial-approved", "review.photo-approved",
+                    "authority.sms-verification-requested", "authority.approved");
+            for (Order o : orders) {
+                Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> sms(o.principalMobile).size() >= 5
+                        && mailbox.getMailsSentTo(o.principalEmail).size() >= 5);
+                assertEquals(steps, sms(o.principalMobile).stream().map(m -> (String) m.get("templateCode")).toList(),
+                        "the principal's SMS of order " + o.orderId);
+                assertEquals(kinds, mailbox.getMailsSentTo(o.principalEmail).stream()
+                        .map(m -> m.getHeaders().get("X-Beian-Kind").get(0)).toList(),
+                        "the principal's e-mail of order " + o.orderId);
+            }
+            assertTrue(count("select count(*) from delivery where channel = 'SMS' and attempts > 1") > 0,
+                    "some first attempts were refused and retried (the faults were in play)");
+        } finally {
+            SmsStandInResource.faults(0, 0);
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** One order's events, each producer's sequence kept per aggregate. */
@@ -312,27 +382,43 @@ class NotificationFlowTest {
             send("subject-events", SUBJECT_SVC, subjectId, "subject.created.v1", new SubjectCreated(subjectId,
                     accountId, SubjectNature.ENTERPRISE, Province.ZHEJIANG, "杭州示例科技有限公司",
                     CertificateType.BUSINESS_LICENSE, "913301********0008",
-                    new SubjectCreated.Contact("周八", principalMobile, principalEmail), OffsetDateTime.now()))
+                    new SubjectCreated.Contact("周八", principalMobile, principalEmail), TestClock.now()))
                     .awaitAck();
             subjectEvent("order.created.v1", new OrderCreated(orderId, accountId, subjectId, FilingType.FIRST_FILING,
-                    Province.ZHEJIANG, SubjectNature.ENTERPRISE, OrderState.DRAFT, OffsetDateTime.now())).awaitAck();
+                    Province.ZHEJIANG, SubjectNature.ENTERPRISE, OrderState.DRAFT, TestClock.now())).awaitAck();
             subjectEvent("subject.snapshot-frozen.v1", new SubjectSnapshotFrozen(orderId, accountId, accountEmail,
                     FilingType.FIRST_FILING, Province.ZHEJIANG, 1, new SubjectSnapshotFrozen.Subject(subjectId, null,
                     SubjectNature.ENTERPRISE, "杭州示例科技有限公司", CertificateType.BUSINESS_LICENSE,
                     "91330100MA2XXXXX08", "地址", "地址", "杭州市", "西湖区", null, null, principal), List.of(),
-                    OffsetDateTime.now())).awaitAck();
+                    TestClock.now())).awaitAck();
             website("website.snapshot-frozen.v1", orderId, new WebsitesSnapshotFrozen(orderId, 1, List.of(
                     new WebsitesSnapshotFrozen.Website(websiteId, null, "示例网站", List.of("example.cn"),
                             List.of("https://example.cn"), "其他", List.of(), List.of("zh-CN"), null,
                             new Person("吴九", CertificateType.RESIDENT_ID, "330106199001011234", websiteMobile,
-                                    websiteEmail), false, List.of(), List.of())), List.of(), OffsetDateTime.now()))
+                                    websiteEmail), false, List.of(), List.of())), List.of(), TestClock.now()))
                     .awaitAck();
         }
 
         Events.Delivery subject(OrderState from, OrderState to, OrderTrigger trigger) throws Exception {
             return subjectEvent("order.transitioned.v1", new OrderTransitioned(orderId, accountId,
                     FilingType.FIRST_FILING, Province.ZHEJIANG, from, to, trigger, OrderTrigger.Actor.APPLICANT,
-                    accountId, List.of(), 1L, 1L, OffsetDateTime.now()));
+                    accountId, List.of(), 1L, 1L, TestClock.now()));
+        }
+
+        /** Produces a transition without waiting for it to be applied, as Kafka delivers events back to back. */
+        Events.Delivery sendSubject(OrderState from, OrderState to, OrderTrigger trigger) throws Exception {
+            return send("subject-events", SUBJECT_SVC, orderId, "order.transitioned.v1", new OrderTransitioned(
+                    orderId, accountId, FilingType.FIRST_FILING, Province.ZHEJIANG, from, to, trigger,
+                    OrderTrigger.Actor.APPLICANT, accountId, List.of(), 1L, 1L, TestClock.now()));
+        }
+
+        Events.Delivery sendReview(String type) throws Exception {
+            return send("review-events", REVIEW_SVC, orderId, type, new ReviewDecided(orderId, "case-1", "rita",
+                    List.of(), TestClock.now()));
+        }
+
+        Events.Delivery sendAuthority(String type, Object payload) throws Exception {
+            return send("review-events", REVIEW_SVC, orderId, type, payload);
         }
 
         Events.Delivery subjectEvent(String type, Object payload) throws Exception {
@@ -341,7 +427,7 @@ class NotificationFlowTest {
 
         Events.Delivery review(String type, List<RejectionReason> reasons) throws Exception {
             return send("review-events", REVIEW_SVC, orderId, type, new ReviewDecided(orderId, "case-1", "rita",
-                    reasons, OffsetDateTime.now())).awaitAck();
+                    reasons, TestClock.now())).awaitAck();
         }
 
         Events.Delivery authority(String type, Object payload) throws Exception {
@@ -368,7 +454,7 @@ class NotificationFlowTest {
     }
 
     private void moveTo(LocalTime time, int daysAhead) {
-        ZonedDateTime real = ZonedDateTime.now(BeianClock.CHINA);
+        ZonedDateTime real = TestClock.now().toZonedDateTime();
         ZonedDateTime target = real.toLocalDate().plusDays(daysAhead).atTime(time).atZone(BeianClock.CHINA);
         clock.setOffset(Duration.between(real, target));
     }

@@ -14,7 +14,12 @@ public class SmsStandInResource implements QuarkusTestResourceLifecycleManager {
     static final String API_KEY = "test-sms-key";
     static volatile String url;
 
-    private SmsGateway gateway;
+    private static volatile SmsGateway gateway;
+
+    /** Makes the stand-in flaky (see {@link SmsGateway#faults}); {@code faults(0, 0)} makes it reliable again. */
+    static void faults(double failureRate, int maxDelayMs) {
+        gateway.faults(failureRate, maxDelayMs);
+    }
 
     @Override
     public Map<String, String> start() {

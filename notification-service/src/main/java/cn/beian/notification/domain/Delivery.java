@@ -17,6 +17,10 @@ public class Delivery {
     @Id
     public UUID id;
 
+    /** Written by the database (bigserial): the order of this address's queue (see DeliveryClaims). */
+    @Column(insertable = false, updatable = false)
+    public long seq;
+
     @Column(name = "event_id")
     public String eventId;
 

@@ -13,34 +13,40 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * The dispatcher's transactions. A claim takes due rows with {@code for update skip locked}, so replicas never
- * take the same row, and marks each SENDING with a lease (a dispatcher that dies mid-send leaves its rows to be
- * claimed again when the lease ends), or holds a non-urgent SMS for quiet hours, or suppresses an SMS over its
- * number's rate limit. Each address is taken with a per-address advisory lock and skipped while another dispatcher
- * is still sending to it, so one address's messages go out in order and replicas cannot both slip past a rate limit.
+ * The dispatcher's transactions. Each address (per channel) is a queue: a claim takes only the head of each queue,
+ * the oldest row to that address still waiting, and only when the head is due, with {@code for update skip locked}
+ * so replicas never take the same row. A later message to the address waits until the head is sent or has failed
+ * for good, through retries, back-off and a dispatcher that died mid-send (its lease runs out and the head is taken
+ * again), so an applicant never reads "photo approved" before "initial review passed". With one row per address in
+ * flight, replicas cannot both slip past an SMS rate limit either.
+ *
+ * <p>A claimed head is marked SENDING with a lease; a non-urgent SMS during quiet hours is held as DEFERRED (unless
+ * an urgent message waits behind it: then both go now, in order, rather than the urgent one waiting for the
+ * morning); an SMS over its number's rate limit is SUPPRESSED.
  */
 @ApplicationScoped
 public class DeliveryClaims {
 
+    /** Pending: still to be sent. Every other status is final. */
     private static final String DUE = """
-            select * from delivery
-            where ((status in ('QUEUED', 'DEFERRED') and next_attempt_at <= :now)
-                or (status = 'SENDING' and lease_until < :now))
-            order by next_attempt_at, created_at limit :limit for update skip locked""";
-    /**
-     * Takes the address for this transaction (a per-address advisory lock, try only: a busy address is left for the
-     * next round) and checks no other dispatcher is still sending to it, so each address's messages go in order.
-     */
-    private static final String TAKE_ADDRESS = """
-            select case when pg_try_advisory_xact_lock(hashtext(:k)) then (select count(*) from delivery
-                where channel = :c and address = :a and status = 'SENDING' and lease_until >= :now) else -1 end""";
+            select d.* from delivery d
+            where ((d.status = 'QUEUED' and d.next_attempt_at <= :now)
+                or (d.status = 'DEFERRED' and (d.next_attempt_at <= :now or exists (select 1 from delivery u
+                    where u.channel = d.channel and u.address = d.address and u.seq > d.seq and u.urgent
+                      and u.status in ('QUEUED', 'DEFERRED'))))
+                or (d.status = 'SENDING' and d.lease_until < :now))
+              and not exists (select 1 from delivery e
+                where e.channel = d.channel and e.address = d.address and e.seq < d.seq
+                  and e.status in ('QUEUED', 'DEFERRED', 'SENDING'))
+            order by d.seq limit :limit for update of d skip locked""";
+    private static final String URGENT_BEHIND = """
+            select count(*) from delivery
+            where channel = :c and address = :a and seq > :seq and urgent and status in ('QUEUED', 'DEFERRED')""";
     private static final String HANDED = """
             select count(*) filter (where handed_at > :hour), count(*) from delivery
             where channel = 'SMS' and address = :a and status in ('SENDING', 'SENT') and handed_at > :day""";
@@ -68,12 +74,10 @@ public class DeliveryClaims {
     public Uni<List<Delivery>> claim(int limit) {
         OffsetDateTime now = clock.nowInChina();
         List<Delivery> toSend = new ArrayList<>();
-        Set<String> taken = new HashSet<>();
         return Panache.getSession().chain(s -> s.createNativeQuery(DUE, Delivery.class)
                 .setParameter("now", now).setParameter("limit", limit).getResultList()
                 .chain(rows -> Multi.createFrom().iterable(rows)
-                        .onItem().transformToUniAndConcatenate(d -> take(s, d, now, taken)
-                                .chain(ok -> ok ? decide(s, d, now) : Uni.createFrom().item(false))
+                        .onItem().transformToUniAndConcatenate(d -> decide(s, d, now)
                                 .invoke(send -> {
                                     if (send) {
                                         toSend.add(d);
@@ -83,32 +87,25 @@ public class DeliveryClaims {
                         .map(ignored -> toSend)));
     }
 
-    private Uni<Boolean> take(Mutiny.Session s, Delivery d, OffsetDateTime now, Set<String> taken) {
-        String key = d.channel + "|" + d.address;
-        if (taken.contains(key)) {
-            return Uni.createFrom().item(true);
-        }
-        return s.createNativeQuery(TAKE_ADDRESS, Long.class).setParameter("k", key)
-                .setParameter("c", d.channel.name()).setParameter("a", d.address).setParameter("now", now)
-                .getSingleResult()
-                .map(busy -> {
-                    if (busy != 0) {
-                        return false;
-                    }
-                    taken.add(key);
-                    return true;
-                });
-    }
-
     private Uni<Boolean> decide(Mutiny.Session s, Delivery d, OffsetDateTime now) {
         if (d.channel != Channel.SMS) {
             return sending(s, d, now);
         }
         if (!d.urgent && quietHours.holds(now)) {
-            OffsetDateTime until = quietHours.end(now);
-            return mark(s, d.id, DeliveryStatus.DEFERRED, "QUIET_HOURS: held until " + until, 0, until, null, null,
-                    null, null, now).replaceWith(false);
+            return s.createNativeQuery(URGENT_BEHIND, Long.class).setParameter("c", d.channel.name())
+                    .setParameter("a", d.address).setParameter("seq", d.seq).getSingleResult()
+                    .chain(urgentBehind -> urgentBehind > 0 ? withinRateLimit(s, d, now) : defer(s, d, now));
         }
+        return withinRateLimit(s, d, now);
+    }
+
+    private Uni<Boolean> defer(Mutiny.Session s, Delivery d, OffsetDateTime now) {
+        OffsetDateTime until = quietHours.end(now);
+        return mark(s, d.id, DeliveryStatus.DEFERRED, "QUIET_HOURS: held until " + until, 0, until, null, null,
+                null, null, now).replaceWith(false);
+    }
+
+    private Uni<Boolean> withinRateLimit(Mutiny.Session s, Delivery d, OffsetDateTime now) {
         return s.createNativeQuery(HANDED, Object[].class).setParameter("a", d.address)
                 .setParameter("hour", now.minusHours(1)).setParameter("day", now.minusDays(1)).getSingleResult()
                 .chain(counts -> {

@@ -22,9 +22,6 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,8 +30,8 @@ import org.jboss.logging.Logger;
 /**
  * Sends what the consumers queued, after their transactions committed: woken right after each applied event and
  * every {@code beian.notification.dispatch.interval} in every replica; several workers per replica, kept apart (as
- * replicas are) by skip-locked claims and per-address locks. Each batch is grouped by address; one address's
- * messages go in order, several addresses at once. E-mail through
+ * replicas are) by skip-locked claims. A batch holds at most one message per address (the head of that address's
+ * queue, see {@link DeliveryClaims}), so one address's messages go in order and several addresses at once. E-mail through
  * {@code quarkus-mailer} (SMTP), SMS through the configured {@link SmsProvider}.
  */
 @ApplicationScoped
@@ -131,15 +128,11 @@ public class DeliveryDispatcher {
             if (rows.isEmpty()) {
                 return Uni.createFrom().item(sofar);
             }
-            Map<String, List<Delivery>> byAddress = new LinkedHashMap<>();
-            rows.forEach(d -> byAddress.computeIfAbsent(d.channel + "|" + d.address, k -> new ArrayList<>()).add(d));
             // Sending touches no database; the outcomes are written together afterwards, in one transaction.
-            return Multi.createFrom().iterable(byAddress.values())
-                    .onItem().transformToUni(group -> Multi.createFrom().iterable(group)
-                            .onItem().transformToUniAndConcatenate(this::sendOne)
-                            .collect().asList())
+            return Multi.createFrom().iterable(rows)
+                    .onItem().transformToUni(this::sendOne)
                     .merge(config.dispatch().concurrency())
-                    .collect().in(ArrayList<DeliveryClaims.Outcome>::new, List::addAll)
+                    .collect().asList()
                     .chain(outcomes -> claims.complete(outcomes).map(statuses -> {
                         int sent = 0;
                         for (int i = 0; i < outcomes.size(); i++) {

@@ -38,6 +38,10 @@ import java.util.regex.Pattern;
  *   <li>{@code GET /api/v1/sms/messages?phone=&since=&outId=&templateCode=} - list (newest last)</li>
  *   <li>{@code GET /api/v1/sms/messages/{id}} - one message</li>
  *   <li>{@code DELETE /api/v1/sms/messages} - clear</li>
+ *   <li>{@code PUT /api/v1/sms/faults} {@code {"failureRate":0.3,"maxDelayMs":40}} - make sends flaky, as real
+ *       providers are: each send waits up to {@code maxDelayMs}, and a message's first attempt fails with a
+ *       transient 503 ({@code isp.SYSTEM_BUSY}, nothing stored) with probability {@code failureRate}; its retry
+ *       (same {@code outId}) goes through, so a sender that retries loses nothing; zeros turn it off</li>
  *   <li>{@code GET /health} - liveness</li>
  * </ul>
  * Errors are {@code application/problem+json} with an extra provider-style {@code code}.
@@ -56,6 +60,14 @@ public final class SmsGateway implements AutoCloseable {
     private final SmsStore store;
     private final HttpServer server;
     private final ExecutorService executor;
+
+    /** Injected flakiness (tests of retries and ordering): failure probability and the longest added delay. */
+    private record Faults(double failureRate, int maxDelayMs) {
+    }
+
+    private volatile Faults faults = new Faults(0, 0);
+    /** outIds whose first attempt an injected fault refused: their retries go through. */
+    private final java.util.Set<String> refusedOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private SmsGateway(String host, int port, String apiKey, Path storeFile) throws IOException {
         if (apiKey == null || apiKey.isBlank()) {
@@ -84,6 +96,18 @@ public final class SmsGateway implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /**
+     * Makes every later send wait a random time up to {@code maxDelayMs}, and a message's first attempt fail with a
+     * transient 503 with probability {@code failureRate} (0 to 1); a retry with the same {@code outId} succeeds.
+     * {@code faults(0, 0)} makes the gateway reliable again.
+     */
+    public void faults(double failureRate, int maxDelayMs) {
+        if (failureRate < 0 || failureRate > 1 || maxDelayMs < 0 || maxDelayMs > 10_000) {
+            throw new IllegalArgumentException("failureRate must be 0..1 and maxDelayMs 0..10000");
+        }
+        faults = new Faults(failureRate, maxDelayMs);
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -105,6 +129,9 @@ public final class SmsGateway implements AutoCloseable {
             } else if (path.equals(API + "/send")) {
                 requireMethod(method, "POST");
                 send(ex);
+            } else if (path.equals(API + "/faults")) {
+                requireMethod(method, "PUT");
+                setFaults(ex);
             } else if (path.equals(API + "/messages")) {
                 requireMethod(method, "GET", "DELETE");
                 if (method.equals("GET")) {
@@ -142,6 +169,38 @@ public final class SmsGateway implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ send
+
+    private void setFaults(HttpExchange ex) throws IOException {
+        JsonNode root;
+        try {
+            root = mapper.readTree(readBounded(ex));
+        } catch (JsonProcessingException e) {
+            throw new ApiError(400, "Bad Request", "isv.INVALID_JSON_PARAM", "malformed JSON: " + e.getOriginalMessage());
+        }
+        try {
+            faults(root.path("failureRate").asDouble(0), root.path("maxDelayMs").asInt(0));
+        } catch (IllegalArgumentException e) {
+            throw invalid("isv.INVALID_PARAMETERS", e.getMessage());
+        }
+        json(ex, 200, Map.of("failureRate", faults.failureRate(), "maxDelayMs", faults.maxDelayMs()));
+    }
+
+    /** Waits and maybe fails as {@link #faults(double, int)} asked; a failed send stores nothing. */
+    private void injectFaults(String outId) {
+        Faults f = faults;
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        if (f.maxDelayMs() > 0) {
+            try {
+                Thread.sleep(random.nextInt(f.maxDelayMs() + 1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (f.failureRate() > 0 && random.nextDouble() < f.failureRate()
+                && (outId == null || refusedOnce.add(outId))) {
+            throw new ApiError(503, "Service Unavailable", "isp.SYSTEM_BUSY", "injected transient failure");
+        }
+    }
 
     private void send(HttpExchange ex) throws IOException {
         checkApiKey(ex.getRequestHeaders().getFirst("Authorization"));
@@ -187,6 +246,7 @@ public final class SmsGateway implements AutoCloseable {
         String text = optionalText(root, "text");
         String outId = optionalText(root, "outId");
 
+        injectFaults(outId);
         String requestId = UUID.randomUUID().toString().toUpperCase();
         String bizId = System.currentTimeMillis() + "^" + Long.toUnsignedString(UUID.randomUUID().getMostSignificantBits() & 0xFFFFFFFFFFL);
         Instant now = Instant.now();

@@ -111,6 +111,30 @@ class SmsGatewayTest {
         assertEquals(405, get("/api/v1/sms/send").statusCode());
     }
 
+    @Test
+    void injectedFaultsFailTransientlyAndStoreNothingUntilTurnedOff() throws Exception {
+        HttpResponse<String> set = http.send(HttpRequest.newBuilder(uri("/api/v1/sms/faults"))
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"failureRate\":1,\"maxDelayMs\":5}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, set.statusCode(), set.body());
+        HttpResponse<String> busy = post("/api/v1/sms/send", "Bearer " + KEY, VALID);
+        assertEquals(503, busy.statusCode(), busy.body());
+        assertEquals("isp.SYSTEM_BUSY", mapper.readTree(busy.body()).get("code").asText());
+        assertEquals(0, mapper.readTree(get("/api/v1/sms/messages").body()).size());
+        assertEquals(200, post("/api/v1/sms/send", "Bearer " + KEY, VALID).statusCode(), "the retry goes through");
+        assertEquals(503, post("/api/v1/sms/send", "Bearer " + KEY, VALID.replace("caller-42", "caller-43"))
+                .statusCode(), "another message fails once too");
+
+        gateway.faults(0, 0);
+        assertEquals(200, post("/api/v1/sms/send", "Bearer " + KEY, VALID.replace("caller-42", "caller-44"))
+                .statusCode());
+        assertEquals(4, mapper.readTree(get("/api/v1/sms/messages").body()).size());
+        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(uri("/api/v1/sms/faults"))
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"failureRate\":2}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, bad.statusCode());
+    }
+
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + gateway.port() + path);
     }
