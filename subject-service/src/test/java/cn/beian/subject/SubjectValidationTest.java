@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import cn.beian.testing.InMemoryMessagingResource;
 import cn.beian.testing.OidcTestResource;
 import cn.beian.testing.PostgresTestResource;
+import cn.beian.testing.TestClock;
 import cn.beian.validators.ResidentIdNumbers;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -18,7 +19,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +55,7 @@ class SubjectValidationTest {
 
     /** A valid Beijing resident ID of someone who turns {@code years} old today (Beijing time). */
     static String bornYearsAgo(int years, int extraDays) {
-        LocalDate birth = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusYears(years).plusDays(extraDays);
+        LocalDate birth = TestClock.today().minusYears(years).plusDays(extraDays);
         String first17 = "110108" + birth.format(DateTimeFormatter.BASIC_ISO_DATE) + "004";
         return first17 + ResidentIdNumbers.checkDigit(first17);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.beian.testing.TestClock;
+import cn.beian.time.BeianClock;
 import cn.beian.website.service.AccessDecision;
 import cn.beian.website.service.AccessPolicy;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /** The access policy's answers across orders' lives, from events only (domain.md §4). */
 class AccessPolicyTest {
 
-    private final AccessPolicy policy = new AccessPolicy(new ObjectMapper().registerModule(new JavaTimeModule()));
+    private final AccessPolicy policy = new AccessPolicy(new ObjectMapper().registerModule(new JavaTimeModule()),
+            new BeianClock(TestClock.clock(), false));
     private final Map<String, Long> seq = new HashMap<>();
 
     @Test

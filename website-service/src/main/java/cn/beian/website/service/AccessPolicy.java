@@ -8,6 +8,7 @@ import cn.beian.contract.events.website.OrderWebsitesChanged;
 import cn.beian.contract.order.FilingType;
 import cn.beian.contract.order.OrderState;
 import cn.beian.contract.order.OrderTrigger;
+import cn.beian.time.BeianClock;
 import cn.beian.validators.domain.DomainNames;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,6 +59,7 @@ public class AccessPolicy {
     }
 
     private final ObjectMapper mapper;
+    private final BeianClock clock;
     private final Map<String, AccessDecision> decisions = new ConcurrentHashMap<>();
     private final Map<String, Long> sequences = new HashMap<>();
     private final Map<String, OrderFact> orders = new HashMap<>();
@@ -70,7 +72,8 @@ public class AccessPolicy {
     private final Map<String, OffsetDateTime> subjectsClosed = new HashMap<>();
     private final AtomicLong applied = new AtomicLong();
 
-    public AccessPolicy(ObjectMapper mapper) {
+    public AccessPolicy(ObjectMapper mapper, BeianClock clock) {
+        this.clock = clock;
         this.mapper = mapper.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false);
     }
@@ -198,7 +201,7 @@ public class AccessPolicy {
         if (order == null) {
             return; // applied when the order's facts arrive
         }
-        OffsetDateTime at = e.approvedAt() == null ? OffsetDateTime.now() : e.approvedAt();
+        OffsetDateTime at = e.approvedAt() == null ? clock.nowInChina() : e.approvedAt();
         List<AuthorityApproved.WebsiteNumber> sites = e.websites() == null ? List.of() : e.websites();
         switch (order.type()) {
             case CANCEL_ACCESS, DEREGISTER_WEBSITE -> {

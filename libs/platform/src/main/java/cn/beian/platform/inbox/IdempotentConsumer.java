@@ -1,5 +1,6 @@
 package cn.beian.platform.inbox;
 
+import cn.beian.time.BeianClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -8,7 +9,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Function;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -43,8 +43,10 @@ public class IdempotentConsumer {
     private final ObjectMapper mapper;
     private final InboxConfig config;
     private final MeterRegistry meters;
+    private final BeianClock clock;
 
-    public IdempotentConsumer(ObjectMapper mapper, InboxConfig config, MeterRegistry meters) {
+    public IdempotentConsumer(ObjectMapper mapper, InboxConfig config, MeterRegistry meters, BeianClock clock) {
+        this.clock = clock;
         this.mapper = mapper;
         this.config = config;
         this.meters = meters;
@@ -126,7 +128,7 @@ public class IdempotentConsumer {
                 .setParameter("type", event.type())
                 .setParameter("aggregateId", event.aggregateId())
                 .setParameter("sequence", event.sequence())
-                .setParameter("now", OffsetDateTime.now())
+                .setParameter("now", clock.nowInChina())
                 .executeUpdate();
     }
 

@@ -5,6 +5,7 @@ import static cn.beian.contract.events.CloudEventAttributes.AGGREGATE_TYPE;
 import static cn.beian.contract.events.CloudEventAttributes.ORDER_ID;
 import static cn.beian.contract.events.CloudEventAttributes.SEQUENCE;
 
+import cn.beian.time.BeianClock;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -17,7 +18,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -47,9 +47,12 @@ public class OutboxRelay {
     private final Pool pool;
     private final MutinyEmitter<String> emitter;
     private final OutboxConfig config;
+    private final BeianClock clock;
     private final URI source;
 
-    public OutboxRelay(Pool pool, @Channel("beian-outbox") MutinyEmitter<String> emitter, OutboxConfig config) {
+    public OutboxRelay(Pool pool, @Channel("beian-outbox") MutinyEmitter<String> emitter, OutboxConfig config,
+            BeianClock clock) {
+        this.clock = clock;
         this.pool = pool;
         this.emitter = emitter;
         this.config = config;
@@ -71,7 +74,7 @@ public class OutboxRelay {
     /** Deletes rows published longer ago than the retention. */
     Uni<Void> purge() {
         return pool.preparedQuery("delete from outbox_event where published_at < $1")
-                .execute(Tuple.of(OffsetDateTime.now().minus(config.retention())))
+                .execute(Tuple.of(clock.nowInChina().minus(config.retention())))
                 .invoke(rs -> LOG.debugf("Purged %d published outbox rows", rs.rowCount()))
                 .replaceWithVoid();
     }
