@@ -1,5 +1,8 @@
 package cn.beian.it;
 
+import static io.restassured.RestAssured.given;
+
+import io.restassured.response.Response;
 import java.time.LocalDate;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -20,6 +23,22 @@ public final class Fixtures {
             sum += (body.charAt(i) - '0') * weights[i];
         }
         return body + "10X98765432".charAt(sum % 11);
+    }
+
+    /**
+     * POSTs an order action ({@code submit}, {@code withdraw} …) with the order's current ETag in {@code If-Match}, as
+     * a front-end does. A 412 means a background event moved the order's version between the read and the action:
+     * read it again and retry, a few times.
+     */
+    public static Response orderAction(String token, String orderUrl, String action) {
+        String url = orderUrl + (action.startsWith("/") ? action : "/" + action);
+        for (int attempt = 1; ; attempt++) {
+            String etag = given().auth().oauth2(token).get(orderUrl).then().statusCode(200).extract().header("ETag");
+            Response r = given().auth().oauth2(token).header("If-Match", etag).post(url);
+            if (r.statusCode() != 412 || attempt == 5) {
+                return r;
+            }
+        }
     }
 
     /** A mainland mobile number from a real Beijing mobile block. */

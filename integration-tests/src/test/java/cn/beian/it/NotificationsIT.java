@@ -183,8 +183,7 @@ class NotificationsIT {
     }
 
     private static void act(String token, String orderId, String action) {
-        given().auth().oauth2(token).header("If-Match", "*").post(Stack.SUBJECT + "/api/v1/orders/" + orderId + action)
-                .then().statusCode(200);
+        Fixtures.orderAction(token, Stack.SUBJECT + "/api/v1/orders/" + orderId, action).then().statusCode(200);
     }
 
     private static String emailOf(String token) {

@@ -87,8 +87,7 @@ class OrderClockAndCodesIT {
                 .then().statusCode(201).extract().path("id");
         given().auth().oauth2(owner).get(codes).then().statusCode(200).body("items[0].state", equalTo("RESERVED"))
                 .body("items[0].orderId", equalTo(first));
-        given().auth().oauth2(filer).header("If-Match", "*").post(ORDERS + "/" + first + "/abandon").then()
-                .statusCode(200);
+        Fixtures.orderAction(filer, ORDERS + "/" + first, "abandon").then().statusCode(200);
         given().auth().oauth2(owner).get(codes).then().body("items[0].state", equalTo("AVAILABLE"));
 
         String second = given().auth().oauth2(filer).contentType(ContentType.JSON)
@@ -147,8 +146,7 @@ class OrderClockAndCodesIT {
     }
 
     private static void submit(String applicant, String order) {
-        given().auth().oauth2(applicant).header("If-Match", "*").post(ORDERS + "/" + order + "/submit").then()
-                .statusCode(200).body("state", equalTo("INITIAL_REVIEW"));
+        Fixtures.orderAction(applicant, ORDERS + "/" + order, "submit").then().statusCode(200).body("state", equalTo("INITIAL_REVIEW"));
     }
 
     private static void awaitState(String applicant, String order, String state) {

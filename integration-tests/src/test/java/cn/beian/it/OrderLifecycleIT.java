@@ -188,8 +188,7 @@ class OrderLifecycleIT {
     }
 
     private static void act(String applicant, String order, String action, String state) {
-        given().auth().oauth2(applicant).header("If-Match", "*")
-                .post(Stack.SUBJECT + "/api/v1/orders/" + order + "/" + action).then().statusCode(200)
+        Fixtures.orderAction(applicant, Stack.SUBJECT + "/api/v1/orders/" + order, action).then().statusCode(200)
                 .body("state", equalTo(state));
     }
 

@@ -98,8 +98,8 @@ class WebsitesIT {
             Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
                     given().auth().oauth2(applicant).get(Stack.SUBJECT + "/api/v1/orders/" + order)
                             .path("readiness.missing").toString().equals("[]"));
-            given().auth().oauth2(applicant).header("If-Match", "*")
-                    .post(Stack.SUBJECT + "/api/v1/orders/" + order + "/submit").then().statusCode(200)
+            Fixtures.orderAction(applicant, Stack.SUBJECT + "/api/v1/orders/" + order, "submit").then()
+                    .statusCode(200)
                     .body("state", equalTo("INITIAL_REVIEW"));
 
             // website-service froze the named version; the order's websites are locked.
