@@ -121,7 +121,7 @@ public class IdempotentConsumer {
     }
 
     /** Inserts the event id; answers 0 where it was recorded before (a replay). */
-    private static Uni<Integer> recordEvent(Mutiny.Session session, IncomingEvent event) {
+    private Uni<Integer> recordEvent(Mutiny.Session session, IncomingEvent event) {
         return session.createNativeQuery(RECORD_EVENT)
                 .setParameter("id", event.id())
                 .setParameter("source", event.source())
