@@ -159,8 +159,9 @@ class ConcurrentClaimsTest {
                     }
                 }
                 try (PreparedStatement ps = c.prepareStatement("update review_case set claimed_by = 'instance-2', "
-                        + "lease_until = now() + interval '15 minutes', version = version + 1 where id = cast(? as uuid)")) {
-                    ps.setString(1, id);
+                        + "lease_until = ? + interval '15 minutes', version = version + 1 where id = cast(? as uuid)")) {
+                    ps.setObject(1, TestClock.now()); // the service's time, not the database's: they differ when shifted
+                    ps.setString(2, id);
                     ps.executeUpdate();
                 }
                 c.commit();
