@@ -23,6 +23,7 @@ import cn.beian.contract.events.review.ReviewDecided;
 import cn.beian.contract.events.snapshot.Person;
 import cn.beian.contract.events.snapshot.SubjectSnapshotFrozen;
 import cn.beian.contract.events.snapshot.WebsitesSnapshotFrozen;
+import cn.beian.contract.events.subject.FilingPasswordTried;
 import cn.beian.contract.events.subject.SubjectCreated;
 import cn.beian.contract.events.website.PoliceNumberRecorded;
 import cn.beian.contract.order.FilingType;
@@ -173,6 +174,36 @@ class NotificationFlowTest {
                 + o.orderId + "'"));
         assertEquals("POLICE_NUMBER_RECORDED", text("select stop_reason from police_reminder where order_id = '"
                 + o.orderId + "'"));
+    }
+
+    @Test
+    void theSubjectsPrincipalIsToldOnceWhenAnotherAccountTriesTheFilingPassword() throws Exception {
+        Order o = new Order();
+        o.open();
+        FilingPasswordTried tried = new FilingPasswordTried(o.subjectId, o.accountId, CertificateType.BUSINESS_LICENSE,
+                "913301********0008", "WRONG", 2, clock.nowInChina());
+        Events.Delivery notice = o.send("subject-events", SUBJECT_SVC, o.subjectId,
+                "subject.filing-password-tried.v1", tried).awaitAck();
+        awaitSent(notice.id, 2);
+        List<Map<String, Object>> sms = sms(o.principalMobile);
+        assertEquals(1, sms.size());
+        assertEquals("SMS_BEIAN_1018", sms.get(0).get("templateCode"));
+        String text = (String) sms.get(0).get("text");
+        assertTrue(text.contains("913301********0008") && text.contains("2次") && !text.contains("http"), text);
+        List<Mail> mails = mailbox.getMailsSentTo(o.principalEmail);
+        assertEquals(1, mails.size());
+        assertTrue(mails.get(0).getSubject().contains("备案密码"), mails.get(0).getSubject());
+        assertTrue(mailbox.getMailsSentTo(o.accountEmail).isEmpty(), "only the subject's principal is told");
+        assertEquals(2, count("select count(*) from delivery where event_id = '" + notice.id
+                + "' and kind = 'subject.filing-password-tried' and order_id is null and urgent"));
+
+        // A redelivery of the same event sends nothing more.
+        o.events.send("subject-events", Events.event(SUBJECT_SVC, notice.id, o.subjectId, null,
+                o.sequences.get(SUBJECT_SVC + o.subjectId), "subject.filing-password-tried.v1",
+                mapper.writeValueAsString(tried))).awaitAck();
+        assertEquals(2, count("select count(*) from delivery where event_id = '" + notice.id + "'"));
+        assertEquals(1, sms(o.principalMobile).size());
+        assertEquals(1, mailbox.getMailsSentTo(o.principalEmail).size());
     }
 
     @Test

@@ -102,7 +102,9 @@ class ReviewQueueTest {
                 .body("reviewCase.kind", equalTo("INITIAL"))
                 .body("reviewCase.type", equalTo("FIRST_FILING"))
                 .body("reviewCase.overdue", equalTo(false))
-                .body("snapshot.subject.principal.mobile", equalTo("13800138000"))
+                // rita holds no claim: she sees the case, with its personal data masked.
+                .body("personalData", equalTo("MASKED"))
+                .body("snapshot.subject.principal.mobile", equalTo("138****8000"))
                 .body("snapshot.websites[0].name", equalTo("吴十的博客"))
                 .body("snapshot.materials[0].kind", equalTo("ID_FRONT"))
                 .body("findings[0].ruleId", equalTo("BJ-01"))
@@ -171,6 +173,72 @@ class ReviewQueueTest {
                 .body("auditTrail.action", contains("CREATED", "OPENED", "CLAIMED", "NOTED", "REJECTED"))
                 .body("auditTrail.find { it.action == 'REJECTED' }.detail", org.hamcrest.Matchers.startsWith(
                         "decided on version " + version));
+    }
+
+    @Test
+    void personalDataInFullOnlyForTheClaimHolderAndEveryUnmaskedReadIsInTheTrail() {
+        String caseId = openCase("erin-" + UUID.randomUUID());
+        String path = "/api/v1/review-cases/" + caseId;
+        String reads = "select count(*) from audit_entry where case_id = '" + caseId
+                + "' and action = 'PERSONAL_DATA_READ'";
+
+        // Nobody holds the claim: masked for every reviewer, the field keys all still there.
+        as("rita", "reviewer").get(path).then().statusCode(200)
+                .body("personalData", equalTo("MASKED"))
+                .body("snapshot.subject.name", equalTo("吴*"))
+                .body("snapshot.subject.certificateNumber", equalTo("110101********0011"))
+                .body("snapshot.subject.certificateAddress", equalTo("北京市东城区***"))
+                .body("snapshot.subject.principal.name", equalTo("吴*"))
+                .body("snapshot.subject.principal.certificateNumber", equalTo("110101********0011"))
+                .body("snapshot.subject.principal.mobile", equalTo("138****8000"))
+                .body("snapshot.subject.principal.email", equalTo("w***@beian.test"))
+                .body("snapshot.websites[0].principal.certificateNumber", equalTo("110101********0011"))
+                .body("snapshot.websites[0].principal.mobile", equalTo("138****8000"))
+                .body("snapshot.websites[0].name", equalTo("吴十的博客"))
+                .body("snapshot.materials[0].kind", equalTo("ID_FRONT"))
+                .body("materialLinks.size()", equalTo(0));
+        assertEquals(0, count(reads));
+
+        // The claim holder sees everything, and the read is in the case's trail (who, when).
+        int version = as("rita", "reviewer").post(path + "/claim").then().statusCode(200).extract().path("version");
+        as("rita", "reviewer").get(path).then().statusCode(200)
+                .body("personalData", equalTo("FULL"))
+                .body("snapshot.subject.name", equalTo("吴十"))
+                .body("snapshot.subject.certificateNumber", equalTo("110101199003070011"))
+                .body("snapshot.subject.principal.mobile", equalTo("13800138000"))
+                .body("snapshot.subject.principal.email", equalTo("wu@beian.test"))
+                .body("snapshot.websites[0].principal.certificateNumber", equalTo("110101199003070011"))
+                .body("materialLinks.size()", equalTo(1))
+                .body("auditTrail.find { it.action == 'PERSONAL_DATA_READ' }.actorId", equalTo("rita"))
+                .body("auditTrail.find { it.action == 'PERSONAL_DATA_READ' }.at", org.hamcrest.Matchers.notNullValue());
+        assertEquals(1, count(reads));
+
+        // Another reviewer, and an admin, see it masked while rita holds the claim; their reads unmask nothing.
+        as("ravi", "reviewer").get(path).then().statusCode(200).body("personalData", equalTo("MASKED"))
+                .body("snapshot.subject.principal.certificateNumber", equalTo("110101********0011"))
+                .body("materialLinks.size()", equalTo(0));
+        as("ada", "admin").get(path).then().statusCode(200).body("personalData", equalTo("MASKED"))
+                .body("snapshot.subject.principal.mobile", equalTo("138****8000"));
+        as("rita", "reviewer").get(path).then().statusCode(200).body("personalData", equalTo("FULL"));
+        assertEquals(2, count(reads), "each unmasked read is recorded");
+
+        // Released: masked for rita too.
+        as("rita", "reviewer").post(path + "/release").then().statusCode(200);
+        as("rita", "reviewer").get(path).then().statusCode(200).body("personalData", equalTo("MASKED"))
+                .body("snapshot.subject.principal.mobile", equalTo("138****8000"));
+
+        // The next holder sees it in full; once decided, the closed case is masked for everyone.
+        int ravis = as("ravi", "reviewer").post(path + "/claim").then().statusCode(200).extract().path("version");
+        as("ravi", "reviewer").get(path).then().statusCode(200).body("personalData", equalTo("FULL"));
+        as("ravi", "reviewer").contentType(ContentType.JSON)
+                .body("{\"version\":" + ravis + ",\"decision\":\"APPROVE\"}")
+                .post(path + "/decision").then().statusCode(200);
+        as("ravi", "reviewer").get(path).then().statusCode(200).body("personalData", equalTo("MASKED"))
+                .body("snapshot.subject.principal.certificateNumber", equalTo("110101********0011"))
+                .body("auditTrail.findAll { it.action == 'PERSONAL_DATA_READ' }.actorId",
+                        contains("rita", "rita", "ravi"));
+        assertEquals(3, count(reads));
+        assertTrue(version < ravis);
     }
 
     @Test

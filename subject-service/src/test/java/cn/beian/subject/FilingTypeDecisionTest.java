@@ -140,6 +140,41 @@ class FilingTypeDecisionTest {
     }
 
     @Test
+    void aCertificateHeldByAnotherAccountRevealsNothingOfThatAccountsHolding() {
+        String certificate = FilingPasswordTest.certificate();
+        String holder = "decide-holder-" + java.util.UUID.randomUUID();
+        as(holder, "applicant").contentType(ContentType.JSON)
+                .body(SubjectResourceTest.subject("王十二").replace("110101199003070011", certificate))
+                .post("/api/v1/subjects").then().statusCode(201);
+        SubjectFiling filed = new SubjectFiling("京ICP备87651234号", FilingStatus.NORMAL, SubjectNature.PERSON, "王十二",
+                Province.BEIJING, CertificateType.RESIDENT_ID, certificate, CertificateMatch.EXACT, "BEIAN", true,
+                "王十二", true, null, List.of());
+        when(national.subjectByCertificate(eq(CertificateType.RESIDENT_ID), eq(certificate)))
+                .thenReturn(Uni.createFrom().item(filed));
+        when(national.filingByDomain("wang-site.cn")).thenReturn(Uni.createFrom().item(new DomainFiling("wang-site.cn",
+                filed, new WebsiteFiling("京ICP备87651234号-1", "王的站", FilingStatus.NORMAL, "BEIAN", true,
+                        List.of("wang-site.cn"), "王十二", null))));
+
+        // A stranger typing the certificate learns that it is held here, and nothing more.
+        String answer = as("decide-stranger", "applicant").contentType(ContentType.JSON)
+                .body(bodyFor(certificate, "wang-site.cn", "new-site.cn")).post("/api/v1/filing-type-decisions")
+                .then().statusCode(200).body("type", nullValue()).body("subjectFilingNumber", nullValue())
+                .body("conflicts.size()", equalTo(1))
+                .body("conflicts[0].code", equalTo("CERTIFICATE_HELD_BY_ANOTHER_ACCOUNT"))
+                .body("conflicts[0].field", equalTo("certificateNumber"))
+                .extract().asString();
+        org.junit.jupiter.api.Assertions.assertFalse(answer.contains("87651234") || answer.contains("王"), answer);
+        org.mockito.Mockito.verify(national, org.mockito.Mockito.never())
+                .subjectByCertificate(any(), eq(certificate));
+        org.mockito.Mockito.verify(national, org.mockito.Mockito.never()).filingByDomain("wang-site.cn");
+
+        // The holder's own decision keeps its details.
+        as(holder, "applicant").contentType(ContentType.JSON).body(bodyFor(certificate, "new-site.cn"))
+                .post("/api/v1/filing-type-decisions").then().statusCode(200)
+                .body("type", equalTo("NEW_WEBSITE")).body("subjectFilingNumber", equalTo("京ICP备87651234号"));
+    }
+
+    @Test
     void aCertificateRegisteredByAnotherAccountHereIsAConflict() {
         as("decide-holder", "applicant").contentType(ContentType.JSON).body(SubjectResourceTest.subject("王十二"))
                 .post("/api/v1/subjects").then().statusCode(201);

@@ -140,6 +140,11 @@ public class ContactService {
                         .collect().last().replaceWithVoid()));
     }
 
+    /** A subject's principal contact, from {@code subject.created}; {@code null} if that has not arrived. */
+    public Uni<SubjectContact> subject(String subjectId) {
+        return Panache.getSession().chain(s -> s.find(SubjectContact.class, subjectId));
+    }
+
     public Uni<OrderContact> order(String orderId) {
         return Panache.getSession().chain(s -> s.find(OrderContact.class, orderId));
     }

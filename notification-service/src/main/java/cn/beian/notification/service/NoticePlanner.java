@@ -12,6 +12,7 @@ import cn.beian.contract.events.order.OrderIdleMilestoneReached;
 import cn.beian.contract.events.order.OrderTransitioned;
 import cn.beian.contract.events.review.RejectionReason;
 import cn.beian.contract.events.review.ReviewDecided;
+import cn.beian.contract.events.subject.FilingPasswordTried;
 import cn.beian.contract.order.FilingType;
 import cn.beian.contract.order.OrderTrigger;
 import cn.beian.notification.domain.Audience;
@@ -130,6 +131,21 @@ public class NoticePlanner {
         Map<String, Object> p = base(e.orderId());
         reasons(p, e.reasons());
         return List.of(new Notice(kind, true, p, APPLICANT));
+    }
+
+    /**
+     * Another account tried the subject's filing password here: the subject's principal is told (SMS and e-mail),
+     * at once, as a security notice. The certificate is masked; no link (a security SMS that links nowhere cannot
+     * be imitated by one that does); the e-mail points at the console.
+     */
+    public Notice filingPasswordTried(FilingPasswordTried e) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("certificate", e.certificateNumberMasked() == null ? "" : e.certificateNumberMasked());
+        p.put("tries", Math.max(1, e.triesSinceLastNotice()));
+        p.put("matched", "MATCH".equals(e.outcome()));
+        p.put("triedAt", e.triedAt() == null ? "" : dateTime(e.triedAt()));
+        p.put("consoleLink", links.console(""));
+        return new Notice("subject.filing-password-tried", true, p, Set.of(SUBJECT_PRINCIPAL));
     }
 
     /** The n-th police-filing reminder of one website; sent to the account, the subject and that website's principal. */

@@ -12,11 +12,13 @@ import cn.beian.contract.events.order.OrderTransitioned;
 import cn.beian.contract.events.review.ReviewDecided;
 import cn.beian.contract.events.snapshot.SubjectSnapshotFrozen;
 import cn.beian.contract.events.snapshot.WebsitesSnapshotFrozen;
+import cn.beian.contract.events.subject.FilingPasswordTried;
 import cn.beian.contract.events.subject.SubjectCreated;
 import cn.beian.contract.events.website.PoliceNumberRecorded;
 import cn.beian.notification.config.NotificationConfig;
 import cn.beian.notification.domain.Audience;
 import cn.beian.notification.domain.Notice;
+import cn.beian.notification.domain.OrderContact;
 import cn.beian.notification.domain.WebsiteContact;
 import cn.beian.platform.inbox.IncomingEvent;
 import cn.beian.platform.inbox.MalformedEventException;
@@ -93,6 +95,7 @@ public class NotificationService {
                 yield notify(e, orderId(e, r.orderId()), planner.authorityRejected(kind(type), r));
             }
             case POLICE_NUMBER_RECORDED -> police.stop(e.data(PoliceNumberRecorded.class));
+            case FILING_PASSWORD_TRIED -> filingPasswordTried(e, e.data(FilingPasswordTried.class));
             default -> Uni.createFrom().voidItem();
         };
     }
@@ -108,6 +111,29 @@ public class NotificationService {
             throw new MalformedEventException(e.type() + " names no order");
         }
         return orderId;
+    }
+
+    /**
+     * A notice about a subject rather than an order: its principal, as {@code subject.created} named them (the
+     * subject-contact projection), once per event and channel like every other notice.
+     */
+    private Uni<Void> filingPasswordTried(IncomingEvent e, FilingPasswordTried t) {
+        if (t.subjectId() == null) {
+            throw new MalformedEventException(e.type() + " names no subject");
+        }
+        Notice notice = planner.filingPasswordTried(t);
+        DeliveryWriter.Source source = new DeliveryWriter.Source(e.id(), e.type(), e.time(), null);
+        return contacts.subject(t.subjectId()).chain(subject -> {
+            OrderContact contact = new OrderContact();
+            contact.accountId = subject != null ? subject.accountId : t.accountId();
+            contact.subjectId = t.subjectId();
+            if (subject != null) {
+                contact.principalName = subject.principalName;
+                contact.principalMobile = subject.principalMobile;
+                contact.principalEmail = subject.principalEmail;
+            }
+            return writer.write(source, notice, contact, List.of()).replaceWithVoid();
+        });
     }
 
     private Uni<Void> notify(IncomingEvent e, String orderId, List<Notice> notices) {

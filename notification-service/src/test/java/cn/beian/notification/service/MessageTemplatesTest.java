@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 class MessageTemplatesTest {
 
     private static final String SIGNATURE = "【Beian备案】";
+    /** Notices about a subject's security: no order, no link. */
+    private static final List<String> SECURITY = List.of("subject.filing-password-tried");
 
     @Test
     void everyKindRendersInBothLanguagesAndEveryZhSmsFitsOneSegment() throws IOException {
@@ -31,13 +33,18 @@ class MessageTemplatesTest {
             for (String locale : List.of("zh-CN", "en")) {
                 MessageTemplates.Rendered email = templates.render(kind, Channel.EMAIL, locale, typical());
                 assertFalse(email.subject().isBlank(), kind);
-                assertTrue(email.body().contains("https://console.example/orders/o-1"), kind + " links to the order");
+                assertTrue(email.body().contains("https://console.example/orders/o-1"), kind + " links to the console");
                 Map<String, Object> params = typical();
                 if (kind.equals("police.reminder")) {
                     params.put("deadline", "2026-12-23");
                 }
                 MessageTemplates.Rendered sms = templates.render(kind, Channel.SMS, locale, params);
-                assertTrue(sms.body().contains("https://b.example.cn/Ab3dE5gH9jK"), kind + " carries the short link");
+                if (SECURITY.contains(kind)) {
+                    assertFalse(sms.body().contains("http"), kind + " is a security notice: no link");
+                    assertTrue(sms.body().contains("110101********0011"), kind + " names the masked certificate");
+                } else {
+                    assertTrue(sms.body().contains("https://b.example.cn/Ab3dE5gH9jK"), kind + " carries the short link");
+                }
                 assertNotNull(sms.smsTemplateCode(), kind);
                 assertFalse(sms.body().contains("{"), kind + " left a placeholder: " + sms.body());
                 if (locale.equals("zh-CN")) {
@@ -76,7 +83,7 @@ class MessageTemplatesTest {
         try (InputStream in = MessageTemplatesTest.class.getResourceAsStream("/messages/sms-templates.properties")) {
             p.load(in);
         }
-        assertEquals(17, p.size());
+        assertEquals(18, p.size());
         return p.stringPropertyNames().stream().sorted().toList();
     }
 
@@ -104,6 +111,10 @@ class MessageTemplatesTest {
         p.put("websiteCount", 2);
         p.put("website", "示例网站");
         p.put("websiteNumber", "京ICP备12345678号-1");
+        p.put("certificate", "110101********0011");
+        p.put("tries", 12);
+        p.put("matched", true);
+        p.put("triedAt", "2026-11-24 12:00");
         return p;
     }
 

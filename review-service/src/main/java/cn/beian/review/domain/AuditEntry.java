@@ -27,7 +27,10 @@ public class AuditEntry {
     @Column(name = "submission_id")
     public String submissionId;
 
-    /** OPENED, CLAIMED, RELEASED, LEASE_LAPSED, APPROVED, REJECTED, NOTED, CANCELLED, SUBMITTED, RECORDED_BY_HAND … */
+    /**
+     * OPENED, CLAIMED, RELEASED, LEASE_LAPSED, APPROVED, REJECTED, NOTED, CANCELLED, SUBMITTED, RECORDED_BY_HAND,
+     * PERSONAL_DATA_READ (the claim holder read the case unmasked) …
+     */
     @Column(nullable = false)
     public String action;
 

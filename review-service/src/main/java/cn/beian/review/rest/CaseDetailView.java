@@ -10,7 +10,9 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * Everything a reviewer needs: the case, the snapshot (full personal data: this is the reviewer's case view), the
+ * Everything a reviewer needs: the case, the snapshot (full personal data only for the reviewer holding the case's
+ * live claim, {@code personalData=FULL}, each such read in the audit trail; masked for everyone else and once the
+ * case is closed, {@code personalData=MASKED}, and then without links to the materials), the
  * owners' findings, the order's history (cases, decisions, submissions, outcomes), earlier rejections, the internal
  * notes and the case's audit trail. Each material of the snapshot is linked to materials-service, which checks the
  * reviewer's token and records every read: {@code downloadUrl} answers a presigned URL (≤ 5 minutes), {@code content}
@@ -19,6 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ReviewCaseDetail")
 public record CaseDetailView(
         CaseView reviewCase,
+        @Schema(description = "FULL for the reviewer holding the case's live claim (the read is in the trail), "
+                + "else MASKED: certificate numbers, phones, e-mails, people's names and a person's addresses masked, "
+                + "no material links") String personalData,
         @Schema(description = "The submission's snapshot: type, province, subject, websites[], materials[]; "
                 + "its paths are the field keys of rejection reasons") JsonNode snapshot,
         @Schema(description = "Findings of each owner's checks, with the owner") JsonNode findings,
@@ -67,10 +72,10 @@ public record CaseDetailView(
 
     static CaseDetailView of(CaseQueries.Detail d, OffsetDateTime now, ObjectMapper mapper, String materialsUrl) {
         CaseView view = CaseView.of(d.entry(), now, mapper);
-        return new CaseDetailView(view, d.snapshot(), d.findings(),
+        return new CaseDetailView(view, d.fullPersonalData() ? "FULL" : "MASKED", d.snapshot(), d.findings(),
                 d.orderHistory().stream().map(AuditView::of).toList(), d.trail().stream().map(AuditView::of).toList(),
                 d.notes().stream().map(NoteView::of).toList(),
                 d.rejections().stream().map(r -> RejectionView.of(r, mapper)).toList(),
-                MaterialLink.of(view.orderId(), d.snapshot(), materialsUrl));
+                d.fullPersonalData() ? MaterialLink.of(view.orderId(), d.snapshot(), materialsUrl) : List.of());
     }
 }

@@ -100,15 +100,18 @@ public class ReviewCaseResource {
 
     @GET
     @Path("/{caseId}")
-    @Operation(operationId = "getReviewCase", summary = "A case with its snapshot, findings, history, notes and trail")
-    @APIResponse(responseCode = "200", description = "The case; ETag = its version",
+    @Operation(operationId = "getReviewCase", summary = "A case with its snapshot, findings, history, notes and trail; "
+            + "personal data in full only for the reviewer holding the case's live claim (the read is recorded in the "
+            + "trail as PERSONAL_DATA_READ), masked for everyone else and for closed cases")
+    @APIResponse(responseCode = "200", description = "The case; ETag = its version; personalData FULL or MASKED",
             content = @Content(schema = @Schema(implementation = CaseDetailView.class)))
     @APIResponse(responseCode = "404", description = "No such case",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@PathParam("caseId") String caseId) {
         UUID id = Ids.parseOrNotFound(caseId, "Review case");
-        return queries.detail(id).map(d -> Response.ok(CaseDetailView.of(d, OffsetDateTime.now(clock), mapper, materialsUrl))
-                .tag(ETags.of(d.entry().c().version)).build());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return queries.detail(id, account.id(), now).map(d -> Response.ok(CaseDetailView.of(d, now, mapper,
+                materialsUrl)).tag(ETags.of(d.entry().c().version)).build());
     }
 
     @POST

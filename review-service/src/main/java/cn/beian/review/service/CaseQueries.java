@@ -19,9 +19,11 @@ import cn.beian.review.repository.SubmissionRepository;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -55,10 +57,17 @@ public class CaseQueries {
     public record Entry(ReviewCase c, ReviewOrder order, List<String> missing) {
     }
 
-    /** Everything a reviewer sees of one case. */
+    /**
+     * Everything a reviewer sees of one case.
+     *
+     * @param fullPersonalData whether {@code snapshot} is unmasked (the viewer holds the case's live claim)
+     */
     public record Detail(Entry entry, ObjectNode snapshot, ArrayNode findings, List<AuditEntry> orderHistory,
-            List<AuditEntry> trail, List<CaseNote> notes, List<Rejection> rejections) {
+            List<AuditEntry> trail, List<CaseNote> notes, List<Rejection> rejections, boolean fullPersonalData) {
     }
+
+    /** The action recorded in a case's trail for every read of its unmasked personal data. */
+    public static final String PERSONAL_DATA_READ = "PERSONAL_DATA_READ";
 
     @WithSession
     public Uni<List<Entry>> queue(List<CaseStatus> statuses, ReviewKind kind, String orderId, Cursor after,
@@ -83,12 +92,26 @@ public class CaseQueries {
                 ? assembly.missing(c) : Uni.createFrom().item(List.<String>of())).map(m -> new Entry(c, o, m)));
     }
 
-    @WithSession
-    public Uni<Detail> detail(UUID id) {
-        return entry(id).chain(e -> documents.document(e.c()).chain(doc -> documents.findings(e.c())
-                .chain(findings -> audit.ofOrder(e.c().orderId).chain(history -> audit.ofCase(e.c().id)
-                        .chain(trail -> notes.ofCase(e.c().id).chain(n -> rejections.ofOrder(e.c().orderId)
-                                .map(r -> new Detail(e, doc, findings, history, trail, n, r))))))));
+    /**
+     * One case as {@code viewerId} may see it: personal data in full only to the reviewer holding the case's live
+     * claim on an open case (each such read is written to the case's trail, in this transaction, before the trail
+     * is read); masked for every other reviewer and admin, and for everyone once the case is closed.
+     */
+    @WithTransaction
+    public Uni<Detail> detail(UUID id, String viewerId, OffsetDateTime now) {
+        return entry(id).chain(e -> {
+            ReviewCase c = e.c();
+            boolean full = c.status == CaseStatus.OPEN && c.leaseActive(now) && viewerId.equals(c.claimedBy);
+            Uni<Void> recorded = full
+                    ? audit.persist(AuditEntry.of(c.orderId, c.id, PERSONAL_DATA_READ, viewerId, c.version,
+                            "unmasked case view (claim holder)", now)).chain(audit::flush)
+                    : Uni.createFrom().voidItem();
+            return recorded.chain(() -> documents.document(c)).chain(doc -> documents.findings(c)
+                    .chain(findings -> audit.ofOrder(c.orderId).chain(history -> audit.ofCase(c.id)
+                            .chain(trail -> notes.ofCase(c.id).chain(n -> rejections.ofOrder(c.orderId)
+                                    .map(r -> new Detail(e, full ? doc : PersonalData.masked(doc), findings, history,
+                                            trail, n, r, full)))))));
+        });
     }
 
     /** The order's rejections, for its own applicant (another account's order is a 404) or staff. */

@@ -7,7 +7,8 @@ import java.util.List;
  * The decided filing type, or the conflicts that stop any filing and what the applicant can do about each.
  *
  * @param type                {@code null} when there are conflicts
- * @param subjectFilingNumber the subject's number where it is already filed (here or elsewhere)
+ * @param subjectFilingNumber the subject's number where it is already filed (here or elsewhere); absent when the
+ *                            certificate is held by another account here (nothing of that holding is revealed)
  */
 public record FilingTypeDecision(FilingType type, String subjectFilingNumber, List<Conflict> conflicts) {
 

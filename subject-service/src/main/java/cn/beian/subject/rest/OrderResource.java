@@ -73,7 +73,12 @@ public class OrderResource {
             + "(remainingAttempts says how many tries are left)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "No subject yet, another order in flight (orderId names it), "
-            + "or the password check is locked after 5 wrong passwords (lockedUntil)",
+            + "or the administration locked the password check (code FILING_PASSWORD_LOCKED, lockedUntil): also the "
+            + "answer to the wrong try that locked it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Beian's own limit on filing-password tries for this subject is "
+            + "used up (code FILING_PASSWORD_TRIES_EXHAUSTED, remainingAttempts 0, retryAt; Retry-After header): the "
+            + "administration was not asked. Also the answer to the wrong try that used up the last one",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(@Valid @NotNull CreateOrderRequest request, UriInfo uri) {
         String caller = account.id();

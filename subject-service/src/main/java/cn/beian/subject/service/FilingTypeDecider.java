@@ -36,7 +36,9 @@ import org.jboss.logging.Logger;
  * Decides which of the four ways of filing something new applies (domain.md §2) from this provider's records and
  * the national registry, or reports the conflicts: domain filed under another subject, subject or domain in flight
  * elsewhere, certificate held by another account here, old-style certificate number on record, access filing mixed
- * with new websites.
+ * with new websites. A certificate held by another account here is answered with that conflict alone: nothing of the
+ * other account's holding (its filing number, filings, domains) is revealed; the caller's own holdings keep their
+ * details.
  */
 @ApplicationScoped
 public class FilingTypeDecider {
@@ -56,17 +58,25 @@ public class FilingTypeDecider {
         String certificate = r.certificateNumber().toUpperCase(Locale.ROOT);
         List<String> domains = registrableDomains(r.domains());
         List<Conflict> conflicts = new ArrayList<>(unapprovedSuffixes(domains, r.province()));
-        return subjects.findByCertificate(r.certificateType(), certificate)
-                .invoke(local -> local.stream().filter(s -> !s.accountId.equals(accountId)).findAny()
-                        .ifPresent(s -> conflicts.add(new Conflict("certificateNumber",
-                                "CERTIFICATE_HELD_BY_ANOTHER_ACCOUNT",
-                                "This certificate is registered by another account here",
-                                "Log in to the account that holds it"))))
-                .chain(() -> notFoundAsEmpty(national.subjectByCertificate(r.certificateType(), certificate)))
-                .chain(subject -> domainFilings(domains).chain(filings -> national
-                        .inFlight(new InFlightCheckRequest(r.certificateType(), certificate, domains))
-                        .onFailure().transform(FilingTypeDecider::unavailable)
-                        .map(inFlight -> decide(subject, domains, filings, inFlight, conflicts))));
+        return subjects.findByCertificate(r.certificateType(), certificate).chain(local -> {
+            boolean mine = local.stream().anyMatch(s -> s.accountId.equals(accountId));
+            boolean another = local.stream().anyMatch(s -> !s.accountId.equals(accountId));
+            if (another) {
+                conflicts.add(new Conflict("certificateNumber", "CERTIFICATE_HELD_BY_ANOTHER_ACCOUNT",
+                        "This certificate is registered by another account here",
+                        "Log in to the account that holds it"));
+            }
+            if (another && !mine) {
+                // Someone else's holding (issue 17 §5): say that it is held, and nothing of it — not its filing
+                // number, not its filings, domains or filings in flight. The registry is not even asked.
+                return Uni.createFrom().item(new FilingTypeDecision(null, null, List.copyOf(conflicts)));
+            }
+            return notFoundAsEmpty(national.subjectByCertificate(r.certificateType(), certificate))
+                    .chain(subject -> domainFilings(domains).chain(filings -> national
+                            .inFlight(new InFlightCheckRequest(r.certificateType(), certificate, domains))
+                            .onFailure().transform(FilingTypeDecider::unavailable)
+                            .map(inFlight -> decide(subject, domains, filings, inFlight, conflicts))));
+        });
     }
 
     private FilingTypeDecision decide(Optional<SubjectFiling> subject, List<String> domains,

@@ -21,6 +21,7 @@ import cn.beian.contract.events.server.AuthorizationCodeMinted;
 import cn.beian.contract.events.server.AuthorizationCodeReleased;
 import cn.beian.contract.events.server.AuthorizationCodeReserved;
 import cn.beian.contract.events.server.AuthorizationCodeSpent;
+import cn.beian.contract.events.subject.FilingPasswordTried;
 import cn.beian.contract.events.subject.SubjectCreated;
 import java.util.Arrays;
 import java.util.Map;
@@ -36,6 +37,9 @@ import java.util.stream.Collectors;
 public enum EventType {
 
     SUBJECT_CREATED("subject.created.v1", Topics.SUBJECT_EVENTS, AggregateType.SUBJECT, SubjectCreated.class),
+    /* Another account tried the subject's filing password here; the owner is told (at most once an hour). */
+    FILING_PASSWORD_TRIED("subject.filing-password-tried.v1", Topics.SUBJECT_EVENTS, AggregateType.SUBJECT,
+            FilingPasswordTried.class),
     ORDER_CREATED("order.created.v1", Topics.SUBJECT_EVENTS, AggregateType.ORDER, OrderCreated.class),
     ORDER_TRANSITIONED("order.transitioned.v1", Topics.SUBJECT_EVENTS, AggregateType.ORDER, OrderTransitioned.class),
 

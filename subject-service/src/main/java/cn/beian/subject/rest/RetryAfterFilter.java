@@ -1,0 +1,21 @@
+package cn.beian.subject.rest;
+
+import cn.beian.platform.problem.Problem;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * A 429 problem that says when to come back ({@code retryAfterSeconds}, e.g. {@code FILING_PASSWORD_TRIES_EXHAUSTED})
+ * carries it as the {@code Retry-After} header too (RFC 9110 §10.2.3).
+ */
+public class RetryAfterFilter {
+
+    @ServerResponseFilter
+    public void retryAfter(ContainerResponseContext response) {
+        if (response.getStatus() == 429 && response.getEntity() instanceof Problem p
+                && !response.getHeaders().containsKey("Retry-After")
+                && p.extensionMembers().get("retryAfterSeconds") instanceof Number seconds) {
+            response.getHeaders().putSingle("Retry-After", String.valueOf(seconds.longValue()));
+        }
+    }
+}

@@ -1,0 +1,365 @@
+package cn.beian.subject.service;
+
+import cn.beian.contract.domain.CertificateType;
+import cn.beian.contract.events.subject.FilingPasswordTried;
+import cn.beian.contract.privacy.Masking;
+import cn.beian.national.client.PasswordCheckResult;
+import cn.beian.platform.outbox.OutboxWriter;
+import cn.beian.platform.problem.FieldViolation;
+import cn.beian.platform.problem.ProblemException;
+import cn.beian.platform.problem.ProblemType;
+import cn.beian.subject.config.FilingPasswordConfig;
+import cn.beian.subject.domain.PasswordGuard;
+import cn.beian.subject.domain.PasswordTry;
+import cn.beian.subject.domain.PasswordTry.Outcome;
+import cn.beian.subject.domain.Subject;
+import cn.beian.subject.repository.SubjectRepository;
+import cn.beian.time.BeianClock;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
+
+/**
+ * Beian's own limit on filing-password tries (issue 17 §4; limits in {@link FilingPasswordConfig}). A try is
+ * reserved before the administration is asked — under the subject's guard row lock, counted and recorded as
+ * {@code PENDING} in one transaction, so parallel tries from any number of replicas never slip past a limit — and
+ * settled with the administration's answer in a second transaction. The remaining-tries figure a wrong try answers
+ * is computed by the same rule that admits the next try: when it says 0, the next try is refused.
+ *
+ * <p>The subject is the one the administration checks: the caller's subject's certificate. Its owner is the account
+ * whose subject here holds the filing number, or else the account that first proved the password here; every
+ * other account is a stranger, and the owner is told (event {@code subject.filing-password-tried}, at most once per
+ * notice interval) when a stranger tries.
+ */
+@ApplicationScoped
+public class FilingPasswordGuard {
+
+    public static final String EXHAUSTED = "FILING_PASSWORD_TRIES_EXHAUSTED";
+    public static final String LOCKED = "FILING_PASSWORD_LOCKED";
+    public static final String WRONG = "FILING_PASSWORD_WRONG";
+
+    private static final Logger LOG = Logger.getLogger(FilingPasswordGuard.class);
+
+    private final FilingPasswordConfig config;
+    private final SubjectRepository subjects;
+    private final OutboxWriter outbox;
+    private final BeianClock clock;
+
+    public FilingPasswordGuard(FilingPasswordConfig config, SubjectRepository subjects, OutboxWriter outbox,
+            BeianClock clock) {
+        this.config = config;
+        this.subjects = subjects;
+        this.outbox = outbox;
+        this.clock = clock;
+        if (config.others() >= config.administrationMaxFailures() || config.perAccount() < 1) {
+            throw new IllegalStateException("beian.filing-password: others must stay below the administration's "
+                    + "max failures, and per-account must be at least 1");
+        }
+    }
+
+    /** A try let through to the administration. */
+    public record Ticket(UUID tryId, String subjectKey, String accountId, boolean owner,
+            CertificateType certificateType, String certificateNumber) {
+    }
+
+    /** The caller's subject and either a ticket or the refusal to answer (after this transaction committed). */
+    public record Reservation(Subject subject, Ticket ticket, ProblemException refusal) {
+    }
+
+    /** When the password was confirmed, or the problem to answer (after this transaction committed). */
+    public record Settled(OffsetDateTime verifiedAt, ProblemException problem) {
+    }
+
+    private record Owner(String accountId, Subject subject) {
+    }
+
+    private record Counts(int ownWrong, OffsetDateTime ownOldest, int othersWrong, OffsetDateTime othersOldest,
+            int pending) {
+    }
+
+    /** How many more wrong tries the account may make now; when none, from when on it may try again. */
+    record Budget(int remaining, OffsetDateTime retryAt) {
+    }
+
+    public static String key(CertificateType type, String number) {
+        return type.name() + ":" + number;
+    }
+
+    @WithTransaction
+    public Uni<Reservation> reserve(String accountId) {
+        return subjects.findByAccount(accountId).chain(subject -> {
+            if (subject == null) {
+                return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
+                        "Register the account's subject before opening an order"));
+            }
+            String key = key(subject.certificateType, subject.certificateNumber);
+            OffsetDateTime now = clock.nowInChina();
+            return Panache.getSession().chain(session -> lockGuard(session, key, now)
+                    .chain(guard -> owner(guard, subject.certificateType, subject.certificateNumber).chain(owner -> {
+                        boolean isOwner = owner != null && owner.accountId().equals(accountId);
+                        if (guard.adminLockedUntil != null && !guard.adminLockedUntil.isAfter(now)) {
+                            // The administration's lock ran out: it starts counting afresh.
+                            guard.adminLockedUntil = null;
+                            guard.adminFailures = 0;
+                        }
+                        guard.updatedAt = now;
+                        return purge(session, key, now).chain(() -> counts(session, key, accountId, now))
+                                .chain(counts -> {
+                                    ProblemException refusal = null;
+                                    if (guard.adminLockedUntil != null) {
+                                        refusal = locked(guard.adminLockedUntil, false);
+                                    } else {
+                                        Budget budget = budget(guard, counts, isOwner, now);
+                                        if (budget.remaining() <= 0) {
+                                            refusal = exhausted(budget, false, now);
+                                        }
+                                    }
+                                    PasswordTry t = new PasswordTry();
+                                    t.id = UUID.randomUUID();
+                                    t.subjectKey = key;
+                                    t.accountId = accountId;
+                                    t.owner = isOwner;
+                                    t.outcome = refusal == null ? Outcome.PENDING : Outcome.REFUSED;
+                                    t.triedAt = now;
+                                    ProblemException answer = refusal;
+                                    return session.persist(t).chain(session::flush)
+                                            .chain(() -> isOwner || answer == null ? Uni.createFrom().voidItem()
+                                                    : notice(session, guard, owner, Outcome.REFUSED, now))
+                                            .map(v -> answer != null
+                                                    ? new Reservation(subject, null, answer)
+                                                    : new Reservation(subject, new Ticket(t.id, key, accountId,
+                                                            isOwner, subject.certificateType,
+                                                            subject.certificateNumber), null));
+                                });
+                    })));
+        });
+    }
+
+    /** Records the administration's answer and decides what the caller is told. */
+    @WithTransaction
+    public Uni<Settled> settle(Ticket ticket, PasswordCheckResult r) {
+        OffsetDateTime now = clock.nowInChina();
+        int max = config.administrationMaxFailures();
+        return Panache.getSession().chain(session -> session.find(PasswordGuard.class, ticket.subjectKey(),
+                        LockModeType.PESSIMISTIC_WRITE)
+                .chain(guard -> session.find(PasswordTry.class, ticket.tryId()).chain(t -> owner(guard,
+                        ticket.certificateType(), ticket.certificateNumber()).chain(owner -> {
+                    guard.updatedAt = now;
+                    Outcome outcome;
+                    switch (r.result()) {
+                        case MATCH -> {
+                            outcome = Outcome.MATCH;
+                            guard.adminFailures = 0;
+                            guard.adminLockedUntil = null;
+                            if (owner == null) {
+                                // The first account to prove the password here owns the subject's tries.
+                                guard.ownerAccountId = ticket.accountId();
+                            }
+                        }
+                        case MISMATCH -> {
+                            outcome = Outcome.WRONG;
+                            guard.adminFailures = Math.max(0, Math.min(max, max - r.remainingAttempts()));
+                            if (r.lockedUntil() != null) {
+                                guard.adminLockedUntil = r.lockedUntil();
+                            }
+                        }
+                        default -> {
+                            outcome = Outcome.LOCKED;
+                            guard.adminFailures = max;
+                            guard.adminLockedUntil = r.lockedUntil() != null ? r.lockedUntil()
+                                    : now.plus(config.window());
+                        }
+                    }
+                    t.outcome = outcome;
+                    LOG.infof("Filing-password try on %s by %s (%s): %s", Masking.certificateNumber(
+                            ticket.certificateNumber()), ticket.accountId(), ticket.owner() ? "owner" : "not owner",
+                            outcome);
+                    return session.flush()
+                            .chain(() -> ticket.owner() ? Uni.createFrom().voidItem()
+                                    : notice(session, guard, owner, outcome, now))
+                            .chain(() -> switch (outcome) {
+                                case MATCH -> Uni.createFrom().item(new Settled(now, null));
+                                case LOCKED -> Uni.createFrom().item(new Settled(null,
+                                        locked(guard.adminLockedUntil, false)));
+                                default -> answerWrong(session, guard, ticket, r, now);
+                            });
+                }))));
+    }
+
+    /** The administration was not reached or refused the request: the try does not count. */
+    @WithTransaction
+    public Uni<Void> fail(Ticket ticket) {
+        return Panache.getSession().chain(session -> session.find(PasswordTry.class, ticket.tryId())
+                .invoke(t -> {
+                    if (t != null) {
+                        t.outcome = Outcome.FAILED;
+                    }
+                })).replaceWithVoid();
+    }
+
+    private Uni<Settled> answerWrong(Mutiny.Session session, PasswordGuard guard, Ticket ticket,
+            PasswordCheckResult r, OffsetDateTime now) {
+        int adminRemaining = Math.max(0, r.remainingAttempts());
+        if (r.lockedUntil() != null || adminRemaining == 0) {
+            return Uni.createFrom().item(new Settled(null, locked(r.lockedUntil(), true)));
+        }
+        return counts(session, ticket.subjectKey(), ticket.accountId(), now).map(counts -> {
+            Budget budget = budget(guard, counts, ticket.owner(), now);
+            if (budget.remaining() <= 0) {
+                return new Settled(null, exhausted(budget, true, now));
+            }
+            int remaining = Math.min(budget.remaining(), adminRemaining);
+            return new Settled(null, new ProblemException(ProblemType.VALIDATION_FAILED, "Wrong filing password",
+                    List.of(new FieldViolation("filingPassword", WRONG,
+                            "Wrong filing password; " + remaining + " tries left")))
+                    .with("remainingAttempts", remaining));
+        });
+    }
+
+    /**
+     * The rule: per account {@code perAccount} wrong tries per window; strangers together {@code others} per window
+     * and never beyond {@code others} on the administration's count; nobody beyond the administration's maximum.
+     * Tries still being checked count as wrong.
+     */
+    Budget budget(PasswordGuard g, Counts c, boolean owner, OffsetDateTime now) {
+        Duration window = config.window();
+        int adminUsed = g.adminFailures + c.pending();
+        int remaining = config.perAccount() - c.ownWrong();
+        OffsetDateTime retryAt = remaining <= 0 ? retry(c.ownOldest(), now) : null;
+        int admin = (owner ? config.administrationMaxFailures() : config.others()) - adminUsed;
+        if (!owner) {
+            int others = config.others() - c.othersWrong();
+            if (others <= 0) {
+                retryAt = later(retryAt, retry(c.othersOldest(), now));
+            }
+            remaining = Math.min(remaining, others);
+        }
+        if (admin <= 0) {
+            // Only a match or the end of the administration's lock frees these: a window is the honest guess.
+            retryAt = later(retryAt, now.plus(window));
+        }
+        remaining = Math.min(remaining, admin);
+        return new Budget(Math.max(0, remaining), remaining <= 0 ? retryAt : null);
+    }
+
+    private OffsetDateTime retry(OffsetDateTime oldest, OffsetDateTime now) {
+        return (oldest == null ? now : oldest).plus(config.window());
+    }
+
+    private static OffsetDateTime later(OffsetDateTime a, OffsetDateTime b) {
+        return a == null || b.isAfter(a) ? b : a;
+    }
+
+    static ProblemException exhausted(Budget budget, boolean wrongPassword, OffsetDateTime now) {
+        long seconds = Math.max(1, (Duration.between(now, budget.retryAt()).toMillis() + 999) / 1000);
+        String message = wrongPassword
+                ? "Wrong filing password; no tries left here until " + budget.retryAt()
+                : "No filing-password tries left for this subject until " + budget.retryAt();
+        return new ProblemException(ProblemType.TOO_MANY_REQUESTS, message,
+                List.of(new FieldViolation("filingPassword", wrongPassword ? WRONG : EXHAUSTED, message)))
+                .with("code", EXHAUSTED)
+                .with("remainingAttempts", 0)
+                .with("retryAt", budget.retryAt())
+                .with("retryAfterSeconds", seconds);
+    }
+
+    static ProblemException locked(OffsetDateTime until, boolean wrongPassword) {
+        String message = "Too many wrong filing passwords; the administration locked the check"
+                + (until == null ? "" : " until " + until);
+        ProblemException p = new ProblemException(ProblemType.CONFLICT, message, wrongPassword
+                ? List.of(new FieldViolation("filingPassword", WRONG, message)) : List.of())
+                .with("code", LOCKED)
+                .with("remainingAttempts", 0);
+        return until == null ? p : p.with("lockedUntil", until);
+    }
+
+    private Uni<PasswordGuard> lockGuard(Mutiny.Session session, String key, OffsetDateTime now) {
+        return session.createNativeQuery("""
+                        insert into filing_password_guard (subject_key, admin_failures, updated_at)
+                        values (:key, 0, :now) on conflict (subject_key) do nothing""")
+                .setParameter("key", key).setParameter("now", now).executeUpdate()
+                .chain(() -> session.find(PasswordGuard.class, key, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** The account whose subject here holds the filing number, else the account that proved the password here. */
+    private Uni<Owner> owner(PasswordGuard guard, CertificateType type, String number) {
+        return subjects.find("certificateType = ?1 and certificateNumber = ?2 and filingNumber is not null", type,
+                number).firstResult().chain(approved -> {
+                    if (approved != null) {
+                        return Uni.createFrom().item(new Owner(approved.accountId, approved));
+                    }
+                    if (guard.ownerAccountId == null) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    return subjects.findByAccount(guard.ownerAccountId)
+                            .map(s -> new Owner(guard.ownerAccountId, s));
+                });
+    }
+
+    private Uni<Counts> counts(Mutiny.Session session, String key, String accountId, OffsetDateTime now) {
+        OffsetDateTime since = now.minus(config.window());
+        String wrong = " and (t.outcome = :pending or t.outcome = :wrong) and t.triedAt > :since";
+        return count(session, "t.accountId = :account" + wrong, key, accountId, since)
+                .chain(own -> count(session, "t.owner = false" + wrong, key, null, since)
+                        .chain(others -> session.createSelectionQuery("""
+                                        select count(t) from PasswordTry t where t.subjectKey = :key
+                                        and t.outcome = :pending and t.triedAt > :since""", Long.class)
+                                .setParameter("key", key).setParameter("pending", Outcome.PENDING)
+                                .setParameter("since", since).getSingleResult()
+                                .map(pending -> new Counts(((Long) own[0]).intValue(), (OffsetDateTime) own[1],
+                                        ((Long) others[0]).intValue(), (OffsetDateTime) others[1],
+                                        pending.intValue()))));
+    }
+
+    private static Uni<Object[]> count(Mutiny.Session session, String where, String key, String accountId,
+            OffsetDateTime since) {
+        Mutiny.SelectionQuery<Object[]> q = session.createSelectionQuery(
+                        "select count(t), min(t.triedAt) from PasswordTry t where t.subjectKey = :key and " + where,
+                        Object[].class)
+                .setParameter("key", key).setParameter("pending", Outcome.PENDING)
+                .setParameter("wrong", Outcome.WRONG).setParameter("since", since);
+        if (accountId != null) {
+            q.setParameter("account", accountId);
+        }
+        return q.getSingleResult();
+    }
+
+    /** Try rows are kept for {@code retention} (the window at least), then deleted when the subject is next tried. */
+    private Uni<Integer> purge(Mutiny.Session session, String key, OffsetDateTime now) {
+        Duration keep = config.retention().compareTo(config.window()) < 0 ? config.window() : config.retention();
+        return session.createMutationQuery("delete from PasswordTry t where t.subjectKey = :key and t.triedAt < :cutoff")
+                .setParameter("key", key).setParameter("cutoff", now.minus(keep)).executeUpdate();
+    }
+
+    /** Tells the owner a stranger tried, unless they were told less than a notice interval ago. */
+    private Uni<Void> notice(Mutiny.Session session, PasswordGuard guard, Owner owner, Outcome outcome,
+            OffsetDateTime now) {
+        if (owner == null || owner.subject() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        if (guard.lastNoticeAt != null && guard.lastNoticeAt.plus(config.noticeInterval()).isAfter(now)) {
+            return Uni.createFrom().voidItem();
+        }
+        OffsetDateTime since = guard.lastNoticeAt != null ? guard.lastNoticeAt : now.minus(config.window());
+        Subject s = owner.subject();
+        guard.lastNoticeAt = now;
+        return session.createSelectionQuery("""
+                        select count(t) from PasswordTry t where t.subjectKey = :key and t.owner = false
+                        and t.outcome <> :failed and t.triedAt > :since""", Long.class)
+                .setParameter("key", guard.subjectKey).setParameter("failed", Outcome.FAILED)
+                .setParameter("since", since).getSingleResult()
+                .chain(n -> outbox.append(new FilingPasswordTried(s.id.toString(), owner.accountId(),
+                        s.certificateType, Masking.certificateNumber(s.certificateNumber),
+                        outcome == Outcome.MATCH ? "MATCH" : outcome == Outcome.WRONG ? "WRONG" : "REFUSED",
+                        (int) Math.max(1, n), now)))
+                .replaceWithVoid();
+    }
+}
