@@ -58,8 +58,9 @@ class OrderLifecycleIT {
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("""
                 {"registrar":"北京新网数码信息技术有限公司","registrantName":"%s","registrantCertificateType":"RESIDENT_ID",
                  "registrantCertificateNumber":"%s","realNameVerified":true,"realNameVerifiedAt":"%s",
-                 "registeredOn":"2024-01-01","expiresOn":"%s","registeredAbroad":false}"""
-                .formatted(name, cert, TestClock.now().minusDays(30), TestClock.today().plusYears(2)))
+                 "registeredOn":"%s","expiresOn":"%s","registeredAbroad":false}"""
+                .formatted(name, cert, TestClock.now().minusDays(30), TestClock.date(-1000),
+                        TestClock.today().plusYears(2)))
                 .put(Stack.NATIONAL + "/api/v1/admin/domain-registrations/" + domain).then().statusCode(200);
 
         // website-service: one website.
