@@ -181,7 +181,10 @@ class NotificationsIT {
     }
 
     private static void act(String token, String orderId, String action) {
-        given().auth().oauth2(token).header("If-Match", "*").post(Stack.SUBJECT + "/api/v1/orders/" + orderId + action)
+        // If-Match: * is refused (428): send the order's current ETag.
+        String etag = given().auth().oauth2(token).get(Stack.SUBJECT + "/api/v1/orders/" + orderId).then()
+                .statusCode(200).extract().header("ETag");
+        given().auth().oauth2(token).header("If-Match", etag).post(Stack.SUBJECT + "/api/v1/orders/" + orderId + action)
                 .then().statusCode(200);
     }
 

@@ -87,7 +87,8 @@ class OrderClockAndCodesIT {
                 .then().statusCode(201).extract().path("id");
         given().auth().oauth2(owner).get(codes).then().statusCode(200).body("items[0].state", equalTo("RESERVED"))
                 .body("items[0].orderId", equalTo(first));
-        given().auth().oauth2(filer).header("If-Match", "*").post(ORDERS + "/" + first + "/abandon").then()
+        given().auth().oauth2(filer).header("If-Match", etag(filer, first)).post(ORDERS + "/" + first + "/abandon")
+                .then()
                 .statusCode(200);
         given().auth().oauth2(owner).get(codes).then().body("items[0].state", equalTo("AVAILABLE"));
 
@@ -146,8 +147,14 @@ class OrderClockAndCodesIT {
                 .get(ORDERS + "/" + order).then().body("readiness.missing.size()", equalTo(0)));
     }
 
+    /** The order's current ETag (If-Match: * is refused with 428). */
+    private static String etag(String token, String order) {
+        return given().auth().oauth2(token).get(ORDERS + "/" + order).then().statusCode(200).extract().header("ETag");
+    }
+
     private static void submit(String applicant, String order) {
-        given().auth().oauth2(applicant).header("If-Match", "*").post(ORDERS + "/" + order + "/submit").then()
+        given().auth().oauth2(applicant).header("If-Match", etag(applicant, order)).post(ORDERS + "/" + order + "/submit")
+                .then()
                 .statusCode(200).body("state", equalTo("INITIAL_REVIEW"));
     }
 

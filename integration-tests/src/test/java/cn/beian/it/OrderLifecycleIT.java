@@ -189,7 +189,10 @@ class OrderLifecycleIT {
     }
 
     private static void act(String applicant, String order, String action, String state) {
-        given().auth().oauth2(applicant).header("If-Match", "*")
+        // If-Match: * is refused (428): send the order's current ETag.
+        String etag = given().auth().oauth2(applicant).get(Stack.SUBJECT + "/api/v1/orders/" + order).then()
+                .statusCode(200).extract().header("ETag");
+        given().auth().oauth2(applicant).header("If-Match", etag)
                 .post(Stack.SUBJECT + "/api/v1/orders/" + order + "/" + action).then().statusCode(200)
                 .body("state", equalTo(state));
     }

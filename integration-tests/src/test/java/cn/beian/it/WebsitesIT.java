@@ -98,7 +98,10 @@ class WebsitesIT {
             Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
                     given().auth().oauth2(applicant).get(Stack.SUBJECT + "/api/v1/orders/" + order)
                             .path("readiness.missing").toString().equals("[]"));
-            given().auth().oauth2(applicant).header("If-Match", "*")
+            // If-Match: * is refused (428): send the order's current ETag.
+            String etag = given().auth().oauth2(applicant).get(Stack.SUBJECT + "/api/v1/orders/" + order).then()
+                    .statusCode(200).extract().header("ETag");
+            given().auth().oauth2(applicant).header("If-Match", etag)
                     .post(Stack.SUBJECT + "/api/v1/orders/" + order + "/submit").then().statusCode(200)
                     .body("state", equalTo("INITIAL_REVIEW"));
 
