@@ -16,6 +16,7 @@ import io.vertx.ext.web.impl.RoutingContextInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -131,7 +132,7 @@ public class EdgeRoute {
                 return;
             }
         }
-        ctx.put(BODY_SHA256, hex(bytes));
+        ctx.put(BODY_SHA256, bodyHash(bytes, contentType));
         if (ctx instanceof RoutingContextInternal internal) {
             internal.setBody(body);
         }
@@ -195,6 +196,68 @@ public class EdgeRoute {
             return URI.create(ctx.request().path());
         } catch (IllegalArgumentException e) {
             return null;
+        }
+    }
+
+    /**
+     * The SHA-256 of the body; for {@code multipart/*} without its boundary, which a client draws afresh each time it
+     * builds the same form, so a retry of the same parts has the same fingerprint.
+     */
+    static String bodyHash(byte[] bytes, String contentType) {
+        MessageDigest digest = sha256();
+        String boundary = boundary(contentType);
+        if (boundary == null) {
+            digest.update(bytes);
+        } else {
+            byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+            byte[] neutral = {'-', '-'};
+            int from = 0;
+            int at;
+            while ((at = indexOf(bytes, delimiter, from)) >= 0) {
+                digest.update(bytes, from, at - from);
+                digest.update(neutral);
+                from = at + delimiter.length;
+            }
+            digest.update(bytes, from, bytes.length - from);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static String boundary(String contentType) {
+        if (contentType == null || !contentType.strip().toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            return null;
+        }
+        for (String param : contentType.split(";")) {
+            String p = param.strip();
+            if (p.regionMatches(true, 0, "boundary=", 0, 9)) {
+                String value = p.substring(9).strip();
+                if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                    value = value.substring(1, value.length() - 1);
+                }
+                return value.isEmpty() ? null : value;
+            }
+        }
+        return null;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
+        outer:
+        for (int i = from; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -326,6 +326,11 @@ class EdgeHardeningTest {
         as("idem-mp", "applicant").contentType("multipart/form-data; boundary=" + boundary).header("Idempotency-Key", key)
                 .body(bytes(one.replace("ID_FRONT", "ID_BACK"))).post(THINGS + "/x/files").then().statusCode(422)
                 .contentType(PROBLEM).body("errors[0].field", equalTo("Idempotency-Key"));
+        // The same parts under another boundary (clients draw a new one per form) are the same request: replayed.
+        as("idem-mp", "applicant").contentType("multipart/form-data; boundary=0therB0undary")
+                .header("Idempotency-Key", key).body(bytes(one.replace(boundary, "0therB0undary")))
+                .post(THINGS + "/x/files").then().statusCode(400).header("Idempotent-Replayed", "true")
+                .body("errors[0].code", equalTo("FILE_MISSING"));
     }
 
     private static byte[] bytes(String s) {
