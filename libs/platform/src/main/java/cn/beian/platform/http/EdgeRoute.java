@@ -41,6 +41,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <li>the SHA-256 of the body is kept on the request ({@link #BODY_SHA256}) for the Idempotency-Key fingerprint.</li>
  * </ul>
  * The body then goes on to Quarkus REST from memory (it reads an already read body from the routing context).
+ * <p>
+ * That is why the services speak HTTP/1.1 only ({@code quarkus.http.http2=false} in the shared configuration):
+ * over HTTP/2 Quarkus REST pauses the request when it starts, which Vert.x refuses once the request's stream has
+ * ended, so a body read here first would turn every HTTP/2 POST into a 500. Clients that offer an h2c upgrade (the
+ * JDK's HttpClient does by default) simply stay on HTTP/1.1; TLS and HTTP/2 end at the ingress.
  */
 @ApplicationScoped
 public class EdgeRoute {
@@ -140,18 +145,15 @@ public class EdgeRoute {
     }
 
     private static boolean hasBody(HttpServerRequest request) {
-        if (request.version() == HttpVersion.HTTP_2 || request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
-            return true;
-        }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length == null) {
-            return false;
+        if (length != null) {
+            try {
+                return Long.parseLong(length.strip()) > 0;
+            } catch (NumberFormatException e) {
+                return true;
+            }
         }
-        try {
-            return Long.parseLong(length.strip()) > 0;
-        } catch (NumberFormatException e) {
-            return true;
-        }
+        return request.version() == HttpVersion.HTTP_2 || request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
     }
 
     static boolean isJson(String contentType) {

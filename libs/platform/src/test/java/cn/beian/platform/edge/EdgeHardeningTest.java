@@ -233,6 +233,28 @@ class EdgeHardeningTest {
         assertEquals(1, count(account));
     }
 
+    @Test
+    void aClientOfferingHttp2StillHasItsBodyRead() throws Exception {
+        String account = "h2-" + UUID.randomUUID();
+        // The JDK client asks for an h2c upgrade on its first request without a body; the service stays on HTTP/1.1,
+        // so the next POSTs on that connection still have their bodies read and checked.
+        HttpClient client = HttpClient.newHttpClient();
+        String token = "Bearer " + TestTokens.token(account, "applicant");
+        HttpResponse<String> first = client.send(HttpRequest.newBuilder(root.toURI().resolve(THINGS))
+                .header("Authorization", token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, first.statusCode());
+        assertEquals(HttpClient.Version.HTTP_1_1, first.version());
+        for (HttpRequest.BodyPublisher body : new HttpRequest.BodyPublisher[] {HttpRequest.BodyPublishers.noBody(),
+                HttpRequest.BodyPublishers.ofString(thing("升级", "张三", "example.com"))}) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(root.toURI().resolve(THINGS))
+                    .header("Content-Type", "application/json").header("Authorization", token).POST(body).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            org.junit.jupiter.api.Assertions.assertTrue(response.statusCode() == 201 || response.statusCode() == 400,
+                    response.statusCode() + " " + response.body());
+        }
+        assertEquals(1, count(account));
+    }
+
     // 7. If-Match: * names no version.
 
     @Test
