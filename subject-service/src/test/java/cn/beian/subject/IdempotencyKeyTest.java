@@ -45,14 +45,14 @@ class IdempotencyKeyTest {
         as(account, "applicant").contentType(ContentType.JSON).body("{\"type\":\"FIRST_FILING\"}")
                 .post("/api/v1/orders").then().statusCode(409);
         // The key is bound to its request: reused for another path it is refused.
-        as(account, "applicant").header("Idempotency-Key", key).header("If-Match", "*")
+        as(account, "applicant").header("Idempotency-Key", key).header("If-Match", first.header("ETag"))
                 .post("/api/v1/orders/" + id + "/abandon").then().statusCode(400)
                 .body("errors[0].code", equalTo("IDEMPOTENCY_KEY_REUSED"));
         // Another account's identical key is its own.
         as("other-" + UUID.randomUUID(), "applicant").contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body("{\"type\":\"FIRST_FILING\"}").post("/api/v1/orders").then().statusCode(409)
                 .header("Idempotent-Replayed", (String) null);
-        as(account, "applicant").header("Idempotency-Key", "bad key with spaces").header("If-Match", "*")
+        as(account, "applicant").header("Idempotency-Key", "bad key with spaces").header("If-Match", first.header("ETag"))
                 .post("/api/v1/orders/" + id + "/abandon").then().statusCode(400)
                 .body("errors[0].field", equalTo("Idempotency-Key"));
     }
@@ -62,13 +62,16 @@ class IdempotencyKeyTest {
         String account = "idem-act-" + UUID.randomUUID();
         as(account, "applicant").contentType(ContentType.JSON).body(SubjectResourceTest.subject("韩十六"))
                 .post("/api/v1/subjects").then().statusCode(201);
-        String id = as(account, "applicant").contentType(ContentType.JSON).body("{\"type\":\"FIRST_FILING\"}")
-                .post("/api/v1/orders").then().statusCode(201).extract().path("id");
+        Response created = as(account, "applicant").contentType(ContentType.JSON).body("{\"type\":\"FIRST_FILING\"}")
+                .post("/api/v1/orders");
+        created.then().statusCode(201);
+        String id = created.path("id");
+        String etag = created.header("ETag");
         String key = UUID.randomUUID().toString();
-        as(account, "applicant").header("Idempotency-Key", key).header("If-Match", "*")
+        as(account, "applicant").header("Idempotency-Key", key).header("If-Match", etag)
                 .post("/api/v1/orders/" + id + "/abandon").then().statusCode(200).body("state", equalTo("ABANDONED"));
         // Run twice, the second abandon would be a 409 (already terminal); the replay answers the first 200.
-        as(account, "applicant").header("Idempotency-Key", key).header("If-Match", "*")
+        as(account, "applicant").header("Idempotency-Key", key).header("If-Match", etag)
                 .post("/api/v1/orders/" + id + "/abandon").then().statusCode(200).body("state", equalTo("ABANDONED"))
                 .header("Idempotent-Replayed", "true");
         assertEquals(1, SubjectResourceTest.count("select count(*) from order_transition where order_id = '" + id

@@ -1,20 +1,20 @@
 package cn.beian.platform.problem;
 
+import cn.beian.platform.http.AcceptLanguages;
+import cn.beian.platform.http.EdgeRoute;
 import io.quarkus.runtime.configuration.MemorySize;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses a body whose declared length is over {@code beian.http.max-body-size} with a 413 problem, before
- * a byte of it is read (with {@code Expect: 100-continue} the client never even sends it). Quarkus' own limit
- * (the same size) still stops chunked bodies, with a bare 413.
+ * a byte of it is read (with {@code Expect: 100-continue} the client never even sends it). A chunked body without
+ * {@code Content-Length} is counted while {@link EdgeRoute} reads it, with the same 413 problem.
  */
 @ApplicationScoped
 public class BodyLimitRoute {
@@ -32,15 +32,10 @@ public class BodyLimitRoute {
     private void check(RoutingContext ctx) {
         String declared = ctx.request().getHeader("Content-Length");
         if (declared != null && tooLarge(declared)) {
-            boolean en = String.valueOf(ctx.request().getHeader("Accept-Language")).startsWith("en");
-            ProblemType type = ProblemType.PAYLOAD_TOO_LARGE;
-            Problem problem = new Problem(type.uri(), type.title(en), type.status(),
-                    (en ? "The body may be at most " : "请求体最大 ") + limit + (en ? " bytes" : " 字节"),
-                    URI.create(ctx.request().path()), List.of(), Map.of("maxBytes", limit));
-            ctx.response().setStatusCode(413)
-                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .putHeader("Connection", "close")
-                    .end(Json.encode(problem));
+            boolean en = AcceptLanguages.english(ctx.request().getHeader("Accept-Language"));
+            EdgeRoute.refuse(ctx, ProblemType.PAYLOAD_TOO_LARGE,
+                    (en ? "The body may be at most " : "请求体最大 ") + limit + (en ? " bytes" : " 字节"), List.of(),
+                    Map.of("maxBytes", limit), true);
             return;
         }
         ctx.next();

@@ -40,6 +40,21 @@ final class JsonPaths {
         return out.isEmpty() && lastParameter != null ? lastParameter : out.toString();
     }
 
+    /** The path of the parser's current place. */
+    static String of(com.fasterxml.jackson.core.JsonStreamContext context) {
+        StringBuilder out = new StringBuilder();
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (var c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject() && c.getCurrentName() != null) {
+                parts.addFirst((c.getParent() != null && c.getParent().inRoot() ? "" : ".") + c.getCurrentName());
+            } else if (c.inArray()) {
+                parts.addFirst("[" + Math.max(c.getCurrentIndex(), 0) + "]");
+            }
+        }
+        parts.forEach(out::append);
+        return out.isEmpty() ? "$" : out.toString();
+    }
+
     /** The path of a Jackson mapping failure. */
     static String of(List<JsonMappingException.Reference> references) {
         StringBuilder out = new StringBuilder();

@@ -1,8 +1,11 @@
 package cn.beian.platform.problem;
 
+import cn.beian.platform.http.AcceptLanguages;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -87,6 +90,11 @@ public class ProblemMappers {
     public Response mismatchedInput(MismatchedInputException e, HttpHeaders headers, UriInfo uri) {
         boolean en = english(headers);
         String field = JsonPaths.of(e.getPath());
+        if (e instanceof InvalidNullException && !field.isEmpty()) {
+            return respond(ProblemType.VALIDATION_FAILED, detail(1, en),
+                    List.of(new FieldViolation(field, "NOT_NULL", en ? "Must not be null" : "不能为 null")), Map.of(),
+                    headers, uri);
+        }
         String message = (en ? "Expected " : "类型错误，应为") + typeName(e.getTargetType(), en);
         if (field.isEmpty()) {
             return respond(ProblemType.MALFORMED_REQUEST, message, List.of(), Map.of(), headers, uri);
@@ -95,9 +103,26 @@ public class ProblemMappers {
                 List.of(new FieldViolation(field, "INVALID_TYPE", message)), Map.of(), headers, uri);
     }
 
+    /** A number the target type cannot hold, outside of any field Jackson could name. */
+    @ServerExceptionMapper
+    public Response numberOutOfRange(InputCoercionException e, HttpHeaders headers, UriInfo uri) {
+        boolean en = english(headers);
+        String field = e.getProcessor() != null ? JsonPaths.of(e.getProcessor().getParsingContext()) : "$";
+        return respond(ProblemType.VALIDATION_FAILED, detail(1, en),
+                List.of(new FieldViolation(field, "INVALID_VALUE", en ? "Number out of range" : "数值超出范围")),
+                Map.of(), headers, uri);
+    }
+
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e, HttpHeaders headers, UriInfo uri) {
         boolean en = english(headers);
+        String original = e.getOriginalMessage();
+        if (original != null && original.startsWith("Duplicate field")
+                && e.getProcessor() != null) {
+            return respond(ProblemType.VALIDATION_FAILED, detail(1, en), List.of(new FieldViolation(
+                    JsonPaths.of(e.getProcessor().getParsingContext()), "DUPLICATE_FIELD",
+                    en ? "This member appears more than once" : "该字段重复出现")), Map.of(), headers, uri);
+        }
         String where = e.getLocation() == null ? ""
                 : (en ? " at line %d, column %d" : "（第 %d 行第 %d 列）").formatted(e.getLocation().getLineNr(),
                         e.getLocation().getColumnNr());
@@ -107,9 +132,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response jsonMapping(JsonMappingException e, HttpHeaders headers, UriInfo uri) {
+        if (e instanceof MismatchedInputException mie) {
+            return mismatchedInput(mie, headers, uri);
+        }
         boolean en = english(headers);
         String field = JsonPaths.of(e.getPath());
         String message = en ? "Invalid value" : "取值不合法";
+        if (e.getCause() instanceof InputCoercionException) {
+            // 9223372036854775808 for a long, 1e308 for an int: the parser's own message names no field.
+            message = en ? "Number out of range" : "数值超出范围";
+        }
         return respond(ProblemType.VALIDATION_FAILED, detail(1, en),
                 List.of(new FieldViolation(field.isEmpty() ? "$" : field, "INVALID_VALUE", message)), Map.of(),
                 headers, uri);
@@ -126,6 +158,13 @@ public class ProblemMappers {
         }
         if (e.getCause() instanceof MismatchedInputException mie) {
             return mismatchedInput(mie, headers, uri);
+        }
+        if (e.getCause() instanceof JsonMappingException jme) {
+            // A parser failure inside a field (a number out of range) that Jackson wrapped with the field's path.
+            return jsonMapping(jme, headers, uri);
+        }
+        if (e.getCause() instanceof InputCoercionException ice) {
+            return numberOutOfRange(ice, headers, uri);
         }
         ProblemType type = ProblemType.forStatus(status);
         return respond(type, type.title(english(headers)), List.of(), Map.of(), headers, uri);
@@ -162,6 +201,35 @@ public class ProblemMappers {
         return Response.fromResponse(r).header("Retry-After", "5").build();
     }
 
+    /**
+     * A multipart body that ends early or breaks its own format ({@code Connection terminated parsing multipart
+     * request}) is the client's mistake: 400 malformed-request. Quarkus raises a bare {@link java.io.IOException}
+     * from its form parser; only those raised there are mapped here, any other I/O failure stays a 500.
+     */
+    @ServerExceptionMapper
+    public Response io(java.io.IOException e, HttpHeaders headers, UriInfo uri) {
+        if (!fromFormParser(e)) {
+            return unexpected(e, headers, uri);
+        }
+        boolean en = english(headers);
+        return respond(ProblemType.MALFORMED_REQUEST, en ? "The multipart body is truncated or malformed"
+                : "multipart 请求体不完整或格式错误", List.of(), Map.of(), headers, uri);
+    }
+
+    private static boolean fromFormParser(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            StackTraceElement[] trace = t.getStackTrace();
+            for (int i = 0; i < Math.min(trace.length, 8); i++) {
+                String c = trace[i].getClassName();
+                if (c.startsWith("org.jboss.resteasy.reactive.server.core.multipart.")
+                        || c.equals("org.jboss.resteasy.reactive.server.handlers.FormBodyHandler")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
         String incident = UUID.randomUUID().toString();
@@ -180,12 +248,20 @@ public class ProblemMappers {
         return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 
+    /**
+     * English or zh-CN, read with {@link AcceptLanguages} (which never throws: a malformed header means zh-CN),
+     * not with {@code getAcceptableLanguages()}, which fails on {@code en;q=2} and turned every error into a 500.
+     */
     static boolean english(HttpHeaders headers) {
         if (headers == null) {
             return false;
         }
-        List<Locale> languages = headers.getAcceptableLanguages();
-        return !languages.isEmpty() && "en".equals(languages.get(0).getLanguage());
+        try {
+            List<String> values = headers.getRequestHeader(HttpHeaders.ACCEPT_LANGUAGE);
+            return values != null && !values.isEmpty() && AcceptLanguages.english(String.join(",", values));
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static FieldViolation toViolation(ConstraintViolation<?> v) {

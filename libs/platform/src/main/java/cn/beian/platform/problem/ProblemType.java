@@ -19,6 +19,7 @@ public enum ProblemType {
     PRECONDITION_REQUIRED(428, "更新需要携带 If-Match 请求头", "Updates require an If-Match header"),
     PAYLOAD_TOO_LARGE(413, "请求体过大", "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "不支持的媒体类型", "Unsupported media type"),
+    UNPROCESSABLE_CONTENT(422, "请求无法处理", "The request cannot be processed"),
     TOO_MANY_REQUESTS(429, "请求过于频繁，请稍后再试", "Too many requests"),
     INTERNAL_ERROR(500, "服务器内部错误", "Internal server error"),
     SERVICE_UNAVAILABLE(503, "服务暂不可用", "Service unavailable");
