@@ -37,7 +37,8 @@ final class FuzzSession {
 
     static Result run(FuzzConfig config, String title) throws Exception {
         Instant start = Instant.now();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         List<Operation> all = new ArrayList<>();
         for (String s : config.services()) {
             String base = BASES.get(s);

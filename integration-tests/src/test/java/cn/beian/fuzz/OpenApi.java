@@ -41,8 +41,7 @@ final class OpenApi {
             if (eventStream) {
                 return "text/event-stream";
             }
-            return produces.isEmpty() || produces.stream().anyMatch(t -> t.contains("json")) ? "application/json"
-                    : "*/*";
+            return "application/json, */*;q=0.1";
         }
 
         boolean writes() {

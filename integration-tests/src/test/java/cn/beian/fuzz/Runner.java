@@ -66,7 +66,7 @@ final class Runner {
         String before = null;
         if (probe.isPresent()) {
             String key = probe.get().key() + "|" + probeActor(c.op(), probe.get());
-            before = key.equals(lastProbeKey) && lastProbe != null ? lastProbe : digest(c.op(), probe.get());
+            before = key.equals(lastProbeKey) && lastProbe != null ? lastProbe : settled(c.op(), probe.get());
             lastProbeKey = key;
         }
         boolean changedState = false;
@@ -84,6 +84,7 @@ final class Runner {
         if (changedState) {
             etags.clear();
             lastProbe = null;
+            acceptedSinceSettled = true;
         } else if (probe.isPresent()) {
             String after = digest(c.op(), probe.get());
             if (!after.equals(before)) {
@@ -296,6 +297,26 @@ final class Runner {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The state once the events of earlier accepted writes have arrived: two reads 300 ms apart that agree. */
+    private String settled(Operation op, Operation probe) {
+        String s = digest(op, probe);
+        if (!acceptedSinceSettled) {
+            return s;
+        }
+        for (int i = 0; i < 8; i++) {
+            sleep(300);
+            String again = digest(op, probe);
+            if (again.equals(s)) {
+                break;
+            }
+            s = again;
+        }
+        acceptedSinceSettled = false;
+        return s;
+    }
+
+    private boolean acceptedSinceSettled;
 
     private static void collect(JsonNode n, String at, StringBuilder s) {
         if (n.isArray()) {
