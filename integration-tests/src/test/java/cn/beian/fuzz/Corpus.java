@@ -175,11 +175,8 @@ final class Corpus {
             add(op, "query", "the parameter " + p.name() + " twice", base,
                     b -> b.query = join(b.query, p.name() + "=1&" + p.name() + "=2"));
         }
-        if (base.path.values().stream().anyMatch(v -> world.ids.containsValue(v)) && !actor.equals("none")) {
-            add(op, "cross-account", "another applicant (B) with A's ids", base, b -> {
-                b.actor = "b";
-                b.cross = true;
-            });
+        if (base.path.values().stream().anyMatch(v -> world.ids.containsValue(v)) && actor.equals("a")) {
+            crossAccount(op, base);
         }
         if (op.in("header").stream().anyMatch(p -> p.name().equalsIgnoreCase("If-Match"))) {
             ifMatch(op, base);
@@ -352,6 +349,41 @@ final class Corpus {
             return TextNode.valueOf(world.nameA);
         }
         return TextNode.valueOf("备注" + name);
+    }
+
+    /** Another account's ids, alone and mixed with one's own: always 404 (or 403), never the resource. */
+    private void crossAccount(Operation op, Base base) {
+        add(op, "cross-account", "another applicant (B) with A's ids", base, b -> {
+            b.actor = "b";
+            b.cross = true;
+        });
+        add(op, "cross-account", "B with A's ids, Accept-Language: en", base, b -> {
+            b.actor = "b";
+            b.cross = true;
+            b.headers.put("Accept-Language", "en");
+        });
+        if (op.writes()) {
+            add(op, "cross-account", "B with A's ids and a guessed If-Match: \"1\"", base, b -> {
+                b.actor = "b";
+                b.cross = true;
+                b.headers.put("If-Match", "\"1\"");
+            });
+        }
+        List<String> own = op.in("path").stream().map(Param::name).filter(world.idsB::containsKey).toList();
+        if (!own.isEmpty()) {
+            add(op, "cross-account", "A with B's ids", base, b -> {
+                b.cross = true;
+                own.forEach(n -> b.path.put(n, world.idsB.get(n)));
+            });
+            if (op.in("path").size() > own.size()) {
+                add(op, "cross-account", "B with its own " + String.join(", ", own) + " and A's other ids", base,
+                        b -> {
+                            b.actor = "b";
+                            b.cross = true;
+                            own.forEach(n -> b.path.put(n, world.idsB.get(n)));
+                        });
+            }
+        }
     }
 
     // ---------------------------------------------------------------- headers
@@ -845,8 +877,8 @@ final class Corpus {
             });
         } else if (!op.in("query").isEmpty()) {
             Param q = op.in("query").get(random.nextInt(op.in("query").size()));
-            String v = QUERY_VALUES.get(random.nextInt(QUERY_VALUES.size())) + EXTRA_TEXT.get(random.nextInt(
-                    EXTRA_TEXT.size())).replace("\\", "%5C");
+            String v = QUERY_VALUES.get(random.nextInt(QUERY_VALUES.size())) + encode(EXTRA_TEXT.get(random.nextInt(
+                    EXTRA_TEXT.size())));
             add(op, "random", q.name() + "=" + FuzzCase.cut(v, 40), base, b -> b.query = replaceQuery(b.query,
                     q.name(), v));
         } else if (!op.in("path").isEmpty()) {

@@ -67,7 +67,16 @@ public record FuzzConfig(int count, long seed, Set<Check> checks, List<String> s
     public static FuzzConfig load(int defaultCount, long defaultSeed, String defaultChecks, String reportName) {
         int count = Integer.parseInt(value("fuzz.count", String.valueOf(defaultCount)));
         long seed = Long.parseLong(value("fuzz.seed", String.valueOf(defaultSeed)));
-        String checks = value("fuzz.checks", defaultChecks);
+        Set<Check> set = checks(value("fuzz.checks", defaultChecks));
+        List<String> services = Arrays.stream(value("fuzz.services", "subject,website,materials,review,notification")
+                .split(",")).map(s -> s.trim().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList();
+        String only = value("fuzz.only", "");
+        Path report = Path.of(value("fuzz.report", "target/fuzz/" + reportName));
+        return new FuzzConfig(count, seed, set, services, only.isBlank() ? null : only, report);
+    }
+
+    /** {@code all} (or {@code strict}), {@code none}, a comma-separated list of labels, or {@code all,-label,…}. */
+    static Set<Check> checks(String checks) {
         Set<Check> set = new LinkedHashSet<>();
         if (checks.isBlank() || checks.equalsIgnoreCase("all") || checks.equalsIgnoreCase("strict")) {
             set.addAll(Arrays.asList(Check.values()));
@@ -85,11 +94,7 @@ public record FuzzConfig(int count, long seed, Set<Check> checks, List<String> s
                 }
             }
         }
-        List<String> services = Arrays.stream(value("fuzz.services", "subject,website,materials,review,notification")
-                .split(",")).map(s -> s.trim().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList();
-        String only = value("fuzz.only", "");
-        Path report = Path.of(value("fuzz.report", "target/fuzz/" + reportName));
-        return new FuzzConfig(count, seed, set, services, only.isBlank() ? null : only, report);
+        return set;
     }
 
     static String value(String property, String fallback) {
