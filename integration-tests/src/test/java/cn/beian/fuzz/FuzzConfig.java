@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  * @param seed     the seed of every random choice: the same seed against the same OpenAPI documents is the same corpus
  * @param checks   the failure classes that fail the run ({@link Check}); the others are still reported
  * @param services the services whose OpenAPI documents drive the corpus
- * @param only     run only the cases whose id contains this text (reproduce one case), or null
+ * @param only     run only these cases (comma-separated ids; an id prefix such as {@code createSubject.null}
+ *                 selects its cases), to reproduce from a report; or null
  * @param report   the report file (Markdown; a JSON copy of the failures lies next to it)
  */
 public record FuzzConfig(int count, long seed, Set<Check> checks, List<String> services, String only, Path report) {

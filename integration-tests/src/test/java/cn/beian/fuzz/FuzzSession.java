@@ -52,7 +52,9 @@ final class FuzzSession {
         Thread.sleep(1500); // the fixtures' events settle before anything is compared
         List<FuzzCase> cases = new Corpus(world, config.seed()).generate(ops, config.count());
         if (config.only() != null) {
-            cases = cases.stream().filter(c -> c.id().contains(config.only())).toList();
+            List<String> wanted = List.of(config.only().split(","));
+            cases = cases.stream().filter(c -> wanted.stream().anyMatch(w -> c.id().equals(w.trim())
+                    || c.id().startsWith(w.trim() + "."))).toList();
         }
         System.out.printf("fuzz: %d requests over %d of %d operations (seed %d)%n", cases.size(),
                 cases.stream().map(FuzzCase::op).distinct().count(), ops.size(), config.seed());
