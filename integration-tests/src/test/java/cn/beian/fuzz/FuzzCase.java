@@ -47,7 +47,8 @@ record FuzzCase(String id, Operation op, String kind, String description, String
         s.append("Authorization: ").append(auth != null ? cut(auth, 80) : actor.equals("none") ? "(none)"
                 : "Bearer <token of " + actor + ">").append('\n');
         for (Map.Entry<String, String> h : new LinkedHashMap<>(headers).entrySet()) {
-            s.append(h.getKey()).append(": ").append(cut(h.getValue(), 200)).append('\n');
+            String v = h.getValue().equals("{etag}") ? "<the resource's current ETag>" : cut(h.getValue(), 200);
+            s.append(h.getKey()).append(": ").append(v).append('\n');
         }
         if (body != null) {
             s.append(chunked ? "Transfer-Encoding: chunked\n" : "Content-Length: " + body.length + "\n");
