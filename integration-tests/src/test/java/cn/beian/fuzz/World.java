@@ -13,7 +13,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -200,27 +199,8 @@ final class World {
     }
 
     private static Account newApplicant() {
-        String admin = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", System.getenv().getOrDefault("BEIAN_KEYCLOAK_ADMIN", "admin"))
-                .formParam("password", System.getenv().getOrDefault("BEIAN_KEYCLOAK_ADMIN_PASSWORD", "admin-local"))
-                .post(Stack.KEYCLOAK + "/realms/master/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
-        String username = "fuzz-" + UUID.randomUUID().toString().substring(0, 8);
-        String password = "pw-" + UUID.randomUUID();
-        String users = Stack.KEYCLOAK + "/admin/realms/" + Stack.REALM + "/users";
-        given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("username", username, "enabled", true, "email", username + "@beian.local",
-                        "emailVerified", true, "firstName", "Fuzz", "lastName", username,
-                        "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false))))
-                .post(users).then().statusCode(201);
-        String id = given().auth().oauth2(admin).queryParam("username", username).queryParam("exact", true)
-                .get(users).then().statusCode(200).extract().path("[0].id");
-        Map<?, ?> role = given().auth().oauth2(admin)
-                .get(Stack.KEYCLOAK + "/admin/realms/" + Stack.REALM + "/roles/applicant")
-                .then().statusCode(200).extract().as(Map.class);
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(List.of(role))
-                .post(users + "/" + id + "/role-mappings/realm").then().statusCode(204);
-        return new Account(username, password);
+        String[] user = Keycloak.newUser("fuzz", "applicant");
+        return new Account(user[0], user[1]);
     }
 
     static byte[] jpeg(Random random, int w, int h) throws Exception {

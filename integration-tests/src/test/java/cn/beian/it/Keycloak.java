@@ -31,27 +31,36 @@ public final class Keycloak {
 
     /** Creates a new applicant account (so a test never collides with earlier runs) and returns its token. */
     public static String newApplicant() {
+        String[] user = newUser("it", "applicant");
+        return token(user[0], user[1]);
+    }
+
+    /**
+     * Creates a user with a fresh name ({@code prefix-xxxxxxxx}) and password through Keycloak's admin API and grants it
+     * {@code role}; answers {username, password}.
+     */
+    public static String[] newUser(String prefix, String role) {
         String admin = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
                 .formParam("username", System.getenv().getOrDefault("BEIAN_KEYCLOAK_ADMIN", "admin"))
                 .formParam("password", System.getenv().getOrDefault("BEIAN_KEYCLOAK_ADMIN_PASSWORD", "admin-local"))
                 .post(Stack.KEYCLOAK + "/realms/master/protocol/openid-connect/token")
                 .then().statusCode(200).extract().path("access_token");
-        String username = "it-" + UUID.randomUUID().toString().substring(0, 8);
+        String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "pw-" + UUID.randomUUID();
         String users = Stack.KEYCLOAK + "/admin/realms/" + Stack.REALM + "/users";
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("username", username, "enabled", true, "email", username + "@beian.local",
-                        "emailVerified", true, "firstName", "IT", "lastName", username,
+                        "emailVerified", true, "firstName", prefix.toUpperCase(), "lastName", username,
                         "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false))))
                 .post(users).then().statusCode(201);
         String id = given().auth().oauth2(admin).queryParam("username", username).queryParam("exact", true)
                 .get(users).then().statusCode(200).extract().path("[0].id");
-        Map<String, Object> role = given().auth().oauth2(admin)
-                .get(Stack.KEYCLOAK + "/admin/realms/" + Stack.REALM + "/roles/applicant")
+        Map<?, ?> realmRole = given().auth().oauth2(admin)
+                .get(Stack.KEYCLOAK + "/admin/realms/" + Stack.REALM + "/roles/" + role)
                 .then().statusCode(200).extract().as(Map.class);
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(List.of(role))
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(List.of(realmRole))
                 .post(users + "/" + id + "/role-mappings/realm").then().statusCode(204);
-        return token(username, password);
+        return new String[] {username, password};
     }
 
     /** The account id (the token's {@code sub}) of a token. */
