@@ -105,6 +105,14 @@ class EdgeHardeningTest {
     // 2. NUL and unpaired surrogates in bodies, paths and queries: 400 naming the field; nothing reaches PostgreSQL.
 
     @Test
+    void longStringsReachTheResource() throws Exception {
+        String account = "edge-long-" + UUID.randomUUID();
+        post(account, thing("长".repeat(20_000), "张三", "example.com")).statusCode(201);
+        post(account, thing("a".repeat(10_000), "张三", "example.com")).statusCode(201);
+        assertEquals(2, count(account));
+    }
+
+    @Test
     void aNulInANestedStringIsRefusedByName() throws Exception {
         String account = "nul-" + UUID.randomUUID();
         refusedAt(post(account, thing("a", "张\\u0000三", "example.com")), 400, "principal.name", "INVALID_CHARACTER");
