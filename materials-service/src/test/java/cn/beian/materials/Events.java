@@ -60,6 +60,13 @@ final class Events {
                         materialsVersion == null ? "null" : materialsVersion.toString(), TestClock.isoNow()));
     }
 
+    /** review-service's case events: claimed or released by {@code reviewer}. */
+    void review(String order, String type, String reviewer) {
+        send("review-events", "/beian/review-service", order, type, """
+                {"orderId":"%s","caseId":"case-%s","kind":"INITIAL","reviewerId":%s,"at":"%s"}"""
+                .formatted(order, order, reviewer == null ? "null" : "\"" + reviewer + "\"", TestClock.isoNow()));
+    }
+
     private void subject(String order, String type, String data) {
         send("subject-events", "/beian/subject-service", order, type, data);
     }

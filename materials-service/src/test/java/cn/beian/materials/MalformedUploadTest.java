@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "materials"))
 @WithTestResource(value = InMemoryMessagingResource.class,
-        initArgs = @ResourceArg(name = "incoming", value = "subject-events,website-events"))
+        initArgs = @ResourceArg(name = "incoming", value = "subject-events,website-events,review-events"))
 @WithTestResource(OidcTestResource.class)
 @WithTestResource(S3TestResource.class)
 class MalformedUploadTest {

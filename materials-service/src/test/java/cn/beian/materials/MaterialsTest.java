@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "materials"))
 @WithTestResource(value = InMemoryMessagingResource.class,
-        initArgs = @ResourceArg(name = "incoming", value = "subject-events,website-events"))
+        initArgs = @ResourceArg(name = "incoming", value = "subject-events,website-events,review-events"))
 @WithTestResource(OidcTestResource.class)
 @WithTestResource(S3TestResource.class)
 class MaterialsTest {
@@ -146,9 +146,13 @@ class MaterialsTest {
         assertTrue(manifest.contains(form1) && !manifest.contains(form2), manifest);
         assertTrue(manifest.contains("\"version\":4"), manifest);
 
-        // Locked while under review; reviewers may read now, and each read is recorded.
+        // Locked while under review; the reviewer holding the case's claim may read now, and each read is recorded.
         upload(account, order, "OTHER", "subject", Images.jpeg(300, 300), "x.jpg").then().statusCode(409)
                 .body("currentState", equalTo("INITIAL_REVIEW"));
+        as("rita", "reviewer").get(base(order) + "/materials/" + idDoc + "/content").then().statusCode(404);
+        events.review(order, "review.case-claimed.v1", "rita");
+        as("ravi", "reviewer").get(base(order) + "/materials/" + idDoc + "/content").then().statusCode(404);
+        as("ravi", "reviewer").get(base(order) + "/materials").then().statusCode(404);
         String url = as("rita", "reviewer").get(base(order) + "/materials/" + idDoc + "/download-url")
                 .then().statusCode(200).extract().path("url");
         HttpResponse<byte[]> fetched = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
@@ -161,6 +165,8 @@ class MaterialsTest {
         Thread.sleep(6500); // the test profile's URL lifetime is 6 s
         assertEquals(403, HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode(), "the presigned URL expired");
+        events.review(order, "review.case-released.v1", "rita");
+        as("rita", "reviewer").get(base(order) + "/materials/" + idDoc + "/content").then().statusCode(404);
 
         // Initial review passed: the curtain photo, then its submission.
         events.transitioned(order, account, "INITIAL_REVIEW", "AWAITING_PHOTO", "INITIAL_APPROVE", null);

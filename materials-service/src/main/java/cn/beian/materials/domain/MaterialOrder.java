@@ -80,6 +80,10 @@ public class MaterialOrder {
     @Column(name = "purged_at")
     public OffsetDateTime purgedAt;
 
+    /** The reviewer holding the live claim of the order's review case (review-service's events); null when none. */
+    @Column(name = "claimed_by")
+    public String claimedBy;
+
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 

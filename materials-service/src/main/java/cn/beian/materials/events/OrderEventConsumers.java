@@ -7,7 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** What materials-service learns of orders: subject-service's order events and website-service's website outlines. */
+/**
+ * What materials-service learns of orders: subject-service's order events, website-service's website outlines and
+ * review-service's claims.
+ */
 @ApplicationScoped
 public class OrderEventConsumers {
 
@@ -26,6 +29,12 @@ public class OrderEventConsumers {
 
     @Incoming("website-events")
     public Uni<Void> onWebsiteEvent(Message<String> message) {
+        return consumer.consume(message, projection::apply);
+    }
+
+    /** Review cases claimed, released and decided: only the claim holder reads an order's files under review. */
+    @Incoming("review-events")
+    public Uni<Void> onReviewEvent(Message<String> message) {
         return consumer.consume(message, projection::apply);
     }
 }

@@ -18,6 +18,16 @@ public class MaterialOrderRepository implements PanacheRepositoryBase<MaterialOr
         return findById(orderId, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /**
+     * The order's state and claim holder read from the database, not from the session (a claim that arrives while a
+     * read waits for it must be seen); null when there is no such order.
+     */
+    public Uni<Object[]> stateAndClaim(UUID orderId) {
+        return getSession().chain(s -> s.createNativeQuery(
+                        "select state, claimed_by from material_order where order_id = :id", Object[].class)
+                .setParameter("id", orderId).getSingleResultOrNull());
+    }
+
     /** Orders abandoned, or expired and not resubmitted, since before {@code before}, whose materials remain. */
     public Uni<List<MaterialOrder>> dueForPurge(OffsetDateTime before, int limit) {
         return find("state in ?1 and stateSince < ?2 and purgedAt is null",

@@ -17,8 +17,10 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Reads of an order's materials and its missing list, with the ownership check and the reviewers' read log. */
@@ -47,7 +49,7 @@ public class MaterialReads {
 
     @WithSession
     public Uni<OrderMaterials> overview(UUID orderId, Caller caller, boolean history) {
-        return orders.findById(orderId).chain(o -> {
+        return claimSeen(orderId, caller).chain(() -> orders.findById(orderId)).chain(o -> {
             OrderAccess.readable(o, caller);
             return materials.current(orderId).chain(current -> (history ? materials.history(orderId)
                     : Uni.createFrom().item(current))
@@ -58,7 +60,7 @@ public class MaterialReads {
     /** One stored file of a readable order; a reviewer's read is recorded in the same transaction. */
     @WithTransaction
     public Uni<Material> open(UUID orderId, UUID materialId, Caller caller, String via) {
-        return orders.findById(orderId).chain(o -> {
+        return claimSeen(orderId, caller).chain(() -> orders.findById(orderId)).chain(o -> {
             OrderAccess.readable(o, caller);
             return materials.findById(materialId).chain(m -> {
                 if (m == null || !m.orderId.equals(orderId) || m.status != MaterialStatus.STORED) {
@@ -83,10 +85,42 @@ public class MaterialReads {
     /** The order's recorded staff reads (for the owner's and the reviewers' eyes). */
     @WithSession
     public Uni<List<MaterialRead>> readLog(UUID orderId, Caller caller) {
-        return orders.findById(orderId).chain(o -> {
+        return claimSeen(orderId, caller).chain(() -> orders.findById(orderId)).chain(o -> {
             OrderAccess.readable(o, caller);
             return reads.list("orderId = ?1 order by readAt", orderId);
         });
+    }
+
+    /**
+     * A reviewer who has just claimed the order's case in review-service may ask before the claim's event reached
+     * this service (another service, another topic): for a case under review that this reviewer does not hold
+     * (yet), look again for up to about two seconds before judging. Never for applicants; a reviewer without the
+     * claim gets the 404 after the wait.
+     */
+    private Uni<Void> claimSeen(UUID orderId, Caller caller) {
+        if (!caller.reviewer()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().deferred(() -> orders.stateAndClaim(orderId))
+                .invoke(row -> {
+                    if (row != null && CASE_STATES.contains(String.valueOf(row[0]))
+                            && !caller.id().equals(row[1])) {
+                        throw new ClaimNotSeen();
+                    }
+                })
+                .onFailure(ClaimNotSeen.class).retry().withBackOff(Duration.ofMillis(50), Duration.ofMillis(300))
+                .atMost(10)
+                .onFailure(ClaimNotSeen.class).recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /** States in which a review case is claimed by one reviewer. */
+    private static final Set<String> CASE_STATES = Set.of("INITIAL_REVIEW", "PHOTO_REVIEW");
+
+    private static final class ClaimNotSeen extends RuntimeException {
+        ClaimNotSeen() {
+            super(null, null, false, false);
+        }
     }
 
     /**

@@ -12,15 +12,23 @@ final class OrderAccess {
     private OrderAccess() {
     }
 
-    /** Applicants read their own orders; reviewers those under review. Anything else is not there (404). */
+    /**
+     * Applicants read their own orders. Of the reviewers, only the one holding the claim of the order's review case
+     * reads it under review (least privilege: the files are certificates and faces); any reviewer while it awaits
+     * curtain photos, as the verification point that takes them. Anything else is not there (404).
+     */
     static MaterialOrder readable(MaterialOrder o, Caller caller) {
         if (o == null || o.purgedAt != null) {
             throw ProblemException.notFound("Order");
         }
-        if (o.accountId.equals(caller.id()) || (caller.reviewer() && (o.underReview() || o.state.photoEditable()))) {
+        if (o.accountId.equals(caller.id()) || reviewerMayRead(o, caller)) {
             return o;
         }
         throw ProblemException.notFound("Order");
+    }
+
+    static boolean reviewerMayRead(MaterialOrder o, Caller caller) {
+        return caller.reviewer() && (o.underReview() && caller.id().equals(o.claimedBy) || o.state.photoEditable());
     }
 
     /**

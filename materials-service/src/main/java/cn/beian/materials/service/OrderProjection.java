@@ -6,6 +6,8 @@ import cn.beian.contract.events.EventType;
 import cn.beian.contract.events.order.OrderCreated;
 import cn.beian.contract.events.order.OrderSubjectOutlined;
 import cn.beian.contract.events.order.OrderTransitioned;
+import cn.beian.contract.events.review.ReviewCaseChanged;
+import cn.beian.contract.events.review.ReviewDecided;
 import cn.beian.contract.events.website.OrderWebsitesChanged;
 import cn.beian.contract.order.OrderTrigger;
 import cn.beian.materials.domain.MaterialOrder;
@@ -20,9 +22,9 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Keeps what materials-service knows of each order from subject- and website-service's events (inside the idempotent
+ * Keeps what materials-service knows of each order from subject-, website- and review-service's events (inside the idempotent
  * consumer's transaction): owner, type, province, nature, state and since when, the subject outline and the
- * websites. Freezes the manifest on SUBMIT/RESUBMIT.
+ * websites, who holds the review claim. Freezes the manifest on SUBMIT/RESUBMIT.
  */
 @ApplicationScoped
 public class OrderProjection {
@@ -61,8 +63,25 @@ public class OrderProjection {
                 OrderWebsitesChanged w = event.data(OrderWebsitesChanged.class);
                 yield withOrder(w.orderId(), null, o -> websites(o, w));
             }
+            case REVIEW_CASE_CLAIMED -> {
+                ReviewCaseChanged c = event.data(ReviewCaseChanged.class);
+                yield withOrder(c.orderId(), null, o -> claimed(o, c.reviewerId()));
+            }
+            case REVIEW_CASE_RELEASED -> claimed(event.data(ReviewCaseChanged.class).orderId());
+            case INITIAL_REVIEW_APPROVED, INITIAL_REVIEW_REJECTED, PHOTO_REVIEW_APPROVED, PHOTO_REVIEW_REJECTED ->
+                    claimed(event.data(ReviewDecided.class).orderId());
             default -> Uni.createFrom().voidItem();
         };
+    }
+
+    /** The case was released or decided: nobody holds a claim any more. */
+    private Uni<Void> claimed(String orderId) {
+        return withOrder(orderId, null, o -> claimed(o, null));
+    }
+
+    private Uni<Void> claimed(MaterialOrder o, String reviewerId) {
+        o.claimedBy = reviewerId;
+        return Uni.createFrom().voidItem();
     }
 
     private Uni<Void> created(OrderCreated c) {
