@@ -391,6 +391,39 @@ class NotificationFlowTest {
         }
     }
 
+    /**
+     * A dispatcher that handed an SMS to the provider and died before recording it leaves the row SENDING; once its
+     * lease has run out another dispatcher takes it and first asks the provider about its outId: a message the
+     * provider has is recorded as sent, not sent twice; one it lacks is sent. (NotificationRestartIT kills the real
+     * process; this pins down both branches.)
+     */
+    @Test
+    void aMessageWhoseDispatcherDiedIsRecordedIfTheProviderHasItAndSentIfNot() throws Exception {
+        Order handed = new Order();
+        handed.open();
+        Events.Delivery first = handed.subject(OrderState.DRAFT, OrderState.INITIAL_REVIEW, OrderTrigger.SUBMIT);
+        awaitSent(first.id, 3);
+        String providerId = (String) sms(handed.principalMobile).get(0).get("id");
+        execute("update delivery set status = 'SENDING', provider_id = null, lease_until = timestamptz '"
+                + clock.nowInChina().minusMinutes(1) + "' where event_id = '" + first.id + "' and channel = 'SMS'");
+        runJobs();
+        awaitSent(first.id, 3);
+        assertEquals(1, sms(handed.principalMobile).size(), "the provider had it: not sent again");
+        assertEquals(providerId, text("select provider_id from delivery where event_id = '" + first.id
+                + "' and channel = 'SMS'"));
+
+        Order lost = new Order();
+        lost.open();
+        Events.Delivery second = lost.subject(OrderState.DRAFT, OrderState.INITIAL_REVIEW, OrderTrigger.SUBMIT);
+        awaitSent(second.id, 3);
+        // A new id is an outId the provider never saw: as if the dispatcher died before the provider took it.
+        execute("update delivery set id = gen_random_uuid(), status = 'SENDING', lease_until = timestamptz '"
+                + clock.nowInChina().minusMinutes(1) + "' where event_id = '" + second.id + "' and channel = 'SMS'");
+        runJobs();
+        awaitSent(second.id, 3);
+        assertEquals(2, sms(lost.principalMobile).size(), "the provider lacked it: sent");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** One order's events, each producer's sequence kept per aggregate. */
@@ -525,6 +558,12 @@ class NotificationFlowTest {
     static long count(String sql) throws SQLException {
         try (Connection c = PostgresTestResource.connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
             return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    static void execute(String sql) throws SQLException {
+        try (Connection c = PostgresTestResource.connect()) {
+            c.createStatement().executeUpdate(sql);
         }
     }
 

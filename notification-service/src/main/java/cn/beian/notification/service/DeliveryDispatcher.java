@@ -4,6 +4,7 @@ import cn.beian.contract.privacy.Masking;
 import cn.beian.notification.config.NotificationConfig;
 import cn.beian.notification.domain.Channel;
 import cn.beian.notification.domain.Delivery;
+import cn.beian.notification.domain.DeliveryStatus;
 import cn.beian.time.BeianClock;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -174,7 +175,14 @@ public class DeliveryDispatcher {
         } catch (Exception e) {
             return Uni.createFrom().failure(new SendFailure("unreadable SMS parameters", true));
         }
-        return Uni.createFrom().deferred(() -> sms.send(d.address, d.smsTemplateCode, params, d.body, d.id.toString()));
+        Uni<String> send = Uni.createFrom().deferred(() -> sms.send(d.address, d.smsTemplateCode, params, d.body,
+                d.id.toString()));
+        if (d.status != DeliveryStatus.SENDING) {
+            return send;
+        }
+        // Claimed again after its lease ran out: the dispatcher that held it died, maybe after the provider took it.
+        return sms.accepted(d.address, d.id.toString())
+                .chain(found -> found.isPresent() ? Uni.createFrom().item(found.get()) : send);
     }
 
     private void record(Delivery d, String outcome) {

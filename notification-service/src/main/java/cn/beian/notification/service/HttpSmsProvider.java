@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,6 +36,14 @@ public class HttpSmsProvider implements SmsProvider {
                     }
                     return r.messageIds() != null && !r.messageIds().isEmpty() ? r.messageIds().get(0) : r.bizId();
                 });
+    }
+
+    @Override
+    public Uni<Optional<String>> accepted(String mobile, String outId) {
+        return api.sent("Bearer " + config.sms().apiKey(), mobile, outId)
+                .onFailure().transform(HttpSmsProvider::classify)
+                .map(list -> list.stream().filter(m -> outId.equals(m.outId())).map(SmsApi.SentMessage::id)
+                        .findFirst());
     }
 
     private static Throwable classify(Throwable t) {

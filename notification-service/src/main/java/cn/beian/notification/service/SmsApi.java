@@ -1,9 +1,12 @@
 package cn.beian.notification.service;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -22,5 +25,15 @@ public interface SmsApi {
     }
 
     record SendResponse(String code, String message, String requestId, String bizId, List<String> messageIds) {
+    }
+
+    /** The messages the provider accepted for a number with this {@code outId} (Dysms: QuerySendDetails). */
+    @GET
+    @Path("/messages")
+    Uni<List<SentMessage>> sent(@HeaderParam("Authorization") String authorization, @QueryParam("phone") String phone,
+            @QueryParam("outId") String outId);
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SentMessage(String id, String outId) {
     }
 }

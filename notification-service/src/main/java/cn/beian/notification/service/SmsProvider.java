@@ -2,6 +2,7 @@ package cn.beian.notification.service;
 
 import io.smallrye.mutiny.Uni;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An SMS provider as Chinese providers work: a registered signature and template code with parameters, one
@@ -11,4 +12,13 @@ import java.util.Map;
 public interface SmsProvider {
 
     Uni<String> send(String mobile, String templateCode, Map<String, String> params, String text, String outId);
+
+    /**
+     * The provider's id of the message it already accepted for {@code mobile} with {@code outId}, if any: asked before
+     * a message is sent again whose dispatcher died after claiming it, so that a message that did reach the provider
+     * is recorded, not sent twice. A provider that cannot tell answers empty (the message is then sent again).
+     */
+    default Uni<Optional<String>> accepted(String mobile, String outId) {
+        return Uni.createFrom().item(Optional.empty());
+    }
 }
