@@ -111,12 +111,7 @@ final class World {
         String order = given().auth().oauth2(a.token()).contentType(ContentType.JSON).body("{\"type\":\"FIRST_FILING\"}")
                 .post(Stack.SUBJECT + "/api/v1/orders").then().statusCode(201).extract().path("id");
         ids.put("orderId", order);
-        given().auth().oauth2(admin.token()).contentType(ContentType.JSON).body("""
-                {"registrar":"北京新网数码信息技术有限公司","registrantName":"%s","registrantCertificateType":"RESIDENT_ID",
-                 "registrantCertificateNumber":"%s","realNameVerified":true,"realNameVerifiedAt":"%s",
-                 "registeredOn":"2024-01-01","expiresOn":"%s","registeredAbroad":false}"""
-                .formatted(nameA, certA, TestClock.now().minusDays(30), TestClock.today().plusYears(2)))
-                .put(Stack.NATIONAL + "/api/v1/admin/domain-registrations/" + domainA).then().statusCode(200);
+        Fixtures.registerDomain(admin.token(), domainA, nameA, certA);
         String server = given().auth().oauth2(admin.token()).contentType(ContentType.JSON).body("""
                 {"accountId":"%s","instanceId":"i-fuzz%s","province":"BEIJING","region":"cn-beijing",
                  "publicIp":"47.95.10.20","billing":"PREPAID","purchasedMonths":12,"loadBalancer":false,

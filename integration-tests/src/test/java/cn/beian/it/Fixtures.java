@@ -2,6 +2,8 @@ package cn.beian.it;
 
 import static io.restassured.RestAssured.given;
 
+import cn.beian.testing.TestClock;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.LocalDate;
 import java.util.concurrent.ThreadLocalRandom;
@@ -39,6 +41,21 @@ public final class Fixtures {
                 return r;
             }
         }
+    }
+
+    /**
+     * Tells the national stand-in's domain registry that {@code registrant} (a person with resident ID {@code cert})
+     * holds {@code domain}: registered 1000 days before the run's today, real-name verified 30 days ago (long enough
+     * for the administration to see it), expiring in two years.
+     */
+    public static void registerDomain(String adminToken, String domain, String registrant, String cert) {
+        given().auth().oauth2(adminToken).contentType(ContentType.JSON).body("""
+                {"registrar":"北京新网数码信息技术有限公司","registrantName":"%s","registrantCertificateType":"RESIDENT_ID",
+                 "registrantCertificateNumber":"%s","realNameVerified":true,"realNameVerifiedAt":"%s",
+                 "registeredOn":"%s","expiresOn":"%s","registeredAbroad":false}"""
+                .formatted(registrant, cert, TestClock.now().minusDays(30), TestClock.date(-1000),
+                        TestClock.today().plusYears(2)))
+                .put(Stack.NATIONAL + "/api/v1/admin/domain-registrations/" + domain).then().statusCode(200);
     }
 
     /** A mainland mobile number from a real Beijing mobile block. */

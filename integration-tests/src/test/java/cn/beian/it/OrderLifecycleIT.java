@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.beian.testing.TestClock;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.Duration;
@@ -55,13 +54,7 @@ class OrderLifecycleIT {
                 .extract().path("id");
 
         // The domain registry knows the domain as the applicant's.
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body("""
-                {"registrar":"北京新网数码信息技术有限公司","registrantName":"%s","registrantCertificateType":"RESIDENT_ID",
-                 "registrantCertificateNumber":"%s","realNameVerified":true,"realNameVerifiedAt":"%s",
-                 "registeredOn":"%s","expiresOn":"%s","registeredAbroad":false}"""
-                .formatted(name, cert, TestClock.now().minusDays(30), TestClock.date(-1000),
-                        TestClock.today().plusYears(2)))
-                .put(Stack.NATIONAL + "/api/v1/admin/domain-registrations/" + domain).then().statusCode(200);
+        Fixtures.registerDomain(admin, domain, name, cert);
 
         // website-service: one website.
         String websites = Stack.WEBSITE + "/api/v1/orders/" + order + "/websites";

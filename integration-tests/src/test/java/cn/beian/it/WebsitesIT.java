@@ -45,13 +45,7 @@ class WebsitesIT {
 
         // The registries know the domain as the applicant's (real-name verified long ago).
         String domain = "it-" + UUID.randomUUID().toString().substring(0, 8) + ".cn";
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body("""
-                {"registrar":"北京新网数码信息技术有限公司","registrantName":"%s","registrantCertificateType":"RESIDENT_ID",
-                 "registrantCertificateNumber":"%s","realNameVerified":true,"realNameVerifiedAt":"%s",
-                 "registeredOn":"%s","expiresOn":"%s","registeredAbroad":false}"""
-                .formatted(name, cert, TestClock.now().minusDays(30), TestClock.date(-1000),
-                        TestClock.today().plusYears(2)))
-                .put(Stack.NATIONAL + "/api/v1/admin/domain-registrations/" + domain).then().statusCode(200);
+        Fixtures.registerDomain(admin, domain, name, cert);
 
         // website-service learns the order from subject-service's events.
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->

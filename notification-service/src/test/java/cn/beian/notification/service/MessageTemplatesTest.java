@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.beian.notification.config.NotificationConfig;
 import cn.beian.notification.domain.Channel;
+import cn.beian.testing.TestClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Proxy;
@@ -114,7 +115,7 @@ class MessageTemplatesTest {
         p.put("certificate", "110101********0011");
         p.put("tries", 12);
         p.put("matched", true);
-        p.put("triedAt", "2026-11-24 12:00");
+        p.put("triedAt", TestClock.now().toLocalDateTime().withSecond(0).withNano(0).toString().replace('T', ' '));
         return p;
     }
 
