@@ -1,5 +1,5 @@
 -- Servers from the provider's inventory (registered by admins; in production fed from the inventory) and the
--- authorization codes (备案授权码) their owners mint so that other accounts can file against them (domain.md §1).
+-- authorization codes (备案授权码) their owners mint so that other accounts can file against them (docs/domain.md §1).
 create table server (
     id               uuid primary key,
     account_id       text        not null,

@@ -1,4 +1,4 @@
--- The order clock (domain.md §3 "Validity"): one row per reminder milestone reached, per order and state entry.
+-- The order clock (docs/domain.md §3 "Validity"): one row per reminder milestone reached, per order and state entry.
 -- Written in the same transaction as its order.idle-milestone-reached.v1 outbox event; the unique key makes a
 -- milestone happen once however many replicas run the clock and however often they restart.
 create table order_milestone (

@@ -1,4 +1,4 @@
--- What website-service knows of each order from subject-service's events (domain.md §3.2 editability, the subject).
+-- What website-service knows of each order from subject-service's events (docs/domain.md §3.2 editability, the subject).
 create table order_projection (
     order_id               uuid primary key,
     account_id             text        not null,
@@ -38,7 +38,7 @@ create table website (
 create index website_order on website (order_id, position);
 
 -- Every version of an order's websites with the findings judged on it: the snapshot frozen at submission is exactly
--- the version subject-service names (architecture.md → Submission).
+-- the version subject-service names (docs/architecture.md → Submission).
 create table websites_version (
     order_id    uuid        not null references order_projection (order_id),
     version     bigint      not null,

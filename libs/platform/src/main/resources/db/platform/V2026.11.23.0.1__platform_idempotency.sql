@@ -1,4 +1,4 @@
--- Idempotency-Key (api-conventions.md → Retries): the first answer to a POST with a key, per account, replayed for
+-- Idempotency-Key (docs/api-conventions.md → Retries): the first answer to a POST with a key, per account, replayed for
 -- a retry with the same key. status is null while the first request is still running.
 create table idempotency_record (
     account_id   text        not null,

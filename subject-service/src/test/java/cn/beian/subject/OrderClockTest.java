@@ -30,7 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The order clock (domain.md §3 "Validity") run by two replicas at once: every idle milestone is announced
+ * The order clock (docs/domain.md §3 "Validity") run by two replicas at once: every idle milestone is announced
  * exactly once per order and state entry, every due order expires exactly once, Zhejiang orders and drafts never.
  */
 @QuarkusTest

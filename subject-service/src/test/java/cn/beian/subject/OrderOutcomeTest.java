@@ -21,7 +21,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * An order's whole journey driven by the other services' events (domain.md §3.1): readiness, reviews, photo,
+ * An order's whole journey driven by the other services' events (docs/domain.md §3.1): readiness, reviews, photo,
  * the administration's rejection, a re-review whose photo still holds, and the approval with its numbers.
  */
 @QuarkusTest

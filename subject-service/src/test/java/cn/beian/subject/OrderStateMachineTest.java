@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** domain.md §3.1, row by row, and the moves it does not have. */
+/** docs/domain.md §3.1, row by row, and the moves it does not have. */
 class OrderStateMachineTest {
 
     private static final Context FIRST = new Context(FilingType.FIRST_FILING, false, false, false);

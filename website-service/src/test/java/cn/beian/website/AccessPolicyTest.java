@@ -15,7 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The access policy's answers across orders' lives, from events only (domain.md §4). */
+/** The access policy's answers across orders' lives, from events only (docs/domain.md §4). */
 class AccessPolicyTest {
 
     private final AccessPolicy policy = new AccessPolicy(new ObjectMapper().registerModule(new JavaTimeModule()),

@@ -14,7 +14,7 @@ public interface MaterialsConfig {
     @WithDefault("beian-materials")
     String bucket();
 
-    /** Largest file accepted, in bytes (domain.md §5.5: 2 MiB). */
+    /** Largest file accepted, in bytes (docs/domain.md §5.5: 2 MiB). */
     @WithDefault("2097152")
     long maxBytes();
 

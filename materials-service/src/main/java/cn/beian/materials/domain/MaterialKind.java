@@ -1,6 +1,6 @@
 package cn.beian.materials.domain;
 
-/** What a material is (domain.md §1 "Material", §5.5). */
+/** What a material is (docs/domain.md §1 "Material", §5.5). */
 public enum MaterialKind {
     /** Unit certificate scan (营业执照 …), colour scan of the original. */
     UNIT_CERTIFICATE("单位证件", "unit certificate"),
@@ -32,7 +32,7 @@ public enum MaterialKind {
         return english ? labelEn : labelZh;
     }
 
-    /** The curtain photo follows its own editing rule (domain.md §3.2). */
+    /** The curtain photo follows its own editing rule (docs/domain.md §3.2). */
     public boolean isCurtainPhoto() {
         return this == CURTAIN_PHOTO;
     }

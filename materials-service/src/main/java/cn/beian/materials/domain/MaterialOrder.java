@@ -93,7 +93,7 @@ public class MaterialOrder {
                 || state == OrderState.AUTHORITY_REVIEW;
     }
 
-    /** Whether a material of this kind may be added, replaced or removed now (domain.md §3.2). */
+    /** Whether a material of this kind may be added, replaced or removed now (docs/domain.md §3.2). */
     public boolean accepts(MaterialKind kind) {
         return purgedAt == null && (kind.isCurtainPhoto() ? state.photoEditable() : state.contentsEditable());
     }

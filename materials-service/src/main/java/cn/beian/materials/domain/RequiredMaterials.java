@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The materials an order needs (domain.md §1 "Material", §5.3–§5.5, province-rules.md), derived from its subject
+ * The materials an order needs (docs/domain.md §1 "Material", §5.3–§5.5, docs/province-rules.md), derived from its subject
  * nature, filing type, province, websites and principals. Pure: the same outline always gives the same list.
  *
  * <p>Owner references: {@code subject}, {@code subject.principal}, {@code websites[<id>]},
@@ -66,14 +66,14 @@ public final class RequiredMaterials {
             String scanRule = p == null ? null : ORIGINAL_SCAN_RULES.get(p);
             out.add(scanRule == null
                     ? Requirement.needed(MaterialKind.UNIT_CERTIFICATE, "subject",
-                            "单位主体须上传单位证件彩色扫描件", "domain.md §1", "domain.md §5.5")
+                            "单位主体须上传单位证件彩色扫描件", "docs/domain.md §1", "docs/domain.md §5.5")
                     : Requirement.needed(MaterialKind.UNIT_CERTIFICATE, "subject",
-                            "单位主体须上传单位证件原件（副本）彩色扫描件，盖章复印件不予受理", "domain.md §5.5", scanRule));
+                            "单位主体须上传单位证件原件（副本）彩色扫描件，盖章复印件不予受理", "docs/domain.md §5.5", scanRule));
         }
-        idSides(out, "subject.principal", o.subjectCertificateType(), "主体负责人证件", "domain.md §5.5");
+        idSides(out, "subject.principal", o.subjectCertificateType(), "主体负责人证件", "docs/domain.md §5.5");
         if (o.principalNeedsEmployment()) {
             out.add(Requirement.needed(MaterialKind.EMPLOYMENT_PROOF, "subject.principal",
-                    "未满 18 周岁的负责人须提供在职证明", "domain.md §5.3", "JS-P-03", "GD-P-04"));
+                    "未满 18 周岁的负责人须提供在职证明", "docs/domain.md §5.3", "JS-P-03", "GD-P-04"));
         }
         String permitRule = p == null ? null : RESIDENCE_PERMIT_RULES.get(p);
         if (!unit && permitRule != null && outsideProvince(o)) {
@@ -108,11 +108,11 @@ public final class RequiredMaterials {
                     ? "subject.principal" : w.principal().personKey();
             boolean firstOfPerson = principals.putIfAbsent(personKey, site + ".principal") == null;
             if (firstOfPerson && !w.principalSameAsSubject() && w.principal() != null) {
-                idSides(out, site + ".principal", w.principal().certificateType(), "网站负责人证件", "domain.md §1");
+                idSides(out, site + ".principal", w.principal().certificateType(), "网站负责人证件", "docs/domain.md §1");
             }
             if (firstOfPerson && o.type() != null && o.type().needsPhoto()) {
-                out.add(Requirement.photo(site + ".principal", "初审通过后须上传网站负责人幕布照片", "domain.md §3.1",
-                        "domain.md §5.5"));
+                out.add(Requirement.photo(site + ".principal", "初审通过后须上传网站负责人幕布照片", "docs/domain.md §3.1",
+                        "docs/domain.md §5.5"));
             }
             if (unit && !w.principalSameAsSubject() && p != null && WEBSITE_PRINCIPAL_LETTER_RULES.containsKey(p)) {
                 out.add(Requirement.needed(MaterialKind.AUTHORIZATION_LETTER, site,
@@ -125,12 +125,12 @@ public final class RequiredMaterials {
                 out.add(Requirement.needed(MaterialKind.DOMAIN_CERTIFICATE, site,
                         registrantMismatch ? "域名持有者与主体不一致：" + String.join("、", w.domainsNeedingCertificate())
                                 + "，须上传域名证书及授权" : "本省要求上传域名证书",
-                        certRule != null ? certRule : "domain.md §5.2"));
+                        certRule != null ? certRule : "docs/domain.md §5.2"));
             }
             if (w.preApprovalTypes() != null) {
                 for (String type : w.preApprovalTypes()) {
                     out.add(Requirement.needed(MaterialKind.PRE_APPROVAL, site + ".preApprovals[" + type + "]",
-                            "网站涉及前置审批（" + type + "），须上传前置审批文件", "domain.md §5.4", "HB-B-08"));
+                            "网站涉及前置审批（" + type + "），须上传前置审批文件", "docs/domain.md §5.4", "HB-B-08"));
                 }
             }
         }
@@ -178,7 +178,7 @@ public final class RequiredMaterials {
     }
 
     private static List<String> formRules(Province p, boolean unit) {
-        List<String> rules = new ArrayList<>(List.of("domain.md §5.5", "X-06", "X-12"));
+        List<String> rules = new ArrayList<>(List.of("docs/domain.md §5.5", "X-06", "X-12"));
         if (!unit && p == JIANGXI) {
             rules.add("JX-P-02");
         }
@@ -201,8 +201,8 @@ public final class RequiredMaterials {
             out.add(Requirement.needed(MaterialKind.ID_FRONT, owner, what + "（护照资料页）", rule));
             return;
         }
-        out.add(Requirement.needed(MaterialKind.ID_FRONT, owner, what + "正面（或正反面同一张图）", rule, "domain.md §5.5"));
-        out.add(Requirement.needed(MaterialKind.ID_BACK, owner, what + "反面（或正反面同一张图）", rule, "domain.md §5.5"));
+        out.add(Requirement.needed(MaterialKind.ID_FRONT, owner, what + "正面（或正反面同一张图）", rule, "docs/domain.md §5.5"));
+        out.add(Requirement.needed(MaterialKind.ID_BACK, owner, what + "反面（或正反面同一张图）", rule, "docs/domain.md §5.5"));
     }
 
     private static boolean outsideProvince(Outline o) {

@@ -8,7 +8,7 @@ import java.util.List;
  * @param stage     SUBMISSION (needed before the order can be submitted) or PHOTO (after initial review passed)
  * @param blocking  false for a document that only a reviewer can tell is needed (the {@code condition} says when)
  * @param reason    why it is asked for, in words a front-end can show
- * @param rules     the domain.md sections and province-rules.md ids behind it
+ * @param rules     the docs/domain.md sections and docs/province-rules.md ids behind it
  * @param condition where not blocking: when the document is needed
  */
 public record Requirement(MaterialKind kind, String ownerRef, Stage stage, boolean blocking, String reason,

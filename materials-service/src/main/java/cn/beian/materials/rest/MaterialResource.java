@@ -192,7 +192,7 @@ public class MaterialResource {
     @Path("/required-materials")
     @RolesAllowed({Roles.APPLICANT, Roles.REVIEWER})
     @Operation(operationId = "getRequiredMaterials", summary = "What the order needs, what is still missing and why "
-            + "(with the domain.md and province-rules.md ids behind each item)")
+            + "(with the docs/domain.md and docs/province-rules.md ids behind each item)")
     @APIResponse(responseCode = "200", description = "The list, judged at the order's current materials version",
             content = @Content(schema = @Schema(implementation = RequiredMaterialsView.class)))
     @APIResponse(responseCode = "404", description = "No such order, or not yours",

@@ -17,7 +17,7 @@ public record RequiredMaterialsView(String orderId, String state, long materials
     /**
      * @param stage     SUBMISSION or PHOTO
      * @param blocking  false where only a reviewer can tell whether it applies ({@code condition})
-     * @param rules     domain.md sections and province-rules.md ids behind the requirement
+     * @param rules     docs/domain.md sections and docs/province-rules.md ids behind the requirement
      */
     public record Item(String kind, String label, String ownerRef, String stage, boolean blocking, boolean provided,
             String materialId, Integer version, String reason, List<String> rules, String condition) {

@@ -23,7 +23,7 @@ import javax.imageio.stream.ImageInputStream;
 import org.apache.tika.Tika;
 
 /**
- * Judges an uploaded file by its bytes (domain.md §5.5): the type from its magic numbers (Apache Tika), never the
+ * Judges an uploaded file by its bytes (docs/domain.md §5.5): the type from its magic numbers (Apache Tika), never the
  * file name or declared type; it must decode as that image type (ImageIO with TwelveMonkeys' JPEG reader), within
  * the configured dimensions; location metadata is stripped and the SHA-256 taken of the bytes that are stored.
  */

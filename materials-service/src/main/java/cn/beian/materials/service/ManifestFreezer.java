@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * On SUBMIT/RESUBMIT, publishes material.manifest-frozen with the files that stood for each slot at exactly the
- * materials version subject-service named (architecture.md → Submission), so an upload racing the submit never
+ * materials version subject-service named (docs/architecture.md → Submission), so an upload racing the submit never
  * slips into what reviewers see. Requirements still missing at that version, and those only a reviewer can judge,
  * go along as findings.
  */

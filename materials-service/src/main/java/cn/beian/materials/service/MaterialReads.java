@@ -124,7 +124,7 @@ public class MaterialReads {
     }
 
     /**
-     * The curtain photos are submitted for photo review (domain.md §3.1 AWAITING_PHOTO / PHOTO_REJECTED →
+     * The curtain photos are submitted for photo review (docs/domain.md §3.1 AWAITING_PHOTO / PHOTO_REJECTED →
      * PHOTO_REVIEW), by the applicant or by a reviewer acting as verification point; refused until each website
      * principal's photo is there.
      */

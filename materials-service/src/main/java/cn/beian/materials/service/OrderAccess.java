@@ -6,7 +6,7 @@ import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.problem.ProblemType;
 import java.util.List;
 
-/** Who may see or change an order's materials (architecture.md → Security; domain.md §3.2). */
+/** Who may see or change an order's materials (docs/architecture.md → Security; docs/domain.md §3.2). */
 final class OrderAccess {
 
     private OrderAccess() {

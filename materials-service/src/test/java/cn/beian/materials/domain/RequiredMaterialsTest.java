@@ -13,7 +13,7 @@ import cn.beian.contract.order.FilingType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The required-materials list for orders of different natures, types and provinces (province-rules.md ids). */
+/** The required-materials list for orders of different natures, types and provinces (docs/province-rules.md ids). */
 class RequiredMaterialsTest {
 
     @Test
@@ -74,7 +74,7 @@ class RequiredMaterialsTest {
         List<Requirement> access = of(FilingType.ACCESS_FILING, Province.BEIJING, SubjectNature.PERSON,
                 CertificateType.RESIDENT_ID, Province.BEIJING, false, site("a", 1));
         assertTrue(has(access, MaterialKind.VERIFICATION_FORM));
-        assertFalse(has(access, MaterialKind.CURTAIN_PHOTO), "access filings need no photo (domain.md §3.1)");
+        assertFalse(has(access, MaterialKind.CURTAIN_PHOTO), "access filings need no photo (docs/domain.md §3.1)");
     }
 
     @Test

@@ -108,7 +108,7 @@ public interface NationalConfig {
         Duration recheck();
     }
 
-    /** The pilot provinces of SMS verification before 2020-08-17 (domain.md §3). */
+    /** The pilot provinces of SMS verification before 2020-08-17 (docs/domain.md §3). */
     Set<Province> PILOT = EnumSet.of(Province.TIANJIN, Province.GANSU, Province.TIBET, Province.NINGXIA,
             Province.HAINAN, Province.XINJIANG, Province.QINGHAI, Province.ZHEJIANG, Province.SICHUAN, Province.FUJIAN,
             Province.SHAANXI, Province.CHONGQING, Province.GUANGXI, Province.YUNNAN, Province.SHANDONG, Province.HENAN,

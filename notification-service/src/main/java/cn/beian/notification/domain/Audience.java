@@ -1,6 +1,6 @@
 package cn.beian.notification.domain;
 
-/** Who a notice is for (domain.md §3: the account's e-mail, the subject principal, each website principal). */
+/** Who a notice is for (docs/domain.md §3: the account's e-mail, the subject principal, each website principal). */
 public enum Audience {
     /** The account's e-mail (from the token, frozen with the subject at submission). E-mail only. */
     ACCOUNT,

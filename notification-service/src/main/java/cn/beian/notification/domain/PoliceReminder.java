@@ -7,7 +7,7 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
-/** The police-filing reminders of one approved website (domain.md: file with public security within 30 days). */
+/** The police-filing reminders of one approved website (docs/domain.md: file with public security within 30 days). */
 @Entity
 @Table(name = "police_reminder")
 @IdClass(WebsiteContact.Key.class)

@@ -87,7 +87,7 @@ public class NoticePlanner {
         reasons(p, e.reasons());
         boolean photo = kind.startsWith("review.photo");
         if (kind.equals("review.initial-approved")) {
-            // Access, cancel and deregistration orders need no photo (domain.md §3.1): they go to the authority.
+            // Access, cancel and deregistration orders need no photo (docs/domain.md §3.1): they go to the authority.
             p.put("needsPhoto", contact == null || contact.filingType == null
                     || FilingType.valueOf(contact.filingType).needsPhoto());
         }

@@ -1,7 +1,7 @@
 package cn.beian.review.domain;
 
 /**
- * The documented reason codes a reviewer may give for a rejection (domain.md §3: the common ones), each with the
+ * The documented reason codes a reviewer may give for a rejection (docs/domain.md §3: the common ones), each with the
  * sentence applicants see when the reviewer adds no suggestion of their own. Served at
  * {@code GET /api/v1/review-reason-codes}.
  */

@@ -32,7 +32,7 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Builds review cases from events alone (architecture.md → Submission): subject-service's SUBMIT/RESUBMIT move names
+ * Builds review cases from events alone (docs/architecture.md → Submission): subject-service's SUBMIT/RESUBMIT move names
  * the websites and materials versions, the owners publish the snapshots of exactly those versions, in any order
  * across their topics. A case is created ASSEMBLING on the move and becomes OPEN (claimable; {@code
  * review.case-opened}) once the subject, websites and materials snapshots of that submission have all arrived.

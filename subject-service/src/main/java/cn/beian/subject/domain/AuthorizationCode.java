@@ -11,7 +11,7 @@ import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** 备案授权码: lets another account file against a server (domain.md §1). */
+/** 备案授权码: lets another account file against a server (docs/domain.md §1). */
 @Entity
 @Table(name = "authorization_code")
 public class AuthorizationCode {

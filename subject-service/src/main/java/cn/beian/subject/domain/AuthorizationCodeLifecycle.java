@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The transitions of an authorization code (domain.md §1), pure:
+ * The transitions of an authorization code (docs/domain.md §1), pure:
  *
  * <pre>
  * AVAILABLE ──reserve──▶ RESERVED ──spend (order approved)──▶ SPENT

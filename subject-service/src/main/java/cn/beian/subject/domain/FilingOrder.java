@@ -19,7 +19,7 @@ import java.util.UUID;
 @Table(name = "filing_order")
 public class FilingOrder {
 
-    /** How long an order may wait on the applicant in one step (domain.md §3). */
+    /** How long an order may wait on the applicant in one step (docs/domain.md §3). */
     public static final Duration VALIDITY = Duration.ofDays(45);
 
     @Id
@@ -83,7 +83,7 @@ public class FilingOrder {
     @Version
     public long version;
 
-    /** Zhejiang orders never expire (domain.md §3). */
+    /** Zhejiang orders never expire (docs/domain.md §3). */
     public boolean expiryExempt() {
         return province == Province.ZHEJIANG;
     }

@@ -7,7 +7,7 @@ import cn.beian.time.BusinessCalendar;
 import java.time.OffsetDateTime;
 
 /**
- * The dates a front-end shows next to an order (domain.md §3), on the business calendar: the provider's review
+ * The dates a front-end shows next to an order (docs/domain.md §3), on the business calendar: the provider's review
  * is due 1 business day after it began; the administration decides in about 20 business days (Zhejiang 30).
  */
 public final class OrderDeadlines {

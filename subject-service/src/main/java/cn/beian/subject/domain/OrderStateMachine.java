@@ -24,7 +24,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The transitions of a filing order, exactly as domain.md §3.1 tabulates them (actors included) and §3.3
+ * The transitions of a filing order, exactly as docs/domain.md §3.1 tabulates them (actors included) and §3.3
  * for the order types that need no photo. Pure: the caller persists the result.
  */
 public final class OrderStateMachine {

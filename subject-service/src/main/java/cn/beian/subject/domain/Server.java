@@ -13,14 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** A server of an account, from the provider's inventory (domain.md §1). */
+/** A server of an account, from the provider's inventory (docs/domain.md §1). */
 @Entity
 @Table(name = "server")
 public class Server {
 
     /** A prepaid server must have been bought for at least this many months to back a filing. */
     public static final int MIN_PURCHASED_MONTHS = 3;
-    /** How many authorization codes a server may have minted and not revoked (domain.md §5.1). */
+    /** How many authorization codes a server may have minted and not revoked (docs/domain.md §5.1). */
     public static final int MAX_CODES = 5;
 
     @Id

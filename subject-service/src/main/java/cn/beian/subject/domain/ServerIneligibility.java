@@ -1,6 +1,6 @@
 package cn.beian.subject.domain;
 
-/** Why a server cannot back a filing (domain.md §1); the codes front-ends show next to the server. */
+/** Why a server cannot back a filing (docs/domain.md §1); the codes front-ends show next to the server. */
 public enum ServerIneligibility {
     /** Paid as you go: only prepaid servers count. */
     NOT_PREPAID,

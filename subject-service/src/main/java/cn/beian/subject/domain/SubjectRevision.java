@@ -9,7 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * The draft revision a CHANGE order makes of an approved subject (domain.md §2: a change edits a draft that
+ * The draft revision a CHANGE order makes of an approved subject (docs/domain.md §2: a change edits a draft that
  * replaces the approved records only when the administration approves it). Until then the subject stays as
  * approved, and every other reader sees it unchanged.
  */

@@ -16,7 +16,7 @@ public record FilingTypeDecision(FilingType type, String subjectFilingNumber, Li
      * @param field  the request field it concerns, e.g. {@code domains[1]}
      * @param code   stable code, e.g. {@code DOMAIN_FILED_UNDER_ANOTHER_SUBJECT}
      * @param action what the applicant can do
-     * @param rule   the province-rules.md id where a province rule is the reason, else absent
+     * @param rule   the docs/province-rules.md id where a province rule is the reason, else absent
      */
     public record Conflict(String field, String code, String message, String action, String rule) {
 

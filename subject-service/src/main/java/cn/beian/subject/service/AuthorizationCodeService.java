@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Authorization codes (备案授权码, domain.md §1): a server's owner mints up to {@link Server#MAX_CODES} of them
+ * Authorization codes (备案授权码, docs/domain.md §1): a server's owner mints up to {@link Server#MAX_CODES} of them
  * for eligible servers; another account files with one.
  *
  * <p><b>For the order flow</b> (not wired yet): when an order of another account names a code, call

@@ -33,7 +33,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
- * Decides which of the four ways of filing something new applies (domain.md §2) from this provider's records and
+ * Decides which of the four ways of filing something new applies (docs/domain.md §2) from this provider's records and
  * the national registry, or reports the conflicts: domain filed under another subject, subject or domain in flight
  * elsewhere, certificate held by another account here, old-style certificate number on record, access filing mixed
  * with new websites. A certificate held by another account here is answered with that conflict alone: nothing of the

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * The time rules of domain.md §3 "Validity", one order at a time: an order that has waited on the applicant
+ * The time rules of docs/domain.md §3 "Validity", one order at a time: an order that has waited on the applicant
  * for 7, 15 and 30 days in one state reaches an idle milestone ({@code order.idle-milestone-reached.v1}, which
  * notification-service turns into SMS and e-mail reminders); after 45 days it expires (never in Zhejiang).
  *

@@ -126,7 +126,7 @@ public class OrderService {
         });
     }
 
-    /** Types the applicant chooses on records already approved here (domain.md §2), so they need them. */
+    /** Types the applicant chooses on records already approved here (docs/domain.md §2), so they need them. */
     private static boolean onApprovedRecords(FilingType type) {
         return type == FilingType.CHANGE || type == FilingType.CANCEL_ACCESS || type == FilingType.DEREGISTER_WEBSITE;
     }
@@ -169,7 +169,7 @@ public class OrderService {
                 .replaceWith(o);
     }
 
-    /** An abandoned order frees the authorization codes it held; an approved one spends them (domain.md §1). */
+    /** An abandoned order frees the authorization codes it held; an approved one spends them (docs/domain.md §1). */
     private Uni<Void> settleCodes(FilingOrder o, OrderState to) {
         if (to == OrderState.ABANDONED) {
             return codes.release(o.id).replaceWithVoid();

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The servers of the provider's inventory that accounts can file against (domain.md §1). */
+/** The servers of the provider's inventory that accounts can file against (docs/domain.md §1). */
 @ApplicationScoped
 public class ServerService {
 

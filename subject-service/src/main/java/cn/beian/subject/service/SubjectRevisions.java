@@ -24,7 +24,7 @@ import org.jboss.logging.Logger;
 /**
  * The subject as an order files it. For a CHANGE order that is the approved subject with the order's draft revision
  * applied: the applicant edits the revision, every snapshot and outline of the order uses it, and it replaces the
- * approved subject only when the administration approves the change (domain.md §2). Every other order files the
+ * approved subject only when the administration approves the change (docs/domain.md §2). Every other order files the
  * subject as it is.
  */
 @ApplicationScoped

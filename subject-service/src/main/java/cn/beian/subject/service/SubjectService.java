@@ -124,7 +124,7 @@ public class SubjectService {
     /**
      * Edits the account's subject (412 on a stale {@code If-Match}). An approved subject changes only through a
      * CHANGE order's draft revision (409 pointing there); while an order is in flight the subject can be edited only
-     * when that order's contents are editable (domain.md §3.2), and its identity — nature, province, certificate —
+     * when that order's contents are editable (docs/domain.md §3.2), and its identity — nature, province, certificate —
      * not at all (the filing type was decided on it). The order in flight learns the new outline in the same
      * transaction.
      */

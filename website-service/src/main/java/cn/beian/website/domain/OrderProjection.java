@@ -68,7 +68,7 @@ public class OrderProjection {
     public OffsetDateTime updatedAt;
 
     /**
-     * Websites may be edited (domain.md §3.2). An access filing's filed data stays as filed at the administration
+     * Websites may be edited (docs/domain.md §3.2). An access filing's filed data stays as filed at the administration
      * (nothing here rewrites it); the applicant still lists the websites it takes over and links their servers.
      */
     public boolean editable() {

@@ -1,6 +1,6 @@
 package cn.beian.website.domain;
 
-/** 前置审批 types (domain.md §1, §5.4), each with the Chinese name and the keywords that suggest the content. */
+/** 前置审批 types (docs/domain.md §1, §5.4), each with the Chinese name and the keywords that suggest the content. */
 public enum PreApprovalType {
     NEWS("新闻", "新闻", "资讯", "时事", "报道"),
     PUBLISHING("出版", "出版", "图书", "期刊", "杂志", "电子书"),

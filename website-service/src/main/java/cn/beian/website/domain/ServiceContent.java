@@ -1,6 +1,6 @@
 package cn.beian.website.domain;
 
-/** 网站服务内容 (domain.md §1). */
+/** 网站服务内容 (docs/domain.md §1). */
 public enum ServiceContent {
     /** 综合门户 */
     COMPREHENSIVE_PORTAL("综合门户"),

@@ -4,7 +4,7 @@ import cn.beian.contract.domain.CertificateType;
 import java.util.List;
 
 /**
- * Everything an applicant says about one website (domain.md §1), as stored (JSON) and as the API takes it. Domains
+ * Everything an applicant says about one website (docs/domain.md §1), as stored (JSON) and as the API takes it. Domains
  * are stored normalised (ASCII, lower case); homepage URLs as given after normalising their host.
  */
 public record WebsiteContent(

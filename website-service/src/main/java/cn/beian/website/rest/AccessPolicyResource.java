@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/access-policy")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Access policy", description = "For the edge gateway: may a host name be served here (domain.md §4)")
+@Tag(name = "Access policy", description = "For the edge gateway: may a host name be served here (docs/domain.md §4)")
 public class AccessPolicyResource {
 
     private final AccessPolicy policy;

@@ -43,7 +43,7 @@ public class DomainCheckResource {
 
     /**
      * @param province   the province the subject files in (its suffix list and rules)
-     * @param filingType decides which domains are verified at the registries (domain.md §5.2); default FIRST_FILING
+     * @param filingType decides which domains are verified at the registries (docs/domain.md §5.2); default FIRST_FILING
      * @param nature     the subject's nature (rules for persons or units); default PERSON
      * @param subject    optional: who files, for registrant matching
      * @param date       optional: judge the suffix lists in force on this date (default today)

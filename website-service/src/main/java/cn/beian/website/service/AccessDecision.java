@@ -1,7 +1,7 @@
 package cn.beian.website.service;
 
 /**
- * The access policy's answer for one host name (domain.md §4).
+ * The access policy's answer for one host name (docs/domain.md §4).
  *
  * @param allowed              whether the host may be served here
  * @param reason               FILED, ACCESS_FILING_INITIAL_REVIEW_PASSED (allowed); AWAITING_FILING_NUMBER,

@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * "May this host be served here, and why not" (domain.md §4), answered from memory.
+ * "May this host be served here, and why not" (docs/domain.md §4), answered from memory.
  *
  * <p>The memory is a fold of events - orders (subject-service), the domains of each order's websites (this service's
  * own {@code website.order-websites-changed}) and the authority's approvals (review-service) - kept as facts, from

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * The machine-checkable province rules on websites and domains, from {@code rules/website-rules.tsv} (ids from
- * province-rules.md). Pure data; {@link WebsiteChecks} evaluates them.
+ * docs/province-rules.md). Pure data; {@link WebsiteChecks} evaluates them.
  */
 public final class ProvinceRules {
 

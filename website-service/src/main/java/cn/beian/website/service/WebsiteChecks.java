@@ -29,8 +29,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The domain, name and content checks of an order's websites (domain.md §5.2, §5.4 and the province rules), each
- * finding explained with a rule id (the province-rules.md id where a province rule is the reason) and a severity.
+ * The domain, name and content checks of an order's websites (docs/domain.md §5.2, §5.4 and the province rules), each
+ * finding explained with a rule id (the docs/province-rules.md id where a province rule is the reason) and a severity.
  * Pure: registry answers and what is taken here come in {@link Context}.
  */
 public final class WebsiteChecks {
@@ -94,7 +94,7 @@ public final class WebsiteChecks {
         return out;
     }
 
-    /** Whether a domain is verified at all for this filing type (domain.md §5.2). */
+    /** Whether a domain is verified at all for this filing type (docs/domain.md §5.2). */
     static boolean verified(FilingType type, String domain, Set<String> alreadyFiled) {
         return switch (type) {
             case FIRST_FILING, NEW_WEBSITE, NEW_WEBSITE_SUBJECT_ELSEWHERE -> true;

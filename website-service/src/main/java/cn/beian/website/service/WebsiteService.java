@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The websites of an order: add, edit, remove, copy shared fields, each only while the order is editable (domain.md
+ * The websites of an order: add, edit, remove, copy shared fields, each only while the order is editable (docs/domain.md
  * §3.2), each judged and versioned by {@link WebsitesJudge} in the same transaction.
  */
 @ApplicationScoped

@@ -50,7 +50,7 @@ public enum EventType {
     ORDER_WEBSITES_CHANGED("website.order-websites-changed.v1", Topics.WEBSITE_EVENTS, AggregateType.ORDER,
             OrderWebsitesChanged.class),
 
-    /* The snapshots frozen at submission (architecture.md → Submission), from which review-service builds a case. */
+    /* The snapshots frozen at submission (docs/architecture.md → Submission), from which review-service builds a case. */
     SUBJECT_SNAPSHOT_FROZEN("subject.snapshot-frozen.v1", Topics.SUBJECT_EVENTS, AggregateType.ORDER,
             SubjectSnapshotFrozen.class),
     WEBSITES_SNAPSHOT_FROZEN("website.snapshot-frozen.v1", Topics.WEBSITE_EVENTS, AggregateType.ORDER,
@@ -94,7 +94,7 @@ public enum EventType {
     /* Returned by the administration (reason SMS_NOT_VERIFIED, or sent back unexamined): AUTHORITY_REJECTED too. */
     AUTHORITY_RETURNED("authority.returned.v1", Topics.REVIEW_EVENTS, AggregateType.ORDER, AuthorityRejected.class),
 
-    /* subject-service: the order clock (domain.md §3 "Validity") and servers' authorization codes (§1). */
+    /* subject-service: the order clock (docs/domain.md §3 "Validity") and servers' authorization codes (§1). */
     ORDER_IDLE_MILESTONE_REACHED("order.idle-milestone-reached.v1", Topics.SUBJECT_EVENTS, AggregateType.ORDER,
             OrderIdleMilestoneReached.class),
     AUTHORIZATION_CODE_MINTED("server.authorization-code-minted.v1", Topics.SUBJECT_EVENTS, AggregateType.SERVER,

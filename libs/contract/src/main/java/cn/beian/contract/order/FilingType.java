@@ -1,6 +1,6 @@
 package cn.beian.contract.order;
 
-/** 备案类型 (domain.md §2). */
+/** 备案类型 (docs/domain.md §2). */
 public enum FilingType {
     /** 首次备案: subject and domains never filed anywhere. */
     FIRST_FILING(true, true),

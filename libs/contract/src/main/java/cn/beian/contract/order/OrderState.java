@@ -1,7 +1,7 @@
 package cn.beian.contract.order;
 
 /**
- * The states of a filing order (domain.md §3) with what §3.1 and §3.2 say about each: whose move it is, what
+ * The states of a filing order (docs/domain.md §3) with what §3.1 and §3.2 say about each: whose move it is, what
  * may be edited, whether it is still in flight, whether it idles towards expiry. Every service judges an order
  * it learned of from events by these same answers.
  */

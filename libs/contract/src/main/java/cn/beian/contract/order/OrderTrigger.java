@@ -1,6 +1,6 @@
 package cn.beian.contract.order;
 
-/** What moves an order (domain.md §3.1), and who may pull it. */
+/** What moves an order (docs/domain.md §3.1), and who may pull it. */
 public enum OrderTrigger {
     /** The order was opened (DRAFT); only in an order's history, never a move. */
     CREATE(Actor.APPLICANT),

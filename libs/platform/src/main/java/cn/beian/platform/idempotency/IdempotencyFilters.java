@@ -28,7 +28,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * {@code Idempotency-Key} for every POST of every service (api-conventions.md → Retries): the first request with a
+ * {@code Idempotency-Key} for every POST of every service (docs/api-conventions.md → Retries): the first request with a
  * key runs and its answer is kept for 24 hours; a retry with the same key — by the same account, to the same path —
  * gets that answer again (header {@code Idempotent-Replayed: true}) without running twice. While the first is still
  * running a retry gets 409; reusing a key for another path is a 400. Server errors (5xx) are not kept, so a retry

@@ -9,7 +9,7 @@ import java.time.LocalDate;
  * @param code          {@code null} when approved, otherwise {@link ApprovedSuffixes#DOMAIN_SUFFIX_NOT_APPROVED},
  *                      {@link ApprovedSuffixes#DOMAIN_SUFFIX_REFUSED_IN_PROVINCE} or
  *                      {@link ApprovedSuffixes#DOMAIN_SUFFIX_COUNTRY_CODE_REFUSED}
- * @param ruleId        the province-rules.md id when a province rule is the reason (e.g. {@code BJ-B-02}), else null
+ * @param ruleId        the docs/province-rules.md id when a province rule is the reason (e.g. {@code BJ-B-02}), else null
  * @param message       an explanation a front-end can show next to the domain
  * @param listScope     {@code NATIONAL} or the province whose list decided
  * @param effectiveFrom the effective date of the list that decided

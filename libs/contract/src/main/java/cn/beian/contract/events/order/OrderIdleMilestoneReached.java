@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 
 /**
  * An order has waited on the applicant for {@code days} (7, 15 or 30) calendar days in one state that expires
- * (domain.md §3 "Validity"): notification-service reminds the applicant by SMS and e-mail. Published once per
+ * (docs/domain.md §3 "Validity"): notification-service reminds the applicant by SMS and e-mail. Published once per
  * order, state entry and milestone by subject-service's order clock. Keyed by the order.
  *
  * @param stateEnteredAt when the order entered {@code state}; with {@code days} it identifies the milestone

@@ -16,7 +16,7 @@ import cn.beian.contract.order.FilingType;
  * matching needs them; consumers mask them in logs and lists. Keyed by the order.
  *
  * @param revision                 increases with each change of the subject for this order
- * @param principalNeedsEmployment a person under 18 (domain.md §5.3): employment proof is required
+ * @param principalNeedsEmployment a person under 18 (docs/domain.md §5.3): employment proof is required
  */
 public record OrderSubjectOutlined(
         String orderId,

@@ -9,7 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * An order moved (domain.md §3.1): from, to, what moved it, who and why. On SUBMIT and RESUBMIT it names the
+ * An order moved (docs/domain.md §3.1): from, to, what moved it, who and why. On SUBMIT and RESUBMIT it names the
  * versions of the websites and materials that were judged complete, which their owners freeze as the snapshot
  * reviewers see.
  *
