@@ -1,12 +1,11 @@
-package cn.beian.subject.rest;
+package cn.beian.platform.problem;
 
-import cn.beian.platform.problem.Problem;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * A 429 problem that says when to come back ({@code retryAfterSeconds}, e.g. {@code FILING_PASSWORD_TRIES_EXHAUSTED})
- * carries it as the {@code Retry-After} header too (RFC 9110 §10.2.3).
+ * carries it as the {@code Retry-After} header too (RFC 9110 §10.2.3), in every service.
  */
 public class RetryAfterFilter {
 
