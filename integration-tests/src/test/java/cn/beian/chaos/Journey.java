@@ -146,7 +146,10 @@ final class Journey implements Runnable {
             return call("list websites", () -> Http.get(websites).bearer(applicant())
                     .header("Beian-Order-Sequence", orderSequence), 200, 404).status() == 200;
         });
-        websiteId = ensure("add website", () -> first(get(websites)),
+        websiteId = ensure("add website", () -> {
+            JsonNode sites = get(websites).path("websites");
+            return sites.size() == 0 ? null : sites.get(0).path("id").asText();
+        },
                 key -> Http.post(websites).bearer(applicant()).header("Idempotency-Key", key)
                         .header("Beian-Order-Sequence", orderSequence).json(cn.beian.it.Fixtures.website(name + "的随笔",
                                 domain)));
@@ -494,7 +497,9 @@ final class Journey implements Runnable {
             }
             String key = key(what.replace(' ', '-'));
             last = call(what, () -> action.apply(key), 200, 201, 202, 400, 404, 409, 412, 422);
-            if (!last.ok()) {
+            if (last.ok()) {
+                Pause.ms(200); // applied: the next check sees it (a replica of the read side may lag a moment)
+            } else {
                 // kept 4xx would replay under the same key: the next attempt is a new request
                 keySerial++;
                 run.note(what + " answered " + last.status());
