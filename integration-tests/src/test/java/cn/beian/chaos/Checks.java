@@ -15,6 +15,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupState;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -93,7 +100,48 @@ final class Checks {
             }
         }
         return db.count("national", "select count(*) from outgoing_message where sent_at is null") == 0
-                && db.count("notification", "select count(*) from delivery where status in ('QUEUED','SENDING')") == 0;
+                && db.count("notification", "select count(*) from delivery where status in ('QUEUED','SENDING')") == 0
+                && lag().values().stream().allMatch(v -> v == 0);
+    }
+
+    static final List<String> GROUPS = List.of("subject-service", "website-service", "materials-service",
+            "review-service", "notification-service");
+
+    /**
+     * Per service consumer group: how many records of its assigned partitions it has not committed yet; -1 while the
+     * group is not STABLE (a restarted service whose killed member the broker has not let go of yet).
+     */
+    Map<String, Long> lag() {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.KAFKA);
+        Map<String, Long> out = new TreeMap<>();
+        try (Admin admin = Admin.create(p)) {
+            Map<String, ConsumerGroupDescription> groups = admin.describeConsumerGroups(GROUPS).all()
+                    .get(30, TimeUnit.SECONDS);
+            for (String g : GROUPS) {
+                ConsumerGroupDescription d = groups.get(g);
+                if (d == null || d.groupState() != GroupState.STABLE) {
+                    out.put(g, -1L);
+                    continue;
+                }
+                Map<TopicPartition, OffsetSpec> assigned = new HashMap<>();
+                for (MemberDescription m : d.members()) {
+                    m.assignment().topicPartitions().forEach(tp -> assigned.put(tp, OffsetSpec.latest()));
+                }
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(g)
+                        .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                long lag = 0;
+                for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e : admin.listOffsets(assigned)
+                        .all().get(30, TimeUnit.SECONDS).entrySet()) {
+                    OffsetAndMetadata c = committed.get(e.getKey());
+                    lag += e.getValue().offset() - (c == null ? 0 : c.offset());
+                }
+                out.put(g, lag);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("consumer lag: " + e.getMessage(), e);
+        }
+        return out;
     }
 
     void run() {
@@ -383,8 +431,11 @@ final class Checks {
                 evidence.add("notification deliveries " + r.get("status") + ": " + r.get("n"));
             }
         }
+        Map<String, Long> lag = lag();
+        lag.forEach((g, n) -> figures.put("consumer lag " + g, n));
         boolean ok = figures.values().stream().allMatch(v -> v == 0);
-        add("every outbox drained", ok, "unpublished rows " + figures + (chaos.settled ? ""
+        add("every outbox drained, every consumer caught up", ok, "unpublished rows, queued deliveries, consumer "
+                + "lag (-1: group not stable) " + figures + (chaos.settled ? ""
                 : " (the stack did not settle within " + chaos.config.settleMs() / 1000 + " s)"), evidence);
     }
 

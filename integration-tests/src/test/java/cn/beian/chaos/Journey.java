@@ -76,7 +76,7 @@ final class Journey implements Runnable {
         this.index = index;
         this.run = run;
         this.name = "混沌" + (char) (0x4e00 + 0x100 + data.nextInt(0xf00)) + (char) (0x4e00 + 0x100 + data.nextInt(0xf00));
-        this.cert = residentId(index, data);
+        this.cert = residentId(index, Integer.parseInt(run.tag()) % 1000);
         this.mobile = "138" + run.tag() + String.format("%04d", index);
         this.email = "chaos-" + run.tag() + "-" + index + "@beian.local";
         this.domain = "chaos-" + run.tag() + "-" + index + ".cn";
@@ -589,10 +589,14 @@ final class Journey implements Runnable {
                         TestClock.today().plusYears(2));
     }
 
-    /** A resident ID unique within the run: the birth day from the index, the sequence from the run's data. */
-    private static String residentId(int index, Random data) {
-        LocalDate birth = LocalDate.of(1975, 1, 1).plusDays(index % 9000);
-        String body = "110108" + birth.toString().replace("-", "") + String.format("%03d", data.nextInt(1000));
+    /**
+     * A resident ID unique within the run (the birth day from the index) and most likely across runs (the sequence
+     * from the run's tag): a certificate filed by an earlier run would be refused as SUBJECT_ALREADY_FILED. Born
+     * 1950–1974, apart from the other ITs' 1985–1998.
+     */
+    private static String residentId(int index, int sequence) {
+        LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(index % 9000);
+        String body = "110108" + birth.toString().replace("-", "") + String.format("%03d", sequence);
         int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
         int sum = 0;
         for (int i = 0; i < 17; i++) {
