@@ -29,14 +29,14 @@ final class Chaos implements Journey.Run {
 
     /** The run's parameters (bin/chaos passes them as system properties; the short IT sets its own). */
     record Config(int orders, long seed, int concurrency, long killEveryMs, int gatewayKills, int uploadKills,
-            long patienceMs, long settleMs, boolean randomKills, Set<String> mustKill) {
+            long patienceMs, long settleMs, boolean randomKills, List<String> scripted, Set<String> mustKill) {
 
         static Config fromProperties() {
             int orders = Integer.getInteger("chaos.orders", 1000);
             return new Config(orders, Long.getLong("chaos.seed", 16L), Integer.getInteger("chaos.concurrency", 12),
                     Long.getLong("chaos.killEvery", 20L) * 1000, Integer.getInteger("chaos.gatewayKills", 5),
                     Integer.getInteger("chaos.uploadKills", 2), Long.getLong("chaos.patience", 600L) * 1000,
-                    Long.getLong("chaos.settle", 300L) * 1000, true, Set.copyOf(Killer.PARTS));
+                    Long.getLong("chaos.settle", 300L) * 1000, true, List.of(), Set.copyOf(Killer.PARTS));
         }
     }
 
@@ -86,7 +86,8 @@ final class Chaos implements Journey.Run {
             journeys.add(new Journey(i, this, data));
         }
         AtomicBoolean stop = new AtomicBoolean();
-        Thread randomKiller = config.randomKills() ? killer.randomKills(config.seed(), config.killEveryMs(), stop) : null;
+        Thread randomKiller = config.randomKills() ? killer.randomKills(config.seed(), config.killEveryMs(), stop)
+                : killer.scriptedKills(config.scripted(), config.killEveryMs(), stop);
         ExecutorService pool = Executors.newFixedThreadPool(config.concurrency());
         AtomicLong finished = new AtomicLong();
         for (Journey j : journeys) {

@@ -172,6 +172,25 @@ final class Killer {
         }
     }
 
+    /** The short run's killer: the given parts one after another, {@code everyMs} apart (the first after one wait). */
+    Thread scriptedKills(List<String> parts, long everyMs, java.util.concurrent.atomic.AtomicBoolean stop) {
+        Thread t = new Thread(() -> {
+            for (String part : parts) {
+                long until = System.currentTimeMillis() + everyMs;
+                while (!stop.get() && System.currentTimeMillis() < until) {
+                    Pause.ms(200);
+                }
+                if (stop.get()) {
+                    break;
+                }
+                killAndRestart(part, "scripted", 1000);
+            }
+        }, "chaos-scripted-killer");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
     /**
      * The random killer: until stopped, sleeps a seeded interval around {@code everyMs} (0.5–1.5 ×), then kills the
      * next part of a seeded shuffle of all parts (so every part is hit before any is hit twice), keeps it down a

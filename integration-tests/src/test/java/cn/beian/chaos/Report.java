@@ -26,7 +26,8 @@ final class Report {
         row(md, "orders", c.config.orders());
         row(md, "seed", c.config.seed());
         row(md, "concurrency", c.config.concurrency());
-        row(md, "random kill every (0.5–1.5 ×)", c.config.randomKills() ? c.config.killEveryMs() / 1000 + " s" : "off");
+        row(md, "random kill every (0.5–1.5 ×)", c.config.randomKills() ? c.config.killEveryMs() / 1000 + " s"
+                : "off; scripted kills " + c.config.scripted() + ", " + c.config.killEveryMs() / 1000 + " s apart");
         row(md, "targeted: gateway between outcome and event", c.gatewayTargets().size() + " orders "
                 + new java.util.TreeSet<>(c.gatewayTargets()));
         row(md, "targeted: materials mid-upload", c.uploadTargets().size() + " orders "
