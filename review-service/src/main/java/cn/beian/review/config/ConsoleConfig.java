@@ -15,6 +15,6 @@ public interface ConsoleConfig {
     Optional<String> oidcUrl();
 
     /** The public client the console signs in with. */
-    @WithDefault("beian-web")
+    @WithDefault("beian-console")
     String clientId();
 }

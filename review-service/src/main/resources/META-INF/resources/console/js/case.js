@@ -34,7 +34,7 @@ function guessCode(key) {
 }
 
 const ENUM_FIELDS = { type: 'type', province: 'province', nature: 'nature', certificateType: 'certificateType', kind: 'material' };
-const HIDDEN = new Set(['materialId', 'sha256', 'objectKey', 'contentType', 'sizeBytes', 'version', 'websiteId', 'id', 'width', 'height', 'uploadedAt']);
+const HIDDEN = new Set(['subjectId', 'materialId', 'sha256', 'objectKey', 'contentType', 'sizeBytes', 'version', 'websiteId', 'id', 'width', 'height', 'uploadedAt']);
 
 export function caseView(root, caseId, router) {
   const state = {
@@ -57,6 +57,20 @@ export function caseView(root, caseId, router) {
       // Images are read once per material with the reviewer's token; masked views have no links.
       for (const [key, url] of state.images) {
         if (!links.has(key)) { URL.revokeObjectURL(url); state.images.delete(key); }
+      }
+      // A photo case's snapshot is the submission's; the curtain photos came after it, so they are read from
+      // materials-service's list of the order's current materials (the claim holder may read them).
+      detail.curtains = [];
+      if (detail.reviewCase.kind === 'PHOTO' && detail.materialLinks && detail.materialLinks.length) {
+        const base = detail.materialLinks[0].content.replace(/\/materials\/[^/]+\/content$/, '');
+        try {
+          const list = await api('GET', `${base}/materials`);
+          detail.curtains = (list.items || []).filter(m => m.kind === 'CURTAIN_PHOTO')
+            .map(m => ({ kind: m.kind, ownerRef: m.ownerRef, key: `curtain:${m.id}`, content: `${base}/materials/${m.id}/content` }));
+          detail.curtains.forEach(m => links.set(m.key, { content: m.content }));
+        } catch (err) {
+          banner(explain(err), 'warn');
+        }
       }
       state.detail = detail;
       state.seenVersion = detail.reviewCase.version;
@@ -137,9 +151,16 @@ export function caseView(root, caseId, router) {
       h('figcaption', {}, fieldButton(key, name)));
   }
 
+  function curtainFigure(m) {
+    const name = `${e('material', m.kind)}${m.ownerRef ? ' · ' + m.ownerRef : ''}`;
+    const holder = h('div', { class: 'image', 'data-image-key': m.key, 'data-image-name': name });
+    fillImage(holder, m.key);
+    return h('figure', { class: 'material', 'data-material-kind': m.kind }, holder, h('figcaption', {}, name));
+  }
+
   function photoCompare(snap) {
     const materials = snap.materials || [];
-    const curtains = materials.map((m, i) => ({ m, i })).filter(x => x.m.kind === 'CURTAIN_PHOTO');
+    const curtains = (state.detail.curtains || []).map(m => ({ m, i: -1 }));
     const section = h('section', { class: 'compare', id: 'photo-compare', 'aria-labelledby': 'compare-h' },
       h('h2', { id: 'compare-h' }, t('case.compare')));
     if (!curtains.length) { section.append(h('p', { class: 'muted' }, t('case.compare.none'))); return section; }
@@ -149,13 +170,13 @@ export function caseView(root, caseId, router) {
       const id = materials.map((x, j) => ({ x, j })).find(({ x }) => (x.kind === 'ID_FRONT' || x.kind === 'ID_BOTH_SIDES') && x.ownerRef === owner)
         || materials.map((x, j) => ({ x, j })).find(({ x }) => x.kind === 'ID_FRONT' || x.kind === 'ID_BOTH_SIDES');
       const website = /websites\[(\d+)\]/.exec(owner);
-      const pinKey = website ? `websites[${website[1]}].principal.curtainPhoto` : `materials[${i}]`;
+      const pinKey = `websites[${website ? website[1] : 0}].principal.curtainPhoto`;
       section.append(h('div', { class: 'pair', 'data-owner': owner },
         h('p', { class: 'pair-title' }, t('case.compare.for', { who: owner ? pathLabel(owner.replace(/^.*?:/, '')) : '—' }),
           ' ', fieldButton(pinKey, pathLabel(pinKey))),
         h('div', { class: 'pair-images' },
           id ? materialFigure(id.x, id.j) : h('p', { class: 'muted' }, t('case.noImage')),
-          materialFigure(m, i))));
+          curtainFigure(m))));
     });
     return section;
   }
