@@ -235,7 +235,12 @@ class ReviewConsoleIT {
                 return rows.isEmpty() ? null : rows.get(0);
             });
             browser.screenshot("15-authority-submissions");
-            submission.findElement(By.cssSelector("button[data-action=record]")).click();
+            assertNotNull(submission);
+            // The list refreshes itself: find the row's button afresh when the table was redrawn under the click.
+            browser.until(d -> {
+                d.findElement(By.cssSelector("tr[data-submission-id='" + submissionId + "'] button[data-action=record]")).click();
+                return true;
+            });
             new org.openqa.selenium.support.ui.Select(browser.visible("#outcome")).selectByValue("REJECTED");
             browser.find(".reasons-part input[name=code]").sendKeys("SUBJECT_INFO_WRONG");
             browser.find(".reasons-part input[name=message]").sendKeys("主体信息与管局记录不一致");
