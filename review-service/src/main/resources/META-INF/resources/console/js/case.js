@@ -169,10 +169,13 @@ export function caseView(root, caseId, router) {
       // The ID photo of the same person: the same owner's front (or both sides), else the subject principal's.
       const id = materials.map((x, j) => ({ x, j })).find(({ x }) => (x.kind === 'ID_FRONT' || x.kind === 'ID_BOTH_SIDES') && x.ownerRef === owner)
         || materials.map((x, j) => ({ x, j })).find(({ x }) => x.kind === 'ID_FRONT' || x.kind === 'ID_BOTH_SIDES');
-      const website = /websites\[(\d+)\]/.exec(owner);
-      const pinKey = `websites[${website ? website[1] : 0}].principal.curtainPhoto`;
+      // The material's owner names the website (by its id) whose principal is photographed.
+      const found = (snap.websites || []).findIndex(w => w.websiteId && owner.includes(w.websiteId));
+      const index = found >= 0 ? found : 0;
+      const pinKey = `websites[${index}].principal.curtainPhoto`;
+      const principal = ((snap.websites || [])[index] || {}).principal || {};
       section.append(h('div', { class: 'pair', 'data-owner': owner },
-        h('p', { class: 'pair-title' }, t('case.compare.for', { who: owner ? pathLabel(owner.replace(/^.*?:/, '')) : '—' }),
+        h('p', { class: 'pair-title' }, t('case.compare.for', { who: `${pathLabel(`websites[${index}].principal`)} ${principal.name || ''}` }),
           ' ', fieldButton(pinKey, pathLabel(pinKey))),
         h('div', { class: 'pair-images' },
           id ? materialFigure(id.x, id.j) : h('p', { class: 'muted' }, t('case.noImage')),
