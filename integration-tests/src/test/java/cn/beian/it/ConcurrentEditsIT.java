@@ -78,20 +78,49 @@ class ConcurrentEditsIT {
         }
         given().auth().oauth2(applicant).get(websites).then().statusCode(200).body("websites", hasSize(WRITERS + 1));
 
-        // Every event of the order was applied everywhere: nothing parked, and subject-service heard the websites'
-        // last version.
-        int version = given().auth().oauth2(applicant).get(websites).path("version");
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            Integer heard = given().auth().oauth2(applicant).get(Stack.SUBJECT + "/api/v1/orders/" + order)
-                    .path("readiness.websitesVersion");
-            return heard != null && heard == version;
-        });
+        // Every event of the order was applied everywhere: website- and materials-service judge a request naming the
+        // order's last sequence (the subject edits among its events) at once, nothing is parked, nothing dead-lettered.
+        String sequence = given().auth().oauth2(applicant).get(Stack.SUBJECT + "/api/v1/orders/" + order)
+                .header("Beian-Order-Sequence");
+        given().auth().oauth2(applicant).header("Beian-Order-Sequence", sequence).get(websites).then().statusCode(200);
+        given().auth().oauth2(applicant).header("Beian-Order-Sequence", sequence)
+                .get(Stack.MATERIALS + "/api/v1/orders/" + order + "/required-materials").then().statusCode(200);
+        for (String dlq : List.of("beian.website.subject-events.dlq", "beian.materials.subject-events.dlq",
+                "beian.subject.website-events.dlq", "beian.materials.website-events.dlq")) {
+            if (KafkaEvents.topicExists(dlq)) {
+                assertEquals(List.of(), KafkaEvents.typesFor(dlq, order), dlq);
+            }
+        }
         for (String service : List.of(Stack.SUBJECT, Stack.WEBSITE, Stack.MATERIALS, Stack.REVIEW,
                 Stack.NOTIFICATION)) {
             List<String> parked = given().auth().oauth2(admin).queryParam("limit", 500)
                     .get(service + "/api/v1/admin/parked-events").then().statusCode(200)
                     .extract().jsonPath().getList("items.aggregateId");
             assertTrue(!parked.contains(order) && !parked.contains(subjectId), service + " parked " + parked);
+        }
+    }
+
+    /**
+     * Read your own writes: the order's creation answers with its event sequence; a website added at once with that
+     * sequence is judged on the order website-service has caught up with — never a 404 for an order that exists.
+     */
+    @Test
+    void aRequestRightAfterTheOrderWasCreatedWaitsForItInsteadOfNotFindingIt() {
+        for (int i = 0; i < 5; i++) {
+            String applicant = Keycloak.newApplicant();
+            given().auth().oauth2(applicant).contentType(ContentType.JSON)
+                    .body(Fixtures.personSubject("即刻", "now-" + UUID.randomUUID() + "@beian.local"))
+                    .post(Stack.SUBJECT + "/api/v1/subjects").then().statusCode(201);
+            Response created = given().auth().oauth2(applicant).contentType(ContentType.JSON)
+                    .body("{\"type\":\"FIRST_FILING\"}").post(Stack.SUBJECT + "/api/v1/orders");
+            created.then().statusCode(201);
+            String sequence = created.header("Beian-Order-Sequence");
+            assertTrue(sequence != null && Long.parseLong(sequence) >= 1, "the creation names its sequence");
+            String domain = "now-" + UUID.randomUUID().toString().substring(0, 8) + ".cn";
+            given().auth().oauth2(applicant).contentType(ContentType.JSON).header("Beian-Order-Sequence", sequence)
+                    .body(Fixtures.website("即刻的读书笔记", domain))
+                    .post(Stack.WEBSITE + "/api/v1/orders/" + created.path("id") + "/websites")
+                    .then().statusCode(201);
         }
     }
 
