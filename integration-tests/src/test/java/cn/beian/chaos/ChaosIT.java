@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The short chaos run in the test command: a few orders through the whole pipeline on the test stack while Kafka and
- * notification-service are SIGKILLed and started again, review-service is killed between an outcome of the administration and
- * its event, and materials-service in the middle of an upload; then the same checks as bin/chaos. Everything killed
- * is started again before the test ends, so the ITs after it find the stack whole.
+ * notification-service are SIGKILLed and started again, review-service is killed between an outcome of the
+ * administration and its event, and materials-service in the middle of an upload; then the same checks as bin/chaos.
+ * Everything killed is started again before the test ends, so the ITs after it find the stack whole.
  */
 class ChaosIT {
 
