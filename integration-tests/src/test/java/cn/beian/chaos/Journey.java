@@ -163,19 +163,28 @@ final class Journey implements Runnable {
         await("materials-service knows the order", () -> call("required materials",
                 () -> Http.get(base + "/required-materials").bearer(applicant())
                         .header("Beian-Order-Sequence", orderSequence), 200, 404).status() == 200);
-        for (int round = 0; ; round++) {
+        for (long deadline = System.currentTimeMillis() + run.patienceMs(); ; ) {
             List<JsonNode> missing = new ArrayList<>();
             order();
-            for (JsonNode m : get(base + "/required-materials").path("missing")) {
+            JsonNode required = get(base + "/required-materials");
+            for (JsonNode m : required.path("missing")) {
                 if ("CURTAIN_PHOTO".equals(m.path("kind").asText()) == photo) {
                     missing.add(m);
                 }
             }
-            if (missing.isEmpty()) {
+            // What is required depends on the websites too: until materials-service has heard of them (an event that
+            // may be late after a kill) the list is not the whole list.
+            boolean known = photo || required.path("websitesKnown").asBoolean(true);
+            if (missing.isEmpty() && known) {
                 break;
             }
-            if (round > 20) {
-                throw new IllegalStateException("materials still missing after 20 rounds: " + missing);
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("materials still missing (websites known: " + known + "): " + missing);
+            }
+            if (missing.isEmpty()) {
+                run.note("materials-service did not know the websites yet");
+                Pause.ms(500);
+                continue;
             }
             for (JsonNode m : missing) {
                 String kind = m.path("kind").asText();
