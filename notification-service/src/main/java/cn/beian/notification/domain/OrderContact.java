@@ -38,6 +38,10 @@ public class OrderContact {
     @Column(name = "principal_email")
     public String principalEmail;
 
+    /** The submission snapshot (subject.snapshot-frozen) has been applied: recipients of outcomes are complete. */
+    @Column(name = "frozen", nullable = false)
+    public boolean frozen;
+
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 }

@@ -84,6 +84,7 @@ public class ContactService {
     public Uni<Void> subjectFrozen(SubjectSnapshotFrozen e) {
         return update(e.orderId(), c -> {
             c.accountId = e.accountId();
+            c.frozen = true;
             if (e.accountEmail() != null) {
                 c.accountEmail = e.accountEmail();
             }

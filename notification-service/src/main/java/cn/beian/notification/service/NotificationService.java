@@ -69,32 +69,33 @@ public class NotificationService implements InboxHandler {
             case WEBSITES_SNAPSHOT_FROZEN -> contacts.websitesFrozen(e.data(WebsitesSnapshotFrozen.class));
             case ORDER_TRANSITIONED -> {
                 OrderTransitioned t = e.data(OrderTransitioned.class);
-                yield contacts.transitioned(t).chain(() -> notify(e, t.orderId(), planner.transitioned(t)));
+                yield contacts.transitioned(t).chain(() -> notify(e, t.orderId(), planner.transitioned(t), false));
             }
             case ORDER_IDLE_MILESTONE_REACHED -> {
                 OrderIdleMilestoneReached m = e.data(OrderIdleMilestoneReached.class);
-                yield contacts.milestone(m).chain(() -> notify(e, m.orderId(), planner.milestone(m, config.locale())));
+                yield contacts.milestone(m).chain(() -> notify(e, m.orderId(), planner.milestone(m, config.locale()),
+                        false));
             }
             case INITIAL_REVIEW_APPROVED, INITIAL_REVIEW_REJECTED, PHOTO_REVIEW_APPROVED, PHOTO_REVIEW_REJECTED -> {
                 ReviewDecided d = e.data(ReviewDecided.class);
                 yield contacts.order(orderId(e, d.orderId()))
-                        .chain(c -> notify(e, d.orderId(), planner.review(kind(type), d, c)));
+                        .chain(c -> notify(e, d.orderId(), planner.review(kind(type), d, c), true));
             }
             case AUTHORITY_SUBMITTED -> {
                 AuthoritySubmitted s = e.data(AuthoritySubmitted.class);
-                yield notify(e, orderId(e, s.orderId()), planner.authoritySubmitted(s));
+                yield notify(e, orderId(e, s.orderId()), planner.authoritySubmitted(s), true);
             }
             case AUTHORITY_SMS_VERIFICATION_REQUESTED, AUTHORITY_SMS_VERIFICATION_FAILED -> {
                 SmsVerificationChanged s = e.data(SmsVerificationChanged.class);
-                yield notify(e, orderId(e, s.orderId()), planner.sms(kind(type), s));
+                yield notify(e, orderId(e, s.orderId()), planner.sms(kind(type), s), true);
             }
             case AUTHORITY_APPROVED -> {
                 AuthorityApproved a = e.data(AuthorityApproved.class);
-                yield notify(e, orderId(e, a.orderId()), planner.approved(a)).chain(() -> police.schedule(a));
+                yield notify(e, orderId(e, a.orderId()), planner.approved(a), true).chain(() -> police.schedule(a));
             }
             case AUTHORITY_REJECTED, AUTHORITY_RETURNED -> {
                 AuthorityRejected r = e.data(AuthorityRejected.class);
-                yield notify(e, orderId(e, r.orderId()), planner.authorityRejected(kind(type), r));
+                yield notify(e, orderId(e, r.orderId()), planner.authorityRejected(kind(type), r), true);
             }
             case POLICE_NUMBER_RECORDED -> police.stop(e.data(PoliceNumberRecorded.class));
             case FILING_PASSWORD_TRIED -> filingPasswordTried(e, e.data(FilingPasswordTried.class));
@@ -138,7 +139,11 @@ public class NotificationService implements InboxHandler {
         });
     }
 
-    private Uni<Void> notify(IncomingEvent e, String orderId, List<Notice> notices) {
+    /**
+     * Writes the notices' deliveries. {@code outcome}: the event is a review or authority outcome, which follows a
+     * submission, so the submission snapshot's recipients (the account e-mail among them) must be here first.
+     */
+    private Uni<Void> notify(IncomingEvent e, String orderId, List<Notice> notices, boolean outcome) {
         if (notices.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -146,7 +151,7 @@ public class NotificationService implements InboxHandler {
         DeliveryWriter.Source source = new DeliveryWriter.Source(e.id(), e.type(), at, orderId);
         boolean websites = notices.stream().anyMatch(n -> n.audience().contains(Audience.WEBSITE_PRINCIPAL));
         return contacts.order(orderId).chain(contact -> {
-            if (!known(contact)) {
+            if (outcome ? contact == null || !contact.frozen : !known(contact)) {
                 // The order's recipients come from subject-service's events, on another topic than review-service's;
                 // after a restart one topic's partitions may be consumed well before the other's. Writing the notice
                 // now would log it UNDELIVERABLE and lose it: fail instead, so the inbox parks this event (and the
