@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -42,7 +43,7 @@ public final class KafkaEvents implements AutoCloseable {
     }
 
     /** Sends one event about an order (keyed by it) and waits for Kafka's acknowledgement. */
-    public synchronized void send(EventType type, String orderId, String json) {
+    public synchronized TopicPartition send(EventType type, String orderId, String json) {
         long sequence = sequences.merge(orderId, 1L, Long::sum);
         ProducerRecord<String, String> r = new ProducerRecord<>(type.topic(), orderId, json);
         header(r, "ce_specversion", "1.0");
@@ -57,7 +58,8 @@ public final class KafkaEvents implements AutoCloseable {
         header(r, prefix + CloudEventAttributes.ORDER_ID, orderId);
         header(r, prefix + CloudEventAttributes.SEQUENCE, String.valueOf(sequence));
         try {
-            producer.send(r).get();
+            RecordMetadata sent = producer.send(r).get();
+            return new TopicPartition(sent.topic(), sent.partition());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
