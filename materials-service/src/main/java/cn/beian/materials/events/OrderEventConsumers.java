@@ -1,6 +1,5 @@
 package cn.beian.materials.events;
 
-import cn.beian.materials.service.OrderProjection;
 import cn.beian.platform.inbox.IdempotentConsumer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,26 +14,24 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class OrderEventConsumers {
 
     private final IdempotentConsumer consumer;
-    private final OrderProjection projection;
 
-    public OrderEventConsumers(IdempotentConsumer consumer, OrderProjection projection) {
+    public OrderEventConsumers(IdempotentConsumer consumer) {
         this.consumer = consumer;
-        this.projection = projection;
     }
 
     @Incoming("subject-events")
     public Uni<Void> onSubjectEvent(Message<String> message) {
-        return consumer.consume(message, projection::apply);
+        return consumer.consume(message);
     }
 
     @Incoming("website-events")
     public Uni<Void> onWebsiteEvent(Message<String> message) {
-        return consumer.consume(message, projection::apply);
+        return consumer.consume(message);
     }
 
     /** Review cases claimed, released and decided: only the claim holder reads an order's files under review. */
     @Incoming("review-events")
     public Uni<Void> onReviewEvent(Message<String> message) {
-        return consumer.consume(message, projection::apply);
+        return consumer.consume(message);
     }
 }

@@ -12,6 +12,7 @@ import cn.beian.contract.events.website.OrderWebsitesChanged;
 import cn.beian.contract.order.OrderTrigger;
 import cn.beian.materials.domain.MaterialOrder;
 import cn.beian.materials.repository.MaterialOrderRepository;
+import cn.beian.platform.inbox.InboxHandler;
 import cn.beian.platform.inbox.IncomingEvent;
 import cn.beian.platform.inbox.MalformedEventException;
 import cn.beian.time.BeianClock;
@@ -27,7 +28,7 @@ import java.util.function.Function;
  * websites, who holds the review claim. Freezes the manifest on SUBMIT/RESUBMIT.
  */
 @ApplicationScoped
-public class OrderProjection {
+public class OrderProjection implements InboxHandler {
 
     private final MaterialOrderRepository orders;
     private final MaterialService materials;
@@ -44,6 +45,7 @@ public class OrderProjection {
         this.clock = clock;
     }
 
+    @Override
     public Uni<Void> apply(IncomingEvent event) {
         EventType type = event.eventType().orElse(null);
         if (type == null) {

@@ -1,7 +1,6 @@
 package cn.beian.notification.events;
 
 import cn.beian.notification.service.DeliveryDispatcher;
-import cn.beian.notification.service.NotificationService;
 import cn.beian.platform.inbox.IdempotentConsumer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,13 +15,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class NotificationConsumers {
 
     private final IdempotentConsumer consumer;
-    private final NotificationService notifications;
     private final DeliveryDispatcher dispatcher;
 
-    public NotificationConsumers(IdempotentConsumer consumer, NotificationService notifications,
-            DeliveryDispatcher dispatcher) {
+    public NotificationConsumers(IdempotentConsumer consumer, DeliveryDispatcher dispatcher) {
         this.consumer = consumer;
-        this.notifications = notifications;
         this.dispatcher = dispatcher;
     }
 
@@ -42,6 +38,6 @@ public class NotificationConsumers {
     }
 
     private Uni<Void> apply(Message<String> message) {
-        return consumer.consume(message, notifications::apply).invoke(dispatcher::wake);
+        return consumer.consume(message).invoke(dispatcher::wake);
     }
 }

@@ -20,6 +20,7 @@ import cn.beian.notification.domain.Audience;
 import cn.beian.notification.domain.Notice;
 import cn.beian.notification.domain.OrderContact;
 import cn.beian.notification.domain.WebsiteContact;
+import cn.beian.platform.inbox.InboxHandler;
 import cn.beian.platform.inbox.IncomingEvent;
 import cn.beian.platform.inbox.MalformedEventException;
 import io.smallrye.mutiny.Multi;
@@ -34,7 +35,7 @@ import java.util.List;
  * commit ({@link DeliveryDispatcher}). Event types that concern nobody are recorded and otherwise ignored.
  */
 @ApplicationScoped
-public class NotificationService {
+public class NotificationService implements InboxHandler {
 
     private final ReceivedEventService received;
     private final ContactService contacts;
@@ -53,6 +54,7 @@ public class NotificationService {
         this.config = config;
     }
 
+    @Override
     public Uni<Void> apply(IncomingEvent event) {
         return received.record(event).chain(() -> event.eventType().map(type -> handle(type, event))
                 .orElseGet(() -> Uni.createFrom().voidItem()));

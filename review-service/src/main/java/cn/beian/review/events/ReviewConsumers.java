@@ -1,7 +1,6 @@
 package cn.beian.review.events;
 
 import cn.beian.platform.inbox.IdempotentConsumer;
-import cn.beian.review.service.CaseAssembly;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -12,25 +11,23 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class ReviewConsumers {
 
     private final IdempotentConsumer consumer;
-    private final CaseAssembly assembly;
 
-    public ReviewConsumers(IdempotentConsumer consumer, CaseAssembly assembly) {
+    public ReviewConsumers(IdempotentConsumer consumer) {
         this.consumer = consumer;
-        this.assembly = assembly;
     }
 
     @Incoming("subject-events")
     public Uni<Void> onSubjectEvent(Message<String> message) {
-        return consumer.consume(message, assembly::apply);
+        return consumer.consume(message);
     }
 
     @Incoming("website-events")
     public Uni<Void> onWebsiteEvent(Message<String> message) {
-        return consumer.consume(message, assembly::apply);
+        return consumer.consume(message);
     }
 
     @Incoming("materials-events")
     public Uni<Void> onMaterialsEvent(Message<String> message) {
-        return consumer.consume(message, assembly::apply);
+        return consumer.consume(message);
     }
 }

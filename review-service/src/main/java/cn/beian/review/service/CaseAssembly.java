@@ -10,6 +10,7 @@ import cn.beian.contract.events.snapshot.SubjectSnapshotFrozen;
 import cn.beian.contract.events.snapshot.WebsitesSnapshotFrozen;
 import cn.beian.contract.order.OrderState;
 import cn.beian.contract.order.OrderTrigger;
+import cn.beian.platform.inbox.InboxHandler;
 import cn.beian.platform.inbox.IncomingEvent;
 import cn.beian.platform.inbox.MalformedEventException;
 import cn.beian.platform.outbox.OutboxWriter;
@@ -39,7 +40,7 @@ import org.jboss.logging.Logger;
  * Runs inside the idempotent consumer's transaction.
  */
 @ApplicationScoped
-public class CaseAssembly {
+public class CaseAssembly implements InboxHandler {
 
     private static final Logger LOG = Logger.getLogger(CaseAssembly.class);
 
@@ -66,6 +67,7 @@ public class CaseAssembly {
     }
 
     /** Applies one event of the subject, website or materials topic (types review-service does not use are skipped). */
+    @Override
     public Uni<Void> apply(IncomingEvent event) {
         EventType type = event.eventType().orElse(null);
         if (type == null) {

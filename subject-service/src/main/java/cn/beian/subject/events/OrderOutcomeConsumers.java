@@ -1,7 +1,6 @@
 package cn.beian.subject.events;
 
 import cn.beian.platform.inbox.IdempotentConsumer;
-import cn.beian.subject.service.OrderOutcomeService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -12,25 +11,23 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class OrderOutcomeConsumers {
 
     private final IdempotentConsumer consumer;
-    private final OrderOutcomeService outcomes;
 
-    public OrderOutcomeConsumers(IdempotentConsumer consumer, OrderOutcomeService outcomes) {
+    public OrderOutcomeConsumers(IdempotentConsumer consumer) {
         this.consumer = consumer;
-        this.outcomes = outcomes;
     }
 
     @Incoming("website-events")
     public Uni<Void> onWebsiteEvent(Message<String> message) {
-        return consumer.consume(message, outcomes::apply);
+        return consumer.consume(message);
     }
 
     @Incoming("materials-events")
     public Uni<Void> onMaterialsEvent(Message<String> message) {
-        return consumer.consume(message, outcomes::apply);
+        return consumer.consume(message);
     }
 
     @Incoming("review-events")
     public Uni<Void> onReviewEvent(Message<String> message) {
-        return consumer.consume(message, outcomes::apply);
+        return consumer.consume(message);
     }
 }

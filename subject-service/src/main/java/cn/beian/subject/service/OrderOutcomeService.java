@@ -9,6 +9,7 @@ import cn.beian.contract.events.review.RejectionReason;
 import cn.beian.contract.events.review.ReviewDecided;
 import cn.beian.contract.order.OrderTrigger;
 import cn.beian.contract.order.OrderTrigger.Actor;
+import cn.beian.platform.inbox.InboxHandler;
 import cn.beian.platform.inbox.IncomingEvent;
 import cn.beian.platform.inbox.MalformedEventException;
 import cn.beian.platform.problem.ProblemException;
@@ -28,7 +29,7 @@ import org.jboss.logging.Logger;
  * never apply later either: it is dead-lettered with the reason, and the partition goes on.
  */
 @ApplicationScoped
-public class OrderOutcomeService {
+public class OrderOutcomeService implements InboxHandler {
 
     private static final Logger LOG = Logger.getLogger(OrderOutcomeService.class);
 
@@ -45,6 +46,7 @@ public class OrderOutcomeService {
         this.orderService = orderService;
     }
 
+    @Override
     public Uni<Void> apply(IncomingEvent event) {
         EventType type = event.eventType().orElse(null);
         if (type == null) {

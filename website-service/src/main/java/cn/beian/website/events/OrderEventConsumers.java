@@ -1,7 +1,6 @@
 package cn.beian.website.events;
 
 import cn.beian.platform.inbox.IdempotentConsumer;
-import cn.beian.website.service.OrderEventsService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -15,20 +14,18 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class OrderEventConsumers {
 
     private final IdempotentConsumer consumer;
-    private final OrderEventsService orders;
 
-    public OrderEventConsumers(IdempotentConsumer consumer, OrderEventsService orders) {
+    public OrderEventConsumers(IdempotentConsumer consumer) {
         this.consumer = consumer;
-        this.orders = orders;
     }
 
     @Incoming("subject-events")
     public Uni<Void> onSubjectEvent(Message<String> message) {
-        return consumer.consume(message, orders::apply);
+        return consumer.consume(message);
     }
 
     @Incoming("review-events")
     public Uni<Void> onReviewEvent(Message<String> message) {
-        return consumer.consume(message, orders::apply);
+        return consumer.consume(message);
     }
 }

@@ -2,9 +2,20 @@ package cn.beian.website.repository;
 
 import cn.beian.website.domain.OrderProjection;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.UUID;
 
 @ApplicationScoped
 public class OrderProjectionRepository implements PanacheRepositoryBase<OrderProjection, UUID> {
+
+    /**
+     * The order, its row locked until the transaction ends. Every change of an order's websites takes this lock
+     * first: the websites version is the order's counter, and two writers that both read it would both write the
+     * next version (a duplicate key) and both pass an {@code If-Match} meant for one of them.
+     */
+    public Uni<OrderProjection> lock(UUID orderId) {
+        return findById(orderId, LockModeType.PESSIMISTIC_WRITE);
+    }
 }

@@ -9,6 +9,7 @@ import cn.beian.contract.events.snapshot.WebsitesSnapshotFrozen;
 import cn.beian.contract.findings.Finding;
 import cn.beian.contract.order.FilingType;
 import cn.beian.contract.order.OrderTrigger;
+import cn.beian.platform.inbox.InboxHandler;
 import cn.beian.platform.inbox.IncomingEvent;
 import cn.beian.platform.inbox.MalformedEventException;
 import cn.beian.platform.outbox.OutboxWriter;
@@ -38,7 +39,7 @@ import java.util.UUID;
  * version of the order's websites and publishes it.
  */
 @ApplicationScoped
-public class OrderEventsService {
+public class OrderEventsService implements InboxHandler {
 
     private static final TypeReference<List<WebsitesSnapshotFrozen.Website>> SNAPSHOT = new TypeReference<>() {
     };
@@ -69,6 +70,7 @@ public class OrderEventsService {
         this.clock = clock;
     }
 
+    @Override
     public Uni<Void> apply(IncomingEvent event) {
         EventType type = event.eventType().orElse(null);
         if (type == null) {
@@ -272,8 +274,9 @@ public class OrderEventsService {
         f.version++;
     }
 
+    /** The order, locked for this transaction: REST edits of its websites may run at the same moment. */
     private Uni<OrderProjection> order(String orderId) {
-        return orders.findById(uuid(orderId)).map(o -> {
+        return orders.lock(uuid(orderId)).map(o -> {
             if (o == null) {
                 throw new MalformedEventException("unknown order " + orderId);
             }

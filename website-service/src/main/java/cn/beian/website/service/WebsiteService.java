@@ -162,8 +162,12 @@ public class WebsiteService {
         });
     }
 
+    /** The order, locked for this transaction (see {@link OrderProjectionRepository#lock}), if it may be edited. */
     private Uni<OrderProjection> editable(String accountId, UUID orderId) {
-        return owned(accountId, false, orderId).map(o -> {
+        return orders.lock(orderId).map(o -> {
+            if (o == null || !o.accountId.equals(accountId)) {
+                throw ProblemException.notFound("Order");
+            }
             if (!o.editable()) {
                 throw new ProblemException(ProblemType.CONFLICT,
                         "The order's websites cannot be edited in state " + o.state)

@@ -7,11 +7,18 @@ import java.time.Duration;
 @ConfigMapping(prefix = "beian.inbox")
 public interface InboxConfig {
 
-    /** How many times an event that arrived out of sequence is retried before it is dead-lettered. */
-    @WithDefault("5")
-    int gapRetries();
+    /**
+     * How often parked aggregates whose first event failed are tried again; each further failure doubles the wait
+     * before the next try.
+     */
+    @WithDefault("30s")
+    Duration parkRetryInterval();
 
-    /** The first retry's delay; each further retry doubles it. */
-    @WithDefault("0.5s")
-    Duration gapRetryDelay();
+    /** How often the parked aggregates are looked at (the schedule of {@link ParkedEventsJob}). */
+    @WithDefault("10s")
+    Duration parkCheckInterval();
+
+    /** How many automatic tries a parked event gets before it waits for an operator's replay. */
+    @WithDefault("5")
+    int parkRetries();
 }

@@ -1,0 +1,221 @@
+package cn.beian.platform.inbox;
+
+import cn.beian.time.BeianClock;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * The inbox's records, each method run inside the caller's transaction: which events of an aggregate were applied
+ * (its last sequence), and which are parked. Every method takes the aggregate's advisory lock first, so the Kafka
+ * consumer, a replica's retry job and an operator's replay never apply one aggregate's events side by side.
+ */
+@ApplicationScoped
+public class Inbox {
+
+    /** What happened to an event offered to {@link #accept}. */
+    public enum Outcome {
+        APPLIED,
+        /** Applied, and it was the one a parked aggregate waited for: drain the aggregate now. */
+        APPLIED_UNBLOCKING,
+        REPLAY,
+        PARKED
+    }
+
+    /** An aggregate's place: the last sequence applied and the first parked one (null: nothing parked). */
+    record Place(long last, Long firstParked) {
+    }
+
+    private static final String LOCK = """
+            select count(*) from (select pg_advisory_xact_lock(hashtext(:source), hashtext(:aggregateId))) l""";
+    private static final String PLACE = """
+            select coalesce((select last_sequence from inbox_sequence
+                              where source = :source and aggregate_id = :aggregateId), 0),
+                   (select min(sequence) from inbox_parked where source = :source and aggregate_id = :aggregateId)""";
+    private static final String RECORD_EVENT = """
+            insert into inbox_event (event_id, source, event_type, aggregate_id, sequence, processed_at)
+            values (:id, :source, :type, :aggregateId, :sequence, :now) on conflict (event_id) do nothing""";
+    private static final String ADVANCE = """
+            insert into inbox_sequence (source, aggregate_id, last_sequence) values (:source, :aggregateId, :sequence)
+            on conflict (source, aggregate_id) do update set last_sequence = excluded.last_sequence""";
+    private static final String PARK = """
+            insert into inbox_parked (event_id, source, aggregate_id, sequence, event_type, subject, order_id,
+                                      event_time, data, reason, parked_at)
+            values (:id, :source, :aggregateId, :sequence, :type, :subject, :orderId, :time, :data, :reason, :now)
+            on conflict (event_id) do nothing""";
+    private static final String HEAD = """
+            select event_id, event_type, subject, order_id, event_time, data, sequence from inbox_parked
+             where source = :source and aggregate_id = :aggregateId order by sequence limit 1""";
+    private static final String UNPARK = "delete from inbox_parked where event_id = :id";
+    private static final String FAILED = """
+            update inbox_parked set reason = :reason, attempts = attempts + 1, last_tried_at = :now
+             where event_id = :id""";
+
+    private final ObjectMapper mapper;
+    private final BeianClock clock;
+
+    public Inbox(ObjectMapper mapper, BeianClock clock) {
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    /**
+     * Applies {@code event} with {@code handler} if it is its aggregate's next; skips a replay; parks it behind
+     * the aggregate's parked events, or as waiting for a missing one (a gap), without calling the handler.
+     */
+    public Uni<Outcome> accept(Mutiny.Session session, IncomingEvent event, InboxHandler handler) {
+        return place(session, event.source(), event.aggregateId()).chain(place -> {
+            long next = place.last() + 1;
+            if (event.sequence() < next) {
+                return Uni.createFrom().item(Outcome.REPLAY);
+            }
+            boolean waitedFor = place.firstParked() == null || place.firstParked() > event.sequence();
+            if (event.sequence() == next && waitedFor) {
+                return recordEvent(session, event).chain(inserted -> inserted == 0
+                        ? Uni.createFrom().item(Outcome.REPLAY)
+                        : advance(session, event).chain(() -> handler.apply(event))
+                                .replaceWith(place.firstParked() == null ? Outcome.APPLIED
+                                        : Outcome.APPLIED_UNBLOCKING));
+            }
+            String reason = place.firstParked() != null && place.firstParked() < event.sequence()
+                    ? "waiting behind parked #" + place.firstParked()
+                    : "gap: waiting for #" + next;
+            return park(session, event, reason).replaceWith(Outcome.PARKED);
+        });
+    }
+
+    /** Parks {@code event} (its application failed for {@code reason}) unless it was applied meanwhile. */
+    public Uni<Boolean> parkFailed(Mutiny.Session session, IncomingEvent event, String reason) {
+        return place(session, event.source(), event.aggregateId()).chain(place -> event.sequence() <= place.last()
+                ? Uni.createFrom().item(false)
+                : park(session, event, reason).replaceWith(true));
+    }
+
+    /** Records an event that can never apply as handled, if it is its aggregate's next; true if so. */
+    public Uni<Boolean> markRejected(Mutiny.Session session, IncomingEvent event) {
+        return place(session, event.source(), event.aggregateId()).chain(place -> {
+            if (event.sequence() != place.last() + 1) {
+                return Uni.createFrom().item(false);
+            }
+            return recordEvent(session, event).chain(() -> advance(session, event)).replaceWith(true);
+        });
+    }
+
+    /**
+     * Applies the aggregate's first parked event if it is the next; answers it (null: nothing to apply now — none
+     * parked, or the first still waits for a missing one). A parked event applied before (a replay) is dropped.
+     */
+    public Uni<IncomingEvent> applyHead(Mutiny.Session session, String source, String aggregateId,
+            InboxHandler handler) {
+        return place(session, source, aggregateId).chain(place -> head(session, source, aggregateId)
+                .chain(head -> {
+                    if (head == null || head.sequence() > place.last() + 1) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    Uni<Integer> unpark = session.createNativeQuery(UNPARK).setParameter("id", head.id())
+                            .executeUpdate();
+                    if (head.sequence() <= place.last()) {
+                        return unpark.replaceWith(head);
+                    }
+                    return unpark.chain(() -> recordEvent(session, head)).chain(() -> advance(session, head))
+                            .chain(() -> handler.apply(head)).replaceWith(head);
+                }));
+    }
+
+    /** Notes that the aggregate's first parked event failed again, and why. */
+    public Uni<Void> headFailed(Mutiny.Session session, String source, String aggregateId, String reason) {
+        return place(session, source, aggregateId).chain(() -> head(session, source, aggregateId)).chain(head ->
+                head == null ? Uni.createFrom().voidItem()
+                        : session.createNativeQuery(FAILED).setParameter("reason", reason).setParameter("id", head.id())
+                                .setParameter("now", now()).executeUpdate().replaceWithVoid());
+    }
+
+    /** Records the aggregate's first parked event as handled without applying it (an operator's decision). */
+    public Uni<IncomingEvent> skipHead(Mutiny.Session session, String source, String aggregateId) {
+        return place(session, source, aggregateId).chain(place -> head(session, source, aggregateId).chain(head -> {
+            if (head == null) {
+                return Uni.createFrom().nullItem();
+            }
+            return session.createNativeQuery(UNPARK).setParameter("id", head.id()).executeUpdate()
+                    .chain(() -> recordEvent(session, head))
+                    .chain(() -> head.sequence() > place.last() ? advance(session, head) : Uni.createFrom().item(0))
+                    .replaceWith(head);
+        }));
+    }
+
+    private Uni<Place> place(Mutiny.Session session, String source, String aggregateId) {
+        return session.createNativeQuery(LOCK).setParameter("source", source).setParameter("aggregateId", aggregateId)
+                .getSingleResult()
+                .chain(() -> session.createNativeQuery(PLACE, Object[].class).setParameter("source", source)
+                        .setParameter("aggregateId", aggregateId).getSingleResult())
+                .map(row -> new Place(((Number) row[0]).longValue(),
+                        row[1] == null ? null : ((Number) row[1]).longValue()));
+    }
+
+    private Uni<IncomingEvent> head(Mutiny.Session session, String source, String aggregateId) {
+        return session.createNativeQuery(HEAD, Object[].class).setParameter("source", source)
+                .setParameter("aggregateId", aggregateId).getResultList()
+                .map((List<Object[]> rows) -> {
+                    if (rows.isEmpty()) {
+                        return null;
+                    }
+                    Object[] r = rows.get(0);
+                    return new IncomingEvent((String) r[0], source, (String) r[1], (String) r[2], aggregateId,
+                            (String) r[3], ((Number) r[6]).longValue(), time(r[4]), (String) r[5], mapper);
+                });
+    }
+
+    private Uni<Integer> park(Mutiny.Session session, IncomingEvent event, String reason) {
+        return session.createNativeQuery(PARK)
+                .setParameter("id", event.id())
+                .setParameter("source", event.source())
+                .setParameter("aggregateId", event.aggregateId())
+                .setParameter("sequence", event.sequence())
+                .setParameter("type", event.type())
+                .setParameter("subject", event.subject())
+                .setParameter("orderId", event.orderId())
+                .setParameter("time", event.time())
+                .setParameter("data", event.data())
+                .setParameter("reason", reason)
+                .setParameter("now", now())
+                .executeUpdate();
+    }
+
+    /** Inserts the event id; answers 0 where it was recorded before (a replay). */
+    private Uni<Integer> recordEvent(Mutiny.Session session, IncomingEvent event) {
+        return session.createNativeQuery(RECORD_EVENT)
+                .setParameter("id", event.id())
+                .setParameter("source", event.source())
+                .setParameter("type", event.type())
+                .setParameter("aggregateId", event.aggregateId())
+                .setParameter("sequence", event.sequence())
+                .setParameter("now", now())
+                .executeUpdate();
+    }
+
+    private Uni<Integer> advance(Mutiny.Session session, IncomingEvent event) {
+        return session.createNativeQuery(ADVANCE)
+                .setParameter("source", event.source())
+                .setParameter("aggregateId", event.aggregateId())
+                .setParameter("sequence", event.sequence())
+                .executeUpdate();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    /** A timestamp column as the reactive driver answers it. */
+    static OffsetDateTime time(Object value) {
+        if (value == null || value instanceof OffsetDateTime) {
+            return (OffsetDateTime) value;
+        }
+        if (value instanceof java.time.Instant i) {
+            return i.atOffset(java.time.ZoneOffset.UTC);
+        }
+        return OffsetDateTime.parse(value.toString());
+    }
+}

@@ -1,0 +1,54 @@
+package cn.beian.platform.inbox;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The test application's handler: decodes every event Beian knows into its payload record and keeps it, in the
+ * order applied; fails every event of an aggregate in {@link #broken}, as a service would on a bug or a
+ * constraint, until the test "fixes the cause" by removing it.
+ */
+@ApplicationScoped
+public class RecordingHandler implements InboxHandler {
+
+    private final Set<String> broken = ConcurrentHashMap.newKeySet();
+    private final Map<String, List<Long>> applied = new ConcurrentHashMap<>();
+    private final Map<String, Object> decoded = new ConcurrentHashMap<>();
+
+    @Override
+    public Uni<Void> apply(IncomingEvent event) {
+        if (broken.contains(event.aggregateId()) || broken.contains(event.aggregateId() + "#" + event.sequence())) {
+            return Uni.createFrom().failure(new IllegalStateException("cannot apply #" + event.sequence()));
+        }
+        event.eventType().ifPresent(type -> decoded.put(event.id(), event.data(type.payloadType())));
+        applied.computeIfAbsent(event.aggregateId(), a -> new CopyOnWriteArrayList<>()).add(event.sequence());
+        return Uni.createFrom().voidItem();
+    }
+
+    // Tests reach the bean through its client proxy: methods, not fields.
+    public void breakAggregate(String aggregateId) {
+        broken.add(aggregateId);
+    }
+
+    /** Only this one event of the aggregate fails, for good: a poison event. */
+    public void breakEvent(String aggregateId, long sequence) {
+        broken.add(aggregateId + "#" + sequence);
+    }
+
+    public void fix(String aggregateId) {
+        broken.remove(aggregateId);
+    }
+
+    public Object decoded(String eventId) {
+        return decoded.get(eventId);
+    }
+
+    public List<Long> applied(String aggregateId) {
+        return applied.getOrDefault(aggregateId, List.of());
+    }
+}
