@@ -73,4 +73,12 @@ public final class Fixtures {
                  "principal":{"name":"%s","certificateType":"RESIDENT_ID","certificateNumber":"%s",
                    "mobile":"%s","email":"%s"}}""".formatted(name, id, name, id, mobile(), email);
     }
+
+    /** A person's reading-notes website on {@code domain}, principal the subject's, on a server of the stand-in. */
+    public static String website(String name, String domain) {
+        return """
+                {"name":"%s","domains":["%s"],"homepageUrls":["http://www.%s"],"serviceContent":"OTHER",
+                 "languages":["zh-CN"],"remarks":"个人网站，记录读书笔记与书评，不含任何商业内容","principalSameAsSubject":true,
+                 "serverIds":["it-server"]}""".formatted(name, domain, domain.replaceFirst("^http://", ""));
+    }
 }

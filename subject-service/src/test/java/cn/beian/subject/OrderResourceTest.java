@@ -4,9 +4,11 @@ import static cn.beian.testing.TestTokens.as;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.beian.platform.inbox.OrderCatchUp;
 import cn.beian.testing.InMemoryMessagingResource;
 import cn.beian.testing.OidcTestResource;
 import cn.beian.testing.PostgresTestResource;
@@ -71,6 +73,27 @@ class OrderResourceTest {
                 .then().statusCode(404);
         as("order-one", "applicant").contentType(ContentType.JSON).body("{\"type\":\"TELEPORT\"}")
                 .post("/api/v1/orders").then().statusCode(400).body("errors[0].field", equalTo("type"));
+    }
+
+    /** The order's event sequence, for the other services' catch-up wait (OrderCatchUp). */
+    @Test
+    void everyAnswerAboutAnOrderCarriesItsEventSequence() {
+        newSubject("order-sequence");
+        String created = as("order-sequence", "applicant").contentType(ContentType.JSON)
+                .body("{\"type\":\"FIRST_FILING\"}").post("/api/v1/orders").then().statusCode(201)
+                .extract().header(OrderCatchUp.HEADER);
+        String id = as("order-sequence", "applicant").get("/api/v1/orders").then().statusCode(200)
+                .extract().path("items[0].id");
+        String viewed = as("order-sequence", "applicant").get("/api/v1/orders/" + id).then().statusCode(200)
+                .extract().header(OrderCatchUp.HEADER);
+        assertTrue(Long.parseLong(created) >= 1, created);
+        assertEquals(created, viewed, "nothing happened to the order in between");
+        String etag = as("order-sequence", "applicant").get("/api/v1/orders/" + id).header("ETag");
+        String abandoned = as("order-sequence", "applicant").header("If-Match", etag)
+                .post("/api/v1/orders/" + id + "/abandon").then().statusCode(200).extract().header(OrderCatchUp.HEADER);
+        assertTrue(Long.parseLong(abandoned) > Long.parseLong(viewed), "the abandonment is an event of its own");
+        as("order-other", "applicant").get("/api/v1/orders/" + id).then().statusCode(404)
+                .header(OrderCatchUp.HEADER, nullValue());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.when;
 
@@ -16,6 +17,12 @@ import cn.beian.testing.InMemoryMessagingResource;
 import cn.beian.testing.OidcTestResource;
 import cn.beian.testing.PostgresTestResource;
 import cn.beian.testing.TestClock;
+import cn.beian.time.BeianClock;
+import cn.beian.website.repository.AccessJournal;
+import cn.beian.website.service.AccessDecision;
+import cn.beian.website.service.AccessPolicy;
+import cn.beian.website.service.AccessPolicyLoader;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -32,6 +39,7 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -56,6 +64,15 @@ class WebsiteServiceTest {
     @Inject
     @Any
     InMemoryConnector connector;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    BeianClock clock;
+
+    @Inject
+    AccessJournal journal;
 
     @InjectMock
     @RestClient
@@ -137,6 +154,20 @@ class WebsiteServiceTest {
         send("access-events", "/beian/review-service", "access|" + order, "authority.approved.v1", approved, null);
         as(gateway, "edge-gateway").queryParam("host", "blog." + domain).get("/api/v1/access-policy").then()
                 .statusCode(200).body("allowed", equalTo(true)).body("websiteFilingNumber", equalTo(number));
+        // A replica starting after the topics' retention has dropped all of this: the journal alone opens the site.
+        ack("website-events", "/beian/website-service", order, "website.order-websites-changed.v1", """
+                {"orderId":"%s","version":3,"websites":[{"websiteId":"%s","name":"李娜的读书笔记","domains":["%s"]}]}"""
+                .formatted(order, id, domain));
+        assertEquals(4, count("select count(*) from access_journal where aggregate_id = '" + order + "'"),
+                "created, transitioned, websites changed and approved are journaled");
+        AccessPolicy fresh = new AccessPolicy(mapper, clock);
+        new AccessPolicyLoader(journal, fresh).loadJournal().await().atMost(Duration.ofSeconds(30));
+        AccessDecision reborn = fresh.decide("blog." + domain);
+        assertTrue(reborn.allowed(), reborn.toString());
+        assertEquals(number, reborn.websiteFilingNumber());
+        assertEquals("NOT_FILED_HERE", new AccessPolicy(mapper, clock).decide(domain).reason(),
+                "without the journal a new replica would have refused it");
+
         String filedId = as(account, "applicant").get("/api/v1/filed-websites").then().statusCode(200)
                 .body("[0].websiteFilingNumber", equalTo(number)).extract().path("[0].id");
         RestAssured.given().queryParam("domain", "www." + domain).get("/api/v1/public/filings").then()

@@ -2,8 +2,13 @@ package cn.beian.website.events;
 
 import cn.beian.contract.events.CloudEventAttributes;
 import cn.beian.website.service.AccessPolicy;
+import cn.beian.website.service.AccessPolicyLoader;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.common.TopicPartition;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -11,9 +16,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Feeds the in-memory access policy. Every replica reads every relevant event: the channel's consumer group is unique
- * per process, and it reads from the earliest offset, so a starting replica rebuilds its memory from the topics.
- * Nothing is written to the database here; undecodable events are counted and skipped (the database consumers
- * dead-letter them).
+ * per process and reads from the earliest offset, after {@link AccessPolicyLoader} has loaded the journal (which
+ * outlives the topics' retention); what both give is applied once, by sequence. Nothing is written to the database
+ * here; undecodable events are counted and skipped (the database consumers dead-letter them).
  */
 @ApplicationScoped
 public class AccessPolicyConsumer {
@@ -21,13 +26,28 @@ public class AccessPolicyConsumer {
     private static final Logger LOG = Logger.getLogger(AccessPolicyConsumer.class);
 
     private final AccessPolicy policy;
+    private final AccessPolicyLoader loader;
+    private final Map<TopicPartition, Long> processed = new ConcurrentHashMap<>();
 
-    public AccessPolicyConsumer(AccessPolicy policy) {
+    public AccessPolicyConsumer(AccessPolicy policy, AccessPolicyLoader loader) {
         this.policy = policy;
+        this.loader = loader;
     }
 
     @Incoming("access-events")
     public CompletionStage<Void> onEvent(Message<String> message) {
+        // The journal first: each aggregate's events must reach the policy in sequence order.
+        return loader.loaded().thenCompose(n -> apply(message));
+    }
+
+    /** The offset of the last record of {@code partition} applied (-1: none yet). */
+    public long processedOffset(TopicPartition partition) {
+        return processed.getOrDefault(partition, -1L);
+    }
+
+    private CompletionStage<Void> apply(Message<String> message) {
+        message.getMetadata(IncomingKafkaRecordMetadata.class).ifPresent(k -> processed.merge(
+                new TopicPartition(k.getTopic(), k.getPartition()), k.getOffset(), Math::max));
         try {
             @SuppressWarnings("unchecked")
             IncomingCloudEventMetadata<String> ce = message.getMetadata(IncomingCloudEventMetadata.class).orElse(null);

@@ -7,8 +7,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * subject-service's order events and review-service's outcomes, applied once to the database (one consumer group
- * shared by the replicas).
+ * subject-service's order events, review-service's outcomes and this service's own events (for the access policy's
+ * journal), applied once to the database (one consumer group shared by the replicas).
  */
 @ApplicationScoped
 public class OrderEventConsumers {
@@ -21,6 +21,12 @@ public class OrderEventConsumers {
 
     @Incoming("subject-events")
     public Uni<Void> onSubjectEvent(Message<String> message) {
+        return consumer.consume(message);
+    }
+
+    /** This service's own events, for the access policy's journal. */
+    @Incoming("website-events")
+    public Uni<Void> onWebsiteEvent(Message<String> message) {
         return consumer.consume(message);
     }
 

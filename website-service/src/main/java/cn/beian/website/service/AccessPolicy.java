@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -37,6 +38,10 @@ import java.util.concurrent.atomic.AtomicLong;
 public class AccessPolicy {
 
     static final String RULE_CLOSED_UNTIL_NUMBER = "X-14";
+
+    /** The events the policy is folded from (and so what {@code AccessJournal} keeps). */
+    public static final Set<EventType> FACTS = EnumSet.of(EventType.ORDER_CREATED, EventType.ORDER_TRANSITIONED,
+            EventType.ORDER_WEBSITES_CHANGED, EventType.AUTHORITY_APPROVED);
 
     private record OrderFact(FilingType type, OrderState state, String accountId, boolean initialReviewPassed) {
     }

@@ -19,6 +19,7 @@ import cn.beian.website.domain.FiledWebsite;
 import cn.beian.website.domain.OrderProjection;
 import cn.beian.website.domain.Website;
 import cn.beian.website.domain.WebsiteContent;
+import cn.beian.website.repository.AccessJournal;
 import cn.beian.website.repository.DomainStore;
 import cn.beian.website.repository.FiledWebsiteRepository;
 import cn.beian.website.repository.OrderProjectionRepository;
@@ -53,12 +54,14 @@ public class OrderEventsService implements InboxHandler {
     private final DomainStore domains;
     private final WebsitesJudge judge;
     private final OutboxWriter outbox;
+    private final AccessJournal journal;
     private final Json json;
     private final BeianClock clock;
 
     public OrderEventsService(OrderProjectionRepository orders, WebsiteRepository websites,
             WebsitesVersionRepository versions, FiledWebsiteRepository filed, DomainStore domains,
-            WebsitesJudge judge, OutboxWriter outbox, Json json, BeianClock clock) {
+            WebsitesJudge judge, OutboxWriter outbox, AccessJournal journal, Json json, BeianClock clock) {
+        this.journal = journal;
         this.orders = orders;
         this.websites = websites;
         this.versions = versions;
@@ -76,13 +79,15 @@ public class OrderEventsService implements InboxHandler {
         if (type == null) {
             return Uni.createFrom().voidItem();
         }
-        return switch (type) {
+        Uni<Void> journaled = AccessPolicy.FACTS.contains(type) ? journal.record(event) : Uni.createFrom().voidItem();
+        return journaled.chain(() -> switch (type) {
             case ORDER_CREATED -> created(event.data(OrderCreated.class));
             case ORDER_TRANSITIONED -> transitioned(event.data(OrderTransitioned.class));
             case ORDER_SUBJECT_OUTLINED -> outlined(event.data(OrderSubjectOutlined.class));
             case AUTHORITY_APPROVED -> approved(event.data(AuthorityApproved.class));
+            // This service's own website.order-websites-changed comes back only to be journaled.
             default -> Uni.createFrom().voidItem();
-        };
+        });
     }
 
     private Uni<Void> created(OrderCreated e) {

@@ -196,6 +196,36 @@ class InboxTest {
         }
     }
 
+    @Test
+    void aRequestNamingAnOrderSequenceWaitsUntilThisServiceHasAppliedIt() throws Exception {
+        String order = UUID.randomUUID().toString();
+        String thing = "/api/v1/orders/" + order + "/thing";
+        assertNull(deliver(UUID.randomUUID().toString(), order, 1, "{}"));
+        as("alice", "applicant").get(thing).then().statusCode(200).body("", hasSize(1));
+        as("alice", "applicant").header(OrderCatchUp.HEADER, "1").get(thing).then().statusCode(200)
+                .body("", hasSize(1));
+
+        // The front-end saw #2 at subject-service; this service applies it a moment later.
+        CompletableFuture<Throwable> late = CompletableFuture.supplyAsync(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return deliver(UUID.randomUUID().toString(), order, 2, "{}");
+        });
+        as("alice", "applicant").header(OrderCatchUp.HEADER, "2").get(thing).then().statusCode(200)
+                .body("", hasSize(2));
+        assertNull(late.get(30, TimeUnit.SECONDS));
+
+        // Never arrives within the wait: a retryable 503, not an answer from a stale state.
+        as("alice", "applicant").header(OrderCatchUp.HEADER, "9").get(thing).then().statusCode(503)
+                .header("Retry-After", "1").body("code", equalTo(OrderCatchUp.CODE))
+                .body("orderSequenceSeen", equalTo(2)).body("orderSequenceWanted", equalTo(9));
+        as("alice", "applicant").header(OrderCatchUp.HEADER, "latest").get(thing).then().statusCode(400)
+                .body("errors[0].field", equalTo(OrderCatchUp.HEADER));
+    }
+
     private Throwable deliver(String id, String aggregate, long sequence, String data) {
         return deliver(id, aggregate, sequence, "test.happened.v1", data);
     }

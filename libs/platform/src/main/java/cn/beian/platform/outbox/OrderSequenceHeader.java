@@ -1,0 +1,47 @@
+package cn.beian.platform.outbox;
+
+import cn.beian.platform.inbox.OrderCatchUp;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * The producer's half of {@link OrderCatchUp}: every successful answer about an order carries, in the
+ * {@value OrderCatchUp#HEADER} header, the sequence of the order's last event written with it (read after the
+ * request's transaction committed). Active where {@code beian.catch-up.announce=true} (subject-service).
+ */
+public class OrderSequenceHeader {
+
+    private static final String LAST = "select last_sequence from outbox_sequence where aggregate_id = $1";
+
+    private final Pool pool;
+    private final boolean announce;
+
+    public OrderSequenceHeader(Pool pool, @ConfigProperty(name = "beian.catch-up.announce",
+            defaultValue = "false") boolean announce) {
+        this.pool = pool;
+        this.announce = announce;
+    }
+
+    @ServerResponseFilter
+    public Uni<Void> announce(ContainerRequestContext request, ContainerResponseContext response) {
+        String orderId = request.getUriInfo().getPathParameters().getFirst("orderId");
+        if (orderId == null && response.getStatus() == 201 && response.getLocation() != null
+                && response.getLocation().getPath().contains("/orders/")) {
+            String path = response.getLocation().getPath();
+            orderId = path.substring(path.lastIndexOf('/') + 1); // the order just created
+        }
+        if (!announce || orderId == null || response.getStatus() >= 300) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.preparedQuery(LAST).execute(Tuple.of(orderId)).invoke(rows -> {
+            if (rows.iterator().hasNext()) {
+                response.getHeaders().putSingle(OrderCatchUp.HEADER, String.valueOf(rows.iterator().next().getLong(0)));
+            }
+        }).replaceWithVoid().onFailure().recoverWithNull();
+    }
+}
