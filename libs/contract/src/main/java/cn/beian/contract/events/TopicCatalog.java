@@ -82,6 +82,8 @@ public final class TopicCatalog {
             shared("subject-service", "materials-events", Topics.MATERIALS_EVENTS),
             shared("subject-service", "review-events", Topics.REVIEW_EVENTS),
             shared("website-service", "subject-events", Topics.SUBJECT_EVENTS),
+            // its own events, journaled for the access policy's durable memory
+            shared("website-service", "website-events", Topics.WEBSITE_EVENTS),
             shared("website-service", "review-events", Topics.REVIEW_EVENTS),
             new Consumer("website-service", "access-events",
                     List.of(Topics.SUBJECT_EVENTS, Topics.WEBSITE_EVENTS, Topics.REVIEW_EVENTS), false, true),
