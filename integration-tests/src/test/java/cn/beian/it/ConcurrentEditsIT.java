@@ -95,6 +95,30 @@ class ConcurrentEditsIT {
         }
     }
 
+    /**
+     * Read your own writes: the order's creation answers with its event sequence; a website added at once with that
+     * sequence is judged on the order website-service has caught up with — never a 404 for an order that exists.
+     */
+    @Test
+    void aRequestRightAfterTheOrderWasCreatedWaitsForItInsteadOfNotFindingIt() {
+        for (int i = 0; i < 5; i++) {
+            String applicant = Keycloak.newApplicant();
+            given().auth().oauth2(applicant).contentType(ContentType.JSON)
+                    .body(Fixtures.personSubject("即刻", "now-" + UUID.randomUUID() + "@beian.local"))
+                    .post(Stack.SUBJECT + "/api/v1/subjects").then().statusCode(201);
+            Response created = given().auth().oauth2(applicant).contentType(ContentType.JSON)
+                    .body("{\"type\":\"FIRST_FILING\"}").post(Stack.SUBJECT + "/api/v1/orders");
+            created.then().statusCode(201);
+            String sequence = created.header("Beian-Order-Sequence");
+            assertTrue(sequence != null && Long.parseLong(sequence) >= 1, "the creation names its sequence");
+            String domain = "now-" + UUID.randomUUID().toString().substring(0, 8) + ".cn";
+            given().auth().oauth2(applicant).contentType(ContentType.JSON).header("Beian-Order-Sequence", sequence)
+                    .body(Fixtures.website("即刻的读书笔记", domain))
+                    .post(Stack.WEBSITE + "/api/v1/orders/" + created.path("id") + "/websites")
+                    .then().statusCode(201);
+        }
+    }
+
     /** Edits the subject's address five times in a row (each edit re-outlines the order); answers how many took. */
     private static int editSubjectRepeatedly(String token, String subjectId, String body) {
         int done = 0;

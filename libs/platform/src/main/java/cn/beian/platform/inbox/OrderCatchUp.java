@@ -38,6 +38,10 @@ public class OrderCatchUp {
         /** The CloudEvents source of order events (subject-service's); unset: the header is ignored. */
         Optional<String> orderSource();
 
+        /** This service produces the order events: its order answers carry their sequence (subject-service). */
+        @WithDefault("false")
+        boolean announce();
+
         @WithDefault("5s")
         Duration maxWait();
 

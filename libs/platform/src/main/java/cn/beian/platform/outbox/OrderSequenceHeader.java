@@ -6,7 +6,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
@@ -21,10 +20,9 @@ public class OrderSequenceHeader {
     private final Pool pool;
     private final boolean announce;
 
-    public OrderSequenceHeader(Pool pool, @ConfigProperty(name = "beian.catch-up.announce",
-            defaultValue = "false") boolean announce) {
+    public OrderSequenceHeader(Pool pool, OrderCatchUp.CatchUpConfig config) {
         this.pool = pool;
-        this.announce = announce;
+        this.announce = config.announce();
     }
 
     @ServerResponseFilter
