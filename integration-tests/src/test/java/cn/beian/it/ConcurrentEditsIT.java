@@ -78,14 +78,19 @@ class ConcurrentEditsIT {
         }
         given().auth().oauth2(applicant).get(websites).then().statusCode(200).body("websites", hasSize(WRITERS + 1));
 
-        // Every event of the order was applied everywhere: nothing parked, and subject-service heard the websites'
-        // last version.
-        int version = given().auth().oauth2(applicant).get(websites).path("version");
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            Integer heard = given().auth().oauth2(applicant).get(Stack.SUBJECT + "/api/v1/orders/" + order)
-                    .path("readiness.websitesVersion");
-            return heard != null && heard == version;
-        });
+        // Every event of the order was applied everywhere: website- and materials-service judge a request naming the
+        // order's last sequence (the subject edits among its events) at once, nothing is parked, nothing dead-lettered.
+        String sequence = given().auth().oauth2(applicant).get(Stack.SUBJECT + "/api/v1/orders/" + order)
+                .header("Beian-Order-Sequence");
+        given().auth().oauth2(applicant).header("Beian-Order-Sequence", sequence).get(websites).then().statusCode(200);
+        given().auth().oauth2(applicant).header("Beian-Order-Sequence", sequence)
+                .get(Stack.MATERIALS + "/api/v1/orders/" + order + "/required-materials").then().statusCode(200);
+        for (String dlq : List.of("beian.website.subject-events.dlq", "beian.materials.subject-events.dlq",
+                "beian.subject.website-events.dlq", "beian.materials.website-events.dlq")) {
+            if (KafkaEvents.topicExists(dlq)) {
+                assertEquals(List.of(), KafkaEvents.typesFor(dlq, order), dlq);
+            }
+        }
         for (String service : List.of(Stack.SUBJECT, Stack.WEBSITE, Stack.MATERIALS, Stack.REVIEW,
                 Stack.NOTIFICATION)) {
             List<String> parked = given().auth().oauth2(admin).queryParam("limit", 500)

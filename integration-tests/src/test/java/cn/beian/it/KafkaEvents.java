@@ -66,6 +66,16 @@ public final class KafkaEvents implements AutoCloseable {
         }
     }
 
+    /** Whether {@code topic} exists (dead-letter topics appear with their first record). */
+    public static boolean topicExists(String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.KAFKA);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
+                new StringDeserializer())) {
+            return consumer.listTopics(Duration.ofSeconds(10)).containsKey(topic);
+        }
+    }
+
     /** The CloudEvents types of every record on {@code topic} keyed {@code key}, in their order (reads from the start). */
     public static List<String> typesFor(String topic, String key) {
         Properties p = new Properties();

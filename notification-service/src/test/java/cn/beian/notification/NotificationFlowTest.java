@@ -466,14 +466,14 @@ class NotificationFlowTest {
         Events.Delivery subject(OrderState from, OrderState to, OrderTrigger trigger) throws Exception {
             return subjectEvent("order.transitioned.v1", new OrderTransitioned(orderId, accountId,
                     FilingType.FIRST_FILING, Province.ZHEJIANG, from, to, trigger, OrderTrigger.Actor.APPLICANT,
-                    accountId, List.of(), 1L, 1L, TestClock.now()));
+                    accountId, List.of(), 1L, 1L, TestClock.now(), null));
         }
 
         /** Produces a transition without waiting for it to be applied, as Kafka delivers events back to back. */
         Events.Delivery sendSubject(OrderState from, OrderState to, OrderTrigger trigger) throws Exception {
             return send("subject-events", SUBJECT_SVC, orderId, "order.transitioned.v1", new OrderTransitioned(
                     orderId, accountId, FilingType.FIRST_FILING, Province.ZHEJIANG, from, to, trigger,
-                    OrderTrigger.Actor.APPLICANT, accountId, List.of(), 1L, 1L, TestClock.now()));
+                    OrderTrigger.Actor.APPLICANT, accountId, List.of(), 1L, 1L, TestClock.now(), null));
         }
 
         Events.Delivery sendReview(String type) throws Exception {

@@ -329,4 +329,18 @@ class ReviewQueueTest {
         List<String> none = List.of();
         assertTrue(none.isEmpty());
     }
+
+    @Test
+    void theConsoleIsServedWithItsSignInSettingsAndNoToken() {
+        io.restassured.RestAssured.given().get("/console/config.json").then().statusCode(200)
+                .body("clientId", equalTo("beian-console")).body("now", org.hamcrest.Matchers.notNullValue())
+                .header("Cache-Control", org.hamcrest.Matchers.containsString("no-store"));
+        io.restassured.RestAssured.given().get("/console/").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.containsString("text/html"))
+                .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("script-src 'self'"));
+        io.restassured.RestAssured.given().get("/console/vendor/oidc-client-ts.min.js").then().statusCode(200);
+        // Not part of the REST API: the OpenAPI document (and so the fuzz corpus) does not list it.
+        io.restassured.RestAssured.given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("/console/config.json")));
+    }
 }

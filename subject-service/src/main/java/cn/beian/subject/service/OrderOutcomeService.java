@@ -82,7 +82,7 @@ public class OrderOutcomeService implements InboxHandler {
                 AuthorityApproved a = event.data(AuthorityApproved.class);
                 return recordSubjectNumber(o, a)
                         .chain(() -> revisions.applyApproved(o))
-                        .chain(() -> move(o, OrderTrigger.AUTHORITY_APPROVE, Actor.AUTHORITY, null, List.of()));
+                        .chain(() -> refusedAsMalformed(o, orderService.approve(o, a)));
             });
             case AUTHORITY_REJECTED, AUTHORITY_RETURNED -> withOrder(event, o -> {
                 AuthorityRejected r = event.data(AuthorityRejected.class);
@@ -105,9 +105,13 @@ public class OrderOutcomeService implements InboxHandler {
     }
 
     private Uni<Void> move(FilingOrder o, OrderTrigger trigger, Actor actor, String actorId, List<String> reasons) {
-        return orderService.move(o, trigger, actor, actorId, reasons)
-                .onFailure(ProblemException.class).transform(e -> new MalformedEventException(
-                        "order " + o.id + ": " + e.getMessage()))
+        return refusedAsMalformed(o, orderService.move(o, trigger, actor, actorId, reasons));
+    }
+
+    /** A move the order's state refuses can never apply: the event is dead-lettered, not parked. */
+    private static Uni<Void> refusedAsMalformed(FilingOrder o, Uni<FilingOrder> move) {
+        return move.onFailure(ProblemException.class)
+                .transform(e -> new MalformedEventException("order " + o.id + ": " + e.getMessage()))
                 .replaceWithVoid();
     }
 

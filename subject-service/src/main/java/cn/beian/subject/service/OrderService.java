@@ -1,5 +1,6 @@
 package cn.beian.subject.service;
 
+import cn.beian.contract.events.authority.AuthorityApproved;
 import cn.beian.contract.events.order.OrderCreated;
 import cn.beian.contract.events.order.OrderTransitioned;
 import cn.beian.contract.order.FilingType;
@@ -122,7 +123,7 @@ public class OrderService {
                     List.of(), () -> {
                         o.submissionCount++;
                         return outbox.append(outlines.snapshot(o, subject)).replaceWithVoid();
-                    }));
+                    }, null));
         });
     }
 
@@ -133,12 +134,18 @@ public class OrderService {
 
     /** Moves the order and records the move; review and authority outcomes will come through here too. */
     Uni<FilingOrder> move(FilingOrder o, OrderTrigger trigger, Actor actor, String actorId, List<String> reasons) {
-        return move(o, trigger, actor, actorId, reasons, () -> Uni.createFrom().voidItem());
+        return move(o, trigger, actor, actorId, reasons, () -> Uni.createFrom().voidItem(), null);
+    }
+
+    /** The administration approved the order: the move's event carries the numbers it was approved with. */
+    Uni<FilingOrder> approve(FilingOrder o, AuthorityApproved approval) {
+        return move(o, OrderTrigger.AUTHORITY_APPROVE, Actor.AUTHORITY, null, List.of(),
+                () -> Uni.createFrom().voidItem(), approval);
     }
 
     /** As above; {@code beforeEvent} runs once the move is legal, before the transition's event is appended. */
     private Uni<FilingOrder> move(FilingOrder o, OrderTrigger trigger, Actor actor, String actorId, List<String> reasons,
-            java.util.function.Supplier<Uni<Void>> beforeEvent) {
+            java.util.function.Supplier<Uni<Void>> beforeEvent, AuthorityApproved approval) {
         OrderState from = o.state;
         OrderState to;
         try {
@@ -165,7 +172,8 @@ public class OrderService {
                 .chain(() -> record(o, from, trigger, actor, actorId, reasons))
                 .chain(() -> outbox.append(new OrderTransitioned(o.id.toString(), o.accountId, o.type, o.province,
                         from, to, trigger, actor, actorId, reasons.isEmpty() ? null : reasons,
-                        submit ? o.websitesReadyVersion : null, submit ? o.materialsReadyVersion : null, now)))
+                        submit ? o.websitesReadyVersion : null, submit ? o.materialsReadyVersion : null, now,
+                        approval)))
                 .replaceWith(o);
     }
 

@@ -153,7 +153,11 @@ public class AccessPolicy {
                             || e.trigger() == OrderTrigger.INITIAL_APPROVE;
                     orders.put(e.orderId(), new OrderFact(e.type(), e.to(), e.accountId(), passed));
                     touched.addAll(domainsOf(e.orderId()));
-                    if (old == null) {
+                    if (e.approval() != null) {
+                        // the numbers travel with the approval too; whichever topic comes first opens the site
+                        approvals.put(e.orderId(), e.approval());
+                        applyApproval(e.approval(), touched);
+                    } else if (old == null) {
                         reapplyApproval(e.orderId(), touched);
                     }
                 }

@@ -153,8 +153,12 @@ public class OrderEventsService implements InboxHandler {
                 throw new MalformedEventException(e.trigger() + " of order " + e.orderId()
                         + " names no websitesVersion");
             }
-            return orders.persist(o).chain(() -> submitted ? freeze(o, e.websitesVersion())
-                    : Uni.createFrom().voidItem());
+            Uni<Void> next = submitted ? freeze(o, e.websitesVersion())
+                    // The numbers travel with the approval too: shown as soon as the order is seen approved, whichever
+                    // of the two topics arrives first (recording them twice changes nothing).
+                    : e.approval() != null ? approved(e.approval())
+                    : Uni.createFrom().voidItem();
+            return orders.persist(o).chain(() -> next);
         });
     }
 

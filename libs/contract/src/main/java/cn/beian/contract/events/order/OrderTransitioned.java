@@ -2,6 +2,7 @@ package cn.beian.contract.events.order;
 
 import cn.beian.contract.domain.Province;
 import cn.beian.contract.events.EventPayload;
+import cn.beian.contract.events.authority.AuthorityApproved;
 import cn.beian.contract.order.FilingType;
 import cn.beian.contract.order.OrderState;
 import cn.beian.contract.order.OrderTrigger;
@@ -17,6 +18,9 @@ import java.util.List;
  * @param reasons          review or authority reasons where the move is a rejection
  * @param websitesVersion  on SUBMIT/RESUBMIT: website-service's version judged complete
  * @param materialsVersion on SUBMIT/RESUBMIT: materials-service's version judged complete
+ * @param approval         on AUTHORITY_APPROVE: the administration's numbers the order was approved with (as
+ *                         review-service announced them), so that whoever sees the order approved can show them —
+ *                         a consumer of this topic need not wait for review-service's topic to catch up
  */
 public record OrderTransitioned(
         String orderId,
@@ -31,7 +35,8 @@ public record OrderTransitioned(
         List<String> reasons,
         Long websitesVersion,
         Long materialsVersion,
-        OffsetDateTime at) implements EventPayload {
+        OffsetDateTime at,
+        AuthorityApproved approval) implements EventPayload {
 
     @Override
     public String aggregateId() {
