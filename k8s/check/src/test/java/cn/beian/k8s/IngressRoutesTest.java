@@ -68,6 +68,14 @@ class IngressRoutesTest {
                 }
             }
         }
+        // Served outside the OpenAPI documents: the reviewers' console (review-service's static files and config).
+        for (var e : Map.of("/console/", "review-service", "/console/config.json", "review-service",
+                "/console/js/queue.js", "review-service").entrySet()) {
+            String got = router.route(api, e.getKey()).map(x -> x.route().service()).orElse("no route");
+            if (!got.equals(e.getValue())) {
+                wrong.add(api + e.getKey() + " (" + e.getValue() + "): " + got);
+            }
+        }
         assertEquals(List.of(), wrong, overlay + " (" + m.source + ")");
         assertTrue(routed >= 40, "the documents were read: " + routed + " public paths routed");
     }
