@@ -186,6 +186,33 @@ class AuthorityGatewayTest {
                 .body("decidedBy", equalTo("feed"));
     }
 
+    /** website-service's topic lags: the administration never receives a filing without its websites. */
+    @Test
+    void aSubmissionWaitsForTheWebsitesSnapshotItNames() {
+        String order = UUID.randomUUID().toString();
+        String account = "acc-" + order;
+        String submission = order + ":1";
+        TestEvents.send(connector, "subject-events", TestEvents.SUBJECT, order, "subject.snapshot-frozen.v1",
+                TestEvents.subjectSnapshot(order, account, "FIRST_FILING", "ZHEJIANG", 1));
+        TestEvents.send(connector, "subject-events", TestEvents.SUBJECT, order, "order.transitioned.v1",
+                TestEvents.transitioned(order, account, "FIRST_FILING", "ZHEJIANG", "DRAFT", "INITIAL_REVIEW",
+                        "SUBMIT", 4L, 9L));
+        TestEvents.send(connector, "subject-events", TestEvents.SUBJECT, order, "order.transitioned.v1",
+                TestEvents.transitioned(order, account, "FIRST_FILING", "ZHEJIANG", "PHOTO_REVIEW", "AUTHORITY_REVIEW",
+                        "PHOTO_APPROVE", null, null));
+        awaitCount(1, "select count(*) from authority_submission where submission_id = '" + submission
+                + "' and status = 'PENDING'");
+        long rounds = jobs.rounds();
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> jobs.rounds() >= rounds + 5);
+        verify(national, never()).submit(argThat(r -> r != null && submission.equals(r.submissionId())));
+
+        TestEvents.send(connector, "website-events", TestEvents.WEBSITE, order, "website.snapshot-frozen.v1",
+                TestEvents.websitesSnapshot(order, 4));
+        awaitCount(1, events(order, "authority.submitted.v1"));
+        verify(national, times(1)).submit(argThat(r -> r != null && submission.equals(r.submissionId())
+                && r.websites().size() == 1));
+    }
+
     @Test
     void onlyTheReplicaHoldingTheGatewayLockSubmits() throws Exception {
         String order;

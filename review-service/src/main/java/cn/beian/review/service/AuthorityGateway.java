@@ -222,9 +222,17 @@ public class AuthorityGateway {
             }
             return snapshots.get(s.orderId, SnapshotStore.SUBJECT, (long) s.submissionNo)
                     .chain(subject -> snapshots.get(s.orderId, SnapshotStore.WEBSITES, s.websitesVersion)
-                            .map(websites -> Optional.of(build(submissionId, read(subject.orElseThrow(
-                                    () -> new IllegalStateException("no subject snapshot for " + submissionId)),
-                                    SubjectSnapshotFrozen.class), websites.map(w -> read(w, WebsitesSnapshotFrozen.class))))));
+                            .map(websites -> {
+                                if (subject.isEmpty() || (s.websitesVersion != null && websites.isEmpty())) {
+                                    // A snapshot the submission names has not arrived (its topic lags): send
+                                    // nothing yet, never a filing without its subject or websites; next round.
+                                    LOG.debugf("Submission %s waits for its snapshots", submissionId);
+                                    return Optional.<SubmissionRequest>empty();
+                                }
+                                return Optional.of(build(submissionId,
+                                        read(subject.get(), SubjectSnapshotFrozen.class),
+                                        websites.map(w -> read(w, WebsitesSnapshotFrozen.class))));
+                            }));
         });
     }
 

@@ -37,6 +37,7 @@ public class GatewayJobs {
     private final AtomicBoolean submitting = new AtomicBoolean();
     private final AtomicBoolean following = new AtomicBoolean();
     private final AtomicLong roundsWithoutLock = new AtomicLong();
+    private final AtomicLong rounds = new AtomicLong();
     private volatile boolean running;
     private long submitTimer = -1;
     private long followTimer = -1;
@@ -67,6 +68,11 @@ public class GatewayJobs {
         lock.resign().subscribe().with(ok -> { }, e -> { });
     }
 
+    /** Submit rounds of this replica since start, with the lock or without. */
+    public long rounds() {
+        return rounds.get();
+    }
+
     /** Submit rounds of this replica that found another holding the lock (or none held), since start. */
     public long roundsWithoutLock() {
         return roundsWithoutLock.get();
@@ -74,6 +80,7 @@ public class GatewayJobs {
 
     /** One submit round: the pending submissions, only where this replica holds the lock (checked on its connection). */
     private Uni<Void> submit() {
+        rounds.incrementAndGet();
         if (!lock.held()) {
             roundsWithoutLock.incrementAndGet();
             return Uni.createFrom().voidItem();
