@@ -25,8 +25,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Publishes events into the real Kafka as another Beian producer would — CloudEvents in binary mode, keyed by the
- * aggregate, numbered per aggregate — under a source of the test's own per topic, so its sequences never clash with a real
- * service's. For tests and benchmarks that stand in for a service whose part of a flow is not under test.
+ * aggregate, numbered per aggregate — under a source of the test's own per topic, so its sequences never clash
+ * with a real service's. For tests and benchmarks that stand in for a service whose part of a flow is not under test.
  */
 public final class KafkaEvents implements AutoCloseable {
 
