@@ -145,11 +145,26 @@ public class NotificationService implements InboxHandler {
         OffsetDateTime at = e.time();
         DeliveryWriter.Source source = new DeliveryWriter.Source(e.id(), e.type(), at, orderId);
         boolean websites = notices.stream().anyMatch(n -> n.audience().contains(Audience.WEBSITE_PRINCIPAL));
-        return contacts.order(orderId).chain(contact -> (websites ? contacts.websites(orderId)
+        return contacts.order(orderId).chain(contact -> {
+            if (!known(contact)) {
+                // The order's recipients come from subject-service's events, on another topic than review-service's;
+                // after a restart one topic's partitions may be consumed well before the other's. Writing the notice
+                // now would log it UNDELIVERABLE and lose it: fail instead, so the inbox parks this event (and the
+                // aggregate's later ones from this producer) and applies it again once the recipients have arrived.
+                return Uni.createFrom().failure(new IllegalStateException("order " + orderId + " has no recipients "
+                        + "yet (subject-service's order events have not arrived): parked until they do"));
+            }
+            return (websites ? contacts.websites(orderId)
                 : Uni.createFrom().item(List.<WebsiteContact>of())).chain(sites ->
                 Multi.createFrom().iterable(notices)
                         .onItem().transformToUniAndConcatenate(n -> writer.write(source, n, contact, sites))
-                        .collect().last().replaceWithVoid()));
+                        .collect().last().replaceWithVoid());
+        });
+    }
+
+    /** Whether the order's recipients are known: any of the account e-mail, principal mobile or e-mail arrived. */
+    private static boolean known(OrderContact c) {
+        return c != null && (c.accountEmail != null || c.principalMobile != null || c.principalEmail != null);
     }
 
 }
