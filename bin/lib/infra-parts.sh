@@ -201,8 +201,10 @@ kc_prepare_home() {
     echo "$version" >"$KC_HOME/.beian-dist"
   fi
   mkdir -p "$KC_HOME/data/import"
-  # Imported only when the realm does not exist yet (H2 data in $KC_HOME/data/h2 persists it).
-  cp "$LS_DIR/keycloak/beian-realm.json" "$KC_HOME/data/import/beian-realm.json"
+  # Imported only when the realm does not exist yet (H2 data in $KC_HOME/data/h2 persists it). The console's client
+  # also trusts this stack's own review-service origin, whatever its port offset (the file lists ports 8104, 18104).
+  sed "s#\"http://127.0.0.1:18104\"#\"http://127.0.0.1:18104\", \"http://localhost:$BEIAN_REVIEW_PORT\", \"http://127.0.0.1:$BEIAN_REVIEW_PORT\"#" \
+    "$LS_DIR/keycloak/beian-realm.json" >"$KC_HOME/data/import/beian-realm.json"
 }
 
 start_keycloak() {

@@ -18,14 +18,15 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Publishes events into the real Kafka as another Beian producer would — CloudEvents in binary mode, keyed by the
- * aggregate, numbered per aggregate — under a source of the test's own, so its sequences never clash with a real
- * service's. For tests and benchmarks that stand in for a service whose part of a flow is not under test.
+ * aggregate, numbered per aggregate — under a source of the test's own per topic, so its sequences never clash
+ * with a real service's. For tests and benchmarks that stand in for a service whose part of a flow is not under test.
  */
 public final class KafkaEvents implements AutoCloseable {
 
@@ -42,12 +43,14 @@ public final class KafkaEvents implements AutoCloseable {
     }
 
     /** Sends one event about an order (keyed by it) and waits for Kafka's acknowledgement. */
-    public synchronized void send(EventType type, String orderId, String json) {
-        long sequence = sequences.merge(orderId, 1L, Long::sum);
+    public synchronized TopicPartition send(EventType type, String orderId, String json) {
+        // A real producer writes one topic: a source per topic keeps each consumer's view of it gapless.
+        String topicSource = source + "/" + type.topic();
+        long sequence = sequences.merge(topicSource + "|" + orderId, 1L, Long::sum);
         ProducerRecord<String, String> r = new ProducerRecord<>(type.topic(), orderId, json);
         header(r, "ce_specversion", "1.0");
         header(r, "ce_id", UUID.randomUUID().toString());
-        header(r, "ce_source", source);
+        header(r, "ce_source", topicSource);
         header(r, "ce_type", type.type());
         header(r, "ce_time", TestClock.now().toString());
         header(r, "content-type", "application/json");
@@ -57,7 +60,8 @@ public final class KafkaEvents implements AutoCloseable {
         header(r, prefix + CloudEventAttributes.ORDER_ID, orderId);
         header(r, prefix + CloudEventAttributes.SEQUENCE, String.valueOf(sequence));
         try {
-            producer.send(r).get();
+            RecordMetadata sent = producer.send(r).get();
+            return new TopicPartition(sent.topic(), sent.partition());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

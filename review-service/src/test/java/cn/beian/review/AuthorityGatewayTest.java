@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -23,6 +26,8 @@ import cn.beian.national.client.SmsVerification;
 import cn.beian.national.client.SubmissionRequest;
 import cn.beian.national.client.SubmissionStatus;
 import cn.beian.review.service.FeedFollower;
+import cn.beian.review.service.GatewayJobs;
+import cn.beian.review.service.GatewayLock;
 import cn.beian.testing.InMemoryMessagingResource;
 import cn.beian.testing.OidcTestResource;
 import cn.beian.testing.PostgresTestResource;
@@ -39,6 +44,9 @@ import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -79,6 +87,9 @@ class AuthorityGatewayTest {
 
     @Inject
     FeedFollower follower;
+
+    @Inject
+    GatewayJobs jobs;
 
     @BeforeEach
     void administration() {
@@ -173,6 +184,66 @@ class AuthorityGatewayTest {
         as("arthur", "authority").get("/api/v1/authority-submissions/" + submission).then().statusCode(200)
                 .body("status", equalTo("APPROVED")).body("smsStatus", equalTo("VERIFIED"))
                 .body("decidedBy", equalTo("feed"));
+    }
+
+    /** website-service's topic lags: the administration never receives a filing without its websites. */
+    @Test
+    void aSubmissionWaitsForTheWebsitesSnapshotItNames() {
+        String order = UUID.randomUUID().toString();
+        String account = "acc-" + order;
+        String submission = order + ":1";
+        TestEvents.send(connector, "subject-events", TestEvents.SUBJECT, order, "subject.snapshot-frozen.v1",
+                TestEvents.subjectSnapshot(order, account, "FIRST_FILING", "ZHEJIANG", 1));
+        TestEvents.send(connector, "subject-events", TestEvents.SUBJECT, order, "order.transitioned.v1",
+                TestEvents.transitioned(order, account, "FIRST_FILING", "ZHEJIANG", "DRAFT", "INITIAL_REVIEW",
+                        "SUBMIT", 4L, 9L));
+        TestEvents.send(connector, "subject-events", TestEvents.SUBJECT, order, "order.transitioned.v1",
+                TestEvents.transitioned(order, account, "FIRST_FILING", "ZHEJIANG", "PHOTO_REVIEW", "AUTHORITY_REVIEW",
+                        "PHOTO_APPROVE", null, null));
+        awaitCount(1, "select count(*) from authority_submission where submission_id = '" + submission
+                + "' and status = 'PENDING'");
+        long rounds = jobs.rounds();
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> jobs.rounds() >= rounds + 5);
+        verify(national, never()).submit(argThat(r -> r != null && submission.equals(r.submissionId())));
+
+        TestEvents.send(connector, "website-events", TestEvents.WEBSITE, order, "website.snapshot-frozen.v1",
+                TestEvents.websitesSnapshot(order, 4));
+        awaitCount(1, events(order, "authority.submitted.v1"));
+        verify(national, times(1)).submit(argThat(r -> r != null && submission.equals(r.submissionId())
+                && r.websites().size() == 1));
+    }
+
+    @Test
+    void onlyTheReplicaHoldingTheGatewayLockSubmits() throws Exception {
+        String order;
+        String submission;
+        try (Connection otherReplica = PostgresTestResource.connect()) {
+            // Another replica takes the gateway's lock: this one gives it up (as on a restart) and finds it held.
+            Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> {
+                follower.resign().await().atMost(Duration.ofSeconds(5));
+                try (PreparedStatement ps = otherReplica.prepareStatement("select pg_try_advisory_lock(?)")) {
+                    ps.setLong(1, GatewayLock.KEY);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() && rs.getBoolean(1);
+                    }
+                }
+            });
+            order = orderWithAuthority("FIRST_FILING");
+            submission = order + ":1";
+            awaitCount(1, "select count(*) from authority_submission where submission_id = '" + submission
+                    + "' and status = 'PENDING'");
+            // This replica's submit rounds go by while the other holds the lock: none of them sends anything.
+            long rounds = jobs.roundsWithoutLock();
+            Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> jobs.roundsWithoutLock() >= rounds + 5);
+            verify(national, never()).submit(argThat(r -> r != null && submission.equals(r.submissionId())));
+            assertEquals("PENDING", TestEvents.string("select status from authority_submission where submission_id = '"
+                    + submission + "'"));
+        }
+        // The other replica is gone (its session closed, its lock with it): this one takes over and submits, once.
+        awaitCount(1, events(order, "authority.submitted.v1"));
+        verify(national, times(1)).submit(argThat(r -> r != null && submission.equals(r.submissionId())));
+        assertEquals("SUBMITTED", TestEvents.string("select status from authority_submission where submission_id = '"
+                + submission + "'"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static cn.beian.testing.TestTokens.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.beian.subject.service.OrderStream;
 import cn.beian.testing.InMemoryMessagingResource;
 import cn.beian.testing.OidcTestResource;
 import cn.beian.testing.PostgresTestResource;
@@ -13,6 +14,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -28,6 +30,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** The order's moves as server-sent events, resumable with Last-Event-ID, for the owner only. */
@@ -39,6 +42,9 @@ class OrderStreamTest {
 
     @TestHTTPResource("/")
     URL base;
+
+    @Inject
+    OrderStream stream;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -79,6 +85,49 @@ class OrderStreamTest {
         assertEquals(404, other.statusCode());
     }
 
+    @Test
+    void anIdleStreamGetsHeartbeatsAndOnePollerServesEveryStream() throws Exception {
+        String account = "beat-" + UUID.randomUUID();
+        String other = "beat-" + UUID.randomUUID();
+        as(account, "applicant").contentType(ContentType.JSON).body(SubjectResourceTest.subject("冯十四"))
+                .post("/api/v1/subjects").then().statusCode(201);
+        as(other, "applicant").contentType(ContentType.JSON).body(SubjectResourceTest.subject("冯十五"))
+                .post("/api/v1/subjects").then().statusCode(201);
+        String a = as(account, "applicant").contentType(ContentType.JSON).body("{\"type\":\"FIRST_FILING\"}")
+                .post("/api/v1/orders").then().statusCode(201).extract().path("id");
+        String b = as(other, "applicant").contentType(ContentType.JSON).body("{\"type\":\"FIRST_FILING\"}")
+                .post("/api/v1/orders").then().statusCode(201).extract().path("id");
+        int before = stream.openStreams();
+
+        Events onA = open(account, a, null);
+        Events onB = open(other, b, null);
+        Events againOnA = open(account, a, null);
+        for (Events e : List.of(onA, onB, againOnA)) {
+            assertTrue(e.next().stream().anyMatch(l -> l.contains("\"trigger\":\"CREATE\"")));
+        }
+        assertEquals(before + 3, stream.openStreams(), "the replica's one poller follows the three streams");
+
+        // Nothing moves: the streams stay open on heartbeats (comments, which EventSource ignores), nothing else.
+        assertTrue(onB.nextComment().matches(": ?heartbeat"));
+        assertTrue(onB.nextComment().matches(": ?heartbeat"));
+        assertTrue(onB.nothingElse(), "a heartbeat is no event");
+
+        try (Connection c = PostgresTestResource.connect()) {
+            c.createStatement().executeUpdate("update filing_order set websites_ready_version = 1, "
+                    + "materials_ready_version = 1 where id = '" + a + "'");
+        }
+        as(account, "applicant").header("If-Match", "\"0\"").post("/api/v1/orders/" + a + "/submit")
+                .then().statusCode(200);
+        assertTrue(onA.next().stream().anyMatch(l -> l.contains("\"trigger\":\"SUBMIT\"")));
+        assertTrue(againOnA.next().stream().anyMatch(l -> l.contains("\"trigger\":\"SUBMIT\"")));
+        assertTrue(onB.nothingElse(), "order B's stream gets nothing of order A");
+
+        onA.close();
+        onB.close();
+        againOnA.close();
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> stream.openStreams() == before);
+    }
+
     private HttpRequest.Builder request(String account, String order, String lastEventId) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "api/v1/orders/" + order + "/events"))
                 .header("Authorization", "Bearer " + TestTokens.token(account, "applicant"))
@@ -97,10 +146,11 @@ class OrderStreamTest {
         return new Events(response.body());
     }
 
-    /** Reads one SSE event (lines up to a blank line) at a time, with a timeout. */
+    /** Reads one SSE event (lines up to a blank line) at a time, with a timeout; comments (heartbeats) apart. */
     private static final class Events implements AutoCloseable {
         private final Stream<String> lines;
         private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        private final BlockingQueue<String> comments = new LinkedBlockingQueue<>();
 
         Events(Stream<String> lines) {
             this.lines = lines;
@@ -108,7 +158,12 @@ class OrderStreamTest {
                 try {
                     Iterator<String> it = lines.iterator();
                     while (it.hasNext()) {
-                        queue.add(it.next());
+                        String line = it.next();
+                        if (line.startsWith(":")) {
+                            comments.add(line);
+                        } else {
+                            queue.add(line);
+                        }
                     }
                 } catch (RuntimeException closed) {
                     // stream closed by the test
@@ -133,6 +188,20 @@ class OrderStreamTest {
                 }
                 event.add(line.replace(": ", ":"));
             }
+        }
+
+        /** The next comment line (": heartbeat"). */
+        String nextComment() throws InterruptedException {
+            String line = comments.poll(15, TimeUnit.SECONDS);
+            if (line == null) {
+                throw new AssertionError("no comment within 15 s");
+            }
+            return line;
+        }
+
+        /** Events received and not read yet (complete or not). */
+        boolean nothingElse() {
+            return queue.stream().allMatch(String::isEmpty);
         }
 
         @Override

@@ -41,6 +41,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -293,6 +294,34 @@ class WebsiteServiceTest {
         as(account, "applicant").get("/api/v1/orders/" + change + "/websites").then().statusCode(200)
                 .body("websites", hasSize(1)).body("websites[0].websiteFilingNumber", equalTo("粤ICP备30000001号-1"))
                 .body("websites[0].domains[0]", equalTo(domain)).body("ready", equalTo(true));
+    }
+
+    @Test
+    void theNumbersArriveWithTheOrdersApprovalWhicheverTopicComesFirst() {
+        String account = "numbers-" + UUID.randomUUID();
+        String order = newOrder(account, "FIRST_FILING");
+        String domain = "lina-" + UUID.randomUUID().toString().substring(0, 8) + ".cn";
+        String id = as(account, "applicant").contentType(ContentType.JSON).body(website("李娜的读书笔记", domain))
+                .post("/api/v1/orders/" + order + "/websites").then().statusCode(201).extract().path("id");
+        transition(order, "DRAFT", "INITIAL_REVIEW", "SUBMIT", 1L);
+        String number = "粤ICP备" + (10000000 + (int) (Math.random() * 8999999)) + "号";
+        String approval = """
+                {"orderId":"%s","submissionId":"sub-1","subjectFilingNumber":"%s","approvedAt":"%s",
+                 "websites":[{"websiteId":"%s","name":"李娜的读书笔记","domains":["%s"],"websiteFilingNumber":"%s-1"}]}"""
+                .formatted(order, number, TestClock.isoNow(), id, domain, number);
+        // subject-service's move to APPROVED comes first: it carries the numbers.
+        ack("subject-events", "/beian/subject-service", order, "order.transitioned.v1", """
+                {"orderId":"%s","accountId":"%s","type":"FIRST_FILING","province":"GUANGDONG","from":"AUTHORITY_REVIEW",
+                 "to":"APPROVED","trigger":"AUTHORITY_APPROVE","actor":"AUTHORITY","at":"%s","approval":%s}"""
+                .formatted(order, account, TestClock.isoNow(), approval));
+        as(account, "applicant").get("/api/v1/orders/" + order + "/websites").then().statusCode(200)
+                .body("state", equalTo("APPROVED")).body("websites[0].websiteFilingNumber", equalTo(number + "-1"));
+        as(account, "applicant").get("/api/v1/filed-websites").then().statusCode(200)
+                .body("websiteFilingNumber", equalTo(List.of(number + "-1")));
+        // review-service's own announcement, later, changes nothing.
+        ack("review-events", "/beian/review-service", order, "authority.approved.v1", approval);
+        as(account, "applicant").get("/api/v1/filed-websites").then().statusCode(200)
+                .body("websiteFilingNumber", equalTo(List.of(number + "-1")));
     }
 
     private String newOrder(String account, String type) {

@@ -49,12 +49,17 @@ public final class InMemoryEvents {
     /** Delivers one event and answers the nack's reason, or null when it was acked. */
     public Throwable deliver(String channel, String source, String aggregate, String type, String data) {
         int sequence = SEQUENCES.merge(source + aggregate, 1, Integer::sum);
+        return send(channel, Message.of(data, Metadata.of(new DefaultIncomingCloudEventMetadata<>("1.0",
+                UUID.randomUUID().toString(), URI.create(source), type, "application/json", null, aggregate,
+                TestClock.now().toZonedDateTime(), Map.of("aggregateid", aggregate, "sequence", String.valueOf(sequence)),
+                data))));
+    }
+
+    /** Sends a message as it is (the test sets its ids and sequence) and answers the nack's reason, or null. */
+    public Throwable send(String channel, Message<String> message) {
         AtomicReference<Throwable> nacked = new AtomicReference<>();
         CompletableFuture<Void> done = new CompletableFuture<>();
-        Message<String> m = Message.of(data, Metadata.of(new DefaultIncomingCloudEventMetadata<>("1.0",
-                        UUID.randomUUID().toString(), URI.create(source), type, "application/json", null, aggregate,
-                        TestClock.now().toZonedDateTime(), Map.of("aggregateid", aggregate, "sequence", String.valueOf(sequence)),
-                        data)))
+        connector.<Message<String>>source(channel).send(message
                 .withAck(() -> {
                     done.complete(null);
                     return CompletableFuture.completedFuture(null);
@@ -63,12 +68,11 @@ public final class InMemoryEvents {
                     nacked.set(e);
                     done.complete(null);
                     return CompletableFuture.completedFuture(null);
-                });
-        connector.<Message<String>>source(channel).send(m);
+                }));
         try {
             done.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new AssertionError(type + " was neither acked nor nacked", e);
+            throw new AssertionError("a message to " + channel + " was neither acked nor nacked", e);
         }
         return nacked.get();
     }

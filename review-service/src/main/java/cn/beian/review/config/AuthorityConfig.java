@@ -2,12 +2,17 @@ package cn.beian.review.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** The authority gateway's settings. */
 @ConfigMapping(prefix = "beian.authority")
 public interface AuthorityConfig {
 
-    /** Whether this replica competes to be the feed's one active follower. */
+    /** How often the replica holding the gateway's lock sends the pending submissions. */
+    @WithDefault("200ms")
+    Duration submitEvery();
+
+    /** Whether the replica holding the gateway's lock follows the feed. */
     @WithDefault("true")
     boolean feedEnabled();
 

@@ -38,7 +38,9 @@ import jakarta.ws.rs.WebApplicationException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -65,6 +67,19 @@ public class AuthorityGateway {
     private final ObjectMapper mapper;
     private final BeianClock clock;
     private final BusinessCalendar calendar;
+    /** Submissions whose last attempt failed (the administration down, a 5xx): retried 1 s, 2 s … 60 s later. */
+    private final Map<String, Backoff> backoff = new ConcurrentHashMap<>();
+
+    record Backoff(long delayMillis, long nextAt) {
+        static Backoff first() {
+            return new Backoff(1000, System.nanoTime() + 1_000_000_000L);
+        }
+
+        Backoff next() {
+            long delay = Math.min(60_000, delayMillis * 2);
+            return new Backoff(delay, System.nanoTime() + delay * 1_000_000L);
+        }
+    }
 
     public AuthorityGateway(SubmissionRepository submissions, ReviewOrderRepository orders, SnapshotStore snapshots,
             AuditRepository audit, RejectionRepository rejections, OutboxWriter outbox,
@@ -103,10 +118,15 @@ public class AuthorityGateway {
         });
     }
 
-    /** Sends every pending submission, one after the other. */
+    /** Sends every pending submission, one after the other (one that just failed waits out its back-off). */
     public Uni<Void> submitPending() {
+        long now = System.nanoTime();
         return Panache.withSession(() -> submissions.pendingIds(20))
                 .onItem().transformToMulti(ids -> Multi.createFrom().iterable(ids))
+                .select().where(id -> {
+                    Backoff b = backoff.get(id);
+                    return b == null || now - b.nextAt() >= 0;
+                })
                 .onItem().transformToUniAndConcatenate(this::submitOne)
                 .collect().last().replaceWithVoid();
     }
@@ -117,10 +137,12 @@ public class AuthorityGateway {
                 return Uni.createFrom().voidItem();
             }
             return national.submit(request.get())
+                    .invoke(() -> backoff.remove(submissionId))
                     .chain(() -> Panache.withTransaction(() -> markSubmitted(submissionId, "gateway")).replaceWithVoid())
                     .onFailure(WebApplicationException.class).recoverWithUni(e -> {
                         int status = ((WebApplicationException) e).getResponse().getStatus();
                         if (status == 400 || status == 409) {
+                            backoff.remove(submissionId);
                             return Panache.withTransaction(() -> refuse(submissionId, reasonsOf((WebApplicationException) e)));
                         }
                         return Panache.withTransaction(() -> attemptFailed(submissionId, "HTTP " + status));
@@ -182,7 +204,8 @@ public class AuthorityGateway {
     }
 
     private Uni<Void> attemptFailed(String submissionId, String error) {
-        LOG.warnf("Submitting %s failed, will retry: %s", submissionId, error);
+        Backoff b = backoff.merge(submissionId, Backoff.first(), (old, ignored) -> old.next());
+        LOG.warnf("Submitting %s failed, will retry in %d ms: %s", submissionId, b.delayMillis(), error);
         return submissions.lock(submissionId).invoke(s -> {
             if (s != null) {
                 s.attempts++;
@@ -199,9 +222,17 @@ public class AuthorityGateway {
             }
             return snapshots.get(s.orderId, SnapshotStore.SUBJECT, (long) s.submissionNo)
                     .chain(subject -> snapshots.get(s.orderId, SnapshotStore.WEBSITES, s.websitesVersion)
-                            .map(websites -> Optional.of(build(submissionId, read(subject.orElseThrow(
-                                    () -> new IllegalStateException("no subject snapshot for " + submissionId)),
-                                    SubjectSnapshotFrozen.class), websites.map(w -> read(w, WebsitesSnapshotFrozen.class))))));
+                            .map(websites -> {
+                                if (subject.isEmpty() || (s.websitesVersion != null && websites.isEmpty())) {
+                                    // A snapshot the submission names has not arrived (its topic lags): send
+                                    // nothing yet, never a filing without its subject or websites; next round.
+                                    LOG.debugf("Submission %s waits for its snapshots", submissionId);
+                                    return Optional.<SubmissionRequest>empty();
+                                }
+                                return Optional.of(build(submissionId,
+                                        read(subject.get(), SubjectSnapshotFrozen.class),
+                                        websites.map(w -> read(w, WebsitesSnapshotFrozen.class))));
+                            }));
         });
     }
 

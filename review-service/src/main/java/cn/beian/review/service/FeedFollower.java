@@ -14,9 +14,6 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -35,30 +32,26 @@ import org.jboss.logging.Logger;
  * <p>Exactly once across restarts and instances: the cursor lives in {@code feed_cursor} and advances in the same
  * transaction as the outbox rows its entries produce; that transaction locks the cursor row and skips entries at or
  * below the stored position, so even two followers could never apply an entry twice. Only one follows at a time
- * anyway: the leader holds a session-level PostgreSQL advisory lock on a connection of its own, released when the
- * instance dies (its connection closes). An entry that cannot be applied is recorded in {@code feed_dead_letter} with
+ * anyway: the replica holding the {@link GatewayLock} (a session-level PostgreSQL advisory lock on a connection of
+ * its own, released when the instance dies). An entry that cannot be applied is recorded in {@code feed_dead_letter} with
  * the reason (and sent to {@code beian.review.authority-feed.dlq} after commit); the cursor moves past it.
  */
 @ApplicationScoped
 public class FeedFollower {
 
     private static final Logger LOG = Logger.getLogger(FeedFollower.class);
-    /** Any constant distinct from the outbox relay's: the feed's one active follower. */
-    static final long FEED_LOCK = 0x6265_6961_6e07L;
-
-    private final Pool pool;
+    private final GatewayLock lock;
     private final NationalSystemsClient national;
     private final AuthorityOutcomes outcomes;
     private final MutinyEmitter<String> deadLetters;
     private final ObjectMapper mapper;
     private final AuthorityConfig config;
     private final BeianClock clock;
-    private volatile SqlConnection leaderConnection;
 
-    public FeedFollower(Pool pool, @RestClient NationalSystemsClient national, AuthorityOutcomes outcomes,
+    public FeedFollower(GatewayLock lock, @RestClient NationalSystemsClient national, AuthorityOutcomes outcomes,
             @Channel("authority-feed-dlq") MutinyEmitter<String> deadLetters, ObjectMapper mapper, AuthorityConfig config,
             BeianClock clock) {
-        this.pool = pool;
+        this.lock = lock;
         this.national = national;
         this.outcomes = outcomes;
         this.deadLetters = deadLetters;
@@ -67,39 +60,14 @@ public class FeedFollower {
         this.clock = clock;
     }
 
-    /** Whether this instance holds (or now takes) the follower's lock. */
+    /** Whether this instance holds (or now takes) the gateway's lock, which the feed's one follower holds. */
     public Uni<Boolean> lead() {
-        SqlConnection held = leaderConnection;
-        if (held != null) {
-            return held.query("select 1").execute().replaceWith(true).onFailure().recoverWithUni(e -> {
-                leaderConnection = null;
-                return held.close().onFailure().recoverWithNull().replaceWith(false);
-            });
-        }
-        return pool.getConnection().chain(c -> c.preparedQuery("select pg_try_advisory_lock($1)")
-                .execute(Tuple.of(FEED_LOCK))
-                .chain(rs -> {
-                    if (rs.iterator().next().getBoolean(0)) {
-                        leaderConnection = c;
-                        LOG.info("Following the administration's feed (this instance holds the follower lock)");
-                        return Uni.createFrom().item(true);
-                    }
-                    return c.close().replaceWith(false);
-                }));
+        return lock.lead();
     }
 
-    /** Gives the lead up (shutdown, tests simulating a killed gateway). */
+    /** Gives the lock up (shutdown, tests simulating a killed gateway). */
     public Uni<Void> resign() {
-        SqlConnection held = leaderConnection;
-        leaderConnection = null;
-        if (held == null) {
-            return Uni.createFrom().voidItem();
-        }
-        // The pool keeps the physical connection (and a session lock with it): unlock before handing it back.
-        return held.preparedQuery("select pg_advisory_unlock($1)").execute(Tuple.of(FEED_LOCK))
-                .onFailure().recoverWithNull()
-                .chain(() -> held.close())
-                .onFailure().recoverWithNull().replaceWithVoid();
+        return lock.resign();
     }
 
     /** One long-poll and its application; answers how many entries it consumed. */

@@ -15,6 +15,11 @@ public class OrderTransitionRepository implements PanacheRepositoryBase<OrderTra
         return list("orderId = ?1 and id > ?2 order by id", orderId, afterId);
     }
 
+    /** Moves of any of the orders after history entry {@code afterId}, oldest first (the order streams' one poll). */
+    public Uni<List<OrderTransition>> afterAny(java.util.Collection<UUID> orderIds, long afterId) {
+        return list("orderId in ?1 and id > ?2 order by id", orderIds, afterId);
+    }
+
     public Uni<List<OrderTransition>> history(UUID orderId) {
         return list("orderId = ?1 order by id", orderId);
     }

@@ -127,11 +127,14 @@ public class OrderResource {
         // Ownership was checked by OrderAccessFilter before the stream's headers went out.
         UUID id = Ids.parseOrNotFound(orderId, "Order");
         long after = parseEventId(lastEventId);
-        return stream.follow(id, after).map(t -> sse.newEventBuilder()
-                    .id(String.valueOf(t.id))
+        // A heartbeat is a comment line (": heartbeat"): EventSource clients ignore it, proxies see traffic.
+        return stream.follow(id, after).map(item -> item.heartbeat()
+                ? sse.newEventBuilder().comment("heartbeat").build()
+                : sse.newEventBuilder()
+                    .id(String.valueOf(item.move().id))
                     .name("order.transitioned")
                     .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                    .data(OrderView.HistoryEntry.class, OrderView.HistoryEntry.of(t))
+                    .data(OrderView.HistoryEntry.class, OrderView.HistoryEntry.of(item.move()))
                     .build());
     }
 

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.beian.contract.events.EventType;
+import cn.beian.testing.InMemoryEvents;
 import cn.beian.testing.OidcTestResource;
 import cn.beian.testing.PostgresTestResource;
 import cn.beian.testing.TestClock;
@@ -32,7 +33,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.junit.jupiter.api.Test;
@@ -239,25 +239,7 @@ class InboxTest {
                 extensions, data))));
     }
 
-    /** Sends one message and answers the nack's reason, or null when it was acked. */
     private Throwable send(Message<String> message) {
-        AtomicReference<Throwable> nacked = new AtomicReference<>();
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        connector.<Message<String>>source("platform-events").send(message
-                .withAck(() -> {
-                    done.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(e -> {
-                    nacked.set(e);
-                    done.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                }));
-        try {
-            done.get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("neither acked nor nacked", e);
-        }
-        return nacked.get();
+        return new InMemoryEvents(connector).send("platform-events", message);
     }
 }
