@@ -49,6 +49,10 @@ class AccessPolicyRetentionIT {
         String order = given().auth().oauth2(applicant).contentType(ContentType.JSON)
                 .body("{\"type\":\"FIRST_FILING\"}").post(Stack.SUBJECT + "/api/v1/orders").then().statusCode(201)
                 .extract().path("id");
+        // website-service knows the order before the approval comes (in production it comes weeks later).
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
+                given().auth().oauth2(applicant).get(Stack.WEBSITE + "/api/v1/orders/" + order + "/websites")
+                        .statusCode() == 200);
         String domain = "keep-" + UUID.randomUUID().toString().substring(0, 8) + ".cn";
         String number = "京ICP备" + (20000000 + (int) (Math.random() * 7999999)) + "号";
         int partition;
@@ -63,6 +67,10 @@ class AccessPolicyRetentionIT {
                         .get(Stack.WEBSITE + "/api/v1/access-policy").path("allowed")));
 
         // Keyed by the order, its events are on the same partition of each topic (the topics are alike).
+        // website-service's shared consumer applied (and journaled) it: the account's filed websites show it.
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
+                given().auth().oauth2(applicant).get(Stack.WEBSITE + "/api/v1/filed-websites").asString()
+                        .contains(number + "-1"));
         dropWhatEveryGroupHasConsumed(partition);
         assertFalse(KafkaEvents.typesFor(Topics.REVIEW_EVENTS, order).contains(EventType.AUTHORITY_APPROVED.type()),
                 "the approval is gone from the topic");

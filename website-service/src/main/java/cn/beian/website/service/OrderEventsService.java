@@ -287,7 +287,9 @@ public class OrderEventsService implements InboxHandler {
     private Uni<OrderProjection> order(String orderId) {
         return orders.lock(uuid(orderId)).map(o -> {
             if (o == null) {
-                throw new MalformedEventException("unknown order " + orderId);
+                // Not yet known: subject-service's topic may be read behind review-service's (after a restart or a
+                // rebalance). The event is parked and tried again, never dropped.
+                throw new IllegalStateException("order " + orderId + " is not known here yet");
             }
             return o;
         });
