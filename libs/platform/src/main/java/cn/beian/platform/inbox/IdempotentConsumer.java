@@ -1,5 +1,6 @@
 package cn.beian.platform.inbox;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -31,9 +32,11 @@ public class IdempotentConsumer {
     private final ParkedEvents parked;
     private final Instance<InboxHandler> handler;
     private final MeterRegistry meters;
+    private final ObjectMapper mapper;
 
     public IdempotentConsumer(Inbox inbox, ParkedEvents parked, Instance<InboxHandler> handler,
-            MeterRegistry meters) {
+            MeterRegistry meters, ObjectMapper mapper) {
+        this.mapper = mapper;
         this.inbox = inbox;
         this.parked = parked;
         this.handler = handler;
@@ -44,7 +47,7 @@ public class IdempotentConsumer {
     public Uni<Void> consume(Message<String> message) {
         IncomingEvent event;
         try {
-            event = IncomingEvent.from(message, parked.mapper());
+            event = IncomingEvent.from(message, mapper);
         } catch (MalformedEventException e) {
             return reject(message, "any", e, "malformed");
         }

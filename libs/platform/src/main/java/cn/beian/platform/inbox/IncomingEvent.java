@@ -6,6 +6,7 @@ import static cn.beian.contract.events.CloudEventAttributes.SEQUENCE;
 
 import cn.beian.contract.events.EventType;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import java.time.OffsetDateTime;
@@ -60,10 +61,14 @@ public record IncomingEvent(
         return EventType.fromType(type);
     }
 
-    /** Decodes {@link #data} as {@code type}; undecodable data is a malformed event (dead-lettered). */
+    /**
+     * Decodes {@link #data} as {@code type}; undecodable data is a malformed event (dead-lettered). Fields this build
+     * does not know are ignored, whichever mapper the event came with: a producer may add fields to a v1 event before
+     * its consumers are upgraded (the REST layer stays strict).
+     */
     public <T> T data(Class<T> type) {
         try {
-            return mapper.readValue(data, type);
+            return mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(data);
         } catch (JsonProcessingException e) {
             throw new MalformedEventException("data of " + this.type + " does not match " + type.getSimpleName()
                     + ": " + e.getOriginalMessage());

@@ -1,8 +1,6 @@
 package cn.beian.platform.inbox;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
@@ -56,23 +54,14 @@ public class ParkedEvents {
 
     private final Inbox inbox;
     private final Instance<InboxHandler> handler;
-    private final ObjectMapper mapper;
     private final AtomicLong parkedAggregates = new AtomicLong();
     private final AtomicLong parkedEvents = new AtomicLong();
 
-    public ParkedEvents(Inbox inbox, Instance<InboxHandler> handler, ObjectMapper mapper, MeterRegistry meters) {
+    public ParkedEvents(Inbox inbox, Instance<InboxHandler> handler, MeterRegistry meters) {
         this.inbox = inbox;
         this.handler = handler;
-        // Events are read tolerantly: a newer producer may add fields this build does not know (the REST layer
-        // stays strict).
-        this.mapper = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         meters.gauge("beian.inbox.parked.aggregates", parkedAggregates);
         meters.gauge("beian.inbox.parked.events", parkedEvents);
-    }
-
-    /** The mapper events are decoded with. */
-    ObjectMapper mapper() {
-        return mapper;
     }
 
     /** One page of parked aggregates, oldest first; {@code source}/{@code aggregateId} narrow it when given. */

@@ -226,6 +226,24 @@ class InboxTest {
                 .body("errors[0].field", equalTo(OrderCatchUp.HEADER));
     }
 
+    /** A parked event is decoded on replay exactly as a live one: fields this build does not know are ignored. */
+    @Test
+    void aParkedEventWithFieldsThisBuildDoesNotKnowIsReplayedLikeALiveOne() throws Exception {
+        String aggregate = UUID.randomUUID().toString();
+        Object sample = Samples.of(EventType.ORDER_CREATED.payloadType());
+        ObjectNode json = mapper.valueToTree(sample);
+        json.put("addedInV2", "x");
+        String id = UUID.randomUUID().toString();
+        handler.breakAggregate(aggregate);
+        assertNull(deliver(id, aggregate, 1, EventType.ORDER_CREATED.type(), mapper.writeValueAsString(json)));
+        handler.fix(aggregate);
+        as("ops", "admin").contentType("application/json")
+                .body(Map.of("source", SOURCE, "aggregateId", aggregate)).post(PARKED + "/replay")
+                .then().statusCode(200).body("stillParked", nullValue());
+        assertEquals(List.of(1L), handler.applied(aggregate));
+        assertEquals(sample, handler.decoded(id));
+    }
+
     private Throwable deliver(String id, String aggregate, long sequence, String data) {
         return deliver(id, aggregate, sequence, "test.happened.v1", data);
     }
