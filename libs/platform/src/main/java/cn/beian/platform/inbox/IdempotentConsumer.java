@@ -15,9 +15,10 @@ import org.jboss.logging.Logger;
  *
  * <p>Nothing holds the partition. An event the handler fails on is <em>parked</em> with its reason, and every later
  * event of the same aggregate is parked behind it in order; an event that arrives before its predecessor is parked
- * as waiting for it, and applied with everything parked behind it once the predecessor comes. Parked events are
- * retried on a schedule and can be listed and replayed by an operator ({@link ParkedEvents}); every other aggregate
- * goes on at once. Only an event that can never apply ({@link MalformedEventException}: no CloudEvent, no sequence,
+ * as waiting for it, and applied with everything parked behind it once the predecessor comes; an event parked
+ * because another producer's facts about its aggregate had not arrived is applied as soon as one of them is. Parked
+ * events are also retried on a schedule and can be listed and replayed by an operator ({@link ParkedEvents}); every
+ * other aggregate goes on at once. Only an event that can never apply ({@link MalformedEventException}: no CloudEvent, no sequence,
  * undecodable data, a move its aggregate cannot take) is nacked, so that the channel's
  * {@code failure-strategy=dead-letter-queue} moves it to the dead-letter topic, and it counts as handled.
  *
@@ -69,7 +70,7 @@ public class IdempotentConsumer {
                         LOG.warnf("Parked %s: its aggregate waits for an earlier event", event);
                     }
                     Uni<?> drain = outcome == Inbox.Outcome.APPLIED_UNBLOCKING
-                            ? parked.drain(event.source(), event.aggregateId())
+                            ? parked.drainAggregate(event.aggregateId())
                             : Uni.createFrom().voidItem();
                     return drain.chain(() -> Uni.createFrom().completionStage(message.ack()));
                 });

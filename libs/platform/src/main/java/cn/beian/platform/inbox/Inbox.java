@@ -19,14 +19,20 @@ public class Inbox {
     /** What happened to an event offered to {@link #accept}. */
     public enum Outcome {
         APPLIED,
-        /** Applied, and it was the one a parked aggregate waited for: drain the aggregate now. */
+        /**
+         * Applied, and events of this aggregate are parked — this producer's, waiting for this one, or another
+         * producer's, which may have waited for this one's facts: drain the aggregate now.
+         */
         APPLIED_UNBLOCKING,
         REPLAY,
         PARKED
     }
 
-    /** An aggregate's place: the last sequence applied and the first parked one (null: nothing parked). */
-    record Place(long last, Long firstParked) {
+    /**
+     * An aggregate's place: the last sequence applied, this producer's first parked one (null: none), and whether
+     * another producer has events of the aggregate parked.
+     */
+    record Place(long last, Long firstParked, boolean othersParked) {
     }
 
     private static final String LOCK = """
@@ -34,7 +40,8 @@ public class Inbox {
     private static final String PLACE = """
             select coalesce((select last_sequence from inbox_sequence
                               where source = :source and aggregate_id = :aggregateId), 0),
-                   (select min(sequence) from inbox_parked where source = :source and aggregate_id = :aggregateId)""";
+                   (select min(sequence) from inbox_parked where source = :source and aggregate_id = :aggregateId),
+                   exists(select 1 from inbox_parked where aggregate_id = :aggregateId and source <> :source)""";
     private static final String RECORD_EVENT = """
             insert into inbox_event (event_id, source, event_type, aggregate_id, sequence, processed_at)
             values (:id, :source, :type, :aggregateId, :sequence, :now) on conflict (event_id) do nothing""";
@@ -77,8 +84,8 @@ public class Inbox {
                 return recordEvent(session, event).chain(inserted -> inserted == 0
                         ? Uni.createFrom().item(Outcome.REPLAY)
                         : advance(session, event).chain(() -> handler.apply(event))
-                                .replaceWith(place.firstParked() == null ? Outcome.APPLIED
-                                        : Outcome.APPLIED_UNBLOCKING));
+                                .replaceWith(place.firstParked() == null && !place.othersParked()
+                                        ? Outcome.APPLIED : Outcome.APPLIED_UNBLOCKING));
             }
             String reason = place.firstParked() != null && place.firstParked() < event.sequence()
                     ? "waiting behind parked #" + place.firstParked()
@@ -152,7 +159,7 @@ public class Inbox {
                 .chain(() -> session.createNativeQuery(PLACE, Object[].class).setParameter("source", source)
                         .setParameter("aggregateId", aggregateId).getSingleResult())
                 .map(row -> new Place(((Number) row[0]).longValue(),
-                        row[1] == null ? null : ((Number) row[1]).longValue()));
+                        row[1] == null ? null : ((Number) row[1]).longValue(), Boolean.TRUE.equals(row[2])));
     }
 
     private Uni<IncomingEvent> head(Mutiny.Session session, String source, String aggregateId) {

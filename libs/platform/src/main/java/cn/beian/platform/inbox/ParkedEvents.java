@@ -50,6 +50,7 @@ public class ParkedEvents {
                                and p.aggregate_id = a.aggregate_id order by p.sequence limit 1) h on true
              order by a.parked_at, a.source, a.aggregate_id
              limit :limit offset :offset""";
+    private static final String SOURCES = "select distinct source from inbox_parked where aggregate_id = :aggregateId";
     private static final String COUNTS = "select count(distinct (source, aggregate_id)), count(*) from inbox_parked";
 
     private final Inbox inbox;
@@ -79,6 +80,15 @@ public class ParkedEvents {
             }
             return query.getResultList();
         })).map(rows -> rows.stream().map(ParkedEvents::aggregate).toList());
+    }
+
+    /** Drains the aggregate's parked events of every producer (see {@link #drain}). */
+    public Uni<Void> drainAggregate(String aggregateId) {
+        return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery(SOURCES, String.class)
+                        .setParameter("aggregateId", aggregateId).getResultList()))
+                .chain(sources -> Multi.createFrom().iterable(sources)
+                        .onItem().transformToUniAndConcatenate(source -> drain(source, aggregateId))
+                        .collect().last().replaceWithVoid());
     }
 
     /** Applies the aggregate's parked events in order until one fails or one is missing. */

@@ -244,16 +244,41 @@ class InboxTest {
         assertEquals(sample, handler.decoded(id));
     }
 
+    /**
+     * An event parked because another producer's facts about its aggregate had not arrived (a review outcome read
+     * before the order it is about) is applied the moment they do, not at the next scheduled try.
+     */
+    @Test
+    void anEventWaitingForAnotherProducersFactsIsAppliedTheMomentTheyArrive() {
+        String aggregate = UUID.randomUUID().toString();
+        assertNull(deliver(UUID.randomUUID().toString(), RecordingHandler.DEPENDENT, aggregate, 1,
+                "test.happened.v1", "{}"));
+        // The schedule's automatic tries (2 here) are used up: only the arrival below can apply it now.
+        await().atMost(Duration.ofSeconds(60)).until(() -> as("ops", "admin")
+                .queryParam("source", RecordingHandler.DEPENDENT).queryParam("aggregateId", aggregate).get(PARKED)
+                .then().statusCode(200).extract().<Integer>path("items[0].attempts") == 2);
+        assertEquals(List.of(), handler.applied(aggregate));
+
+        assertNull(deliver(UUID.randomUUID().toString(), aggregate, 1, "{}"));
+        assertEquals(List.of(1L, 1L), handler.applied(aggregate), "the waiting event was applied with the arrival");
+        as("ops", "admin").queryParam("source", RecordingHandler.DEPENDENT).queryParam("aggregateId", aggregate)
+                .get(PARKED).then().statusCode(200).body("items", hasSize(0));
+    }
+
     private Throwable deliver(String id, String aggregate, long sequence, String data) {
         return deliver(id, aggregate, sequence, "test.happened.v1", data);
     }
 
     private Throwable deliver(String id, String aggregate, long sequence, String type, String data) {
+        return deliver(id, SOURCE, aggregate, sequence, type, data);
+    }
+
+    private Throwable deliver(String id, String source, String aggregate, long sequence, String type, String data) {
         Map<String, Object> extensions = new HashMap<>();
         extensions.put("aggregateid", aggregate);
         extensions.put("sequence", String.valueOf(sequence));
         return send(Message.of(data, Metadata.of(new DefaultIncomingCloudEventMetadata<>("1.0", id,
-                URI.create(SOURCE), type, "application/json", null, aggregate, TestClock.now().toZonedDateTime(),
+                URI.create(source), type, "application/json", null, aggregate, TestClock.now().toZonedDateTime(),
                 extensions, data))));
     }
 

@@ -11,10 +11,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The test application's handler: decodes every event Beian knows into its payload record and keeps it, in the
  * order applied; fails every event of an aggregate in {@link #broken}, as a service would on a bug or a
- * constraint, until the test "fixes the cause" by removing it.
+ * constraint, until the test "fixes the cause" by removing it; and fails an event of {@link #DEPENDENT} about an
+ * aggregate no other producer's event has been applied for.
  */
 @ApplicationScoped
 public class RecordingHandler implements InboxHandler {
+
+    /** A producer whose events need the aggregate to have been applied from another producer first. */
+    static final String DEPENDENT = "/beian/test-dependent-producer";
 
     private final Set<String> broken = ConcurrentHashMap.newKeySet();
     private final Map<String, List<Long>> applied = new ConcurrentHashMap<>();
@@ -24,6 +28,10 @@ public class RecordingHandler implements InboxHandler {
     public Uni<Void> apply(IncomingEvent event) {
         if (broken.contains(event.aggregateId()) || broken.contains(event.aggregateId() + "#" + event.sequence())) {
             return Uni.createFrom().failure(new IllegalStateException("cannot apply #" + event.sequence()));
+        }
+        if (DEPENDENT.equals(event.source()) && !applied.containsKey(event.aggregateId())) {
+            // As a review outcome needs the order subject-service announced: not known here yet.
+            return Uni.createFrom().failure(new IllegalStateException(event.aggregateId() + " is not known yet"));
         }
         event.eventType().ifPresent(type -> decoded.put(event.id(), event.data(type.payloadType())));
         applied.computeIfAbsent(event.aggregateId(), a -> new CopyOnWriteArrayList<>()).add(event.sequence());
