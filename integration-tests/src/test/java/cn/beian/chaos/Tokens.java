@@ -1,9 +1,8 @@
 package cn.beian.chaos;
 
+import cn.beian.it.Keycloak;
 import cn.beian.it.Stack;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -64,24 +63,9 @@ final class Tokens {
 
     /** Creates an applicant account (fresh name) through Keycloak's admin API; answers its username. */
     String newApplicant(String prefix) {
-        String admin = fetch(Map.of("grant_type", "password", "client_id", "admin-cli",
-                "username", System.getenv().getOrDefault("BEIAN_KEYCLOAK_ADMIN", "admin"),
-                "password", System.getenv().getOrDefault("BEIAN_KEYCLOAK_ADMIN_PASSWORD", "admin-local")), "master");
-        String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        String password = "pw-" + UUID.randomUUID();
-        String users = Stack.KEYCLOAK + "/admin/realms/" + Stack.REALM + "/users";
-        expect(Http.post(users).bearer(admin).json(Map.of("username", username, "enabled", true,
-                "email", username + "@beian.local", "emailVerified", true, "firstName", "CHAOS", "lastName", username,
-                "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)))).send(),
-                201, "create user");
-        String id = expect(Http.get(users + "?exact=true&username=" + Http.enc(username)).bearer(admin).send(), 200,
-                "find user").json().path(0).path("id").asText();
-        Http.Resp role = expect(Http.get(Stack.KEYCLOAK + "/admin/realms/" + Stack.REALM + "/roles/applicant")
-                .bearer(admin).send(), 200, "role");
-        expect(Http.post(users + "/" + id + "/role-mappings/realm").bearer(admin).json("[" + role.body() + "]").send(),
-                204, "grant role");
-        passwords.put(username, password);
-        return username;
+        String[] user = Keycloak.newUser(prefix, "applicant");
+        passwords.put(user[0], user[1]);
+        return user[0];
     }
 
     private static String fetch(Map<String, String> form, String realm) {
@@ -96,12 +80,5 @@ final class Tokens {
             }
             Pause.ms(500L * attempt);
         }
-    }
-
-    private static Http.Resp expect(Http.Resp r, int status, String what) {
-        if (r.status() != status) {
-            throw new IllegalStateException("Keycloak " + what + ": " + r);
-        }
-        return r;
     }
 }

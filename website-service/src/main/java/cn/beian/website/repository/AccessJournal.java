@@ -48,7 +48,10 @@ public class AccessJournal {
                 .executeUpdate()).replaceWithVoid();
     }
 
-    /** Up to {@code limit} entries after {@code afterId}, in journal order. */
+    /**
+     * Up to {@code limit} entries after {@code afterId}, in journal order. On the reactive pool, not a Hibernate
+     * session: the loader reads it at start-up, before and outside any request or event.
+     */
     public Uni<List<Entry>> page(long afterId, int limit) {
         return pool.preparedQuery(PAGE).execute(Tuple.of(afterId, limit)).map(rows -> {
             List<Entry> out = new ArrayList<>();

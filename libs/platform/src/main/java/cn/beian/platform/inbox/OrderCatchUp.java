@@ -3,8 +3,6 @@ package cn.beian.platform.inbox;
 import cn.beian.platform.problem.FieldViolation;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.problem.ProblemType;
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -13,7 +11,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -31,23 +28,6 @@ public class OrderCatchUp {
     public static final String CODE = "ORDER_CATCHING_UP";
     private static final String APPLIED = """
             select coalesce((select last_sequence from inbox_sequence where source = $1 and aggregate_id = $2), 0)""";
-
-    @ConfigMapping(prefix = "beian.catch-up")
-    public interface CatchUpConfig {
-
-        /** The CloudEvents source of order events (subject-service's); unset: the header is ignored. */
-        Optional<String> orderSource();
-
-        /** This service produces the order events: its order answers carry their sequence (subject-service). */
-        @WithDefault("false")
-        boolean announce();
-
-        @WithDefault("5s")
-        Duration maxWait();
-
-        @WithDefault("0.05s")
-        Duration pollInterval();
-    }
 
     private final CatchUpConfig config;
     private final Pool pool;

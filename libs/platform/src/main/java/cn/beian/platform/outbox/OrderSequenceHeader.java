@@ -1,5 +1,6 @@
 package cn.beian.platform.outbox;
 
+import cn.beian.platform.inbox.CatchUpConfig;
 import cn.beian.platform.inbox.OrderCatchUp;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -20,7 +21,7 @@ public class OrderSequenceHeader {
     private final Pool pool;
     private final boolean announce;
 
-    public OrderSequenceHeader(Pool pool, OrderCatchUp.CatchUpConfig config) {
+    public OrderSequenceHeader(Pool pool, CatchUpConfig config) {
         this.pool = pool;
         this.announce = config.announce();
     }
