@@ -1,6 +1,7 @@
 package cn.beian.platform.inbox;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import cn.beian.platform.rest.Cursor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
@@ -8,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
@@ -48,8 +50,10 @@ public class ParkedEvents {
               left join inbox_sequence s on s.source = a.source and s.aggregate_id = a.aggregate_id
               join lateral (select * from inbox_parked p where p.source = a.source
                                and p.aggregate_id = a.aggregate_id order by p.sequence limit 1) h on true
+             %s
              order by a.parked_at, a.source, a.aggregate_id
-             limit :limit offset :offset""";
+             limit :limit""";
+    private static final String AFTER = "where (a.parked_at, a.source, a.aggregate_id) > (:at, :afterSource, :afterId)";
     private static final String SOURCES = "select distinct source from inbox_parked where aggregate_id = :aggregateId";
     private static final String COUNTS = "select count(distinct (source, aggregate_id)), count(*) from inbox_parked";
 
@@ -65,21 +69,40 @@ public class ParkedEvents {
         meters.gauge("beian.inbox.parked.events", parkedEvents);
     }
 
-    /** One page of parked aggregates, oldest first; {@code source}/{@code aggregateId} narrow it when given. */
-    public Uni<List<ParkedAggregate>> list(String source, String aggregateId, int limit, int offset) {
-        String where = source == null ? "" : aggregateId == null ? "where source = :source"
-                : "where source = :source and aggregate_id = :aggregateId";
+    /**
+     * One page of parked aggregates, oldest first, after {@code after} (null: from the start); {@code source} and
+     * {@code aggregateId} narrow it when given.
+     */
+    public Uni<List<ParkedAggregate>> list(String source, String aggregateId, Cursor after, int limit) {
+        List<String> conditions = new ArrayList<>();
+        if (source != null) {
+            conditions.add("source = :source");
+        }
+        if (aggregateId != null) {
+            conditions.add("aggregate_id = :aggregateId");
+        }
+        String where = conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions);
         return Panache.withSession(() -> Panache.getSession().chain(s -> {
-            var query = s.createNativeQuery(AGGREGATES.formatted(where), Object[].class)
-                    .setParameter("limit", limit).setParameter("offset", offset);
+            var query = s.createNativeQuery(AGGREGATES.formatted(where, after == null ? "" : AFTER), Object[].class)
+                    .setParameter("limit", limit);
             if (source != null) {
                 query.setParameter("source", source);
             }
             if (aggregateId != null) {
                 query.setParameter("aggregateId", aggregateId);
             }
+            if (after != null) {
+                int bar = after.id().indexOf('|');
+                query.setParameter("at", after.at()).setParameter("afterSource", after.id().substring(0, bar))
+                        .setParameter("afterId", after.id().substring(bar + 1));
+            }
             return query.getResultList();
         })).map(rows -> rows.stream().map(ParkedEvents::aggregate).toList());
+    }
+
+    /** Where a parked aggregate stands in {@link #list}'s order, for the next page's cursor. */
+    public static Cursor position(ParkedAggregate a) {
+        return new Cursor(a.parkedAt(), a.source() + "|" + a.aggregateId());
     }
 
     /** Drains the aggregate's parked events of every producer (see {@link #drain}). */
@@ -93,7 +116,7 @@ public class ParkedEvents {
 
     /** Applies the aggregate's parked events in order until one fails or one is missing. */
     public Uni<Drained> drain(String source, String aggregateId) {
-        return drain(source, aggregateId, 0).chain(applied -> list(source, aggregateId, 1, 0)
+        return drain(source, aggregateId, 0).chain(applied -> list(source, aggregateId, null, 1)
                 .map(left -> new Drained(source, aggregateId, applied, left.isEmpty() ? null : left.get(0))));
     }
 
@@ -110,7 +133,7 @@ public class ParkedEvents {
 
     /** Drains every aggregate {@link #list} shows whose head failed and is due for another try. */
     public Uni<Integer> retryDue(InboxConfig config, OffsetDateTime now) {
-        return list(null, null, 500, 0).chain(all -> {
+        return list(null, null, null, 500).chain(all -> {
             List<ParkedAggregate> due = all.stream()
                     .filter(a -> !a.waitingForMissing() && a.attempts() < config.parkRetries())
                     .filter(a -> {

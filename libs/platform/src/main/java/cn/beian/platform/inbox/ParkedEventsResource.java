@@ -1,6 +1,7 @@
 package cn.beian.platform.inbox;
 
 import cn.beian.platform.problem.ProblemException;
+import cn.beian.platform.rest.Cursor;
 import cn.beian.platform.rest.Page;
 import cn.beian.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -40,18 +41,18 @@ public class ParkedEventsResource {
     }
 
     @GET
-    @Operation(operationId = "listParkedEvents", summary = "Aggregates whose events are parked, oldest first")
+    @Operation(operationId = "listParkedEvents", summary = "Aggregates whose events are parked, oldest first",
+            description = "Narrowed by producer (source), by aggregate (e.g. an order id, every producer's), or both.")
     public Uni<Page<ParkedEvents.ParkedAggregate>> list(@QueryParam("source") @Size(max = 200) String source,
             @QueryParam("aggregateId") @Size(max = 200) String aggregateId,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
-            @QueryParam("cursor") @Size(max = 12) String cursor) {
-        if (aggregateId != null && source == null) {
-            throw ProblemException.invalid("source", "REQUIRED", "aggregateId needs its source");
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Cursor.MAX_LIMIT) int limit,
+            @QueryParam("cursor") String cursor) {
+        Cursor after = Cursor.decode(cursor);
+        if (after != null && after.id().indexOf('|') < 0) {
+            throw ProblemException.invalid("cursor", "INVALID_CURSOR", "not a cursor this list gave");
         }
-        int offset = offset(cursor);
-        return parked.list(source, aggregateId, limit + 1, offset).map(rows -> rows.size() > limit
-                ? new Page<>(rows.subList(0, limit), String.valueOf(offset + limit))
-                : new Page<>(rows, null));
+        return parked.list(source, aggregateId, after, limit + 1)
+                .map(rows -> Cursor.page(rows, limit, ParkedEvents::position, row -> row));
     }
 
     @POST
@@ -69,7 +70,7 @@ public class ParkedEventsResource {
     @Operation(operationId = "skipParkedEvent",
             summary = "Record an aggregate's first parked event as handled without applying it, then replay the rest")
     public Uni<ParkedEvents.Drained> skip(@Valid @NotNull ParkedAggregateRef ref) {
-        return parked.list(ref.source(), ref.aggregateId(), 1, 0).chain(found -> {
+        return parked.list(ref.source(), ref.aggregateId(), null, 1).chain(found -> {
             if (found.isEmpty()) {
                 throw ProblemException.notFound("Parked aggregate");
             }
@@ -87,20 +88,5 @@ public class ParkedEventsResource {
      */
     public record ParkedAggregateRef(@NotBlank @Size(max = 200) String source,
             @NotBlank @Size(max = 200) String aggregateId, @Size(max = 200) String eventId) {
-    }
-
-    private static int offset(String cursor) {
-        if (cursor == null) {
-            return 0;
-        }
-        try {
-            int offset = Integer.parseInt(cursor);
-            if (offset >= 0) {
-                return offset;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.invalid("cursor", "INVALID_CURSOR", "not a cursor this list gave");
     }
 }

@@ -27,9 +27,11 @@ import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -224,6 +226,28 @@ class InboxTest {
                 .body("orderSequenceSeen", equalTo(2)).body("orderSequenceWanted", equalTo(9));
         as("alice", "applicant").header(OrderCatchUp.HEADER, "latest").get(thing).then().statusCode(400)
                 .body("errors[0].field", equalTo(OrderCatchUp.HEADER));
+    }
+
+    @Test
+    void parkedAggregatesArePagedByAKeysetCursor() {
+        List<String> mine = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        for (String aggregate : mine) {
+            handler.breakAggregate(aggregate);
+            assertNull(deliver(UUID.randomUUID().toString(), aggregate, 1, "{}"));
+        }
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            var page = as("ops", "admin").queryParam("limit", 1).queryParam("cursor", cursor == null ? "" : cursor)
+                    .get(PARKED).then().statusCode(200).body("items", hasSize(1)).extract();
+            seen.add(page.path("items[0].source") + " " + page.path("items[0].aggregateId"));
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+        assertEquals(seen.size(), Set.copyOf(seen).size(), "no aggregate on two pages: " + seen);
+        mine.forEach(a -> assertTrue(seen.contains(SOURCE + " " + a), a + " listed"));
+        as("ops", "admin").queryParam("cursor", "bm90LWEtY3Vyc29y").get(PARKED).then().statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
+        mine.forEach(handler::fix);
     }
 
     /** A parked event is decoded on replay exactly as a live one: fields this build does not know are ignored. */
