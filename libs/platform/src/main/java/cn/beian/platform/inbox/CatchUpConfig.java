@@ -19,6 +19,7 @@ public interface CatchUpConfig {
     @WithDefault("5s")
     Duration maxWait();
 
+    /** The first re-check's delay; each further one doubles it, up to a second. */
     @WithDefault("0.05s")
     Duration pollInterval();
 }
