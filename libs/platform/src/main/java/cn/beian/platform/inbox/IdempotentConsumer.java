@@ -1,6 +1,7 @@
 package cn.beian.platform.inbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.beian.platform.persistence.Constraints;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -28,6 +29,7 @@ import org.jboss.logging.Logger;
 public class IdempotentConsumer {
 
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
+    private static final int CONFLICT_RETRIES = 3;
 
     private final Inbox inbox;
     private final ParkedEvents parked;
@@ -52,7 +54,11 @@ public class IdempotentConsumer {
         } catch (MalformedEventException e) {
             return reject(message, "any", e, "malformed");
         }
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> inbox.accept(s, event, handler.get())))
+        // Another channel of this service may write the same rows at the same moment (an order's website and
+        // materials readiness arrive on two topics): the loser of that race is applied again at once, not parked.
+        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> Panache.getSession()
+                        .chain(s -> inbox.accept(s, event, handler.get()))))
+                .onFailure(Constraints::isConcurrentUpdate).retry().atMost(CONFLICT_RETRIES)
                 .onItemOrFailure().transformToUni((outcome, failure) -> {
                     if (failure instanceof MalformedEventException) {
                         // It can never apply: count it as handled so that the aggregate's later events flow.

@@ -250,6 +250,17 @@ class InboxTest {
         mine.forEach(handler::fix);
     }
 
+    /** An event that lost a race with another writer of the same rows is applied again at once, not parked. */
+    @Test
+    void anEventThatLostARaceWithAnotherWriterIsAppliedAgainAtOnce() {
+        String aggregate = UUID.randomUUID().toString();
+        handler.conflictOnce(aggregate);
+        assertNull(deliver(UUID.randomUUID().toString(), aggregate, 1, "{}"));
+        assertEquals(List.of(1L), handler.applied(aggregate));
+        as("ops", "admin").queryParam("aggregateId", aggregate).get(PARKED).then().statusCode(200)
+                .body("items", hasSize(0));
+    }
+
     /** A parked event is decoded on replay exactly as a live one: fields this build does not know are ignored. */
     @Test
     void aParkedEventWithFieldsThisBuildDoesNotKnowIsReplayedLikeALiveOne() throws Exception {

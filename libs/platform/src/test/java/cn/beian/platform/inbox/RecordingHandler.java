@@ -21,6 +21,7 @@ public class RecordingHandler implements InboxHandler {
     static final String DEPENDENT = "/beian/test-dependent-producer";
 
     private final Set<String> broken = ConcurrentHashMap.newKeySet();
+    private final Set<String> conflicting = ConcurrentHashMap.newKeySet();
     private final Map<String, List<Long>> applied = new ConcurrentHashMap<>();
     private final Map<String, Object> decoded = new ConcurrentHashMap<>();
 
@@ -28,6 +29,10 @@ public class RecordingHandler implements InboxHandler {
     public Uni<Void> apply(IncomingEvent event) {
         if (broken.contains(event.aggregateId()) || broken.contains(event.aggregateId() + "#" + event.sequence())) {
             return Uni.createFrom().failure(new IllegalStateException("cannot apply #" + event.sequence()));
+        }
+        if (conflicting.remove(event.aggregateId())) {
+            // Another writer changed the same rows first: what a concurrent update looks like at commit.
+            return Uni.createFrom().failure(new jakarta.persistence.OptimisticLockException("row changed meanwhile"));
         }
         if (DEPENDENT.equals(event.source()) && !applied.containsKey(event.aggregateId())) {
             // As a review outcome needs the order subject-service announced: not known here yet.
@@ -41,6 +46,11 @@ public class RecordingHandler implements InboxHandler {
     // Tests reach the bean through its client proxy: methods, not fields.
     public void breakAggregate(String aggregateId) {
         broken.add(aggregateId);
+    }
+
+    /** The aggregate's next event loses a race with another writer once. */
+    public void conflictOnce(String aggregateId) {
+        conflicting.add(aggregateId);
     }
 
     /** Only this one event of the aggregate fails, for good: a poison event. */
