@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -22,8 +23,10 @@ import cn.beian.website.repository.AccessJournal;
 import cn.beian.website.service.AccessDecision;
 import cn.beian.website.service.AccessPolicy;
 import cn.beian.website.service.AccessPolicyLoader;
+import cn.beian.website.service.RegistryRecheckJob;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.InjectMock;
+import io.quarkus.vertx.VertxContextSupport;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,11 +38,13 @@ import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.ProcessingException;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +79,9 @@ class WebsiteServiceTest {
 
     @Inject
     AccessJournal journal;
+
+    @Inject
+    RegistryRecheckJob recheck;
 
     @InjectMock
     @RestClient
@@ -294,6 +302,41 @@ class WebsiteServiceTest {
         as(account, "applicant").get("/api/v1/orders/" + change + "/websites").then().statusCode(200)
                 .body("websites", hasSize(1)).body("websites[0].websiteFilingNumber", equalTo("粤ICP备30000001号-1"))
                 .body("websites[0].domains[0]", equalTo(domain)).body("ready", equalTo(true));
+    }
+
+    @Test
+    void anOrderJudgedDuringARegistryOutageIsJudgedAgainOnceTheRegistryAnswers() throws Throwable {
+        String account = "erin-" + UUID.randomUUID();
+        String order = newOrder(account, "FIRST_FILING");
+        String domain = "erin-" + order.substring(0, 8) + ".cn";
+        when(national.domainRegistration(domain)).thenReturn(Uni.createFrom().failure(
+                new ProcessingException("Connection refused")));
+        as(account, "applicant").contentType(ContentType.JSON).body(website("李娜的读书笔记", domain))
+                .post("/api/v1/orders/" + order + "/websites").then().statusCode(201);
+        as(account, "applicant").get("/api/v1/orders/" + order + "/websites").then().statusCode(200)
+                .body("version", equalTo(1)).body("ready", equalTo(false))
+                .body("findings.ruleId", hasItem("DOMAIN_REGISTRY_UNAVAILABLE"));
+
+        OffsetDateTime judgedAt = OffsetDateTime.now(clock);
+        assertEquals(0, recheckDue(judgedAt), "not due before the configured wait");
+        OffsetDateTime due = judgedAt.plusSeconds(21);
+        assertEquals(0, recheckDue(due), "the registry is still down: put off, nothing judged");
+        as(account, "applicant").get("/api/v1/orders/" + order + "/websites").then().body("version", equalTo(1));
+        assertEquals(0, recheckDue(due), "the next try waits another interval");
+
+        when(national.domainRegistration(domain)).thenAnswer(inv -> Uni.createFrom().item(
+                registration(domain, LINA, LINA_ID)));
+        assertEquals(1, recheckDue(due.plusSeconds(21)));
+        as(account, "applicant").get("/api/v1/orders/" + order + "/websites").then().statusCode(200)
+                .body("version", equalTo(2)).body("ready", equalTo(true))
+                .body("findings.ruleId", not(hasItem("DOMAIN_REGISTRY_UNAVAILABLE")));
+        assertEquals(1, count("select count(*) from outbox_event where aggregate_id = '" + order
+                + "' and event_type = 'website.order-readiness-changed.v1' and payload like '%\"version\":2,\"ready\":true%'"));
+        assertEquals(0, recheckDue(due.plusHours(1)), "nothing waits on the registry any more");
+    }
+
+    private int recheckDue(OffsetDateTime now) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> recheck.recheckDue(now));
     }
 
     @Test

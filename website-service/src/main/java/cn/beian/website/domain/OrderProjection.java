@@ -61,6 +61,13 @@ public class OrderProjection {
     @Column(name = "frozen_version")
     public Long frozenVersion;
 
+    /**
+     * The registry could not answer for one of the domains at the last judgement (a transient outage, not the
+     * applicant's fault): when {@code RegistryRecheckJob} asks it again. Null when nothing waits on the registry.
+     */
+    @Column(name = "registry_recheck_at")
+    public OffsetDateTime registryRecheckAt;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 

@@ -5,6 +5,8 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -17,5 +19,10 @@ public class OrderProjectionRepository implements PanacheRepositoryBase<OrderPro
      */
     public Uni<OrderProjection> lock(UUID orderId) {
         return findById(orderId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Orders whose registry re-check is due at {@code now}, the longest waiting first. */
+    public Uni<List<OrderProjection>> dueForRegistryRecheck(OffsetDateTime now, int limit) {
+        return find("registryRecheckAt <= ?1 order by registryRecheckAt", now).page(0, limit).list();
     }
 }

@@ -48,6 +48,8 @@ public final class WebsiteChecks {
     }
 
     static final String RULE_REGISTRANT_GENERAL = "X-18";
+    /** The registry did not answer for a domain: an outage, judged again by {@code RegistryRecheckJob}. */
+    public static final String REGISTRY_UNAVAILABLE = "DOMAIN_REGISTRY_UNAVAILABLE";
     private static final Set<String> UNIT_WORDS = Set.of("公司", "企业", "集团", "有限", "股份", "俱乐部", "协会", "学会",
             "商会", "联盟", "社区", "工作室", "官网", "官方", "门户", "政府", "委员会", "研究院", "研究所", "学校", "学院",
             "大学", "医院", "中心", "厂", "店", "商城", "商贸", "科技", "网络科技", "事务所", "基金会", "合作社", "团队");
@@ -178,7 +180,7 @@ public final class WebsiteChecks {
         }
         RegistryFacts facts = ctx.registry().get(d.registrableDomain());
         if (facts == null || facts.unavailable()) {
-            out.add(new Finding("DOMAIN_REGISTRY_UNAVAILABLE", fk, Severity.BLOCKING,
+            out.add(new Finding(REGISTRY_UNAVAILABLE, fk, Severity.BLOCKING,
                     "暂时无法查询域名 " + d.registrableUnicode() + " 的注册信息，请稍后重试"));
             return;
         }

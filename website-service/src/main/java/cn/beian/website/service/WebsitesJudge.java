@@ -10,6 +10,7 @@ import cn.beian.contract.findings.Finding;
 import cn.beian.platform.outbox.OutboxWriter;
 import cn.beian.time.BeianClock;
 import cn.beian.validators.domain.DomainNames;
+import cn.beian.website.config.WebsiteConfig;
 import cn.beian.website.domain.OrderProjection;
 import cn.beian.website.domain.Website;
 import cn.beian.website.domain.WebsiteContent;
@@ -50,11 +51,13 @@ public class WebsitesJudge {
     private final OutboxWriter outbox;
     private final Json json;
     private final BeianClock clock;
+    private final WebsiteConfig config;
     private final WebsiteChecks checks = WebsiteChecks.standard();
 
     public WebsitesJudge(WebsiteRepository websites, OrderProjectionRepository orders,
             WebsitesVersionRepository versions, DomainStore domains, OutboxWriter outbox, Json json,
-            BeianClock clock) {
+            BeianClock clock, WebsiteConfig config) {
+        this.config = config;
         this.websites = websites;
         this.orders = orders;
         this.versions = versions;
@@ -112,6 +115,8 @@ public class WebsitesJudge {
                 && findings.stream().noneMatch(Finding::blocking);
         order.websitesVersion++;
         order.updatedAt = now;
+        order.registryRecheckAt = findings.stream().anyMatch(f -> WebsiteChecks.REGISTRY_UNAVAILABLE.equals(f.ruleId()))
+                ? now.plus(config.registryRecheck().after()) : null;
         long version = order.websitesVersion;
         List<WebsitesSnapshotFrozen.Website> snapshot = new ArrayList<>();
         List<OrderWebsitesChanged.WebsiteOutline> outline = new ArrayList<>();
