@@ -144,11 +144,11 @@ class NotificationFlowTest {
         awaitSent(o.review("review.photo-approved.v1", List.of()).id, 5);
         assertEquals(1, sms(o.websiteMobile).size());
         Events.Delivery smsAsked = o.authority("authority.sms-verification-requested.v1",
-                new SmsVerificationChanged(o.orderId, "sub-1", clock.nowInChina().plusHours(24), clock.nowInChina()));
+                new SmsVerificationChanged(o.orderId, "sub-1", clock.now().plusHours(24), clock.now()));
         awaitSent(smsAsked.id, 5);
         Events.Delivery approved = o.authority("authority.approved.v1", new AuthorityApproved(o.orderId, "sub-1",
                 "浙ICP备12345678号", List.of(new AuthorityApproved.WebsiteNumber(o.websiteId, "示例网站",
-                        List.of("example.cn"), "浙ICP备12345678号-1")), clock.nowInChina()));
+                        List.of("example.cn"), "浙ICP备12345678号-1")), clock.now()));
         awaitSent(approved.id, 5);
         Mail numbers = last(mailbox.getMailsSentTo(o.websiteEmail));
         assertTrue(numbers.getText().contains("浙ICP备12345678号-1"), numbers.getText());
@@ -167,7 +167,7 @@ class NotificationFlowTest {
         assertEquals(10, count("select count(*) from delivery where kind = 'police.reminder' and order_id = '"
                 + o.orderId + "'"));
         o.website("website.police-number-recorded.v1", o.websiteId, new PoliceNumberRecorded(o.websiteId, o.orderId,
-                o.accountId, "浙ICP备12345678号-1", "33010602000001", clock.nowInChina()));
+                o.accountId, "浙ICP备12345678号-1", "33010602000001", clock.now()));
         moveTo(LocalTime.of(13, 0), 14);
         runJobs();
         assertEquals(10, count("select count(*) from delivery where kind = 'police.reminder' and order_id = '"
@@ -181,7 +181,7 @@ class NotificationFlowTest {
         Order o = new Order();
         o.open();
         FilingPasswordTried tried = new FilingPasswordTried(o.subjectId, o.accountId, CertificateType.BUSINESS_LICENSE,
-                "913301********0008", "WRONG", 2, clock.nowInChina());
+                "913301********0008", "WRONG", 2, clock.now());
         Events.Delivery notice = o.send("subject-events", SUBJECT_SVC, o.subjectId,
                 "subject.filing-password-tried.v1", tried).awaitAck();
         awaitSent(notice.id, 2);
@@ -237,8 +237,8 @@ class NotificationFlowTest {
 
     private Events.Delivery reminder(Order o) throws Exception {
         return o.subjectEvent("order.idle-milestone-reached.v1", new OrderIdleMilestoneReached(o.orderId,
-                o.accountId, OrderState.AWAITING_PHOTO, 7, clock.nowInChina().minusDays(7),
-                clock.nowInChina().plusDays(38)));
+                o.accountId, OrderState.AWAITING_PHOTO, 7, clock.now().minusDays(7),
+                clock.now().plusDays(38)));
     }
 
     @Test
@@ -423,7 +423,7 @@ class NotificationFlowTest {
         awaitSent(first.id, 3);
         String providerId = (String) sms(handed.principalMobile).get(0).get("id");
         execute("update delivery set status = 'SENDING', provider_id = null, lease_until = timestamptz '"
-                + clock.nowInChina().minusMinutes(1) + "' where event_id = '" + first.id + "' and channel = 'SMS'");
+                + clock.now().minusMinutes(1) + "' where event_id = '" + first.id + "' and channel = 'SMS'");
         runJobs();
         awaitSent(first.id, 3);
         assertEquals(1, sms(handed.principalMobile).size(), "the provider had it: not sent again");
@@ -436,7 +436,7 @@ class NotificationFlowTest {
         awaitSent(second.id, 3);
         // A new id is an outId the provider never saw: as if the dispatcher died before the provider took it.
         execute("update delivery set id = gen_random_uuid(), status = 'SENDING', lease_until = timestamptz '"
-                + clock.nowInChina().minusMinutes(1) + "' where event_id = '" + second.id + "' and channel = 'SMS'");
+                + clock.now().minusMinutes(1) + "' where event_id = '" + second.id + "' and channel = 'SMS'");
         runJobs();
         awaitSent(second.id, 3);
         assertEquals(2, sms(lost.principalMobile).size(), "the provider lacked it: sent");

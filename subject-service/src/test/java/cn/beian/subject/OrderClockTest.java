@@ -110,7 +110,7 @@ class OrderClockTest {
 
     @Test
     void milestonesOnceAndExpiryOnceWithTwoReplicasZhejiangAndDraftsExempt() throws Exception {
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime now = clock.now();
         List<String> due = new ArrayList<>();
         String[] idle = {"AWAITING_PHOTO", "PHOTO_REJECTED", "INITIAL_REJECTED", "AUTHORITY_REJECTED"};
         for (int i = 0; i < 8; i++) {
@@ -175,7 +175,7 @@ class OrderClockTest {
 
     @Test
     void theTimerRunsTheClockByItselfEveryTenSeconds() throws Exception {
-        String id = order("clock-timer", "AUTHORITY_REJECTED", OffsetDateTime.now(clock), "GUANGDONG");
+        String id = order("clock-timer", "AUTHORITY_REJECTED", clock.now(), "GUANGDONG");
         clock.setOffset(Duration.ofDays(45).plusMinutes(1));
         Awaitility.await().atMost(Duration.ofSeconds(25)).pollInterval(Duration.ofMillis(500))
                 .until(() -> expiries(id) == 1);

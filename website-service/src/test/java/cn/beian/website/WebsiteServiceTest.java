@@ -317,7 +317,7 @@ class WebsiteServiceTest {
                 .body("version", equalTo(1)).body("ready", equalTo(false))
                 .body("findings.ruleId", hasItem("DOMAIN_REGISTRY_UNAVAILABLE"));
 
-        OffsetDateTime judgedAt = OffsetDateTime.now(clock);
+        OffsetDateTime judgedAt = clock.now();
         assertEquals(0, recheckDue(judgedAt), "not due before the configured wait");
         OffsetDateTime due = judgedAt.plusSeconds(21);
         assertEquals(0, recheckDue(due), "the registry is still down: put off, nothing judged");

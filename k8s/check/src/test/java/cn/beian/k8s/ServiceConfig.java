@@ -229,7 +229,9 @@ final class ServiceConfig {
             String topicList = properties.getOrDefault(p + "topics", properties.getOrDefault(p + "topic", ch));
             List<String> topics = Arrays.stream(topicList.split(",")).map(String::strip).toList();
             String dlq = null;
-            if ("dead-letter-queue".equals(properties.get(p + "failure-strategy"))) {
+            String strategy = properties.getOrDefault(p + "failure-strategy",
+                    properties.get("mp.messaging.connector.smallrye-kafka.failure-strategy"));
+            if ("dead-letter-queue".equals(strategy)) {
                 // SmallRye's default when no topic is named: dead-letter-topic-<topic>
                 dlq = properties.getOrDefault(p + "dead-letter-queue.topic", "dead-letter-topic-" + topics.get(0));
             }

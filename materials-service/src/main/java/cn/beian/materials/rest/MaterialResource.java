@@ -254,7 +254,7 @@ public class MaterialResource {
         UUID order = Ids.parseOrNotFound(orderId, "Order");
         UUID id = Ids.parseOrNotFound(materialId, "Material");
         Material m = await(() -> reads.open(order, id, Caller.of(account), "PRESIGNED_URL"));
-        OffsetDateTime expires = OffsetDateTime.now(clock).plus(config.presignTtl());
+        OffsetDateTime expires = clock.now().plus(config.presignTtl());
         return new DownloadUrl(m.id.toString(), store.presignedGet(m.objectKey), expires);
     }
 

@@ -57,7 +57,7 @@ public class ManifestFreezer {
                 }
             }
             return outbox.append(EventType.MATERIALS_MANIFEST_FROZEN, new MaterialsManifestFrozen(
-                    o.orderId.toString(), version, items, findings, OffsetDateTime.now(clock))).replaceWithVoid();
+                    o.orderId.toString(), version, items, findings, clock.now())).replaceWithVoid();
         });
     }
 

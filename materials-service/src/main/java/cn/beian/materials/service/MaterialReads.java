@@ -76,7 +76,7 @@ public class MaterialReads {
                 r.readerId = caller.id();
                 r.role = caller.role();
                 r.via = via;
-                r.readAt = OffsetDateTime.now(clock);
+                r.readAt = clock.now();
                 return reads.persist(r).replaceWith(m);
             });
         });
@@ -145,7 +145,7 @@ public class MaterialReads {
                 }
                 boolean byPoint = !o.accountId.equals(caller.id());
                 PhotoSubmitted p = new PhotoSubmitted(orderId.toString(), caller.id(), byPoint,
-                        OffsetDateTime.now(clock));
+                        clock.now());
                 return outbox.append(p).replaceWith(p);
             });
         });

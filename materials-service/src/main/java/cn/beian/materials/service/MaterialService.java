@@ -69,7 +69,7 @@ public class MaterialService {
         m.objectKey = Material.objectKey(orderId, m.id);
         m.uploadedBy = caller.id();
         m.byStaff = caller.reviewer();
-        m.createdAt = OffsetDateTime.now(clock);
+        m.createdAt = clock.now();
         return materials.persist(m);
     }
 
@@ -93,7 +93,7 @@ public class MaterialService {
                             m.sha256 = checked.sha256();
                             m.width = checked.width();
                             m.height = checked.height();
-                            m.storedAt = OffsetDateTime.now(clock);
+                            m.storedAt = clock.now();
                             m.validFrom = next;
                             o.materialsVersion = next;
                             o.updatedAt = m.storedAt;
@@ -120,7 +120,7 @@ public class MaterialService {
             long next = o.materialsVersion + 1;
             m.validTo = next;
             o.materialsVersion = next;
-            o.updatedAt = OffsetDateTime.now(clock);
+            o.updatedAt = clock.now();
             return refreshReadiness(o);
         }));
     }
@@ -141,7 +141,7 @@ public class MaterialService {
             o.publishedVersion = o.materialsVersion;
             LOG.debugf("Order %s materials ready=%s at version %d", o.orderId, ready, o.materialsVersion);
             return outbox.append(EventType.ORDER_MATERIALS_READINESS_CHANGED,
-                    new PartReady(o.orderId.toString(), o.materialsVersion, ready, OffsetDateTime.now(clock)))
+                    new PartReady(o.orderId.toString(), o.materialsVersion, ready, clock.now()))
                     .replaceWithVoid();
         });
     }

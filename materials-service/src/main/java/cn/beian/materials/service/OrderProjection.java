@@ -92,7 +92,7 @@ public class OrderProjection implements InboxHandler {
             o.province = c.province();
             o.nature = c.nature();
             o.state = c.state();
-            o.stateSince = c.createdAt() != null ? c.createdAt() : now();
+            o.stateSince = c.createdAt() != null ? c.createdAt() : clock.now();
             return materials.refreshReadiness(o);
         });
     }
@@ -122,7 +122,7 @@ public class OrderProjection implements InboxHandler {
         boolean moved = o.state != t.to();
         o.state = t.to();
         if (moved) {
-            o.stateSince = t.at() != null ? t.at() : now();
+            o.stateSince = t.at() != null ? t.at() : clock.now();
         }
         if (t.type() != null) {
             o.type = t.type();
@@ -174,7 +174,7 @@ public class OrderProjection implements InboxHandler {
     }
 
     private Uni<Void> touch(MaterialOrder o) {
-        o.updatedAt = now();
+        o.updatedAt = clock.now();
         return Uni.createFrom().voidItem();
     }
 
@@ -183,12 +183,8 @@ public class OrderProjection implements InboxHandler {
         o.orderId = id;
         o.accountId = accountId;
         o.state = cn.beian.contract.order.OrderState.DRAFT;
-        o.stateSince = now();
-        o.updatedAt = now();
+        o.stateSince = clock.now();
+        o.updatedAt = clock.now();
         return o;
-    }
-
-    private OffsetDateTime now() {
-        return OffsetDateTime.now(clock);
     }
 }

@@ -57,7 +57,7 @@ public class Sweepers {
 
     /** Removes abandoned upload intents and their objects; answers how many. */
     public int sweepStaleIntents() throws Throwable {
-        OffsetDateTime before = OffsetDateTime.now(clock).minus(config.staleIntentAfter());
+        OffsetDateTime before = clock.now().minus(config.staleIntentAfter());
         List<Material> stale = await(() -> Panache.withSession(() -> materials.staleIntents(before, BATCH)));
         for (Material m : stale) {
             store.remove(m.objectKey);
@@ -72,12 +72,12 @@ public class Sweepers {
      * writes then see nothing), then the objects go, then the rows; a crash anywhere is finished by the next sweep.
      */
     public int purgeExpired() throws Throwable {
-        OffsetDateTime before = OffsetDateTime.now(clock).minus(config.retention());
+        OffsetDateTime before = clock.now().minus(config.retention());
         List<MaterialOrder> due = await(() -> Panache.withSession(() -> orders.dueForPurge(before, BATCH)));
         for (MaterialOrder o : due) {
             await(() -> Panache.withTransaction(() -> orders.lock(o.orderId).invoke(locked -> {
                 if (locked.purgedAt == null && !locked.stateSince.isAfter(before)) {
-                    locked.purgedAt = OffsetDateTime.now(clock);
+                    locked.purgedAt = clock.now();
                 }
             })));
         }

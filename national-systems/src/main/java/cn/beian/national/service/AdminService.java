@@ -67,7 +67,7 @@ public class AdminService {
 
     @WithTransaction
     public Uni<SubjectFiling> createSubject(AdminRecords.SubjectRecord r) {
-        OffsetDateTime now = clock.nowInChina().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        OffsetDateTime now = clock.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         String number = r.subjectFilingNumber() != null ? r.subjectFilingNumber() : FilingNumbers.candidate(r.province());
         if (!FilingNumbers.SUBJECT.matcher(number).matches()) {
             return Uni.createFrom().failure(ProblemException.invalid("subjectFilingNumber", "PATTERN",
@@ -102,7 +102,7 @@ public class AdminService {
 
     @WithTransaction
     public Uni<SubjectFiling> addWebsite(String subjectNumber, AdminRecords.WebsiteRecord w) {
-        OffsetDateTime now = clock.nowInChina().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        OffsetDateTime now = clock.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         return subject(subjectNumber).chain(s -> subjects.lock(s.id))
                 .chain(s -> addWebsites(s, List.of(w), now).chain(() -> registry.view(s, CertificateMatch.EXACT)));
     }
@@ -141,7 +141,7 @@ public class AdminService {
 
     @WithTransaction
     public Uni<SubjectFiling> patchSubject(String number, AdminRecords.SubjectPatch p) {
-        OffsetDateTime now = clock.nowInChina().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        OffsetDateTime now = clock.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         return subject(number).chain(s -> subjects.lock(s.id)).chain(s -> {
             if (p.status() != null) {
                 s.status = p.status();
@@ -180,7 +180,7 @@ public class AdminService {
 
     @WithTransaction
     public Uni<SubjectFiling> patchWebsite(String number, AdminRecords.WebsitePatch p) {
-        OffsetDateTime now = clock.nowInChina().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        OffsetDateTime now = clock.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         return websites.byFilingNumber(number).onItem().ifNull()
                 .failWith(() -> ProblemException.notFound("Website filing " + number)).chain(w -> {
                     if (p.status() != null) {
@@ -211,7 +211,7 @@ public class AdminService {
     @WithTransaction
     public Uni<DomainRegistration> putRegistration(String rawDomain, AdminRecords.DomainRegistrationRecord r) {
         String domain = Domains.normalize(rawDomain);
-        OffsetDateTime now = clock.nowInChina().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        OffsetDateTime now = clock.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         return registrations.findById(domain).chain(existing -> {
             DomainRegistrationRecord d = existing != null ? existing : new DomainRegistrationRecord();
             d.domain = domain;
@@ -239,7 +239,7 @@ public class AdminService {
 
     @WithSession
     public Uni<DomainRegistration> registration(String domain) {
-        OffsetDateTime now = clock.nowInChina().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        OffsetDateTime now = clock.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         return registrations.findById(Domains.normalize(domain)).map(d -> {
             if (d == null) {
                 throw ProblemException.notFound("Registration of domain " + Domains.normalize(domain));
@@ -261,7 +261,7 @@ public class AdminService {
         e.certificateType = r.certificateType();
         e.certificateNumber = r.certificateNumber() == null ? null : r.certificateNumber().toUpperCase();
         e.domain = r.domain() == null ? null : Domains.normalize(r.domain());
-        e.since = clock.nowInChina().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        e.since = clock.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         return elsewhere.persist(e).map(AdminService::view);
     }
 

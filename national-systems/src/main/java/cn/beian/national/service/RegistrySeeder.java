@@ -97,7 +97,7 @@ public class RegistrySeeder {
     }
 
     private int insert(Connection c, JsonNode root) throws SQLException {
-        OffsetDateTime now = clock.nowInChina();
+        OffsetDateTime now = clock.now();
         List<JsonNode> subjects = new ArrayList<>();
         root.path("subjects").forEach(subjects::add);
         // PBKDF2 is slow on purpose: hash the demo passwords in parallel.

@@ -244,7 +244,7 @@ public class RegistryService {
                         "The subject has no filing password"));
             }
             int max = config.password().maxFailures();
-            OffsetDateTime now = clock.nowInChina();
+            OffsetDateTime now = clock.now();
             if (s.passwordLockedUntil != null) {
                 if (s.passwordLockedUntil.isAfter(now)) {
                     LOG.infof("Password check for %s refused: locked until %s", s.subjectFilingNumber,

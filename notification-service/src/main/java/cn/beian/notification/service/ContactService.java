@@ -48,7 +48,7 @@ public class ContactService {
                 c.principalMobile = e.principal().mobile();
                 c.principalEmail = e.principal().email();
             }
-            c.updatedAt = clock.nowInChina();
+            c.updatedAt = clock.now();
             return found != null ? Uni.createFrom().voidItem() : s.persist(c);
         }));
     }
@@ -171,7 +171,7 @@ public class ContactService {
             OrderContact c = found != null ? found : new OrderContact();
             c.orderId = orderId;
             change.accept(c);
-            c.updatedAt = clock.nowInChina();
+            c.updatedAt = clock.now();
             return found != null ? Uni.createFrom().voidItem() : s.persist(c);
         }));
     }

@@ -72,7 +72,7 @@ public class DeliveryClaims {
     /** Claims up to {@code limit} due rows; answers those to send now (marked SENDING). */
     @WithTransaction
     public Uni<List<Delivery>> claim(int limit) {
-        OffsetDateTime now = clock.nowInChina();
+        OffsetDateTime now = clock.now();
         List<Delivery> toSend = new ArrayList<>();
         return Panache.getSession().chain(s -> s.createNativeQuery(DUE, Delivery.class)
                 .setParameter("now", now).setParameter("limit", limit).getResultList()
@@ -138,7 +138,7 @@ public class DeliveryClaims {
      */
     @WithTransaction
     public Uni<List<DeliveryStatus>> complete(List<Outcome> outcomes) {
-        OffsetDateTime now = clock.nowInChina();
+        OffsetDateTime now = clock.now();
         List<UUID> plain = outcomes.stream().filter(o -> o.failure() == null && o.delivery().channel == Channel.EMAIL)
                 .map(o -> o.delivery().id).toList();
         return Panache.getSession().chain(s -> (plain.isEmpty() ? Uni.createFrom().item(0)

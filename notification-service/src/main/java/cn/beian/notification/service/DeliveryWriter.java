@@ -65,7 +65,7 @@ public class DeliveryWriter {
         for (Channel c : Channel.values()) {
             rendered.put(c, templates.render(notice.kind(), c, locale, notice.params()));
         }
-        OffsetDateTime now = clock.nowInChina();
+        OffsetDateTime now = clock.now();
         String accountId = contact == null ? null : contact.accountId;
         AtomicInteger added = new AtomicInteger();
         return Panache.getSession().chain(session -> Multi.createFrom().iterable(recipients)

@@ -62,7 +62,7 @@ public class PoliceReminderService {
 
     /** Schedules the reminders of each approved website (inside the consumer's transaction). */
     public Uni<Void> schedule(AuthorityApproved a) {
-        OffsetDateTime approvedAt = a.approvedAt() != null ? a.approvedAt() : clock.nowInChina();
+        OffsetDateTime approvedAt = a.approvedAt() != null ? a.approvedAt() : clock.now();
         List<AuthorityApproved.WebsiteNumber> sites = a.websites() == null ? List.of() : a.websites();
         return contacts.order(a.orderId()).chain(contact -> {
             if (contact != null && contact.filingType != null && !FilingType.valueOf(contact.filingType).decided()) {
@@ -86,7 +86,7 @@ public class PoliceReminderService {
 
     /** Stops a website's reminders; recorded even before its approval arrives, so that none ever start. */
     public Uni<Void> stop(PoliceNumberRecorded p) {
-        OffsetDateTime at = p.recordedAt() != null ? p.recordedAt() : clock.nowInChina();
+        OffsetDateTime at = p.recordedAt() != null ? p.recordedAt() : clock.now();
         return Panache.getSession().chain(s -> s.createNativeQuery(STOP_OR_RECORD)
                 .setParameter("orderId", p.orderId())
                 .setParameter("websiteId", p.websiteId())
@@ -103,7 +103,7 @@ public class PoliceReminderService {
      */
     @WithTransaction
     public Uni<Boolean> processNext(Set<String> skip) {
-        OffsetDateTime now = clock.nowInChina();
+        OffsetDateTime now = clock.now();
         StringBuilder sql = new StringBuilder(
                 "select * from police_reminder where stopped_at is null and next_due_at <= :now");
         if (!skip.isEmpty()) {

@@ -38,7 +38,7 @@ public class ReceivedEventService {
         r.sequence = event.sequence();
         r.known = event.eventType().isPresent();
         r.occurredAt = event.time();
-        r.receivedAt = clock.nowInChina();
+        r.receivedAt = clock.now();
         if (!r.known) {
             LOG.infof("Skipping unknown event type %s", event);
         }

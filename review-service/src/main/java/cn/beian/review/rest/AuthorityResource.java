@@ -99,7 +99,7 @@ public class AuthorityResource {
         List<Reason> reasons = request.reasons() == null ? null
                 : request.reasons().stream().map(r -> new Reason(r.code(), r.message(), r.field())).toList();
         FeedEntry entry = new FeedEntry(0, submissionId, FeedEntryType.valueOf(request.outcome().name()), null, null,
-                OffsetDateTime.now(clock), numbers, reasons, null);
+                clock.now(), numbers, reasons, null);
         return manual.record(entry, staff).map(SubmissionView::of);
     }
 }

@@ -46,6 +46,6 @@ public class ConsoleConfigResource {
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return Response.ok(new View(config.oidcUrl().or(() -> issuer).orElse(null), config.clientId(),
-                OffsetDateTime.now(clock))).cacheControl(noStore).build();
+                clock.now())).cacheControl(noStore).build();
     }
 }

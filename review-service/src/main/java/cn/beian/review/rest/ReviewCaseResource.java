@@ -79,7 +79,7 @@ public class ReviewCaseResource {
             @QueryParam("cursor") String cursor) {
         List<CaseStatus> statuses = status == null || status.isEmpty()
                 ? List.of(CaseStatus.OPEN, CaseStatus.ASSEMBLING) : status;
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime now = clock.now();
         return queries.queue(statuses, kind, orderId, Cursor.decode(cursor), limit + 1).map(rows -> Cursor.page(rows, limit,
                 e -> new Cursor(e.c().openedAt, e.c().id.toString()), e -> CaseView.of(e, now, mapper)));
     }
@@ -109,7 +109,7 @@ public class ReviewCaseResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@PathParam("caseId") String caseId) {
         UUID id = Ids.parseOrNotFound(caseId, "Review case");
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime now = clock.now();
         return queries.detail(id, account.id(), now).map(d -> Response.ok(CaseDetailView.of(d, now, mapper,
                 materialsUrl)).tag(ETags.of(d.entry().c().version)).build());
     }
@@ -182,7 +182,7 @@ public class ReviewCaseResource {
     }
 
     private Uni<Response> view(ReviewCase c) {
-        return queries.entry(c.id).map(e -> Response.ok(CaseView.of(e, OffsetDateTime.now(clock), mapper))
+        return queries.entry(c.id).map(e -> Response.ok(CaseView.of(e, clock.now(), mapper))
                 .tag(ETags.of(c.version)).build());
     }
 }

@@ -160,7 +160,7 @@ public class AuthorityGateway {
             if (s == null || !AuthoritySubmission.PENDING.equals(s.status)) {
                 return Uni.createFrom().item(s);
             }
-            OffsetDateTime now = now();
+            OffsetDateTime now = clock.now();
             s.status = AuthoritySubmission.SUBMITTED;
             s.submittedAt = now;
             s.attempts++;
@@ -181,7 +181,7 @@ public class AuthorityGateway {
             if (s == null || !AuthoritySubmission.PENDING.equals(s.status)) {
                 return Uni.createFrom().voidItem();
             }
-            OffsetDateTime now = now();
+            OffsetDateTime now = clock.now();
             s.status = AuthoritySubmission.REFUSED;
             s.decidedAt = now;
             s.decidedBy = "gateway";
@@ -298,9 +298,5 @@ public class AuthorityGateway {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private OffsetDateTime now() {
-        return OffsetDateTime.now(clock);
     }
 }

@@ -81,7 +81,7 @@ public class AuthorityOutcomes {
     }
 
     private Uni<Optional<String>> applyTo(AuthoritySubmission s, FeedEntry entry, String actor) {
-        OffsetDateTime at = entry.occurredAt() != null ? entry.occurredAt() : OffsetDateTime.now(clock);
+        OffsetDateTime at = entry.occurredAt() != null ? entry.occurredAt() : clock.now();
         OffsetDateTime deadline = entry.smsVerification() != null ? entry.smsVerification().deadline() : null;
         return switch (entry.type()) {
             case SMS_VERIFICATION_REQUESTED -> sms(s, "REQUESTED", EventType.AUTHORITY_SMS_VERIFICATION_REQUESTED,

@@ -77,12 +77,12 @@ public class CaseAssembly implements InboxHandler {
             case SUBJECT_SNAPSHOT_FROZEN -> onSubjectSnapshot(event.data(SubjectSnapshotFrozen.class), event.data());
             case WEBSITES_SNAPSHOT_FROZEN -> {
                 WebsitesSnapshotFrozen w = event.data(WebsitesSnapshotFrozen.class);
-                yield snapshots.put(required(w.orderId()), SnapshotStore.WEBSITES, w.version(), event.data(), now())
+                yield snapshots.put(required(w.orderId()), SnapshotStore.WEBSITES, w.version(), event.data(), clock.now())
                         .chain(() -> assemble(w.orderId()));
             }
             case MATERIALS_MANIFEST_FROZEN -> {
                 MaterialsManifestFrozen m = event.data(MaterialsManifestFrozen.class);
-                yield snapshots.put(required(m.orderId()), SnapshotStore.MATERIALS, m.version(), event.data(), now())
+                yield snapshots.put(required(m.orderId()), SnapshotStore.MATERIALS, m.version(), event.data(), clock.now())
                         .chain(() -> assemble(m.orderId()));
             }
             case ORDER_TRANSITIONED -> onTransition(event.data(OrderTransitioned.class));
@@ -97,7 +97,7 @@ public class CaseAssembly implements InboxHandler {
             throw new MalformedEventException("subject snapshot without order, account, type, province, count or subject");
         }
         return upsertOrder(s.orderId(), s.accountId(), s).chain(() -> snapshots.put(s.orderId(), SnapshotStore.SUBJECT,
-                s.submissionCount(), json, now())).chain(() -> assemble(s.orderId()));
+                s.submissionCount(), json, clock.now())).chain(() -> assemble(s.orderId()));
     }
 
     private Uni<ReviewOrder> upsertOrder(String orderId, String accountId, Object source) {
@@ -118,7 +118,7 @@ public class CaseAssembly implements InboxHandler {
             if (order.type == null || order.province == null) {
                 throw new MalformedEventException("order " + orderId + " without type or province");
             }
-            order.updatedAt = now();
+            order.updatedAt = clock.now();
             return o != null ? Uni.createFrom().item(order) : orders.persist(order);
         });
     }
@@ -127,7 +127,7 @@ public class CaseAssembly implements InboxHandler {
         if (t.orderId() == null || t.accountId() == null || t.to() == null || t.trigger() == null) {
             throw new MalformedEventException("order.transitioned without order, account, state or trigger");
         }
-        OffsetDateTime at = t.at() != null ? t.at() : now();
+        OffsetDateTime at = t.at() != null ? t.at() : clock.now();
         return upsertOrder(t.orderId(), t.accountId(), t).chain(order -> switch (t.trigger()) {
             case SUBMIT, RESUBMIT -> openSubmission(order, t, at);
             case WITHDRAW, ABANDON, EXPIRE -> cancelLive(order.orderId, t.trigger().name(), at);
@@ -164,7 +164,7 @@ public class CaseAssembly implements InboxHandler {
             if (order == null || order.submissionNo == 0) {
                 throw new MalformedEventException("photo submitted for an order never submitted: " + p.orderId());
             }
-            OffsetDateTime at = p.submittedAt() != null ? p.submittedAt() : now();
+            OffsetDateTime at = p.submittedAt() != null ? p.submittedAt() : clock.now();
             return cancelLive(order.orderId, "SUPERSEDED", at).chain(() -> {
                 ReviewCase c = newCase(order, ReviewKind.PHOTO, at);
                 return cases.persist(c)
@@ -202,7 +202,7 @@ public class CaseAssembly implements InboxHandler {
                 }
                 c.status = CaseStatus.OPEN;
                 c.version++;
-                OffsetDateTime at = now();
+                OffsetDateTime at = clock.now();
                 LOG.debugf("Case %s of order %s is complete", c.id, orderId);
                 return audit.persist(AuditEntry.of(orderId, c.id, "OPENED", null, c.version, "snapshots complete", at))
                         .chain(() -> outbox.append(EventType.REVIEW_CASE_OPENED,
@@ -248,9 +248,5 @@ public class CaseAssembly implements InboxHandler {
             throw new MalformedEventException("event without orderId");
         }
         return orderId;
-    }
-
-    private OffsetDateTime now() {
-        return OffsetDateTime.now(clock);
     }
 }

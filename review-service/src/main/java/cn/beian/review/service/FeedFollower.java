@@ -107,7 +107,7 @@ public class FeedFollower {
                             .collect().last()
                             .chain(() -> session.createNativeQuery(
                                             "update feed_cursor set position = :p, updated_at = :at where id = 1")
-                                    .setParameter("p", last).setParameter("at", OffsetDateTime.now(clock))
+                                    .setParameter("p", last).setParameter("at", clock.now())
                                     .executeUpdate())
                             .replaceWith(fresh.size());
                 })))
@@ -124,7 +124,7 @@ public class FeedFollower {
                         values (:p, :s, :t, :r, :e, :at) on conflict (position) do nothing""")
                 .setParameter("p", e.position()).setParameter("s", e.submissionId())
                 .setParameter("t", e.type() == null ? null : e.type().name()).setParameter("r", reason)
-                .setParameter("e", json).setParameter("at", OffsetDateTime.now(clock))
+                .setParameter("e", json).setParameter("at", clock.now())
                 .executeUpdate().replaceWithVoid();
     }
 

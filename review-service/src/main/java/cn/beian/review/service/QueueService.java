@@ -68,7 +68,7 @@ public class QueueService {
     /** Claims the oldest claimable case (of {@code kind}, if given); empty when there is none. */
     @WithTransaction
     public Uni<Optional<ReviewCase>> claimNext(String reviewerId, ReviewKind kind) {
-        OffsetDateTime now = now();
+        OffsetDateTime now = clock.now();
         return cases.claimNext(kind, now).chain(found -> found.isEmpty()
                 ? Uni.createFrom().item(Optional.<ReviewCase>empty())
                 : lease(found.get(), reviewerId, now).map(Optional::of));
@@ -77,7 +77,7 @@ public class QueueService {
     /** Claims this case: 409 when it is not open, still assembling, or leased to someone else. */
     @WithTransaction
     public Uni<ReviewCase> claim(UUID caseId, String reviewerId) {
-        OffsetDateTime now = now();
+        OffsetDateTime now = clock.now();
         return locked(caseId).chain(c -> {
             requireOpen(c);
             if (c.leaseActive(now) && !reviewerId.equals(c.claimedBy)) {
@@ -113,7 +113,7 @@ public class QueueService {
     /** Gives a claimed case back to the queue: 409 unless the caller holds its lease. */
     @WithTransaction
     public Uni<ReviewCase> release(UUID caseId, String reviewerId) {
-        OffsetDateTime now = now();
+        OffsetDateTime now = clock.now();
         return locked(caseId).chain(c -> {
             requireOpen(c);
             requireLease(c, reviewerId, now);
@@ -134,7 +134,7 @@ public class QueueService {
     @WithTransaction
     public Uni<ReviewCase> decide(UUID caseId, String reviewerId, int seenVersion, boolean approve,
             List<RejectionReason> given) {
-        OffsetDateTime now = now();
+        OffsetDateTime now = clock.now();
         return locked(caseId).chain(c -> {
             requireOpen(c);
             requireLease(c, reviewerId, now);
@@ -216,7 +216,7 @@ public class QueueService {
     /** An internal note (any reviewer may add one to any case). */
     @WithTransaction
     public Uni<CaseNote> note(UUID caseId, String authorId, String text) {
-        OffsetDateTime now = now();
+        OffsetDateTime now = clock.now();
         return cases.findById(caseId).chain(c -> {
             if (c == null) {
                 throw ProblemException.notFound("Review case");
@@ -269,9 +269,5 @@ public class QueueService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private OffsetDateTime now() {
-        return OffsetDateTime.now(clock);
     }
 }

@@ -50,7 +50,7 @@ public class AdminServerResource {
         return servers.register(request.toRegistration()).map(s -> Response
                 .created(UriBuilder.fromPath("/api/v1/servers/{id}").build(s.id))
                 .tag(ETags.of(s.version))
-                .entity(ServerView.of(s, clock.nowInChina()))
+                .entity(ServerView.of(s, clock.now()))
                 .build());
     }
 }

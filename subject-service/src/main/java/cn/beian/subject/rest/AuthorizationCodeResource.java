@@ -66,7 +66,7 @@ public class AuthorizationCodeResource {
         UUID id = Ids.parseOrNotFound(serverId, "Server");
         return codes.mint(account.id(), id).map(cs -> Response
                 .created(uri.getAbsolutePathBuilder().path(cs.code().id.toString()).build())
-                .entity(AuthorizationCodeView.of(cs.code(), cs.server(), clock.nowInChina(), true))
+                .entity(AuthorizationCodeView.of(cs.code(), cs.server(), clock.now(), true))
                 .build());
     }
 
@@ -87,7 +87,7 @@ public class AuthorizationCodeResource {
             var server = found.filter(s -> staff || s.accountId.equals(caller))
                     .orElseThrow(() -> ProblemException.notFound("Server"));
             boolean owner = server.accountId.equals(caller);
-            OffsetDateTime now = clock.nowInChina();
+            OffsetDateTime now = clock.now();
             return codes.page(id, after, limit + 1).map(rows -> Cursor.page(rows, limit,
                     c -> new Cursor(c.createdAt, c.id.toString()),
                     c -> AuthorizationCodeView.of(c, server, now, owner)));

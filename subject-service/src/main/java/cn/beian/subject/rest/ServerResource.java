@@ -56,7 +56,7 @@ public class ServerResource {
             @QueryParam("accountId") String accountId) {
         Cursor after = Cursor.decode(cursor);
         String only = account.isStaff() ? accountId : account.id();
-        OffsetDateTime now = clock.nowInChina();
+        OffsetDateTime now = clock.now();
         return servers.page(only, after, limit + 1).map(rows -> Cursor.page(rows, limit,
                 s -> new Cursor(s.createdAt, s.id.toString()), s -> ServerView.of(s, now)));
     }
@@ -74,7 +74,7 @@ public class ServerResource {
         String caller = account.id();
         boolean staff = account.isStaff();
         return servers.find(id).map(found -> found.filter(s -> staff || s.accountId.equals(caller))
-                .map(s -> Response.ok(ServerView.of(s, clock.nowInChina())).tag(ETags.of(s.version)).build())
+                .map(s -> Response.ok(ServerView.of(s, clock.now())).tag(ETags.of(s.version)).build())
                 .orElseThrow(() -> ProblemException.notFound("Server")));
     }
 }

@@ -70,7 +70,7 @@ public class AuthorizationCodeService {
             if (server == null || !server.accountId.equals(accountId)) {
                 return Uni.createFrom().failure(ProblemException.notFound("Server"));
             }
-            OffsetDateTime now = clock.nowInChina();
+            OffsetDateTime now = clock.now();
             List<ServerIneligibility> reasons = server.ineligibility(now);
             if (!reasons.isEmpty()) {
                 return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
@@ -115,9 +115,9 @@ public class AuthorizationCodeService {
                 if (c == null || !c.serverId.equals(serverId) || c.state == AuthorizationCodeState.REVOKED) {
                     return Uni.createFrom().failure(ProblemException.notFound("Authorization code"));
                 }
-                AuthorizationCodeState current = c.effectiveState(server.expired(clock.nowInChina()));
+                AuthorizationCodeState current = c.effectiveState(server.expired(clock.now()));
                 apply(current, Action.REVOKE);
-                OffsetDateTime now = clock.nowInChina();
+                OffsetDateTime now = clock.now();
                 c.state = AuthorizationCodeState.REVOKED;
                 c.revokedAt = now;
                 c.updatedAt = now;
@@ -143,7 +143,7 @@ public class AuthorizationCodeService {
                         "No such authorization code"));
             }
             return servers.findById(c.serverId).chain(server -> {
-                OffsetDateTime now = clock.nowInChina();
+                OffsetDateTime now = clock.now();
                 if (server.accountId.equals(accountId)) {
                     return Uni.createFrom().failure(invalidCode("AUTHORIZATION_CODE_OWN_SERVER",
                             "The account's own servers need no authorization code"));
@@ -198,7 +198,7 @@ public class AuthorizationCodeService {
     private Uni<List<AuthorizationCode>> settle(UUID orderId, Action action) {
         return codes.reservedByOrderForUpdate(orderId).chain(held -> Multi.createFrom().iterable(held)
                 .onItem().transformToUniAndConcatenate(c -> servers.findById(c.serverId).chain(server -> {
-                    OffsetDateTime now = clock.nowInChina();
+                    OffsetDateTime now = clock.now();
                     apply(c.effectiveState(server.expired(now)), action);
                     String serverId = server.id.toString();
                     String codeId = c.id.toString();

@@ -101,7 +101,7 @@ public class FilingPasswordGuard {
                         "Register the account's subject before opening an order"));
             }
             String key = key(subject.certificateType, subject.certificateNumber);
-            OffsetDateTime now = clock.nowInChina();
+            OffsetDateTime now = clock.now();
             return Panache.getSession().chain(session -> lockGuard(session, key, now)
                     .chain(guard -> owner(guard, subject.certificateType, subject.certificateNumber).chain(owner -> {
                         boolean isOwner = owner != null && owner.accountId().equals(accountId);
@@ -146,7 +146,7 @@ public class FilingPasswordGuard {
     /** Records the administration's answer and decides what the caller is told. */
     @WithTransaction
     public Uni<Settled> settle(Ticket ticket, PasswordCheckResult r) {
-        OffsetDateTime now = clock.nowInChina();
+        OffsetDateTime now = clock.now();
         int max = config.administrationMaxFailures();
         return Panache.getSession().chain(session -> session.find(PasswordGuard.class, ticket.subjectKey(),
                         LockModeType.PESSIMISTIC_WRITE)

@@ -73,7 +73,7 @@ public class OrderClock {
      */
     @WithTransaction
     public Uni<Step> processNext(Set<UUID> skip) {
-        OffsetDateTime now = clock.nowInChina();
+        OffsetDateTime now = clock.now();
         return Panache.getSession().chain(session -> claim(session, now, skip).chain(o -> {
             if (o == null) {
                 return Uni.createFrom().nullItem();

@@ -155,7 +155,7 @@ public class OrderService {
                     trigger + " is not possible while the order is " + from)
                     .with("currentState", from).with("allowedActions", e.allowed()));
         }
-        OffsetDateTime now = clock.nowInChina();
+        OffsetDateTime now = clock.now();
         if (to != from) {
             o.state = to;
             o.stateEnteredAt = now;
@@ -245,7 +245,7 @@ public class OrderService {
     }
 
     private FilingOrder newDraft(String accountId, Subject subject, FilingType type) {
-        OffsetDateTime now = clock.nowInChina();
+        OffsetDateTime now = clock.now();
         FilingOrder o = new FilingOrder();
         o.id = UUID.randomUUID();
         o.accountId = accountId;

@@ -62,7 +62,7 @@ public class ServerService {
             return Uni.createFrom().failure(new ProblemException(ProblemType.VALIDATION_FAILED,
                     errors.size() + " field(s) are invalid", errors));
         }
-        OffsetDateTime now = clock.nowInChina();
+        OffsetDateTime now = clock.now();
         Server s = new Server();
         s.id = UUID.randomUUID();
         s.accountId = r.accountId();

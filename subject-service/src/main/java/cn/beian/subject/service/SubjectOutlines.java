@@ -37,7 +37,7 @@ public class SubjectOutlines {
      * @param revision increases with every change of what the order files (see {@link SubjectRevisions.Filed})
      */
     public Uni<Void> announce(FilingOrder order, Subject subject, long revision) {
-        OffsetDateTime now = clock.nowInChina();
+        OffsetDateTime now = clock.now();
         boolean needsEmployment = !subject.nature.isUnit() && Ages.assess(subject.principal.certificateType,
                 subject.principal.certificateNumber, now.toLocalDate())
                 .map(Ages.Assessment::needsEmploymentProof).orElse(false);
@@ -55,7 +55,7 @@ public class SubjectOutlines {
                 new SubjectSnapshotFrozen.Subject(s.id.toString(), s.filingNumber, s.nature, s.name, s.certificateType,
                         s.certificateNumber, s.certificateAddress, s.communicationAddress, s.city, s.district,
                         s.investor, s.remarks, person(s.principal)),
-                List.of(), clock.nowInChina());
+                List.of(), clock.now());
     }
 
     static Person person(Principal p) {

@@ -79,7 +79,7 @@ public class SubjectRevisions {
      */
     @WithTransaction
     public Uni<Filed> revise(String accountId, UUID orderId, String ifMatch, CreateSubjectRequest request) {
-        CreateSubjectRequest valid = SubjectService.validated(request, clock.nowInChina().toLocalDate());
+        CreateSubjectRequest valid = SubjectService.validated(request, clock.now().toLocalDate());
         return owned(accountId, false, orderId).chain(order -> {
             if (order.type != FilingType.CHANGE) {
                 return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
@@ -98,7 +98,7 @@ public class SubjectRevisions {
                     SubjectRevision r = existing != null ? existing : new SubjectRevision();
                     r.orderId = orderId;
                     r.data = write(valid);
-                    r.updatedAt = clock.nowInChina();
+                    r.updatedAt = clock.now();
                     return revisions.persistAndFlush(r)
                             .chain(() -> filed(order))
                             .call(revised -> outlines.announce(order, revised.subject(), revised.outlineRevision()));
@@ -115,7 +115,7 @@ public class SubjectRevisions {
         return revisions.findById(order.id).chain(r -> r == null ? Uni.createFrom().voidItem()
                 : subjects.findById(order.subjectId).chain(s -> {
                     SubjectService.apply(s, read(r.data));
-                    s.updatedAt = clock.nowInChina();
+                    s.updatedAt = clock.now();
                     LOG.infof("Subject %s replaced by the approved revision of CHANGE order %s", s.id, order.id);
                     return subjects.persist(s).replaceWithVoid();
                 }));

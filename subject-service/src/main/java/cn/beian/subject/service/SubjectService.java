@@ -60,7 +60,7 @@ public class SubjectService {
      */
     @WithTransaction
     public Uni<Subject> create(String accountId, CreateSubjectRequest request) {
-        CreateSubjectRequest valid = validated(request, clock.nowInChina().toLocalDate());
+        CreateSubjectRequest valid = validated(request, clock.now().toLocalDate());
         return subjects.findByAccount(accountId).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().failure(alreadyRegistered(existing));
@@ -88,7 +88,7 @@ public class SubjectService {
     }
 
     private Subject toSubject(String accountId, CreateSubjectRequest r) {
-        OffsetDateTime now = clock.nowInChina();
+        OffsetDateTime now = clock.now();
         Subject s = new Subject();
         s.id = UUID.randomUUID();
         s.accountId = accountId;
@@ -130,7 +130,7 @@ public class SubjectService {
      */
     @WithTransaction
     public Uni<Subject> update(String accountId, UUID subjectId, String ifMatch, CreateSubjectRequest request) {
-        CreateSubjectRequest valid = validated(request, clock.nowInChina().toLocalDate());
+        CreateSubjectRequest valid = validated(request, clock.now().toLocalDate());
         return subjects.findById(subjectId).chain(s -> {
             if (s == null || !s.accountId.equals(accountId)) {
                 return Uni.createFrom().failure(ProblemException.notFound("Subject"));
@@ -151,7 +151,7 @@ public class SubjectService {
                     requireSameIdentity(s, valid);
                 }
                 apply(s, valid);
-                s.updatedAt = clock.nowInChina();
+                s.updatedAt = clock.now();
                 return subjects.persistAndFlush(s)
                         .chain(() -> order == null ? Uni.createFrom().voidItem() : outlines.announce(order, s, s.version + 1))
                         .invoke(() -> LOG.infof("Subject %s edited by account %s", s.id, accountId))

@@ -44,7 +44,7 @@ public class AccessJournal {
                 .setParameter("sequence", event.sequence())
                 .setParameter("type", event.type())
                 .setParameter("data", event.data())
-                .setParameter("now", OffsetDateTime.now(clock))
+                .setParameter("now", clock.now())
                 .executeUpdate()).replaceWithVoid();
     }
 

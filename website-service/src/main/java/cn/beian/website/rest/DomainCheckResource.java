@@ -99,7 +99,7 @@ public class DomainCheckResource {
         LocalDate today = request.date() == null ? LocalDate.now(clock) : request.date();
         OrderSubjectOutlined subject = request.subject() == null ? null : new OrderSubjectOutlined(null, null, null,
                 type, request.province(), nature, request.subject().name(), request.subject().certificateType(),
-                request.subject().certificateNumber(), null, null, false, 1, OffsetDateTime.now(clock));
+                request.subject().certificateNumber(), null, null, false, 1, clock.now());
         Set<String> registrable = new LinkedHashSet<>();
         boolean verify = type.decided() && type != FilingType.ACCESS_FILING || type == FilingType.CHANGE;
         if (verify) {

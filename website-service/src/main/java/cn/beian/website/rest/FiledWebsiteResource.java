@@ -1,5 +1,6 @@
 package cn.beian.website.rest;
 
+import cn.beian.platform.json.Json;
 import cn.beian.platform.problem.Problem;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.rest.ETags;
@@ -8,7 +9,6 @@ import cn.beian.platform.security.CurrentAccount;
 import cn.beian.platform.security.Roles;
 import cn.beian.website.domain.WebsiteContent;
 import cn.beian.website.service.FiledWebsiteService;
-import cn.beian.website.service.Json;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;

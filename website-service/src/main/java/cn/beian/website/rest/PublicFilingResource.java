@@ -1,5 +1,6 @@
 package cn.beian.website.rest;
 
+import cn.beian.platform.json.Json;
 import cn.beian.contract.domain.SubjectNature;
 import cn.beian.contract.privacy.Masking;
 import cn.beian.platform.problem.FieldViolation;
@@ -10,7 +11,6 @@ import cn.beian.validators.domain.DomainNames;
 import cn.beian.website.domain.FiledWebsite;
 import cn.beian.website.domain.WebsiteContent;
 import cn.beian.website.service.FiledWebsiteService;
-import cn.beian.website.service.Json;
 import cn.beian.website.service.RateLimiter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;

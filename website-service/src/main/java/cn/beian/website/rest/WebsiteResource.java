@@ -1,5 +1,6 @@
 package cn.beian.website.rest;
 
+import cn.beian.platform.json.Json;
 import cn.beian.contract.findings.Finding;
 import cn.beian.platform.problem.FieldViolation;
 import cn.beian.platform.problem.Problem;
@@ -12,7 +13,6 @@ import cn.beian.platform.security.Roles;
 import cn.beian.time.BeianClock;
 import cn.beian.website.domain.Website;
 import cn.beian.website.domain.WebsiteContent;
-import cn.beian.website.service.Json;
 import cn.beian.website.service.RegistryLookup;
 import cn.beian.website.service.WebsiteInput;
 import cn.beian.website.service.WebsiteService;

@@ -210,7 +210,7 @@ public class AccessPolicy {
         if (order == null) {
             return; // applied when the order's facts arrive
         }
-        OffsetDateTime at = e.approvedAt() == null ? clock.nowInChina() : e.approvedAt();
+        OffsetDateTime at = e.approvedAt() == null ? clock.now() : e.approvedAt();
         List<AuthorityApproved.WebsiteNumber> sites = e.websites() == null ? List.of() : e.websites();
         switch (order.type()) {
             case CANCEL_ACCESS, DEREGISTER_WEBSITE -> {

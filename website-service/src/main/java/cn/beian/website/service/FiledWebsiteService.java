@@ -52,7 +52,7 @@ public class FiledWebsiteService {
                         "Only a website served here records a police filing number").with("currentState",
                         f.status.name());
             }
-            OffsetDateTime now = OffsetDateTime.now(clock);
+            OffsetDateTime now = clock.now();
             f.policeFilingNumber = number;
             f.policeRecordedAt = now;
             f.version++;

@@ -1,5 +1,6 @@
 package cn.beian.website.service;
 
+import cn.beian.platform.json.Json;
 import cn.beian.contract.events.EventType;
 import cn.beian.contract.events.authority.AuthorityApproved;
 import cn.beian.contract.events.order.OrderCreated;
@@ -96,7 +97,7 @@ public class OrderEventsService implements InboxHandler {
             if (existing != null) {
                 return Uni.createFrom().voidItem();
             }
-            OffsetDateTime now = OffsetDateTime.now(clock);
+            OffsetDateTime now = clock.now();
             OrderProjection o = new OrderProjection();
             o.orderId = id;
             o.accountId = e.accountId();
@@ -120,7 +121,7 @@ public class OrderEventsService implements InboxHandler {
             if (list.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            OffsetDateTime now = OffsetDateTime.now(clock);
+            OffsetDateTime now = clock.now();
             int position = 0;
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (FiledWebsite f : list) {
@@ -144,7 +145,7 @@ public class OrderEventsService implements InboxHandler {
     private Uni<Void> transitioned(OrderTransitioned e) {
         return order(e.orderId()).chain(o -> {
             o.state = e.to();
-            o.updatedAt = OffsetDateTime.now(clock);
+            o.updatedAt = clock.now();
             if (e.trigger() == OrderTrigger.INITIAL_APPROVE) {
                 o.initialReviewPassed = true;
             }
@@ -167,7 +168,7 @@ public class OrderEventsService implements InboxHandler {
             if (v == null) {
                 throw new MalformedEventException("order " + o.orderId + " has no websites version " + version);
             }
-            OffsetDateTime now = OffsetDateTime.now(clock);
+            OffsetDateTime now = clock.now();
             if (v.frozenAt == null) {
                 v.frozenAt = now;
             }
@@ -187,7 +188,7 @@ public class OrderEventsService implements InboxHandler {
             o.subjectRevision = e.revision();
             o.nature = e.nature();
             o.province = e.province();
-            o.updatedAt = OffsetDateTime.now(clock);
+            o.updatedAt = clock.now();
             // The subject decides registrant matching and name checks: judge the websites again.
             return websites.count("orderId", o.orderId).chain(n -> n > 0
                     ? judge.judge(o, Map.of()).replaceWithVoid()
@@ -200,7 +201,7 @@ public class OrderEventsService implements InboxHandler {
             OrderSubjectOutlined subject = json.read(o.subject, OrderSubjectOutlined.class);
             Map<String, Website> byId = new LinkedHashMap<>();
             list.forEach(w -> byId.put(w.id.toString(), w));
-            OffsetDateTime at = e.approvedAt() == null ? OffsetDateTime.now(clock) : e.approvedAt();
+            OffsetDateTime at = e.approvedAt() == null ? clock.now() : e.approvedAt();
             Uni<Void> chain = Uni.createFrom().voidItem();
             if (o.type == FilingType.DEREGISTER_SUBJECT) {
                 return filed.ofAccount(o.accountId).chain(all -> {

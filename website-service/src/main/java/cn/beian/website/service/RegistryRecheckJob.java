@@ -47,7 +47,7 @@ public class RegistryRecheckJob {
     @Scheduled(identity = "website-registry-recheck", every = "${beian.website.registry-recheck.every:10s}",
             delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> round() {
-        return recheckDue(OffsetDateTime.now(clock))
+        return recheckDue(clock.now())
                 .onFailure().recoverWithItem(e -> {
                     LOG.warnf("Registry re-check round failed, tried again next round: %s", e.toString());
                     return 0;

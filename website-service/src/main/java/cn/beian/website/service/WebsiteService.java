@@ -1,5 +1,6 @@
 package cn.beian.website.service;
 
+import cn.beian.platform.json.Json;
 import cn.beian.platform.problem.FieldViolation;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.problem.ProblemType;
@@ -81,7 +82,7 @@ public class WebsiteService {
                         List.of(new FieldViolation("websites[" + list.size() + "]", "TOO_MANY_WEBSITES",
                                 "每个订单最多 " + WebsiteInput.MAX_WEBSITES + " 个网站")));
             }
-            OffsetDateTime now = OffsetDateTime.now(clock);
+            OffsetDateTime now = clock.now();
             Website w = new Website();
             w.id = UUID.randomUUID();
             w.orderId = orderId;
@@ -102,7 +103,7 @@ public class WebsiteService {
             ETags.requireMatch(ifMatch, w.version);
             w.content = json.write(content);
             w.version++;
-            w.updatedAt = OffsetDateTime.now(clock);
+            w.updatedAt = clock.now();
             return websites.persist(w).chain(() -> judge.judge(o, facts)).replaceWith(w);
         }));
     }
@@ -128,7 +129,7 @@ public class WebsiteService {
                 Website source = list.stream().filter(w -> w.id.equals(sourceId)).findFirst()
                         .orElseThrow(() -> ProblemException.notFound("Website"));
                 WebsiteContent from = json.read(source.content, WebsiteContent.class);
-                OffsetDateTime now = OffsetDateTime.now(clock);
+                OffsetDateTime now = clock.now();
                 for (Website w : list) {
                     if (!w.id.equals(sourceId)) {
                         w.content = json.write(json.read(w.content, WebsiteContent.class).withSharedFrom(from));

@@ -1,5 +1,6 @@
 package cn.beian.website.service;
 
+import cn.beian.platform.json.Json;
 import cn.beian.contract.events.EventType;
 import cn.beian.contract.events.order.OrderSubjectOutlined;
 import cn.beian.contract.events.readiness.PartReady;
@@ -80,7 +81,7 @@ public class WebsitesJudge {
 
     /** Judges the order's current websites with {@code fresh} registry answers (others from the stored ones). */
     public Uni<WebsitesVersion> judge(OrderProjection order, Map<String, RegistryFacts> fresh) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime now = clock.now();
         return saveFacts(fresh, now)
                 .chain(() -> websites.ofOrder(order.orderId))
                 .chain(list -> {

@@ -137,7 +137,7 @@ public class Inbox {
         return place(session, source, aggregateId).chain(() -> head(session, source, aggregateId)).chain(head ->
                 head == null ? Uni.createFrom().voidItem()
                         : session.createNativeQuery(FAILED).setParameter("reason", reason).setParameter("id", head.id())
-                                .setParameter("now", now()).executeUpdate().replaceWithVoid());
+                                .setParameter("now", clock.now()).executeUpdate().replaceWithVoid());
     }
 
     /** Records the aggregate's first parked event as handled without applying it (an operator's decision). */
@@ -187,7 +187,7 @@ public class Inbox {
                 .setParameter("time", event.time())
                 .setParameter("data", event.data())
                 .setParameter("reason", reason)
-                .setParameter("now", now())
+                .setParameter("now", clock.now())
                 .executeUpdate();
     }
 
@@ -199,7 +199,7 @@ public class Inbox {
                 .setParameter("type", event.type())
                 .setParameter("aggregateId", event.aggregateId())
                 .setParameter("sequence", event.sequence())
-                .setParameter("now", now())
+                .setParameter("now", clock.now())
                 .executeUpdate();
     }
 
@@ -211,9 +211,6 @@ public class Inbox {
                 .executeUpdate();
     }
 
-    private OffsetDateTime now() {
-        return OffsetDateTime.now(clock);
-    }
 
     /** A timestamp column as the reactive driver answers it. */
     static OffsetDateTime time(Object value) {

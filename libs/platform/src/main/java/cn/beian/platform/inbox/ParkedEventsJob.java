@@ -30,6 +30,6 @@ public class ParkedEventsJob {
         if (!handler.isResolvable()) {
             return Uni.createFrom().voidItem();
         }
-        return parked.retryDue(config, OffsetDateTime.now(clock)).chain(parked::refreshGauges);
+        return parked.retryDue(config, clock.now()).chain(parked::refreshGauges);
     }
 }

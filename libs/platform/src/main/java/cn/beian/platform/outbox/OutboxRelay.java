@@ -74,7 +74,7 @@ public class OutboxRelay {
     /** Deletes rows published longer ago than the retention. */
     Uni<Void> purge() {
         return pool.preparedQuery("delete from outbox_event where published_at < $1")
-                .execute(Tuple.of(clock.nowInChina().minus(config.retention())))
+                .execute(Tuple.of(clock.now().minus(config.retention())))
                 .invoke(rs -> LOG.debugf("Purged %d published outbox rows", rs.rowCount()))
                 .replaceWithVoid();
     }

@@ -54,7 +54,7 @@ public class OutboxWriter {
                     e.orderId = payload.orderId();
                     e.sequence = sequence;
                     e.payload = json;
-                    e.occurredAt = OffsetDateTime.now(clock);
+                    e.occurredAt = clock.now();
                     return session.persist(e).replaceWith(e);
                 }));
     }

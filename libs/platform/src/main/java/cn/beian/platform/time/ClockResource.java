@@ -51,7 +51,7 @@ public class ClockResource {
     }
 
     private ClockView view() {
-        return new ClockView(clock.nowInChina(), clock.offset(), clock.shift(), clock.isAdjustable());
+        return new ClockView(clock.now(), clock.offset(), clock.shift(), clock.isAdjustable());
     }
 
     /** @param offset ISO-8601 duration added to real time, e.g. {@code P45D} */

@@ -1,11 +1,15 @@
-package cn.beian.website.service;
+package cn.beian.platform.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** JSON columns: the service's ObjectMapper, with checked exceptions turned into unchecked ones. */
+/**
+ * JSON documents kept in columns (and other JSON the services read and write themselves, never a REST body): the
+ * service's ObjectMapper, read leniently (a stored document may carry fields this build does not know), with
+ * checked exceptions turned into unchecked ones.
+ */
 @ApplicationScoped
 public class Json {
 
