@@ -4,8 +4,10 @@ import static cn.beian.testing.TestTokens.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import cn.beian.testing.InMemoryMessagingResource;
 import cn.beian.testing.OidcTestResource;
@@ -322,11 +324,20 @@ class EdgeHardeningTest {
     void anIdempotencyKeyWithAnotherBodyIsA422NamingTheKey() throws Exception {
         String account = "idem-" + UUID.randomUUID();
         String key = UUID.randomUUID().toString();
-        String first = as(account, "applicant").contentType("application/json").header("Idempotency-Key", key)
-                .body(thing("王五", "王五", "example.com")).post(THINGS).then().statusCode(201).extract().path("id");
+        var created = as(account, "applicant").contentType("application/json").header("Idempotency-Key", key)
+                .body(thing("王五", "王五", "example.com")).post(THINGS).then().statusCode(201)
+                .header("Idempotent-Replayed", nullValue()).extract();
+        String first = created.path("id");
+        // The retry answers the first answer, headers included, and runs nothing.
         as(account, "applicant").contentType("application/json").header("Idempotency-Key", key)
                 .body(thing("王五", "王五", "example.com")).post(THINGS).then().statusCode(201)
-                .header("Idempotent-Replayed", "true").body("id", equalTo(first));
+                .header("Idempotent-Replayed", "true").body("id", equalTo(first))
+                .header("Location", created.header("Location")).header("ETag", created.header("ETag"));
+        // Another account's identical key is its own request.
+        String others = as("idem-other-" + UUID.randomUUID(), "applicant").contentType("application/json")
+                .header("Idempotency-Key", key).body(thing("王五", "王五", "example.com")).post(THINGS).then()
+                .statusCode(201).header("Idempotent-Replayed", nullValue()).extract().path("id");
+        assertNotEquals(first, others);
         as(account, "applicant").contentType("application/json").header("Idempotency-Key", key)
                 .body(thing("赵六", "赵六", "example.com")).post(THINGS).then().statusCode(422).contentType(PROBLEM)
                 .body("type", startsWith("https://beian.example.cn/problems/"))

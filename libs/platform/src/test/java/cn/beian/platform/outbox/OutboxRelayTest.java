@@ -1,8 +1,7 @@
-package cn.beian.subject;
+package cn.beian.platform.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import cn.beian.platform.outbox.OutboxRelay;
 import cn.beian.testing.InMemoryMessagingResource;
 import cn.beian.testing.OidcTestResource;
 import cn.beian.testing.PostgresTestResource;
@@ -18,6 +17,8 @@ import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * every outbox row exactly once and in sequence order per aggregate.
  */
 @QuarkusTest
-@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "subject"))
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "platform"))
 @WithTestResource(InMemoryMessagingResource.class)
 @WithTestResource(OidcTestResource.class)
 class OutboxRelayTest {
@@ -52,7 +53,7 @@ class OutboxRelayTest {
         try (Connection c = PostgresTestResource.connect(); PreparedStatement insert = c.prepareStatement("""
                 insert into outbox_event (event_id, topic, event_type, aggregate_type, aggregate_id, sequence,
                                           payload, occurred_at)
-                values (?, 'beian.subject.events.v1', 'subject.created.v1', 'subject', ?, ?, '{}', ?)""")) {
+                values (?, 'beian.platform-test.events.v1', 'thing.created.v1', 'thing', ?, ?, '{}', ?)""")) {
             for (int i = 1; i <= EVENTS; i++) {
                 insert.setObject(1, UUID.randomUUID());
                 insert.setString(2, aggregate);
@@ -76,8 +77,15 @@ class OutboxRelayTest {
             expected.add(i);
         }
         assertEquals(expected, seen, "each event once, in sequence order");
-        assertEquals(0, SubjectResourceTest.count(
+        assertEquals(0, count(
                 "select count(*) from outbox_event where published_at is null and aggregate_id = '" + aggregate + "'"));
+    }
+
+    private static long count(String sql) throws SQLException {
+        try (Connection c = PostgresTestResource.connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static List<Long> sequencesOf(InMemorySink<String> sink, String aggregate) {
