@@ -2,6 +2,7 @@ package cn.beian.chaos;
 
 import cn.beian.it.Stack;
 import cn.beian.testing.TestClock;
+import cn.beian.validators.ResidentIdNumbers;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -606,12 +607,7 @@ final class Journey implements Runnable {
     private static String residentId(int index, int sequence) {
         LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(index % 9000);
         String body = "110108" + birth.toString().replace("-", "") + String.format("%03d", sequence);
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * weights[i];
-        }
-        return body + "10X98765432".charAt(sum % 11);
+        return body + ResidentIdNumbers.checkDigit(body);
     }
 
     static byte[] jpeg(int w, int h, int seed) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.beian.testing.TestClock;
+import cn.beian.validators.ResidentIdNumbers;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.awt.Color;
@@ -136,12 +137,7 @@ public class MaterialsIT {
         LocalDate birth = LocalDate.of(1970, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(10000));
         String body = "110108" + birth.toString().replace("-", "")
                 + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * weights[i];
-        }
-        return body + "10X98765432".charAt(sum % 11);
+        return body + ResidentIdNumbers.checkDigit(body);
     }
 
     public static byte[] jpeg(int w, int h) throws Exception {
