@@ -4,6 +4,7 @@ import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.problem.ProblemType;
 import cn.beian.platform.security.Roles;
 import cn.beian.time.BeianClock;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -62,6 +63,7 @@ public class ClockResource {
      * @param offset the movable offset
      * @param shift  the fixed shift the service started with (zero but in shifted test runs); the offset is on top
      */
-    public record ClockView(OffsetDateTime now, Duration offset, Duration shift, boolean adjustable) {
+    public record ClockView(OffsetDateTime now, @JsonFormat(shape = JsonFormat.Shape.STRING) Duration offset,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) Duration shift, boolean adjustable) {
     }
 }
