@@ -13,6 +13,8 @@ public class ProblemException extends RuntimeException {
     private final ProblemType type;
     private final List<FieldViolation> errors;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
+    /** The detail is "n fields are invalid", said in the language the request asks for (see ProblemMappers). */
+    private boolean countsFields;
 
     public ProblemException(ProblemType type, String detail) {
         this(type, detail, List.of());
@@ -31,6 +33,21 @@ public class ProblemException extends RuntimeException {
     public static ProblemException invalid(String field, String code, String message) {
         return new ProblemException(ProblemType.VALIDATION_FAILED, message,
                 List.of(new FieldViolation(field, code, message)));
+    }
+
+    /**
+     * Several bad fields found by a service's own checks: the detail counts them in the caller's language, each
+     * violation names its field.
+     */
+    public static ProblemException invalidFields(List<FieldViolation> errors) {
+        ProblemException e = new ProblemException(ProblemType.VALIDATION_FAILED, errors.size() + " field(s) are invalid",
+                errors);
+        e.countsFields = true;
+        return e;
+    }
+
+    boolean countsFields() {
+        return countsFields;
     }
 
     /** Adds a member to the problem body, e.g. {@code currentState}. */

@@ -41,7 +41,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
-        return respond(e.type(), e.getMessage(), e.errors(), e.extensions(), headers, uri);
+        String detail = e.countsFields() ? detail(e.errors().size(), english(headers)) : e.getMessage();
+        return respond(e.type(), detail, e.errors(), e.extensions(), headers, uri);
     }
 
     @ServerExceptionMapper

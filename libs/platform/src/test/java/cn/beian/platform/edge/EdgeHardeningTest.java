@@ -321,6 +321,20 @@ class EdgeHardeningTest {
     // 9. Idempotency-Key bound to the request's fingerprint.
 
     @Test
+    void aServicesOwnChecksCountTheBadFieldsInTheCallersLanguage() {
+        String twice = thing("王五", "王五", "example.cn");
+        as("checks", "applicant").contentType("application/json").header("Accept-Language", "en").body(twice)
+                .post(THINGS + "/checks").then().statusCode(400).contentType(PROBLEM)
+                .body("title", equalTo("The request is invalid")).body("detail", equalTo("1 field(s) are invalid"))
+                .body("errors[0].field", equalTo("websites[1].domains[0]"))
+                .body("errors[0].code", equalTo("DOMAIN_DUPLICATED"));
+        as("checks", "applicant").contentType("application/json").body(twice).post(THINGS + "/checks").then()
+                .statusCode(400).body("title", equalTo("请求参数不合法")).body("detail", equalTo("共有 1 个字段不合法"));
+        as("checks", "applicant").contentType("application/json").body(thing("王五", "王五", "example.com"))
+                .post(THINGS + "/checks").then().statusCode(204);
+    }
+
+    @Test
     void anIdempotencyKeyWithAnotherBodyIsA422NamingTheKey() throws Exception {
         String account = "idem-" + UUID.randomUUID();
         String key = UUID.randomUUID().toString();

@@ -1,5 +1,6 @@
 package cn.beian.platform.edge;
 
+import cn.beian.platform.problem.FieldViolation;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.rest.ETags;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -70,6 +71,28 @@ public class ThingResource {
                 .execute(Tuple.of(id, identity.getPrincipal().getName(), request.name(), write(request)))
                 .map(r -> Response.created(URI.create("/api/v1/things/" + id)).tag(ETags.of(1))
                         .entity(Map.of("id", id.toString(), "name", request.name(), "version", 1)).build());
+    }
+
+    /** A service's own checks over several fields, past Bean Validation: each duplicated domain is named. */
+    @POST
+    @Path("/checks")
+    public Response check(@Valid @NotNull ThingRequest request) {
+        List<FieldViolation> errors = new java.util.ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<Website> websites = request.websites() == null ? List.of() : request.websites();
+        for (int i = 0; i < websites.size(); i++) {
+            List<String> domains = websites.get(i).domains() == null ? List.of() : websites.get(i).domains();
+            for (int j = 0; j < domains.size(); j++) {
+                if (!seen.add(domains.get(j))) {
+                    errors.add(new FieldViolation("websites[" + i + "].domains[" + j + "]", "DOMAIN_DUPLICATED",
+                            "域名重复"));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalidFields(errors);
+        }
+        return Response.noContent().build();
     }
 
     @GET
