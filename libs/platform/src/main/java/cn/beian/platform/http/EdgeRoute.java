@@ -1,6 +1,7 @@
 package cn.beian.platform.http;
 
 import cn.beian.platform.problem.FieldViolation;
+import cn.beian.platform.problem.Messages;
 import cn.beian.platform.problem.Problem;
 import cn.beian.platform.problem.ProblemType;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -84,9 +85,9 @@ public class EdgeRoute {
         }
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
         if (contentType != null && !MEDIA_TYPE.matcher(contentType).matches()) {
-            String message = en ? "Not a media type" : "不是合法的媒体类型";
+            String message = Messages.text(en, "field.not-a-media-type");
             refuse(ctx, ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                    en ? "Content-Type is not a media type" : "Content-Type 不是合法的媒体类型",
+                    Messages.text(en, "detail.content-type-invalid"),
                     List.of(new FieldViolation("Content-Type", "INVALID_VALUE", message)), Map.of(), false);
             return;
         }
@@ -108,7 +109,7 @@ public class EdgeRoute {
             if (body.length() + (long) chunk.length() > limit) {
                 over[0] = true;
                 refuse(ctx, ProblemType.PAYLOAD_TOO_LARGE,
-                        (en ? "The body may be at most " : "请求体最大 ") + limit + (en ? " bytes" : " 字节"), List.of(),
+                        Messages.text(en, "detail.body-too-large", String.valueOf(limit)), List.of(),
                         Map.of("maxBytes", limit), true);
                 return;
             }

@@ -1,6 +1,7 @@
 package cn.beian.platform.http;
 
 import cn.beian.platform.problem.FieldViolation;
+import cn.beian.platform.problem.Messages;
 import cn.beian.platform.problem.ProblemType;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -42,7 +43,7 @@ public final class JsonBodyCheck {
         int bad = firstInvalidUtf8(body);
         if (bad >= 0) {
             return new Finding(ProblemType.MALFORMED_REQUEST,
-                    en ? "The body is not valid UTF-8 (byte " + bad + ")" : "请求体不是合法的 UTF-8 编码（第 " + bad + " 字节）",
+                    Messages.text(en, "detail.body-not-utf8", String.valueOf(bad)),
                     List.of());
         }
         try (JsonParser p = FACTORY.createParser(body)) {
@@ -62,7 +63,7 @@ public final class JsonBodyCheck {
                     case VALUE_NULL -> {
                         if (p.getParsingContext().inArray()) {
                             String field = path(p.getParsingContext());
-                            String message = en ? "Must not be null" : "不能为 null";
+                            String message = Messages.text(en, "field.NOT_NULL");
                             return new Finding(ProblemType.VALIDATION_FAILED, detail(en),
                                     List.of(new FieldViolation(field, "NOT_NULL", message)));
                         }
@@ -76,7 +77,7 @@ public final class JsonBodyCheck {
             if (message != null && message.startsWith("Duplicate field") && e.getProcessor() != null) {
                 String field = path(e.getProcessor().getParsingContext());
                 return new Finding(ProblemType.VALIDATION_FAILED, detail(en), List.of(new FieldViolation(field,
-                        "DUPLICATE_FIELD", en ? "This member appears more than once" : "该字段重复出现")));
+                        "DUPLICATE_FIELD", Messages.text(en, "field.DUPLICATE_FIELD"))));
             }
             return null; // malformed JSON: the body reader reports it where it is read
         } catch (JsonProcessingException e) {
@@ -127,8 +128,7 @@ public final class JsonBodyCheck {
 
     /** The message of {@code INVALID_CHARACTER}, shared with the path and query check. */
     static String invalidCharacterMessage(boolean en) {
-        return en ? "Contains a NUL character, an unpaired surrogate or bytes that are not UTF-8"
-                : "包含 NUL 字符、不成对的代理项或非 UTF-8 字节";
+        return Messages.text(en, "field.INVALID_CHARACTER");
     }
 
     private static Finding invalidCharacter(String field, boolean en) {
@@ -137,7 +137,7 @@ public final class JsonBodyCheck {
     }
 
     private static String detail(boolean en) {
-        return en ? "1 field(s) are invalid" : "共有 1 个字段不合法";
+        return Messages.text(en, "detail.fields-invalid", "1");
     }
 
     /** {@code principal.name}, {@code websites[1].domains[0]}; {@code $} for the document itself. */

@@ -1,6 +1,7 @@
 package cn.beian.platform.http;
 
 import cn.beian.platform.problem.FieldViolation;
+import cn.beian.platform.problem.Messages;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.problem.ProblemType;
 import io.vertx.core.http.HttpServerRequest;
@@ -58,7 +59,7 @@ public class ParameterGuard {
             boolean en = AcceptLanguages.english(request.getHeader("Accept-Language"));
             String message = JsonBodyCheck.invalidCharacterMessage(en);
             throw new ProblemException(ProblemType.VALIDATION_FAILED,
-                    en ? bad.size() + " field(s) are invalid" : "共有 " + bad.size() + " 个字段不合法",
+                    Messages.text(en, "detail.fields-invalid", String.valueOf(bad.size())),
                     bad.stream().map(f -> new FieldViolation(f, "INVALID_CHARACTER", message)).toList());
         }
     }

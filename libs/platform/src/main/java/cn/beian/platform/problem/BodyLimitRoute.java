@@ -34,7 +34,7 @@ public class BodyLimitRoute {
         if (declared != null && tooLarge(declared)) {
             boolean en = AcceptLanguages.english(ctx.request().getHeader("Accept-Language"));
             EdgeRoute.refuse(ctx, ProblemType.PAYLOAD_TOO_LARGE,
-                    (en ? "The body may be at most " : "请求体最大 ") + limit + (en ? " bytes" : " 字节"), List.of(),
+                    Messages.text(en, "detail.body-too-large", String.valueOf(limit)), List.of(),
                     Map.of("maxBytes", limit), true);
             return;
         }

@@ -64,7 +64,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unrecognizedField(UnrecognizedPropertyException e, HttpHeaders headers, UriInfo uri) {
         boolean en = english(headers);
-        String message = en ? "Unknown field" : "未知字段";
+        String message = Messages.text(en, "field.UNKNOWN_FIELD");
         return respond(ProblemType.VALIDATION_FAILED, detail(1, en),
                 List.of(new FieldViolation(JsonPaths.of(e.getPath()), "UNKNOWN_FIELD", message)), Map.of(), headers,
                 uri);
@@ -78,9 +78,9 @@ public class ProblemMappers {
         if (target != null && target.isEnum()) {
             String allowed = String.join(", ",
                     Arrays.stream(target.getEnumConstants()).map(Object::toString).toList());
-            message = (en ? "Must be one of: " : "取值必须是以下之一：") + allowed;
+            message = Messages.text(en, "field.one-of", allowed);
         } else {
-            message = (en ? "Not a valid " : "不是合法的") + typeName(target, en);
+            message = Messages.text(en, "field.not-a", typeName(target, en));
         }
         return respond(ProblemType.VALIDATION_FAILED, detail(1, en),
                 List.of(new FieldViolation(JsonPaths.of(e.getPath()), "INVALID_VALUE", message)), Map.of(), headers,
@@ -93,10 +93,10 @@ public class ProblemMappers {
         String field = JsonPaths.of(e.getPath());
         if (e instanceof InvalidNullException && !field.isEmpty()) {
             return respond(ProblemType.VALIDATION_FAILED, detail(1, en),
-                    List.of(new FieldViolation(field, "NOT_NULL", en ? "Must not be null" : "不能为 null")), Map.of(),
+                    List.of(new FieldViolation(field, "NOT_NULL", Messages.text(en, "field.NOT_NULL"))), Map.of(),
                     headers, uri);
         }
-        String message = (en ? "Expected " : "类型错误，应为") + typeName(e.getTargetType(), en);
+        String message = Messages.text(en, "field.expected", typeName(e.getTargetType(), en));
         if (field.isEmpty()) {
             return respond(ProblemType.MALFORMED_REQUEST, message, List.of(), Map.of(), headers, uri);
         }
@@ -110,7 +110,7 @@ public class ProblemMappers {
         boolean en = english(headers);
         String field = e.getProcessor() != null ? JsonPaths.of(e.getProcessor().getParsingContext()) : "$";
         return respond(ProblemType.VALIDATION_FAILED, detail(1, en),
-                List.of(new FieldViolation(field, "INVALID_VALUE", en ? "Number out of range" : "数值超出范围")),
+                List.of(new FieldViolation(field, "INVALID_VALUE", Messages.text(en, "field.out-of-range"))),
                 Map.of(), headers, uri);
     }
 
@@ -122,13 +122,12 @@ public class ProblemMappers {
                 && e.getProcessor() != null) {
             return respond(ProblemType.VALIDATION_FAILED, detail(1, en), List.of(new FieldViolation(
                     JsonPaths.of(e.getProcessor().getParsingContext()), "DUPLICATE_FIELD",
-                    en ? "This member appears more than once" : "该字段重复出现")), Map.of(), headers, uri);
+                    Messages.text(en, "field.DUPLICATE_FIELD"))), Map.of(), headers, uri);
         }
-        String where = e.getLocation() == null ? ""
-                : (en ? " at line %d, column %d" : "（第 %d 行第 %d 列）").formatted(e.getLocation().getLineNr(),
-                        e.getLocation().getColumnNr());
-        return respond(ProblemType.MALFORMED_REQUEST, (en ? "Malformed JSON" : "JSON 格式错误") + where, List.of(),
-                Map.of(), headers, uri);
+        String detail = e.getLocation() == null ? Messages.text(en, "detail.malformed-json")
+                : Messages.text(en, "detail.malformed-json-at", String.valueOf(e.getLocation().getLineNr()),
+                        String.valueOf(e.getLocation().getColumnNr()));
+        return respond(ProblemType.MALFORMED_REQUEST, detail, List.of(), Map.of(), headers, uri);
     }
 
     @ServerExceptionMapper
@@ -138,10 +137,10 @@ public class ProblemMappers {
         }
         boolean en = english(headers);
         String field = JsonPaths.of(e.getPath());
-        String message = en ? "Invalid value" : "取值不合法";
+        String message = Messages.text(en, "field.INVALID_VALUE");
         if (e.getCause() instanceof InputCoercionException) {
             // 9223372036854775808 for a long, 1e308 for an int: the parser's own message names no field.
-            message = en ? "Number out of range" : "数值超出范围";
+            message = Messages.text(en, "field.out-of-range");
         }
         return respond(ProblemType.VALIDATION_FAILED, detail(1, en),
                 List.of(new FieldViolation(field.isEmpty() ? "$" : field, "INVALID_VALUE", message)), Map.of(),
@@ -188,8 +187,7 @@ public class ProblemMappers {
     public Response concurrentEdit(Exception e, HttpHeaders headers, UriInfo uri) {
         boolean en = english(headers);
         return respond(ProblemType.PRECONDITION_FAILED,
-                en ? "Someone else changed this resource at the same time; reload and retry"
-                        : "该资源已被同时修改，请刷新后重试",
+                Messages.text(en, "detail.concurrent-edit"),
                 List.of(), Map.of(), headers, uri);
     }
 
@@ -213,8 +211,7 @@ public class ProblemMappers {
             return unexpected(e, headers, uri);
         }
         boolean en = english(headers);
-        return respond(ProblemType.MALFORMED_REQUEST, en ? "The multipart body is truncated or malformed"
-                : "multipart 请求体不完整或格式错误", List.of(), Map.of(), headers, uri);
+        return respond(ProblemType.MALFORMED_REQUEST, Messages.text(en, "detail.multipart-malformed"), List.of(), Map.of(), headers, uri);
     }
 
     private static boolean fromFormParser(Throwable e) {
@@ -237,7 +234,7 @@ public class ProblemMappers {
         LOG.errorf(e, "Unexpected error, incident %s", incident);
         boolean en = english(headers);
         return respond(ProblemType.INTERNAL_ERROR,
-                (en ? "Unexpected error; incident " : "服务器内部错误，事件编号 ") + incident, List.of(),
+                Messages.text(en, "detail.incident", incident), List.of(),
                 Map.of("incident", incident), headers, uri);
     }
 
@@ -271,29 +268,29 @@ public class ProblemMappers {
     }
 
     private static String detail(int count, boolean en) {
-        return en ? count + " field(s) are invalid" : "共有 " + count + " 个字段不合法";
+        return Messages.text(en, "detail.fields-invalid", String.valueOf(count));
     }
 
     private static String typeName(Class<?> type, boolean en) {
         if (type == null) {
-            return en ? "value" : "值";
+            return Messages.text(en, "type.value");
         }
         if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
-            return en ? "number" : "数字";
+            return Messages.text(en, "type.number");
         }
         if (type == Boolean.class || type == boolean.class) {
-            return en ? "boolean" : "布尔值";
+            return Messages.text(en, "type.boolean");
         }
         if (type == String.class) {
-            return en ? "string" : "字符串";
+            return Messages.text(en, "type.string");
         }
         if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return en ? "array" : "数组";
+            return Messages.text(en, "type.array");
         }
         if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
-            return en ? "date/time (ISO-8601)" : "ISO-8601 日期时间";
+            return Messages.text(en, "type.date-time");
         }
-        return en ? "object" : "对象";
+        return Messages.text(en, "type.object");
     }
 
     static String upperSnake(String camel) {

@@ -327,9 +327,11 @@ class EdgeHardeningTest {
                 .post(THINGS + "/checks").then().statusCode(400).contentType(PROBLEM)
                 .body("title", equalTo("The request is invalid")).body("detail", equalTo("1 field(s) are invalid"))
                 .body("errors[0].field", equalTo("websites[1].domains[0]"))
-                .body("errors[0].code", equalTo("DOMAIN_DUPLICATED"));
+                .body("errors[0].code", equalTo("DOMAIN_DUPLICATED"))
+                .body("errors[0].message", equalTo("example.cn appears more than once"));
         as("checks", "applicant").contentType("application/json").body(twice).post(THINGS + "/checks").then()
-                .statusCode(400).body("title", equalTo("请求参数不合法")).body("detail", equalTo("共有 1 个字段不合法"));
+                .statusCode(400).body("title", equalTo("请求参数不合法")).body("detail", equalTo("共有 1 个字段不合法"))
+                .body("errors[0].message", equalTo("域名 example.cn 重复"));
         as("checks", "applicant").contentType("application/json").body(thing("王五", "王五", "example.com"))
                 .post(THINGS + "/checks").then().statusCode(204);
     }

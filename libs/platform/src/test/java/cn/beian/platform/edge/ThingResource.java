@@ -1,6 +1,7 @@
 package cn.beian.platform.edge;
 
 import cn.beian.platform.problem.FieldViolation;
+import cn.beian.platform.problem.Messages;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.rest.ETags;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -57,8 +58,10 @@ public class ThingResource {
     private final Pool pool;
     private final SecurityIdentity identity;
     private final ObjectMapper json;
+    private final Messages messages;
 
-    public ThingResource(Pool pool, SecurityIdentity identity, ObjectMapper json) {
+    public ThingResource(Pool pool, SecurityIdentity identity, ObjectMapper json, Messages messages) {
+        this.messages = messages;
         this.pool = pool;
         this.identity = identity;
         this.json = json;
@@ -85,7 +88,7 @@ public class ThingResource {
             for (int j = 0; j < domains.size(); j++) {
                 if (!seen.add(domains.get(j))) {
                     errors.add(new FieldViolation("websites[" + i + "].domains[" + j + "]", "DOMAIN_DUPLICATED",
-                            "域名重复"));
+                            messages.get("field.DOMAIN_DUPLICATED", domains.get(j))));
                 }
             }
         }
