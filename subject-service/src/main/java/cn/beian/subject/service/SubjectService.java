@@ -10,7 +10,6 @@ import cn.beian.platform.rest.Cursor;
 import cn.beian.platform.rest.ETags;
 import cn.beian.subject.domain.Principal;
 import cn.beian.subject.domain.Subject;
-import cn.beian.subject.events.SubjectEvents;
 import cn.beian.subject.repository.FilingOrderRepository;
 import cn.beian.subject.repository.SubjectRepository;
 import cn.beian.subject.rest.CreateSubjectRequest;
