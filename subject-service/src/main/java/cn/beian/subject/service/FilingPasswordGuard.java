@@ -8,7 +8,7 @@ import cn.beian.platform.outbox.OutboxWriter;
 import cn.beian.platform.problem.FieldViolation;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.problem.ProblemType;
-import cn.beian.subject.config.FilingPasswordConfig;
+import cn.beian.subject.config.SubjectConfig;
 import cn.beian.subject.domain.PasswordGuard;
 import cn.beian.subject.domain.PasswordTry;
 import cn.beian.subject.domain.PasswordTry.Outcome;
@@ -28,7 +28,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 /**
- * Beian's own limit on filing-password tries (issue 17 §4; limits in {@link FilingPasswordConfig}). A try is
+ * Beian's own limit on filing-password tries (issue 17 §4; limits in {@link SubjectConfig.FilingPassword}). A try is
  * reserved before the administration is asked — under the subject's guard row lock, counted and recorded as
  * {@code PENDING} in one transaction, so parallel tries from any number of replicas never slip past a limit — and
  * settled with the administration's answer in a second transaction. The remaining-tries figure a wrong try answers
@@ -48,18 +48,18 @@ public class FilingPasswordGuard {
 
     private static final Logger LOG = Logger.getLogger(FilingPasswordGuard.class);
 
-    private final FilingPasswordConfig config;
+    private final SubjectConfig.FilingPassword config;
     private final SubjectRepository subjects;
     private final OutboxWriter outbox;
     private final BeianClock clock;
 
-    public FilingPasswordGuard(FilingPasswordConfig config, SubjectRepository subjects, OutboxWriter outbox,
+    public FilingPasswordGuard(SubjectConfig config, SubjectRepository subjects, OutboxWriter outbox,
             BeianClock clock) {
-        this.config = config;
+        this.config = config.filingPassword();
         this.subjects = subjects;
         this.outbox = outbox;
         this.clock = clock;
-        if (config.others() >= config.administrationMaxFailures() || config.perAccount() < 1) {
+        if (this.config.others() >= this.config.administrationMaxFailures() || this.config.perAccount() < 1) {
             throw new IllegalStateException("beian.filing-password: others must stay below the administration's "
                     + "max failures, and per-account must be at least 1");
         }
