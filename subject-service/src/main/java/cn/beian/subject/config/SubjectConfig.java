@@ -2,27 +2,18 @@ package cn.beian.subject.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
 import java.time.Duration;
 
 /**
- * subject-service's configuration. Its keys predate this mapping and deployments set them ({@code beian.order-clock.*},
- * {@code beian.order-stream.*}, {@code beian.filing-password.*}), so the mapping sits on {@code beian} and names each
- * group: no key moved under {@code beian.subject}.
+ * subject-service's configuration, in one place. Its keys predate the convention's {@code beian.subject} prefix and
+ * deployments set them, so they keep their names: each group is a mapping of its own on its existing prefix. (One
+ * mapping on {@code beian} would hold them all, but SmallRye then refuses every other {@code beian.*} key it does not
+ * map, such as the platform's {@code beian.db.*}.)
  */
-@ConfigMapping(prefix = "beian")
 public interface SubjectConfig {
 
-    @WithName("order-clock")
-    OrderClock orderClock();
-
-    @WithName("order-stream")
-    OrderStream orderStream();
-
-    @WithName("filing-password")
-    FilingPassword filingPassword();
-
     /** The order clock's rounds (idle milestones and expiry, {@code OrderClockJob}), in every replica. */
+    @ConfigMapping(prefix = "beian.order-clock")
     interface OrderClock {
 
         /** How often each replica runs a round; {@code off} stops the schedule. */
@@ -39,6 +30,7 @@ public interface SubjectConfig {
     }
 
     /** The orders' server-sent event streams ({@code GET /api/v1/orders/{id}/events}). */
+    @ConfigMapping(prefix = "beian.order-stream")
     interface OrderStream {
 
         /** How often each replica reads the history for its open streams (one query for all of them). */
@@ -67,6 +59,7 @@ public interface SubjectConfig {
      * With the defaults (2, 2, 5) strangers spend at most 2 of the 5, the owner keeps 3 and may use 2 a day here:
      * the administration's lock is never reached through Beian within one window.
      */
+    @ConfigMapping(prefix = "beian.filing-password")
     interface FilingPassword {
 
         /** The window wrong tries are counted in, on the {@code BeianClock}. */

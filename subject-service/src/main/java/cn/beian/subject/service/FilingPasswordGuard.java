@@ -53,9 +53,9 @@ public class FilingPasswordGuard {
     private final OutboxWriter outbox;
     private final BeianClock clock;
 
-    public FilingPasswordGuard(SubjectConfig config, SubjectRepository subjects, OutboxWriter outbox,
+    public FilingPasswordGuard(SubjectConfig.FilingPassword config, SubjectRepository subjects, OutboxWriter outbox,
             BeianClock clock) {
-        this.config = config.filingPassword();
+        this.config = config;
         this.subjects = subjects;
         this.outbox = outbox;
         this.clock = clock;

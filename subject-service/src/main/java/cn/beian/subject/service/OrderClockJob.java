@@ -35,9 +35,9 @@ public class OrderClockJob {
     private final OrderClock clock;
     private final SubjectConfig.OrderClock config;
 
-    public OrderClockJob(OrderClock clock, SubjectConfig config) {
+    public OrderClockJob(OrderClock clock, SubjectConfig.OrderClock config) {
         this.clock = clock;
-        this.config = config.orderClock();
+        this.config = config;
     }
 
     @Scheduled(identity = "subject-order-clock", every = "${beian.order-clock.interval:10s}", delayed = "10s",

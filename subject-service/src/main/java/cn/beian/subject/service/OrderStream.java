@@ -57,11 +57,11 @@ public class OrderStream {
     /** The poller's Vert.x timer while any stream has been open; -1 before. */
     private volatile long pollTimer = -1;
 
-    public OrderStream(OrderTransitionRepository transitions, Vertx vertx, SubjectConfig config) {
+    public OrderStream(OrderTransitionRepository transitions, Vertx vertx, SubjectConfig.OrderStream config) {
         this.transitions = transitions;
         this.vertx = vertx;
-        this.interval = config.orderStream().interval();
-        this.heartbeat = config.orderStream().heartbeat();
+        this.interval = config.interval();
+        this.heartbeat = config.heartbeat();
     }
 
     /** Every move after history entry {@code afterId} (0 for all), then each new one as it happens, and heartbeats. */
