@@ -15,7 +15,7 @@ public record FilingTypeDecision(FilingType type, String subjectFilingNumber, Li
 
     static FilingTypeDecision of(FilingTypeDecider.Decision d) {
         return new FilingTypeDecision(d.type(), d.subjectFilingNumber(), d.conflicts().stream()
-                .map(c -> new Conflict(c.field(), c.code(), c.message(), c.action(), c.rule())).toList());
+                .map(c -> new Conflict(c.field(), c.code(), c.message(), c.action(), c.ruleId())).toList());
     }
 
     /**

@@ -65,9 +65,9 @@ public class FilingTypeDecider {
      * @param field  the question's field it concerns, e.g. {@code domains[1]}
      * @param code   stable code, e.g. {@code DOMAIN_FILED_UNDER_ANOTHER_SUBJECT}
      * @param action what the applicant can do
-     * @param rule   the docs/province-rules.md id where a province rule is the reason, else {@code null}
+     * @param ruleId the docs/province-rules.md id where a province rule is the reason, else {@code null}
      */
-    public record Conflict(String field, String code, String message, String action, String rule) {
+    public record Conflict(String field, String code, String message, String action, String ruleId) {
 
         Conflict(String field, String code, String message, String action) {
             this(field, code, message, action, null);

@@ -43,11 +43,11 @@ public class OrderClock {
             .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
 
     private static final String MILESTONE_MISSING = "not exists (select 1 from order_milestone m"
-            + " where m.order_id = o.id and m.state_entered_at = o.state_entered_at and m.days = %d)";
+            + " where m.order_id = o.id and m.state_since = o.state_since and m.days = %d)";
 
     private static final String INSERT_MILESTONE = """
-            insert into order_milestone (order_id, state, state_entered_at, days, reached_at)
-            select id, state, state_entered_at, :days, :now from filing_order where id = :id
+            insert into order_milestone (order_id, state, state_since, days, reached_at)
+            select id, state, state_since, :days, :now from filing_order where id = :id
             on conflict do nothing""";
 
     /** What one step did to one order. */
@@ -85,14 +85,14 @@ public class OrderClock {
 
     private Uni<FilingOrder> claim(Mutiny.Session session, OffsetDateTime now, Set<UUID> skip) {
         StringBuilder sql = new StringBuilder("select o.* from filing_order o where o.state in (" + IDLE_STATES
-                + ") and o.state_entered_at <= :t7 and ((o.province <> 'ZHEJIANG' and o.state_entered_at <= :t45)");
+                + ") and o.state_since <= :t7 and ((o.province <> 'ZHEJIANG' and o.state_since <= :t45)");
         sql.append(" or ").append(MILESTONE_MISSING.formatted(7));
-        sql.append(" or (o.state_entered_at <= :t15 and ").append(MILESTONE_MISSING.formatted(15)).append(')');
-        sql.append(" or (o.state_entered_at <= :t30 and ").append(MILESTONE_MISSING.formatted(30)).append("))");
+        sql.append(" or (o.state_since <= :t15 and ").append(MILESTONE_MISSING.formatted(15)).append(')');
+        sql.append(" or (o.state_since <= :t30 and ").append(MILESTONE_MISSING.formatted(30)).append("))");
         if (!skip.isEmpty()) {
             sql.append(" and o.id not in (:skip)");
         }
-        sql.append(" order by o.state_entered_at, o.id limit 1 for update of o skip locked");
+        sql.append(" order by o.state_since, o.id limit 1 for update of o skip locked");
         Mutiny.SelectionQuery<FilingOrder> q = session.createNativeQuery(sql.toString(), FilingOrder.class)
                 .setParameter("t7", now.minusDays(7))
                 .setParameter("t15", now.minusDays(15))
@@ -106,7 +106,7 @@ public class OrderClock {
 
     private Uni<Step> apply(Mutiny.Session session, FilingOrder o, OffsetDateTime now) {
         List<Integer> due = MILESTONE_DAYS.stream()
-                .filter(d -> !now.isBefore(o.stateEnteredAt.plus(Duration.ofDays(d)))).toList();
+                .filter(d -> !now.isBefore(o.stateSince.plus(Duration.ofDays(d)))).toList();
         List<Integer> reached = new ArrayList<>();
         return Multi.createFrom().iterable(due)
                 .onItem().transformToUniAndConcatenate(days -> session.createNativeQuery(INSERT_MILESTONE)
@@ -118,7 +118,7 @@ public class OrderClock {
                             }
                             reached.add(days);
                             return outbox.append(new OrderIdleMilestoneReached(o.id.toString(), o.accountId, o.state,
-                                    days, o.stateEnteredAt, o.expiresAt())).replaceWithVoid();
+                                    days, o.stateSince, o.expiresAt())).replaceWithVoid();
                         }))
                 .collect().last()
                 .chain(() -> {

@@ -194,7 +194,7 @@ public class OrderService {
         OffsetDateTime now = clock.now();
         if (to != from) {
             o.state = to;
-            o.stateEnteredAt = now;
+            o.stateSince = now;
         }
         if (trigger == OrderTrigger.AUTHORITY_REJECT) {
             o.rereview = true;
@@ -294,7 +294,7 @@ public class OrderService {
         o.type = type;
         o.state = OrderState.DRAFT;
         o.province = subject.province;
-        o.stateEnteredAt = now;
+        o.stateSince = now;
         o.createdAt = now;
         o.updatedAt = now;
         return o;
