@@ -139,6 +139,7 @@ public class OrderService {
         return applicantMove(accountId, accountEmail, orderId, ifMatch, trigger).chain(this::tracked);
     }
 
+    /** {@link #act}'s move, in its own transaction: the history is read once it has committed. */
     @WithTransaction
     Uni<FilingOrder> applicantMove(String accountId, String accountEmail, UUID orderId, String ifMatch,
             OrderTrigger trigger) {
