@@ -19,7 +19,7 @@ class OrderDeadlinesTest {
         FilingOrder o = new FilingOrder();
         o.state = state;
         o.province = province;
-        o.stateEnteredAt = OffsetDateTime.parse(enteredAt);
+        o.stateSince = OffsetDateTime.parse(enteredAt);
         return o;
     }
 

@@ -71,8 +71,9 @@ public class FilingOrder {
     @Column(name = "submission_count", nullable = false)
     public int submissionCount;
 
-    @Column(name = "state_entered_at", nullable = false)
-    public OffsetDateTime stateEnteredAt;
+    /** When the order entered its current state: where its idle days, expiry and deadlines count from. */
+    @Column(name = "state_since", nullable = false)
+    public OffsetDateTime stateSince;
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
@@ -94,6 +95,6 @@ public class FilingOrder {
 
     /** When the current step expires, or {@code null} where it does not. */
     public OffsetDateTime expiresAt() {
-        return state.expires() && !expiryExempt() ? stateEnteredAt.plus(VALIDITY) : null;
+        return state.expires() && !expiryExempt() ? stateSince.plus(VALIDITY) : null;
     }
 }

@@ -26,7 +26,7 @@ public final class OrderDeadlines {
         if (o.state != OrderState.INITIAL_REVIEW && o.state != OrderState.PHOTO_REVIEW) {
             return null;
         }
-        return plus(o.stateEnteredAt, REVIEW_BUSINESS_DAYS, calendar);
+        return plus(o.stateSince, REVIEW_BUSINESS_DAYS, calendar);
     }
 
     /** When the administration is expected to decide, or {@code null} outside authority review. */
@@ -35,7 +35,7 @@ public final class OrderDeadlines {
             return null;
         }
         int days = o.province == Province.ZHEJIANG ? AUTHORITY_BUSINESS_DAYS_ZHEJIANG : AUTHORITY_BUSINESS_DAYS;
-        return plus(o.stateEnteredAt, days, calendar);
+        return plus(o.stateSince, days, calendar);
     }
 
     private static OffsetDateTime plus(OffsetDateTime start, int days, BusinessCalendar calendar) {

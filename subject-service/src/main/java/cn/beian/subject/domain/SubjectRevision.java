@@ -21,7 +21,7 @@ public class SubjectRevision {
     @Column(name = "order_id")
     public UUID orderId;
 
-    /** The revised subject as a {@code CreateSubjectRequest} in JSON, validated like a new subject. */
+    /** The revised subject as a {@code service.SubjectInput} in JSON, validated like a new subject. */
     @Column(nullable = false)
     public String data;
 

@@ -27,7 +27,7 @@ public class AdminOrderClockResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "runOrderClock", summary = "Run a round of the order clock now (it also runs every "
             + "10 s): reminders at 7/15/30 idle days, expiry at 45; safe alongside other replicas")
-    public Uni<OrderClockJob.Round> run() {
-        return job.runRound();
+    public Uni<OrderClockRoundView> run() {
+        return job.runRound().map(OrderClockRoundView::of);
     }
 }

@@ -1,14 +1,12 @@
 package cn.beian.subject.rest;
 
 import cn.beian.platform.problem.Problem;
-import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.rest.Cursor;
 import cn.beian.platform.rest.Ids;
 import cn.beian.platform.rest.Page;
 import cn.beian.platform.security.CurrentAccount;
 import cn.beian.platform.security.Roles;
 import cn.beian.subject.service.AuthorizationCodeService;
-import cn.beian.subject.service.ServerService;
 import cn.beian.time.BeianClock;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,14 +37,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AuthorizationCodeResource {
 
     private final AuthorizationCodeService codes;
-    private final ServerService servers;
     private final CurrentAccount account;
     private final BeianClock clock;
 
-    public AuthorizationCodeResource(AuthorizationCodeService codes, ServerService servers, CurrentAccount account,
-            BeianClock clock) {
+    public AuthorizationCodeResource(AuthorizationCodeService codes, CurrentAccount account, BeianClock clock) {
         this.codes = codes;
-        this.servers = servers;
         this.account = account;
         this.clock = clock;
     }
@@ -82,15 +77,11 @@ public class AuthorizationCodeResource {
         UUID id = Ids.parseOrNotFound(serverId, "Server");
         Cursor after = Cursor.decode(cursor);
         String caller = account.id();
-        boolean staff = account.isStaff();
-        return servers.find(id).chain(found -> {
-            var server = found.filter(s -> staff || s.accountId.equals(caller))
-                    .orElseThrow(() -> ProblemException.notFound("Server"));
-            boolean owner = server.accountId.equals(caller);
+        return codes.page(caller, account.isStaff(), id, after, limit + 1).map(found -> {
+            boolean owner = found.server().accountId.equals(caller);
             OffsetDateTime now = clock.now();
-            return codes.page(id, after, limit + 1).map(rows -> Cursor.page(rows, limit,
-                    c -> new Cursor(c.createdAt, c.id.toString()),
-                    c -> AuthorizationCodeView.of(c, server, now, owner)));
+            return Cursor.page(found.codes(), limit, c -> new Cursor(c.createdAt, c.id.toString()),
+                    c -> AuthorizationCodeView.of(c, found.server(), now, owner));
         });
     }
 

@@ -1,6 +1,7 @@
 package cn.beian.subject.rest;
 
 import cn.beian.contract.order.FilingType;
+import cn.beian.subject.service.OrderService;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -13,6 +14,10 @@ import jakarta.validation.constraints.Size;
  */
 public record CreateOrderRequest(@NotNull FilingType type, @Size(max = 64) String filingPassword,
         @Size(max = 40) String authorizationCode) {
+
+    OrderService.NewOrder toNewOrder() {
+        return new OrderService.NewOrder(type, filingPassword, authorizationCode);
+    }
 
     @Override
     public String toString() {

@@ -3,6 +3,7 @@ package cn.beian.subject.rest;
 import cn.beian.contract.domain.CertificateType;
 import cn.beian.contract.domain.Province;
 import cn.beian.contract.domain.SubjectNature;
+import cn.beian.subject.service.SubjectInput;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -11,9 +12,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * What an applicant gives to register the account's subject. Bean Validation checks presence, sizes and characters;
- * {@code SubjectService} checks the values (certificate numbers, phones, e-mail, the principal's age) and collects every
- * problem into one answer.
+ * What an applicant gives to register or edit the account's subject, or to revise it in a CHANGE order. Bean
+ * Validation checks presence, sizes and characters; {@link SubjectInput#validated} checks the values (certificate
+ * numbers, phones, e-mail, the principal's age) and collects every problem into one answer.
  */
 public record CreateSubjectRequest(
         @NotNull SubjectNature nature,
@@ -34,9 +35,16 @@ public record CreateSubjectRequest(
             @NotBlank @Size(max = 50) String name,
             @NotNull CertificateType certificateType,
             @NotBlank @Size(max = 40) @Pattern(regexp = "[0-9A-Za-z()\\-]+") String certificateNumber,
-            // Only the characters here; SubjectService checks the number itself with libphonenumber (Phones).
+            // Only the characters here; SubjectInput checks the number itself with libphonenumber (Phones).
             @NotBlank @Pattern(regexp = "[0-9+\\-() ]{7,25}", message = "{beian.mobile.invalid}") String mobile,
             @Size(max = 40) String officePhone,
             @NotBlank @Email @Size(max = 100) String email) {
+    }
+
+    SubjectInput toInput() {
+        return new SubjectInput(nature, province, city, district, name, certificateType, certificateNumber,
+                certificateAddress, communicationAddress, investor, remarks,
+                new SubjectInput.PrincipalInput(principal.name(), principal.certificateType(),
+                        principal.certificateNumber(), principal.mobile(), principal.officePhone(), principal.email()));
     }
 }

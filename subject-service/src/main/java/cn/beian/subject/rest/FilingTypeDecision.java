@@ -1,6 +1,7 @@
 package cn.beian.subject.rest;
 
 import cn.beian.contract.order.FilingType;
+import cn.beian.subject.service.FilingTypeDecider;
 import java.util.List;
 
 /**
@@ -12,6 +13,11 @@ import java.util.List;
  */
 public record FilingTypeDecision(FilingType type, String subjectFilingNumber, List<Conflict> conflicts) {
 
+    static FilingTypeDecision of(FilingTypeDecider.Decision d) {
+        return new FilingTypeDecision(d.type(), d.subjectFilingNumber(), d.conflicts().stream()
+                .map(c -> new Conflict(c.field(), c.code(), c.message(), c.action(), c.ruleId())).toList());
+    }
+
     /**
      * @param field  the request field it concerns, e.g. {@code domains[1]}
      * @param code   stable code, e.g. {@code DOMAIN_FILED_UNDER_ANOTHER_SUBJECT}
@@ -19,9 +25,5 @@ public record FilingTypeDecision(FilingType type, String subjectFilingNumber, Li
      * @param rule   the docs/province-rules.md id where a province rule is the reason, else absent
      */
     public record Conflict(String field, String code, String message, String action, String rule) {
-
-        public Conflict(String field, String code, String message, String action) {
-            this(field, code, message, action, null);
-        }
     }
 }

@@ -42,6 +42,6 @@ public class FilingTypeDecisionResource {
     @APIResponse(responseCode = "503", description = "The national registry cannot be reached",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<FilingTypeDecision> decide(@Valid @NotNull FilingTypeDecisionRequest request) {
-        return decider.decide(account.id(), request);
+        return decider.decide(account.id(), request.toQuestion()).map(FilingTypeDecision::of);
     }
 }

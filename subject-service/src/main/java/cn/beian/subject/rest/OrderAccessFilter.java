@@ -1,6 +1,7 @@
 package cn.beian.subject.rest;
 
 import cn.beian.platform.security.CurrentAccount;
+import cn.beian.platform.rest.Ids;
 import cn.beian.subject.service.OrderService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -22,6 +23,7 @@ public class OrderAccessFilter {
     @ServerRequestFilter
     public Uni<Response> requireOwnOrder(ContainerRequestContext request) {
         String orderId = request.getUriInfo().getPathParameters().getFirst("orderId");
-        return orders.findVisible(orderId, account.id(), account.isStaff()).replaceWith((Response) null);
+        return orders.findVisible(Ids.parseOrNotFound(orderId, "Order"), account.id(), account.isStaff())
+                .replaceWith((Response) null);
     }
 }

@@ -9,7 +9,6 @@ import cn.beian.platform.rest.Ids;
 import cn.beian.platform.rest.Page;
 import cn.beian.platform.security.CurrentAccount;
 import cn.beian.platform.security.Roles;
-import cn.beian.subject.service.FilingPasswordCheck;
 import cn.beian.subject.service.OrderService;
 import cn.beian.subject.service.OrderStream;
 import io.smallrye.mutiny.Multi;
@@ -52,12 +51,9 @@ public class OrderResource {
     private final CurrentAccount account;
     private final BusinessCalendar calendar;
     private final OrderStream stream;
-    private final FilingPasswordCheck passwords;
 
-    public OrderResource(OrderService orders, CurrentAccount account, BusinessCalendar calendar, OrderStream stream,
-            FilingPasswordCheck passwords) {
+    public OrderResource(OrderService orders, CurrentAccount account, BusinessCalendar calendar, OrderStream stream) {
         this.orders = orders;
-        this.passwords = passwords;
         this.account = account;
         this.calendar = calendar;
         this.stream = stream;
@@ -81,15 +77,11 @@ public class OrderResource {
             + "administration was not asked. Also the answer to the wrong try that used up the last one",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(@Valid @NotNull CreateOrderRequest request, UriInfo uri) {
-        String caller = account.id();
-        return passwords.verifyFor(caller, request.type(), request.filingPassword())
-                .chain(verifiedAt -> orders.create(caller, account.email(), request.type(), verifiedAt,
-                        request.authorizationCode()))
-                .chain(o -> orders.history(o.id).map(h -> Response
-                .created(uri.getAbsolutePathBuilder().path(o.id.toString()).build())
-                .tag(ETags.of(o.version))
-                .entity(OrderView.of(o, h, calendar))
-                .build()));
+        return orders.open(account.id(), account.email(), request.toNewOrder()).map(t -> Response
+                .created(uri.getAbsolutePathBuilder().path(t.order().id.toString()).build())
+                .tag(ETags.of(t.order().version))
+                .entity(view(t))
+                .build());
     }
 
     @GET
@@ -99,8 +91,8 @@ public class OrderResource {
     @APIResponse(responseCode = "404", description = "No such order, or not yours",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@PathParam("orderId") String orderId) {
-        return orders.findVisible(orderId, account.id(), account.isStaff()).chain(o -> orders.history(o.id)
-                .map(h -> Response.ok(OrderView.of(o, h, calendar)).tag(ETags.of(o.version)).build()));
+        return orders.findVisibleTracked(Ids.parseOrNotFound(orderId, "Order"), account.id(), account.isStaff())
+                .map(this::ok);
     }
 
     @GET
@@ -187,7 +179,14 @@ public class OrderResource {
 
     private Uni<Response> act(String orderId, String ifMatch, OrderTrigger trigger) {
         UUID id = Ids.parseOrNotFound(orderId, "Order");
-        return orders.act(account.id(), account.email(), id, ifMatch, trigger).chain(o -> orders.history(o.id)
-                .map(h -> Response.ok(OrderView.of(o, h, calendar)).tag(ETags.of(o.version)).build()));
+        return orders.act(account.id(), account.email(), id, ifMatch, trigger).map(this::ok);
+    }
+
+    private Response ok(OrderService.Tracked t) {
+        return Response.ok(view(t)).tag(ETags.of(t.order().version)).build();
+    }
+
+    private OrderView view(OrderService.Tracked t) {
+        return OrderView.of(t.order(), t.history(), calendar);
     }
 }

@@ -76,7 +76,7 @@ public class OrderSubjectResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> revise(@PathParam("orderId") String orderId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull CreateSubjectRequest request) {
-        return revisions.revise(account.id(), Ids.parseOrNotFound(orderId, "Order"), ifMatch, request)
+        return revisions.revise(account.id(), Ids.parseOrNotFound(orderId, "Order"), ifMatch, request.toInput())
                 .map(f -> Response.ok(SubjectView.full(f.subject())).tag(ETags.of(f.etagVersion())).build());
     }
 }

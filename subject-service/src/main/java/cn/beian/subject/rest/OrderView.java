@@ -73,7 +73,7 @@ public record OrderView(
     public static OrderView of(FilingOrder o, List<OrderTransition> history, BusinessCalendar calendar) {
         return new OrderView(o.id.toString(), o.subjectId.toString(), o.type, o.state, o.state.waitingOn(),
                 OrderStateMachine.allowed(o.state, OrderTrigger.Actor.APPLICANT, o.context()),
-                o.state.contentsEditable(), o.state.photoEditable(), o.rereview, o.stateEnteredAt, o.expiresAt(),
+                o.state.contentsEditable(), o.state.photoEditable(), o.rereview, o.stateSince, o.expiresAt(),
                 OrderDeadlines.reviewDueAt(o, calendar), OrderDeadlines.authorityEta(o, calendar),
                 o.createdAt, o.updatedAt, history == null ? null : history.stream().map(HistoryEntry::of).toList(),
                 Readiness.of(o));

@@ -1,7 +1,6 @@
 package cn.beian.subject.rest;
 
 import cn.beian.platform.problem.Problem;
-import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.rest.Cursor;
 import cn.beian.platform.rest.ETags;
 import cn.beian.platform.rest.Ids;
@@ -71,10 +70,7 @@ public class ServerResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@PathParam("serverId") String serverId) {
         var id = Ids.parseOrNotFound(serverId, "Server");
-        String caller = account.id();
-        boolean staff = account.isStaff();
-        return servers.find(id).map(found -> found.filter(s -> staff || s.accountId.equals(caller))
-                .map(s -> Response.ok(ServerView.of(s, clock.now())).tag(ETags.of(s.version)).build())
-                .orElseThrow(() -> ProblemException.notFound("Server")));
+        return servers.findVisible(id, account.id(), account.isStaff())
+                .map(s -> Response.ok(ServerView.of(s, clock.now())).tag(ETags.of(s.version)).build());
     }
 }

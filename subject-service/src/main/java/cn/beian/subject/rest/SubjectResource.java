@@ -1,14 +1,12 @@
 package cn.beian.subject.rest;
 
 import cn.beian.platform.problem.Problem;
-import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.rest.Cursor;
 import cn.beian.platform.rest.ETags;
 import cn.beian.platform.rest.Ids;
 import cn.beian.platform.rest.Page;
 import cn.beian.platform.security.CurrentAccount;
 import cn.beian.platform.security.Roles;
-import cn.beian.subject.domain.Subject;
 import cn.beian.subject.service.SubjectService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -61,7 +59,7 @@ public class SubjectResource {
     @APIResponse(responseCode = "409", description = "The account already has a subject (subjectId names it)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(@Valid @NotNull CreateSubjectRequest request, UriInfo uri) {
-        return subjects.create(account.id(), request).map(s -> Response
+        return subjects.create(account.id(), request.toInput()).map(s -> Response
                 .created(uri.getAbsolutePathBuilder().path(s.id.toString()).build())
                 .tag(ETags.of(s.version))
                 .entity(SubjectView.full(s))
@@ -91,7 +89,7 @@ public class SubjectResource {
     public Uni<Response> update(@PathParam("subjectId") String subjectId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull CreateSubjectRequest request) {
         UUID id = Ids.parseOrNotFound(subjectId, "Subject");
-        return subjects.update(account.id(), id, ifMatch, request)
+        return subjects.update(account.id(), id, ifMatch, request.toInput())
                 .map(s -> Response.ok(SubjectView.full(s)).tag(ETags.of(s.version)).build());
     }
 
@@ -106,9 +104,7 @@ public class SubjectResource {
     public Uni<Response> get(@PathParam("subjectId") String subjectId) {
         UUID id = Ids.parseOrNotFound(subjectId, "Subject");
         String caller = account.id();
-        return subjects.find(id).map(found -> {
-            Subject s = found.filter(x -> x.accountId.equals(caller) || account.isStaff())
-                    .orElseThrow(() -> ProblemException.notFound("Subject"));
+        return subjects.findVisible(id, caller, account.isStaff()).map(s -> {
             SubjectView view = s.accountId.equals(caller) ? SubjectView.full(s) : SubjectView.masked(s);
             return Response.ok(view).tag(ETags.of(s.version)).build();
         });

@@ -98,10 +98,22 @@ public class AuthorizationCodeService {
         });
     }
 
-    /** The server's codes that are not revoked (the caller checked who may see the server). */
+    /** A page of a server's codes, with the server they belong to. */
+    public record CodesOfServer(Server server, List<AuthorizationCode> codes) {
+    }
+
+    /**
+     * A page of the server's codes that are not revoked: 404 unless {@code accountId} owns the server or the caller
+     * is staff.
+     */
     @WithSession
-    public Uni<List<AuthorizationCode>> page(UUID serverId, Cursor after, int limit) {
-        return codes.page(serverId, after, limit);
+    public Uni<CodesOfServer> page(String accountId, boolean staff, UUID serverId, Cursor after, int limit) {
+        return servers.findById(serverId).chain(server -> {
+            if (server == null || !(staff || server.accountId.equals(accountId))) {
+                return Uni.createFrom().failure(ProblemException.notFound("Server"));
+            }
+            return codes.page(serverId, after, limit).map(page -> new CodesOfServer(server, page));
+        });
     }
 
     /** Withdraws an unused code of the owner's server: 404 for others', 409 unless it is AVAILABLE. */

@@ -8,27 +8,25 @@ import cn.beian.platform.outbox.OutboxWriter;
 import cn.beian.platform.problem.FieldViolation;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.problem.ProblemType;
-import cn.beian.subject.config.FilingPasswordConfig;
+import cn.beian.subject.config.SubjectConfig;
 import cn.beian.subject.domain.PasswordGuard;
 import cn.beian.subject.domain.PasswordTry;
 import cn.beian.subject.domain.PasswordTry.Outcome;
 import cn.beian.subject.domain.Subject;
+import cn.beian.subject.repository.FilingPasswordRepository;
 import cn.beian.subject.repository.SubjectRepository;
 import cn.beian.time.BeianClock;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 /**
- * Beian's own limit on filing-password tries (issue 17 §4; limits in {@link FilingPasswordConfig}). A try is
+ * Beian's own limit on filing-password tries (issue 17 §4; limits in {@link SubjectConfig.FilingPassword}). A try is
  * reserved before the administration is asked — under the subject's guard row lock, counted and recorded as
  * {@code PENDING} in one transaction, so parallel tries from any number of replicas never slip past a limit — and
  * settled with the administration's answer in a second transaction. The remaining-tries figure a wrong try answers
@@ -48,18 +46,20 @@ public class FilingPasswordGuard {
 
     private static final Logger LOG = Logger.getLogger(FilingPasswordGuard.class);
 
-    private final FilingPasswordConfig config;
+    private final SubjectConfig.FilingPassword config;
     private final SubjectRepository subjects;
+    private final FilingPasswordRepository tries;
     private final OutboxWriter outbox;
     private final BeianClock clock;
 
-    public FilingPasswordGuard(FilingPasswordConfig config, SubjectRepository subjects, OutboxWriter outbox,
-            BeianClock clock) {
+    public FilingPasswordGuard(SubjectConfig.FilingPassword config, SubjectRepository subjects,
+            FilingPasswordRepository tries, OutboxWriter outbox, BeianClock clock) {
         this.config = config;
         this.subjects = subjects;
+        this.tries = tries;
         this.outbox = outbox;
         this.clock = clock;
-        if (config.others() >= config.administrationMaxFailures() || config.perAccount() < 1) {
+        if (this.config.others() >= this.config.administrationMaxFailures() || this.config.perAccount() < 1) {
             throw new IllegalStateException("beian.filing-password: others must stay below the administration's "
                     + "max failures, and per-account must be at least 1");
         }
@@ -102,7 +102,7 @@ public class FilingPasswordGuard {
             }
             String key = key(subject.certificateType, subject.certificateNumber);
             OffsetDateTime now = clock.now();
-            return Panache.getSession().chain(session -> lockGuard(session, key, now)
+            return tries.lockGuard(key, now)
                     .chain(guard -> owner(guard, subject.certificateType, subject.certificateNumber).chain(owner -> {
                         boolean isOwner = owner != null && owner.accountId().equals(accountId);
                         if (guard.adminLockedUntil != null && !guard.adminLockedUntil.isAfter(now)) {
@@ -111,7 +111,7 @@ public class FilingPasswordGuard {
                             guard.adminFailures = 0;
                         }
                         guard.updatedAt = now;
-                        return purge(session, key, now).chain(() -> counts(session, key, accountId, now))
+                        return purge(key, now).chain(() -> counts(key, accountId, now))
                                 .chain(counts -> {
                                     ProblemException refusal = null;
                                     if (guard.adminLockedUntil != null) {
@@ -130,16 +130,16 @@ public class FilingPasswordGuard {
                                     t.outcome = refusal == null ? Outcome.PENDING : Outcome.REFUSED;
                                     t.triedAt = now;
                                     ProblemException answer = refusal;
-                                    return session.persist(t).chain(session::flush)
+                                    return tries.persistAndFlush(t)
                                             .chain(() -> isOwner || answer == null ? Uni.createFrom().voidItem()
-                                                    : notice(session, guard, owner, Outcome.REFUSED, now))
+                                                    : notice(guard, owner, Outcome.REFUSED, now))
                                             .map(v -> answer != null
                                                     ? new Reservation(subject, null, answer)
                                                     : new Reservation(subject, new Ticket(t.id, key, accountId,
                                                             isOwner, subject.certificateType,
                                                             subject.certificateNumber), null));
                                 });
-                    })));
+                    }));
         });
     }
 
@@ -148,9 +148,8 @@ public class FilingPasswordGuard {
     public Uni<Settled> settle(Ticket ticket, PasswordCheckResult r) {
         OffsetDateTime now = clock.now();
         int max = config.administrationMaxFailures();
-        return Panache.getSession().chain(session -> session.find(PasswordGuard.class, ticket.subjectKey(),
-                        LockModeType.PESSIMISTIC_WRITE)
-                .chain(guard -> session.find(PasswordTry.class, ticket.tryId()).chain(t -> owner(guard,
+        return tries.findGuardForUpdate(ticket.subjectKey())
+                .chain(guard -> tries.findTry(ticket.tryId()).chain(t -> owner(guard,
                         ticket.certificateType(), ticket.certificateNumber()).chain(owner -> {
                     guard.updatedAt = now;
                     Outcome outcome;
@@ -182,36 +181,36 @@ public class FilingPasswordGuard {
                     LOG.infof("Filing-password try on %s by %s (%s): %s", Masking.certificateNumber(
                             ticket.certificateNumber()), ticket.accountId(), ticket.owner() ? "owner" : "not owner",
                             outcome);
-                    return session.flush()
+                    return tries.flush()
                             .chain(() -> ticket.owner() ? Uni.createFrom().voidItem()
-                                    : notice(session, guard, owner, outcome, now))
+                                    : notice(guard, owner, outcome, now))
                             .chain(() -> switch (outcome) {
                                 case MATCH -> Uni.createFrom().item(new Settled(now, null));
                                 case LOCKED -> Uni.createFrom().item(new Settled(null,
                                         locked(guard.adminLockedUntil, false)));
-                                default -> answerWrong(session, guard, ticket, r, now);
+                                default -> answerWrong(guard, ticket, r, now);
                             });
-                }))));
+                })));
     }
 
     /** The administration was not reached or refused the request: the try does not count. */
     @WithTransaction
     public Uni<Void> fail(Ticket ticket) {
-        return Panache.getSession().chain(session -> session.find(PasswordTry.class, ticket.tryId())
+        return tries.findTry(ticket.tryId())
                 .invoke(t -> {
                     if (t != null) {
                         t.outcome = Outcome.FAILED;
                     }
-                })).replaceWithVoid();
+                }).replaceWithVoid();
     }
 
-    private Uni<Settled> answerWrong(Mutiny.Session session, PasswordGuard guard, Ticket ticket,
-            PasswordCheckResult r, OffsetDateTime now) {
+    private Uni<Settled> answerWrong(PasswordGuard guard, Ticket ticket, PasswordCheckResult r,
+            OffsetDateTime now) {
         int adminRemaining = Math.max(0, r.remainingAttempts());
         if (r.lockedUntil() != null || adminRemaining == 0) {
             return Uni.createFrom().item(new Settled(null, locked(r.lockedUntil(), true)));
         }
-        return counts(session, ticket.subjectKey(), ticket.accountId(), now).map(counts -> {
+        return counts(ticket.subjectKey(), ticket.accountId(), now).map(counts -> {
             Budget budget = budget(guard, counts, ticket.owner(), now);
             if (budget.remaining() <= 0) {
                 return new Settled(null, exhausted(budget, true, now));
@@ -281,14 +280,6 @@ public class FilingPasswordGuard {
         return until == null ? p : p.with("lockedUntil", until);
     }
 
-    private Uni<PasswordGuard> lockGuard(Mutiny.Session session, String key, OffsetDateTime now) {
-        return session.createNativeQuery("""
-                        insert into filing_password_guard (subject_key, admin_failures, updated_at)
-                        values (:key, 0, :now) on conflict (subject_key) do nothing""")
-                .setParameter("key", key).setParameter("now", now).executeUpdate()
-                .chain(() -> session.find(PasswordGuard.class, key, LockModeType.PESSIMISTIC_WRITE));
-    }
-
     /** The account whose subject here holds the filing number, else the account that proved the password here. */
     private Uni<Owner> owner(PasswordGuard guard, CertificateType type, String number) {
         return subjects.find("certificateType = ?1 and certificateNumber = ?2 and filingNumber is not null", type,
@@ -304,44 +295,23 @@ public class FilingPasswordGuard {
                 });
     }
 
-    private Uni<Counts> counts(Mutiny.Session session, String key, String accountId, OffsetDateTime now) {
+    private Uni<Counts> counts(String key, String accountId, OffsetDateTime now) {
         OffsetDateTime since = now.minus(config.window());
-        String wrong = " and (t.outcome = :pending or t.outcome = :wrong) and t.triedAt > :since";
-        return count(session, "t.accountId = :account" + wrong, key, accountId, since)
-                .chain(own -> count(session, "t.owner = false" + wrong, key, null, since)
-                        .chain(others -> session.createSelectionQuery("""
-                                        select count(t) from PasswordTry t where t.subjectKey = :key
-                                        and t.outcome = :pending and t.triedAt > :since""", Long.class)
-                                .setParameter("key", key).setParameter("pending", Outcome.PENDING)
-                                .setParameter("since", since).getSingleResult()
-                                .map(pending -> new Counts(((Long) own[0]).intValue(), (OffsetDateTime) own[1],
-                                        ((Long) others[0]).intValue(), (OffsetDateTime) others[1],
-                                        pending.intValue()))));
-    }
-
-    private static Uni<Object[]> count(Mutiny.Session session, String where, String key, String accountId,
-            OffsetDateTime since) {
-        Mutiny.SelectionQuery<Object[]> q = session.createSelectionQuery(
-                        "select count(t), min(t.triedAt) from PasswordTry t where t.subjectKey = :key and " + where,
-                        Object[].class)
-                .setParameter("key", key).setParameter("pending", Outcome.PENDING)
-                .setParameter("wrong", Outcome.WRONG).setParameter("since", since);
-        if (accountId != null) {
-            q.setParameter("account", accountId);
-        }
-        return q.getSingleResult();
+        return tries.wrongSince(key, accountId, since)
+                .chain(own -> tries.wrongSince(key, null, since)
+                        .chain(others -> tries.pendingSince(key, since)
+                                .map(pending -> new Counts(own.count(), own.oldest(), others.count(), others.oldest(),
+                                        pending))));
     }
 
     /** Try rows are kept for {@code retention} (the window at least), then deleted when the subject is next tried. */
-    private Uni<Integer> purge(Mutiny.Session session, String key, OffsetDateTime now) {
+    private Uni<Integer> purge(String key, OffsetDateTime now) {
         Duration keep = config.retention().compareTo(config.window()) < 0 ? config.window() : config.retention();
-        return session.createMutationQuery("delete from PasswordTry t where t.subjectKey = :key and t.triedAt < :cutoff")
-                .setParameter("key", key).setParameter("cutoff", now.minus(keep)).executeUpdate();
+        return tries.deleteTriedBefore(key, now.minus(keep));
     }
 
     /** Tells the owner a stranger tried, unless they were told less than a notice interval ago. */
-    private Uni<Void> notice(Mutiny.Session session, PasswordGuard guard, Owner owner, Outcome outcome,
-            OffsetDateTime now) {
+    private Uni<Void> notice(PasswordGuard guard, Owner owner, Outcome outcome, OffsetDateTime now) {
         if (owner == null || owner.subject() == null) {
             return Uni.createFrom().voidItem();
         }
@@ -351,11 +321,7 @@ public class FilingPasswordGuard {
         OffsetDateTime since = guard.lastNoticeAt != null ? guard.lastNoticeAt : now.minus(config.window());
         Subject s = owner.subject();
         guard.lastNoticeAt = now;
-        return session.createSelectionQuery("""
-                        select count(t) from PasswordTry t where t.subjectKey = :key and t.owner = false
-                        and t.outcome <> :failed and t.triedAt > :since""", Long.class)
-                .setParameter("key", guard.subjectKey).setParameter("failed", Outcome.FAILED)
-                .setParameter("since", since).getSingleResult()
+        return tries.strangerTriesSince(guard.subjectKey, since)
                 .chain(n -> outbox.append(new FilingPasswordTried(s.id.toString(), owner.accountId(),
                         s.certificateType, Masking.certificateNumber(s.certificateNumber),
                         outcome == Outcome.MATCH ? "MATCH" : outcome == Outcome.WRONG ? "WRONG" : "REFUSED",

@@ -1,6 +1,8 @@
 package cn.beian.subject.service;
 
+import cn.beian.contract.domain.CertificateType;
 import cn.beian.contract.domain.Province;
+import cn.beian.contract.domain.SubjectNature;
 import cn.beian.platform.problem.FieldViolation;
 import cn.beian.validators.domain.ApprovedSuffixes;
 import cn.beian.validators.domain.DomainNames;
@@ -18,9 +20,6 @@ import cn.beian.national.client.SubjectFiling;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.problem.ProblemType;
 import cn.beian.subject.repository.SubjectRepository;
-import cn.beian.subject.rest.FilingTypeDecision;
-import cn.beian.subject.rest.FilingTypeDecision.Conflict;
-import cn.beian.subject.rest.FilingTypeDecisionRequest;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +44,36 @@ public class FilingTypeDecider {
 
     private static final Logger LOG = Logger.getLogger(FilingTypeDecider.class);
 
+    /** "Verify the filing type" (验证备案类型): who files, where, and which domains. */
+    public record Question(SubjectNature nature, Province province, CertificateType certificateType,
+            String certificateNumber, List<String> domains) {
+    }
+
+    /**
+     * The decided filing type, or the conflicts that stop any filing.
+     *
+     * @param type                {@code null} when there are conflicts
+     * @param subjectFilingNumber the subject's number where it is already filed (here or elsewhere); absent when the
+     *                            certificate is held by another account here (nothing of that holding is revealed)
+     */
+    public record Decision(FilingType type, String subjectFilingNumber, List<Conflict> conflicts) {
+    }
+
+    /**
+     * One reason no filing is possible, and what the applicant can do about it.
+     *
+     * @param field  the question's field it concerns, e.g. {@code domains[1]}
+     * @param code   stable code, e.g. {@code DOMAIN_FILED_UNDER_ANOTHER_SUBJECT}
+     * @param action what the applicant can do
+     * @param ruleId the docs/province-rules.md id where a province rule is the reason, else {@code null}
+     */
+    public record Conflict(String field, String code, String message, String action, String ruleId) {
+
+        Conflict(String field, String code, String message, String action) {
+            this(field, code, message, action, null);
+        }
+    }
+
     private final NationalSystemsClient national;
     private final SubjectRepository subjects;
 
@@ -54,7 +83,7 @@ public class FilingTypeDecider {
     }
 
     @WithSession
-    public Uni<FilingTypeDecision> decide(String accountId, FilingTypeDecisionRequest r) {
+    public Uni<Decision> decide(String accountId, Question r) {
         String certificate = r.certificateNumber().toUpperCase(Locale.ROOT);
         List<String> domains = registrableDomains(r.domains());
         List<Conflict> conflicts = new ArrayList<>(unapprovedSuffixes(domains, r.province()));
@@ -69,7 +98,7 @@ public class FilingTypeDecider {
             if (another && !mine) {
                 // Someone else's holding (issue 17 §5): say that it is held, and nothing of it — not its filing
                 // number, not its filings, domains or filings in flight. The registry is not even asked.
-                return Uni.createFrom().item(new FilingTypeDecision(null, null, List.copyOf(conflicts)));
+                return Uni.createFrom().item(new Decision(null, null, List.copyOf(conflicts)));
             }
             return notFoundAsEmpty(national.subjectByCertificate(r.certificateType(), certificate))
                     .chain(subject -> domainFilings(domains).chain(filings -> national
@@ -79,7 +108,7 @@ public class FilingTypeDecider {
         });
     }
 
-    private FilingTypeDecision decide(Optional<SubjectFiling> subject, List<String> domains,
+    private Decision decide(Optional<SubjectFiling> subject, List<String> domains,
             List<Optional<DomainFiling>> filings, InFlightReport inFlight, List<Conflict> conflicts) {
         Optional<SubjectFiling> live = subject.filter(s -> s.status() != FilingStatus.DEREGISTERED);
         if (live.isPresent() && live.get().certificateMatch() == CertificateMatch.OLD_STYLE_NUMBER_ON_RECORD) {
@@ -131,7 +160,7 @@ public class FilingTypeDecider {
         }
         String number = live.map(SubjectFiling::subjectFilingNumber).orElse(null);
         if (!conflicts.isEmpty()) {
-            return new FilingTypeDecision(null, number, List.copyOf(conflicts));
+            return new Decision(null, number, List.copyOf(conflicts));
         }
         FilingType type;
         if (access > 0) {
@@ -143,7 +172,7 @@ public class FilingTypeDecider {
         } else {
             type = FilingType.NEW_WEBSITE_SUBJECT_ELSEWHERE;
         }
-        return new FilingTypeDecision(type, number, List.of());
+        return new Decision(type, number, List.of());
     }
 
     /**

@@ -1,26 +1,18 @@
 package cn.beian.subject.service;
 
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
+import cn.beian.subject.config.SubjectConfig;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Runs {@link OrderClock} rounds every {@code beian.order-clock.interval} (default 10 s) in every replica, on a
- * Vert.x timer, reading the movable {@code BeianClock}; rounds of one replica never overlap, rounds of several
- * replicas share the due orders through row locks. {@code POST /api/v1/admin/order-clock/run} runs a round at
+ * Runs {@link OrderClock} rounds every {@code beian.order-clock.interval} (default 10 s) in every replica, reading the
+ * movable {@code BeianClock}. Rounds of one replica never overlap (a round still running skips the next); rounds of
+ * several replicas share the due orders through row locks. {@code POST /api/v1/admin/order-clock/run} runs a round at
  * once (after moving the clock on the local stack, say).
  */
 @ApplicationScoped
@@ -41,55 +33,30 @@ public class OrderClockJob {
     }
 
     private final OrderClock clock;
-    private final Vertx vertx;
-    private final Duration interval;
-    private final boolean enabled;
-    private final int maxPerRound;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private volatile long timer = -1;
+    private final SubjectConfig.OrderClock config;
 
-    public OrderClockJob(OrderClock clock, Vertx vertx,
-            @ConfigProperty(name = "beian.order-clock.interval", defaultValue = "10s") Duration interval,
-            @ConfigProperty(name = "beian.order-clock.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "beian.order-clock.max-per-round", defaultValue = "500") int maxPerRound) {
+    public OrderClockJob(OrderClock clock, SubjectConfig.OrderClock config) {
         this.clock = clock;
-        this.vertx = vertx;
-        this.interval = interval;
-        this.enabled = enabled;
-        this.maxPerRound = maxPerRound;
+        this.config = config;
     }
 
-    void onStart(@Observes StartupEvent event) {
-        if (enabled) {
-            timer = vertx.setPeriodic(interval.toMillis(), id -> tick());
+    @Scheduled(identity = "subject-order-clock", every = "${beian.order-clock.interval:10s}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduledRound() {
+        if (!config.enabled()) {
+            return Uni.createFrom().voidItem();
         }
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-            timer = -1;
-        }
-    }
-
-    private void tick() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        // Hibernate Reactive wants a safe duplicated context of its own, as a request has.
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(v -> runRound().subscribe().with(
-                r -> {
-                    running.set(false);
+        return runRound()
+                .invoke(r -> {
                     if (r.orders() > 0) {
                         LOG.infof("Order clock: %s", r);
                     }
-                },
-                e -> {
-                    running.set(false);
+                })
+                .onFailure().recoverWithItem(e -> {
                     LOG.warnf("Order clock round failed, will retry: %s", e.toString());
-                }));
+                    return null;
+                })
+                .replaceWithVoid();
     }
 
     /**
@@ -101,7 +68,7 @@ public class OrderClockJob {
     }
 
     private Uni<Round> step(Set<UUID> seen, Round sofar) {
-        if (seen.size() >= maxPerRound) {
+        if (seen.size() >= config.maxPerRound()) {
             return Uni.createFrom().item(sofar);
         }
         int before = seen.size();

@@ -1,6 +1,5 @@
 package cn.beian.subject.service;
 
-import cn.beian.contract.events.EventType;
 import cn.beian.contract.events.authority.AuthorityApproved;
 import cn.beian.contract.events.authority.AuthorityRejected;
 import cn.beian.contract.events.readiness.PartReady;
@@ -9,8 +8,6 @@ import cn.beian.contract.events.review.RejectionReason;
 import cn.beian.contract.events.review.ReviewDecided;
 import cn.beian.contract.order.OrderTrigger;
 import cn.beian.contract.order.OrderTrigger.Actor;
-import cn.beian.platform.inbox.InboxHandler;
-import cn.beian.platform.inbox.IncomingEvent;
 import cn.beian.platform.inbox.MalformedEventException;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.subject.domain.FilingOrder;
@@ -20,16 +17,17 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
- * Moves orders on what the other services report: readiness of websites and materials, submitted curtain
- * photos, the provider's review decisions and the administration's outcomes. Runs inside the idempotent
- * consumer's transaction. An event that cannot apply (unknown order, a move the state does not allow) can
- * never apply later either: it is dead-lettered with the reason, and the partition goes on.
+ * Moves orders on what the other services report: readiness of websites and materials, submitted curtain photos,
+ * the provider's review decisions and the administration's outcomes. {@code events.EventHandler} calls one method per
+ * event, inside the idempotent consumer's transaction. An event that cannot apply (unknown order, a move the state
+ * does not allow) can never apply later either: it is dead-lettered with the reason, and the partition goes on.
  */
 @ApplicationScoped
-public class OrderOutcomeService implements InboxHandler {
+public class OrderOutcomeService {
 
     private static final Logger LOG = Logger.getLogger(OrderOutcomeService.class);
 
@@ -46,62 +44,67 @@ public class OrderOutcomeService implements InboxHandler {
         this.orderService = orderService;
     }
 
-    @Override
-    public Uni<Void> apply(IncomingEvent event) {
-        EventType type = event.eventType().orElse(null);
-        if (type == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return switch (type) {
-            case ORDER_WEBSITES_READINESS_CHANGED -> withOrder(event, o -> {
-                PartReady r = event.data(PartReady.class);
-                o.websitesReadyVersion = r.ready() ? r.version() : null;
-                return orders.persist(o).replaceWithVoid();
-            });
-            case ORDER_MATERIALS_READINESS_CHANGED -> withOrder(event, o -> {
-                PartReady r = event.data(PartReady.class);
-                o.materialsReadyVersion = r.ready() ? r.version() : null;
-                return orders.persist(o).replaceWithVoid();
-            });
-            case PHOTO_SUBMITTED -> withOrder(event, o -> {
-                PhotoSubmitted p = event.data(PhotoSubmitted.class);
-                return move(o, OrderTrigger.PHOTO_SUBMIT,
-                        p.byVerificationPoint() ? Actor.VERIFICATION_POINT : Actor.APPLICANT, p.submittedBy(), List.of());
-            });
-            case INITIAL_REVIEW_APPROVED -> decided(event, OrderTrigger.INITIAL_APPROVE);
-            case INITIAL_REVIEW_REJECTED -> decided(event, OrderTrigger.INITIAL_REJECT);
-            case PHOTO_REVIEW_APPROVED -> withOrder(event, o -> {
-                o.photoApproved = true;
-                ReviewDecided d = event.data(ReviewDecided.class);
-                return move(o, OrderTrigger.PHOTO_APPROVE, Actor.REVIEWER, d.reviewerId(), List.of());
-            });
-            case PHOTO_REVIEW_REJECTED -> decided(event, OrderTrigger.PHOTO_REJECT);
-            case AUTHORITY_SMS_VERIFIED -> withOrder(event,
-                    o -> move(o, OrderTrigger.SMS_VERIFIED, Actor.PRINCIPAL, null, List.of()));
-            case AUTHORITY_APPROVED -> withOrder(event, o -> {
-                AuthorityApproved a = event.data(AuthorityApproved.class);
-                return recordSubjectNumber(o, a)
-                        .chain(() -> revisions.applyApproved(o))
-                        .chain(() -> refusedAsMalformed(o, orderService.approve(o, a)));
-            });
-            case AUTHORITY_REJECTED, AUTHORITY_RETURNED -> withOrder(event, o -> {
-                AuthorityRejected r = event.data(AuthorityRejected.class);
-                return move(o, OrderTrigger.AUTHORITY_REJECT, Actor.AUTHORITY, null, summaries(r.reasons()));
-            });
-            default -> Uni.createFrom().voidItem();
-        };
+    /** website-service judged the order's websites complete at {@code r.version()}, or no longer complete. */
+    public Uni<Void> websitesReadinessChanged(UUID orderId, PartReady r) {
+        return withOrder(orderId, o -> {
+            o.websitesReadyVersion = r.ready() ? r.version() : null;
+            return orders.persist(o).replaceWithVoid();
+        });
     }
 
-    private Uni<Void> decided(IncomingEvent event, OrderTrigger trigger) {
-        return withOrder(event, o -> {
-            ReviewDecided d = event.data(ReviewDecided.class);
+    /** materials-service judged the order's materials complete at {@code r.version()}, or no longer complete. */
+    public Uni<Void> materialsReadinessChanged(UUID orderId, PartReady r) {
+        return withOrder(orderId, o -> {
+            o.materialsReadyVersion = r.ready() ? r.version() : null;
+            return orders.persist(o).replaceWithVoid();
+        });
+    }
+
+    /** The curtain photo was submitted, by the applicant or at a verification point. */
+    public Uni<Void> photoSubmitted(UUID orderId, PhotoSubmitted p) {
+        return withOrder(orderId, o -> move(o, OrderTrigger.PHOTO_SUBMIT,
+                p.byVerificationPoint() ? Actor.VERIFICATION_POINT : Actor.APPLICANT, p.submittedBy(), List.of()));
+    }
+
+    /** A reviewer's decision on the initial review or the photo; a rejection must carry its reasons. */
+    public Uni<Void> reviewDecided(UUID orderId, OrderTrigger trigger, ReviewDecided d) {
+        return withOrder(orderId, o -> {
             if (trigger == OrderTrigger.INITIAL_REJECT || trigger == OrderTrigger.PHOTO_REJECT) {
                 if (d.reasons() == null || d.reasons().isEmpty()) {
-                    return Uni.createFrom().failure(new MalformedEventException(event.type() + " without reasons"));
+                    return Uni.createFrom().failure(new MalformedEventException(trigger + " without reasons"));
                 }
             }
             return move(o, trigger, Actor.REVIEWER, d.reviewerId(), summaries(d.reasons()));
         });
+    }
+
+    /** The reviewer approved the photo; it still holds should the administration reject, so a re-review skips it. */
+    public Uni<Void> photoApproved(UUID orderId, ReviewDecided d) {
+        return withOrder(orderId, o -> {
+            o.photoApproved = true;
+            return move(o, OrderTrigger.PHOTO_APPROVE, Actor.REVIEWER, d.reviewerId(), List.of());
+        });
+    }
+
+    /** The principal confirmed the administration's SMS. */
+    public Uni<Void> smsVerified(UUID orderId) {
+        return withOrder(orderId, o -> move(o, OrderTrigger.SMS_VERIFIED, Actor.PRINCIPAL, null, List.of()));
+    }
+
+    /**
+     * The administration approved: the subject keeps the filing number it was given, a CHANGE order's revision
+     * becomes the subject, and the order moves with the approved numbers.
+     */
+    public Uni<Void> authorityApproved(UUID orderId, AuthorityApproved a) {
+        return withOrder(orderId, o -> recordSubjectNumber(o, a)
+                .chain(() -> revisions.applyApproved(o))
+                .chain(() -> refusedAsMalformed(o, orderService.approve(o, a))));
+    }
+
+    /** The administration rejected or returned the order. */
+    public Uni<Void> authorityRejected(UUID orderId, AuthorityRejected r) {
+        return withOrder(orderId, o -> move(o, OrderTrigger.AUTHORITY_REJECT, Actor.AUTHORITY, null,
+                summaries(r.reasons())));
     }
 
     private Uni<Void> move(FilingOrder o, OrderTrigger trigger, Actor actor, String actorId, List<String> reasons) {
@@ -130,13 +133,7 @@ public class OrderOutcomeService implements InboxHandler {
         });
     }
 
-    private Uni<Void> withOrder(IncomingEvent event, java.util.function.Function<FilingOrder, Uni<Void>> action) {
-        UUID id;
-        try {
-            id = UUID.fromString(event.aggregateId());
-        } catch (IllegalArgumentException e) {
-            return Uni.createFrom().failure(new MalformedEventException("not an order id: " + event.aggregateId()));
-        }
+    private Uni<Void> withOrder(UUID id, Function<FilingOrder, Uni<Void>> action) {
         return orders.findById(id).chain(o -> o == null
                 ? Uni.createFrom().failure(new MalformedEventException("unknown order " + id))
                 : action.apply(o));

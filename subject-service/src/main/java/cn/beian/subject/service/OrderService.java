@@ -14,7 +14,6 @@ import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.problem.ProblemType;
 import cn.beian.platform.rest.Cursor;
 import cn.beian.platform.rest.ETags;
-import cn.beian.platform.rest.Ids;
 import cn.beian.subject.domain.FilingOrder;
 import cn.beian.subject.domain.OrderStateMachine;
 import cn.beian.subject.domain.OrderStateMachine.IllegalTransitionException;
@@ -48,10 +47,12 @@ public class OrderService {
     private final AuthorizationCodeService codes;
     private final SubjectOutlines outlines;
     private final SubjectRevisions revisions;
+    private final FilingPasswordCheck passwords;
 
     public OrderService(FilingOrderRepository orders, OrderTransitionRepository transitions,
             SubjectRepository subjects, OutboxWriter outbox, BeianClock clock, AuthorizationCodeService codes,
-            SubjectOutlines outlines, SubjectRevisions revisions) {
+            SubjectOutlines outlines, SubjectRevisions revisions, FilingPasswordCheck passwords) {
+        this.passwords = passwords;
         this.codes = codes;
         this.outlines = outlines;
         this.revisions = revisions;
@@ -62,9 +63,39 @@ public class OrderService {
         this.clock = clock;
     }
 
+    /**
+     * What an applicant opens an order with.
+     *
+     * @param filingPassword    the subject's filing password where the type needs it; never stored or logged
+     * @param authorizationCode a code minted on another account's server, when the filing is backed by it
+     */
+    public record NewOrder(FilingType type, String filingPassword, String authorizationCode) {
+
+        @Override
+        public String toString() {
+            return "NewOrder[type=" + type + ", filingPassword=" + (filingPassword == null ? null : "***")
+                    + ", authorizationCode=" + (authorizationCode == null ? null : "***") + "]";
+        }
+    }
+
+    /** An order with its history, oldest move first. */
+    public record Tracked(FilingOrder order, List<OrderTransition> history) {
+    }
+
+    /**
+     * Checks the filing password where the type needs one (its own transactions: a try counts even when the order is
+     * then refused), then opens the order.
+     */
+    public Uni<Tracked> open(String accountId, String accountEmail, NewOrder order) {
+        return passwords.verifyFor(accountId, order.type(), order.filingPassword())
+                .chain(verifiedAt -> create(accountId, accountEmail, order.type(), verifiedAt,
+                        order.authorizationCode()))
+                .chain(this::tracked);
+    }
+
     /** Opens a DRAFT for the account's subject: 409 without a subject or with another order in flight. */
     @WithTransaction
-    public Uni<FilingOrder> create(String accountId, String accountEmail, FilingType type,
+    Uni<FilingOrder> create(String accountId, String accountEmail, FilingType type,
             OffsetDateTime passwordVerifiedAt, String authorizationCode) {
         return subjects.findByAccount(accountId).chain(subject -> {
             if (subject == null) {
@@ -103,8 +134,14 @@ public class OrderService {
     }
 
     /** An applicant's move on its own order: 404 for others' orders, 412 for a stale version, 409 if illegal. */
+    public Uni<Tracked> act(String accountId, String accountEmail, UUID orderId, String ifMatch,
+            OrderTrigger trigger) {
+        return applicantMove(accountId, accountEmail, orderId, ifMatch, trigger).chain(this::tracked);
+    }
+
+    /** {@link #act}'s move, in its own transaction: the history is read once it has committed. */
     @WithTransaction
-    public Uni<FilingOrder> act(String accountId, String accountEmail, UUID orderId, String ifMatch,
+    Uni<FilingOrder> applicantMove(String accountId, String accountEmail, UUID orderId, String ifMatch,
             OrderTrigger trigger) {
         return orders.findById(orderId).chain(o -> {
             if (o == null || !o.accountId.equals(accountId)) {
@@ -132,7 +169,7 @@ public class OrderService {
         return type == FilingType.CHANGE || type == FilingType.CANCEL_ACCESS || type == FilingType.DEREGISTER_WEBSITE;
     }
 
-    /** Moves the order and records the move; review and authority outcomes will come through here too. */
+    /** Moves the order and records the move: the applicant's moves, review and authority outcomes, expiry. */
     Uni<FilingOrder> move(FilingOrder o, OrderTrigger trigger, Actor actor, String actorId, List<String> reasons) {
         return move(o, trigger, actor, actorId, reasons, () -> Uni.createFrom().voidItem(), null);
     }
@@ -158,7 +195,7 @@ public class OrderService {
         OffsetDateTime now = clock.now();
         if (to != from) {
             o.state = to;
-            o.stateEnteredAt = now;
+            o.stateSince = now;
         }
         if (trigger == OrderTrigger.AUTHORITY_REJECT) {
             o.rereview = true;
@@ -193,8 +230,7 @@ public class OrderService {
      * exists.
      */
     @WithSession
-    public Uni<FilingOrder> findVisible(String orderId, String accountId, boolean staff) {
-        UUID id = Ids.parseOrNotFound(orderId, "Order");
+    public Uni<FilingOrder> findVisible(UUID id, String accountId, boolean staff) {
         return orders.findById(id).map(o -> {
             if (o == null || !(staff || o.accountId.equals(accountId))) {
                 throw ProblemException.notFound("Order");
@@ -203,9 +239,15 @@ public class OrderService {
         });
     }
 
+    /** As {@link #findVisible}, with the order's history. */
     @WithSession
-    public Uni<List<OrderTransition>> history(UUID id) {
-        return transitions.history(id);
+    public Uni<Tracked> findVisibleTracked(UUID id, String accountId, boolean staff) {
+        return findVisible(id, accountId, staff).chain(this::tracked);
+    }
+
+    @WithSession
+    Uni<Tracked> tracked(FilingOrder o) {
+        return transitions.history(o.id).map(h -> new Tracked(o, h));
     }
 
     @WithSession
@@ -253,7 +295,7 @@ public class OrderService {
         o.type = type;
         o.state = OrderState.DRAFT;
         o.province = subject.province;
-        o.stateEnteredAt = now;
+        o.stateSince = now;
         o.createdAt = now;
         o.updatedAt = now;
         return o;

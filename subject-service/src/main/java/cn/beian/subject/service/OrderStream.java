@@ -1,5 +1,6 @@
 package cn.beian.subject.service;
 
+import cn.beian.subject.config.SubjectConfig;
 import cn.beian.subject.domain.OrderTransition;
 import cn.beian.subject.repository.OrderTransitionRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -20,7 +21,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -54,15 +54,14 @@ public class OrderStream {
     private final Map<UUID, Set<Follower>> followers = new ConcurrentHashMap<>();
     private final AtomicBoolean polling = new AtomicBoolean();
     private final AtomicLong polls = new AtomicLong();
-    private volatile long timer = -1;
+    /** The poller's Vert.x timer while any stream has been open; -1 before. */
+    private volatile long pollTimer = -1;
 
-    public OrderStream(OrderTransitionRepository transitions, Vertx vertx,
-            @ConfigProperty(name = "beian.order-stream.interval", defaultValue = "0.5s") Duration interval,
-            @ConfigProperty(name = "beian.order-stream.heartbeat", defaultValue = "15s") Duration heartbeat) {
+    public OrderStream(OrderTransitionRepository transitions, Vertx vertx, SubjectConfig.OrderStream config) {
         this.transitions = transitions;
         this.vertx = vertx;
-        this.interval = interval;
-        this.heartbeat = heartbeat;
+        this.interval = config.interval();
+        this.heartbeat = config.heartbeat();
     }
 
     /** Every move after history entry {@code afterId} (0 for all), then each new one as it happens, and heartbeats. */
@@ -71,7 +70,7 @@ public class OrderStream {
             Follower f = new Follower(orderId, afterId, emitter);
             followers.computeIfAbsent(orderId, k -> ConcurrentHashMap.newKeySet()).add(f);
             emitter.onTermination(() -> unfollow(f));
-            start();
+            startPolling();
             vertx.runOnContext(v -> poll()); // the history so far without waiting for a tick
         });
         Multi<Item> beats = Multi.createFrom().ticks().every(heartbeat).map(t -> new Item(null));
@@ -88,17 +87,18 @@ public class OrderStream {
         return polls.get();
     }
 
-    private synchronized void start() {
-        if (timer < 0) {
-            timer = vertx.setPeriodic(Math.max(10, interval.toMillis()), id -> poll());
+    /** Starts this replica's one poller with its first stream (not a job: it serves the open streams only). */
+    private synchronized void startPolling() {
+        if (pollTimer < 0) {
+            pollTimer = vertx.setPeriodic(Math.max(10, interval.toMillis()), id -> poll());
         }
     }
 
     void onStop(@Observes ShutdownEvent event) {
         synchronized (this) {
-            if (timer >= 0) {
-                vertx.cancelTimer(timer);
-                timer = -1;
+            if (pollTimer >= 0) {
+                vertx.cancelTimer(pollTimer);
+                pollTimer = -1;
             }
         }
         followers.values().forEach(set -> set.forEach(f -> f.emitter.complete()));

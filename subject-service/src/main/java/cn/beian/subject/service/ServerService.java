@@ -18,7 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /** The servers of the provider's inventory that accounts can file against (docs/domain.md §1). */
@@ -83,9 +82,15 @@ public class ServerService {
                 .replaceWith(s);
     }
 
+    /** The server, if {@code accountId} owns it or the caller is staff; otherwise a 404. */
     @WithSession
-    public Uni<Optional<Server>> find(UUID id) {
-        return servers.findById(id).map(Optional::ofNullable);
+    public Uni<Server> findVisible(UUID id, String accountId, boolean staff) {
+        return servers.findById(id).map(s -> {
+            if (s == null || !(staff || s.accountId.equals(accountId))) {
+                throw ProblemException.notFound("Server");
+            }
+            return s;
+        });
     }
 
     /** One account's servers, or everyone's where {@code accountId} is {@code null} (staff). */

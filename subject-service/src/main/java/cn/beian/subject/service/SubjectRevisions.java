@@ -3,6 +3,7 @@ package cn.beian.subject.service;
 import cn.beian.contract.order.FilingType;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.problem.ProblemType;
+import cn.beian.platform.json.Json;
 import cn.beian.platform.rest.ETags;
 import cn.beian.subject.domain.FilingOrder;
 import cn.beian.subject.domain.Subject;
@@ -10,10 +11,7 @@ import cn.beian.subject.domain.SubjectRevision;
 import cn.beian.subject.repository.FilingOrderRepository;
 import cn.beian.subject.repository.SubjectRepository;
 import cn.beian.subject.repository.SubjectRevisionRepository;
-import cn.beian.subject.rest.CreateSubjectRequest;
 import cn.beian.time.BeianClock;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -36,11 +34,11 @@ public class SubjectRevisions {
     private final SubjectRepository subjects;
     private final SubjectRevisionRepository revisions;
     private final SubjectOutlines outlines;
-    private final ObjectMapper json;
+    private final Json json;
     private final BeianClock clock;
 
     public SubjectRevisions(FilingOrderRepository orders, SubjectRepository subjects,
-            SubjectRevisionRepository revisions, SubjectOutlines outlines, ObjectMapper json, BeianClock clock) {
+            SubjectRevisionRepository revisions, SubjectOutlines outlines, Json json, BeianClock clock) {
         this.orders = orders;
         this.subjects = subjects;
         this.revisions = revisions;
@@ -78,8 +76,8 @@ public class SubjectRevisions {
      * announces the revised outline in the same transaction.
      */
     @WithTransaction
-    public Uni<Filed> revise(String accountId, UUID orderId, String ifMatch, CreateSubjectRequest request) {
-        CreateSubjectRequest valid = SubjectService.validated(request, clock.now().toLocalDate());
+    public Uni<Filed> revise(String accountId, UUID orderId, String ifMatch, SubjectInput input) {
+        SubjectInput valid = input.validated(clock.now().toLocalDate());
         return owned(accountId, false, orderId).chain(order -> {
             if (order.type != FilingType.CHANGE) {
                 return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
@@ -93,11 +91,11 @@ public class SubjectRevisions {
             }
             return filed(order).chain(current -> {
                 ETags.requireMatch(ifMatch, current.etagVersion());
-                SubjectService.requireSameIdentity(current.subject(), valid);
+                valid.requireSameIdentity(current.subject());
                 return revisions.findById(orderId).chain(existing -> {
                     SubjectRevision r = existing != null ? existing : new SubjectRevision();
                     r.orderId = orderId;
-                    r.data = write(valid);
+                    r.data = json.write(valid);
                     r.updatedAt = clock.now();
                     return revisions.persistAndFlush(r)
                             .chain(() -> filed(order))
@@ -114,7 +112,7 @@ public class SubjectRevisions {
         }
         return revisions.findById(order.id).chain(r -> r == null ? Uni.createFrom().voidItem()
                 : subjects.findById(order.subjectId).chain(s -> {
-                    SubjectService.apply(s, read(r.data));
+                    read(r.data).applyTo(s);
                     s.updatedAt = clock.now();
                     LOG.infof("Subject %s replaced by the approved revision of CHANGE order %s", s.id, order.id);
                     return subjects.persist(s).replaceWithVoid();
@@ -138,24 +136,12 @@ public class SubjectRevisions {
                         return new Filed(subject, 0, false);
                     }
                     Subject revised = subject.copy();
-                    SubjectService.apply(revised, read(r.data));
+                    read(r.data).applyTo(revised);
                     return new Filed(revised, r.version + 1, true);
                 }));
     }
 
-    private String write(CreateSubjectRequest r) {
-        try {
-            return json.writeValueAsString(r);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private CreateSubjectRequest read(String data) {
-        try {
-            return json.readValue(data, CreateSubjectRequest.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable subject revision", e);
-        }
+    private SubjectInput read(String data) {
+        return json.read(data, SubjectInput.class);
     }
 }

@@ -8,11 +8,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** What moves orders from outside: website-, materials- and review-service's events, each applied once. */
 @ApplicationScoped
-public class OrderOutcomeConsumers {
+public class EventConsumers {
 
     private final IdempotentConsumer consumer;
 
-    public OrderOutcomeConsumers(IdempotentConsumer consumer) {
+    public EventConsumers(IdempotentConsumer consumer) {
         this.consumer = consumer;
     }
 

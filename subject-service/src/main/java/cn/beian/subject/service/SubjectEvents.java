@@ -1,4 +1,4 @@
-package cn.beian.subject.events;
+package cn.beian.subject.service;
 
 import cn.beian.contract.events.subject.SubjectCreated;
 import cn.beian.contract.privacy.Masking;

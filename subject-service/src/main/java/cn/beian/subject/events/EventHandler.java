@@ -1,0 +1,66 @@
+package cn.beian.subject.events;
+
+import cn.beian.contract.events.EventType;
+import cn.beian.contract.events.authority.AuthorityApproved;
+import cn.beian.contract.events.authority.AuthorityRejected;
+import cn.beian.contract.events.readiness.PartReady;
+import cn.beian.contract.events.review.PhotoSubmitted;
+import cn.beian.contract.events.review.ReviewDecided;
+import cn.beian.contract.order.OrderTrigger;
+import cn.beian.platform.inbox.EventIds;
+import cn.beian.platform.inbox.InboxHandler;
+import cn.beian.platform.inbox.IncomingEvent;
+import cn.beian.subject.service.OrderOutcomeService;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/**
+ * What subject-service does with each event it consumes, inside the idempotent consumer's transaction: one call of
+ * {@link OrderOutcomeService} per type. Types it does not know are ignored (a newer producer).
+ */
+@ApplicationScoped
+public class EventHandler implements InboxHandler {
+
+    private final OrderOutcomeService outcomes;
+
+    public EventHandler(OrderOutcomeService outcomes) {
+        this.outcomes = outcomes;
+    }
+
+    @Override
+    public Uni<Void> apply(IncomingEvent event) {
+        EventType type = event.eventType().orElse(null);
+        if (type == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return switch (type) {
+            case ORDER_WEBSITES_READINESS_CHANGED -> order(event).chain(id ->
+                    outcomes.websitesReadinessChanged(id, event.data(PartReady.class)));
+            case ORDER_MATERIALS_READINESS_CHANGED -> order(event).chain(id ->
+                    outcomes.materialsReadinessChanged(id, event.data(PartReady.class)));
+            case PHOTO_SUBMITTED -> order(event).chain(id ->
+                    outcomes.photoSubmitted(id, event.data(PhotoSubmitted.class)));
+            case INITIAL_REVIEW_APPROVED -> decided(event, OrderTrigger.INITIAL_APPROVE);
+            case INITIAL_REVIEW_REJECTED -> decided(event, OrderTrigger.INITIAL_REJECT);
+            case PHOTO_REVIEW_APPROVED -> order(event).chain(id ->
+                    outcomes.photoApproved(id, event.data(ReviewDecided.class)));
+            case PHOTO_REVIEW_REJECTED -> decided(event, OrderTrigger.PHOTO_REJECT);
+            case AUTHORITY_SMS_VERIFIED -> order(event).chain(outcomes::smsVerified);
+            case AUTHORITY_APPROVED -> order(event).chain(id ->
+                    outcomes.authorityApproved(id, event.data(AuthorityApproved.class)));
+            case AUTHORITY_REJECTED, AUTHORITY_RETURNED -> order(event).chain(id ->
+                    outcomes.authorityRejected(id, event.data(AuthorityRejected.class)));
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+
+    private Uni<Void> decided(IncomingEvent event, OrderTrigger trigger) {
+        return order(event).chain(id -> outcomes.reviewDecided(id, trigger, event.data(ReviewDecided.class)));
+    }
+
+    /** The event's order id; anything else is a malformed event, dead-lettered at once. */
+    private static Uni<UUID> order(IncomingEvent event) {
+        return Uni.createFrom().item(() -> EventIds.orderId(event.aggregateId()));
+    }
+}
