@@ -57,7 +57,7 @@ class OrderClockTest {
         String id = as(account, "applicant").contentType(ContentType.JSON).body("{\"type\":\"FIRST_FILING\"}")
                 .post("/api/v1/orders").then().statusCode(201).extract().path("id");
         try (Connection c = PostgresTestResource.connect(); PreparedStatement s = c.prepareStatement(
-                "update filing_order set state = ?, state_since = ?, province = ? where id = ?::uuid")) {
+                "update filing_order set state = ?, state_entered_at = ?, province = ? where id = ?::uuid")) {
             s.setString(1, state);
             s.setObject(2, enteredAt);
             s.setString(3, province);

@@ -72,7 +72,7 @@ public class FilingOrder {
     public int submissionCount;
 
     /** When the order entered its current state: where its idle days, expiry and deadlines count from. */
-    @Column(name = "state_since", nullable = false)
+    @Column(name = "state_entered_at", nullable = false)
     public OffsetDateTime stateSince;
 
     @Column(name = "created_at", nullable = false)

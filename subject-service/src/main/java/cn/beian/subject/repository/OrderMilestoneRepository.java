@@ -25,11 +25,11 @@ public class OrderMilestoneRepository {
             .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
 
     private static final String MILESTONE_MISSING = "not exists (select 1 from order_milestone m"
-            + " where m.order_id = o.id and m.state_since = o.state_since and m.days = %d)";
+            + " where m.order_id = o.id and m.state_entered_at = o.state_entered_at and m.days = %d)";
 
     private static final String INSERT_MILESTONE = """
-            insert into order_milestone (order_id, state, state_since, days, reached_at)
-            select id, state, state_since, :days, :now from filing_order where id = :id
+            insert into order_milestone (order_id, state, state_entered_at, days, reached_at)
+            select id, state, state_entered_at, :days, :now from filing_order where id = :id
             on conflict do nothing""";
 
     /**
@@ -40,14 +40,14 @@ public class OrderMilestoneRepository {
      */
     public Uni<FilingOrder> claimDue(OffsetDateTime now, Duration validity, Set<UUID> skip) {
         StringBuilder sql = new StringBuilder("select o.* from filing_order o where o.state in (" + IDLE_STATES
-                + ") and o.state_since <= :t7 and ((o.province <> 'ZHEJIANG' and o.state_since <= :t45)");
+                + ") and o.state_entered_at <= :t7 and ((o.province <> 'ZHEJIANG' and o.state_entered_at <= :t45)");
         sql.append(" or ").append(MILESTONE_MISSING.formatted(7));
-        sql.append(" or (o.state_since <= :t15 and ").append(MILESTONE_MISSING.formatted(15)).append(')');
-        sql.append(" or (o.state_since <= :t30 and ").append(MILESTONE_MISSING.formatted(30)).append("))");
+        sql.append(" or (o.state_entered_at <= :t15 and ").append(MILESTONE_MISSING.formatted(15)).append(')');
+        sql.append(" or (o.state_entered_at <= :t30 and ").append(MILESTONE_MISSING.formatted(30)).append("))");
         if (!skip.isEmpty()) {
             sql.append(" and o.id not in (:skip)");
         }
-        sql.append(" order by o.state_since, o.id limit 1 for update of o skip locked");
+        sql.append(" order by o.state_entered_at, o.id limit 1 for update of o skip locked");
         return Panache.getSession().chain(session -> {
             Mutiny.SelectionQuery<FilingOrder> q = session.createNativeQuery(sql.toString(), FilingOrder.class)
                     .setParameter("t7", now.minusDays(7))
