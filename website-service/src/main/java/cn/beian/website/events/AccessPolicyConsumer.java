@@ -18,8 +18,9 @@ import org.jboss.logging.Logger;
  * Feeds the in-memory access policy. Every replica reads every relevant event: the channel's consumer group is unique
  * per process and reads from the earliest offset, after {@link AccessPolicyLoader} has loaded the journal (which
  * outlives the topics' retention); what both give is applied once, by sequence. Nothing is written to the database
- * here; undecodable events are counted and skipped (the database consumers dead-letter them).
+ * here; undecodable events are logged and skipped (the database consumers dead-letter them).
  */
+// Not in EventConsumers: its own group per process, no IdempotentConsumer and no database, a second mechanism.
 @ApplicationScoped
 public class AccessPolicyConsumer {
 

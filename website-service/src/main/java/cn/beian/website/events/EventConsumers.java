@@ -11,11 +11,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * journal), applied once to the database (one consumer group shared by the replicas).
  */
 @ApplicationScoped
-public class OrderEventConsumers {
+public class EventConsumers {
 
     private final IdempotentConsumer consumer;
 
-    public OrderEventConsumers(IdempotentConsumer consumer) {
+    public EventConsumers(IdempotentConsumer consumer) {
         this.consumer = consumer;
     }
 
