@@ -14,7 +14,7 @@ import cn.beian.materials.domain.MaterialKind;
 import cn.beian.materials.service.Caller;
 import cn.beian.materials.service.MaterialService;
 import cn.beian.materials.service.ObjectStore;
-import cn.beian.materials.service.Sweepers;
+import cn.beian.materials.service.SweepJob;
 import cn.beian.testing.InMemoryMessagingResource;
 import cn.beian.testing.OidcTestResource;
 import cn.beian.testing.PostgresTestResource;
@@ -59,7 +59,7 @@ class HousekeepingTest {
     @Inject
     ObjectStore store;
     @Inject
-    Sweepers sweepers;
+    SweepJob sweepers;
     @Inject
     BeianClock clock;
 

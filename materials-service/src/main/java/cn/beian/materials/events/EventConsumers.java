@@ -11,11 +11,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * review-service's claims.
  */
 @ApplicationScoped
-public class OrderEventConsumers {
+public class EventConsumers {
 
     private final IdempotentConsumer consumer;
 
-    public OrderEventConsumers(IdempotentConsumer consumer) {
+    public EventConsumers(IdempotentConsumer consumer) {
         this.consumer = consumer;
     }
 
