@@ -12,7 +12,6 @@ import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.rest.ETags;
 import cn.beian.time.BeianClock;
 import cn.beian.validators.domain.DomainNames;
-import cn.beian.validators.domain.ParsedDomain;
 import cn.beian.website.domain.FiledWebsite;
 import cn.beian.website.domain.OrderProjection;
 import cn.beian.website.domain.Website;
@@ -32,8 +31,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The registry of approved (filed) websites: kept from the authority's outcomes, the account's list, the police
- * filing number, the public filing query.
+ * The registry of approved (filed) websites: kept from the authority's outcomes; the account's list and the police
+ * filing number. (The public query over it is {@link PublicFilingService}.)
  */
 @ApplicationScoped
 public class FiledWebsiteService {
@@ -176,25 +175,5 @@ public class FiledWebsiteService {
             return filed.persist(f).chain(() -> outbox.append(new PoliceNumberRecorded(f.id.toString(),
                     f.orderId.toString(), f.accountId, f.websiteFilingNumber, number, now))).replaceWith(f);
         });
-    }
-
-    /** Public query by domain (the domain or any parent filed) or by subject / website filing number. */
-    @WithSession
-    public Uni<List<FiledWebsite>> publicQuery(String domain, String number) {
-        if (number != null) {
-            String n = number.strip();
-            return filed.list("(websiteFilingNumber = ?1 or subjectFilingNumber = ?1) and status <> ?2 "
-                    + "order by websiteFilingNumber", n, FiledWebsite.Status.DEREGISTERED);
-        }
-        ParsedDomain d = DomainNames.parse(domain).orElseThrow();
-        return domains.filedWebsitesWith(d.registrableDomain()).chain(ids -> ids.isEmpty()
-                ? Uni.createFrom().item(List.<FiledWebsite>of())
-                : filed.list("id in ?1 and status <> ?2 order by websiteFilingNumber", ids,
-                        FiledWebsite.Status.DEREGISTERED));
-    }
-
-    @WithSession
-    public Uni<FiledWebsite> byNumber(String websiteFilingNumber) {
-        return filed.byNumber(websiteFilingNumber);
     }
 }
