@@ -67,7 +67,7 @@ public class WebsiteResource {
                     .map(w -> WebsiteView.of(w, json.read(w.content, WebsiteContent.class), owner)).toList();
             List<Finding> findings = v.judged() == null ? List.of() : json.read(v.judged().findings, FINDINGS);
             long version = v.order().websitesVersion;
-            boolean ready = v.order().readyVersion != null && v.order().readyVersion == version;
+            boolean ready = v.order().websitesReadyVersion != null && v.order().websitesReadyVersion == version;
             return Response.ok(new OrderWebsitesView(orderId, v.order().type, v.order().state, v.order().editable(),
                     version, ready, sites, findings)).tag(ETags.of(version)).build();
         });
