@@ -12,7 +12,6 @@ import cn.beian.platform.outbox.OutboxWriter;
 import cn.beian.time.BeianClock;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -14,7 +14,6 @@ import cn.beian.time.BeianClock;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
