@@ -14,7 +14,7 @@ import cn.beian.materials.domain.MaterialKind;
 import cn.beian.materials.service.Caller;
 import cn.beian.materials.service.MaterialService;
 import cn.beian.materials.service.ObjectStore;
-import cn.beian.materials.service.Sweepers;
+import cn.beian.materials.service.SweepJob;
 import cn.beian.testing.InMemoryMessagingResource;
 import cn.beian.testing.OidcTestResource;
 import cn.beian.testing.PostgresTestResource;
@@ -59,7 +59,7 @@ class HousekeepingTest {
     @Inject
     ObjectStore store;
     @Inject
-    Sweepers sweepers;
+    SweepJob sweepJob;
     @Inject
     BeianClock clock;
 
@@ -88,9 +88,9 @@ class HousekeepingTest {
         as(account, "applicant").get(base(order.toString()) + "/materials").then().statusCode(200)
                 .body("items", empty());
 
-        assertEquals(0, sweepers.sweepStaleIntents(), "a fresh intent may still complete");
+        assertEquals(0, sweepJob.sweepStaleIntents(), "a fresh intent may still complete");
         clock.setOffset(Duration.ofMinutes(3));
-        assertTrue(sweepers.sweepStaleIntents() >= 1);
+        assertTrue(sweepJob.sweepStaleIntents() >= 1);
         assertFalse(S3TestResource.objectOnDisk(intent.objectKey), "object removed");
         assertEquals(0, count("select count(*) from material where id = '" + intent.id + "'"), "row removed");
     }
@@ -136,12 +136,12 @@ class HousekeepingTest {
         events.transitioned(resubmitted, keeper, "AUTHORITY_REJECTED", "EXPIRED", "EXPIRE", null);
 
         clock.setOffset(Duration.ofDays(179));
-        sweepers.purgeExpired();
+        sweepJob.purgeExpired();
         assertTrue(S3TestResource.objectOnDisk(key), "kept within the retention period");
 
         clock.setOffset(Duration.ofDays(181));
         events.transitioned(resubmitted, keeper, "EXPIRED", "INITIAL_REVIEW", "RESUBMIT", 1L);
-        sweepers.purgeExpired();
+        sweepJob.purgeExpired();
         assertFalse(S3TestResource.objectOnDisk(key), "object purged");
         assertEquals(0, count("select count(*) from material where order_id = '" + abandoned + "'"));
         as(abandoner, "applicant").get(base(abandoned) + "/required-materials").then().statusCode(404);

@@ -54,7 +54,7 @@ public interface MaterialsConfig {
     @WithDefault("2M")
     Duration staleIntentAfter();
 
-    /** How often the sweepers run ("off" disables them, as in the tests, which run them by hand). */
+    /** How often {@code SweepJob} runs ("off" disables it, as in the tests, which run it by hand). */
     @WithDefault("60s")
     String sweepEvery();
 

@@ -1,21 +1,16 @@
 package cn.beian.materials.rest;
 
-import cn.beian.materials.config.MaterialsConfig;
 import cn.beian.materials.domain.Material;
-import cn.beian.materials.domain.MaterialKind;
 import cn.beian.materials.service.Caller;
-import cn.beian.materials.service.ContentCheck;
+import cn.beian.materials.service.DownloadService;
 import cn.beian.materials.service.MaterialReads;
 import cn.beian.materials.service.MaterialService;
-import cn.beian.materials.service.ObjectStore;
+import cn.beian.materials.service.UploadService;
 import cn.beian.platform.problem.Problem;
 import cn.beian.platform.problem.ProblemException;
-import cn.beian.platform.problem.ProblemType;
 import cn.beian.platform.rest.Ids;
 import cn.beian.platform.security.CurrentAccount;
 import cn.beian.platform.security.Roles;
-import cn.beian.time.BeianClock;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,12 +27,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -60,22 +51,18 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 public class MaterialResource {
 
     private final MaterialService service;
+    private final UploadService uploads;
+    private final DownloadService downloads;
     private final MaterialReads reads;
-    private final ContentCheck check;
-    private final ObjectStore store;
     private final CurrentAccount account;
-    private final MaterialsConfig config;
-    private final BeianClock clock;
 
-    public MaterialResource(MaterialService service, MaterialReads reads, ContentCheck check, ObjectStore store,
-            CurrentAccount account, MaterialsConfig config, BeianClock clock) {
+    public MaterialResource(MaterialService service, UploadService uploads, DownloadService downloads,
+            MaterialReads reads, CurrentAccount account) {
         this.service = service;
+        this.uploads = uploads;
+        this.downloads = downloads;
         this.reads = reads;
-        this.check = check;
-        this.store = store;
         this.account = account;
-        this.config = config;
-        this.clock = clock;
     }
 
     @POST
@@ -149,25 +136,7 @@ public class MaterialResource {
 
     private Response store(String orderId, String kind, String ownerRef, Supplier<InputStream> body, UriInfo uri) {
         UUID order = Ids.parseOrNotFound(orderId, "Order");
-        Caller caller = Caller.of(account);
-        MaterialKind k = kind(kind);
-        await(() -> service.checkUpload(order, caller, k, ownerRef));
-        byte[] bytes;
-        try (InputStream in = body.get()) {
-            bytes = readBounded(in);
-        } catch (IOException e) {
-            throw ProblemException.invalid("file", "UPLOAD_INCOMPLETE", "上传未完成：" + e.getMessage());
-        }
-        ContentCheck.Checked checked = check.check(bytes);
-        Material intent = await(() -> service.begin(order, caller, k, ownerRef));
-        Material stored;
-        try {
-            store.put(intent.objectKey, checked.bytes(), checked.contentType());
-            stored = await(() -> service.complete(intent.id, caller, checked));
-        } catch (RuntimeException e) {
-            undo(intent);
-            throw e;
-        }
+        Material stored = uploads.upload(order, Caller.of(account), kind, ownerRef, body);
         return Response.created(uri.getBaseUriBuilder().path("/api/v1/orders/{o}/materials/{m}")
                 .build(orderId, stored.id)).entity(MaterialView.of(stored)).build();
     }
@@ -178,14 +147,14 @@ public class MaterialResource {
     @Operation(operationId = "listMaterials", summary = "The order's materials: the current one of each slot, or "
             + "every version with history=true")
     @APIResponse(responseCode = "200", description = "items",
-            content = @Content(schema = @Schema(implementation = MaterialView[].class)))
+            content = @Content(schema = @Schema(implementation = MaterialsView.class)))
     @APIResponse(responseCode = "404", description = "No such order, or not yours (reviewers: not under review)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Map<String, List<MaterialView>>> list(@PathParam("orderId") String orderId,
+    public Uni<MaterialsView> list(@PathParam("orderId") String orderId,
             @QueryParam("history") boolean history) {
         UUID order = Ids.parseOrNotFound(orderId, "Order");
         return reads.overview(order, Caller.of(account), history)
-                .map(om -> Map.of("items", om.materials().stream().map(MaterialView::of).toList()));
+                .map(om -> new MaterialsView(om.materials().stream().map(MaterialView::of).toList()));
     }
 
     @GET
@@ -230,8 +199,9 @@ public class MaterialResource {
     public Response content(@PathParam("orderId") String orderId, @PathParam("materialId") String materialId) {
         UUID order = Ids.parseOrNotFound(orderId, "Order");
         UUID id = Ids.parseOrNotFound(materialId, "Material");
-        Material m = await(() -> reads.open(order, id, Caller.of(account), "STREAM"));
-        InputStream in = store.open(m.objectKey);
+        DownloadService.Download d = downloads.stream(order, id, Caller.of(account));
+        Material m = d.material();
+        InputStream in = d.content();
         StreamingOutput out = os -> {
             try (in) {
                 in.transferTo(os);
@@ -247,15 +217,14 @@ public class MaterialResource {
     @RolesAllowed({Roles.APPLICANT, Roles.REVIEWER})
     @Operation(operationId = "getMaterialDownloadUrl", summary = "A presigned GET URL for the material that "
             + "lives at most 5 minutes (a reviewer's read is recorded when it is issued)")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DownloadUrl.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DownloadUrlView.class)))
     @APIResponse(responseCode = "404", description = "No such material, or not yours",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public DownloadUrl downloadUrl(@PathParam("orderId") String orderId, @PathParam("materialId") String materialId) {
+    public DownloadUrlView downloadUrl(@PathParam("orderId") String orderId,
+            @PathParam("materialId") String materialId) {
         UUID order = Ids.parseOrNotFound(orderId, "Order");
         UUID id = Ids.parseOrNotFound(materialId, "Material");
-        Material m = await(() -> reads.open(order, id, Caller.of(account), "PRESIGNED_URL"));
-        OffsetDateTime expires = clock.now().plus(config.presignTtl());
-        return new DownloadUrl(m.id.toString(), store.presignedGet(m.objectKey), expires);
+        return DownloadUrlView.of(downloads.presign(order, id, Caller.of(account)));
     }
 
     @DELETE
@@ -289,71 +258,19 @@ public class MaterialResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> submitPhotos(@PathParam("orderId") String orderId) {
         UUID order = Ids.parseOrNotFound(orderId, "Order");
-        return reads.submitPhotos(order, Caller.of(account)).map(p -> Response.accepted(Map.of(
-                "orderId", p.orderId(), "submittedBy", p.submittedBy(),
-                "byVerificationPoint", p.byVerificationPoint(), "submittedAt", p.submittedAt())).build());
+        return reads.submitPhotos(order, Caller.of(account))
+                .map(p -> Response.accepted(PhotoSubmissionView.of(p)).build());
     }
 
     @GET
     @Path("/material-reads")
     @RolesAllowed({Roles.APPLICANT, Roles.REVIEWER})
     @Operation(operationId = "listMaterialReads", summary = "Every read of the order's materials by staff")
-    @APIResponse(responseCode = "200", description = "items")
-    public Uni<Map<String, List<Map<String, Object>>>> readLog(@PathParam("orderId") String orderId) {
+    @APIResponse(responseCode = "200", description = "items",
+            content = @Content(schema = @Schema(implementation = MaterialReadsView.class)))
+    public Uni<MaterialReadsView> readLog(@PathParam("orderId") String orderId) {
         UUID order = Ids.parseOrNotFound(orderId, "Order");
-        return reads.readLog(order, Caller.of(account)).map(list -> Map.of("items", list.stream()
-                .map(r -> Map.<String, Object>of("materialId", r.materialId.toString(), "readerId", r.readerId,
-                        "role", r.role, "via", r.via, "readAt", r.readAt))
-                .toList()));
-    }
-
-    private void undo(Material intent) {
-        try {
-            store.remove(intent.objectKey);
-            await(() -> service.discard(intent.id));
-        } catch (RuntimeException cleanupFailed) {
-            // The intent stays PENDING: the sweeper removes it and its object.
-        }
-    }
-
-    private byte[] readBounded(InputStream in) {
-        long max = config.maxBytes();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        byte[] buf = new byte[16 * 1024];
-        long total = 0;
-        try {
-            int n;
-            while ((n = in.read(buf)) != -1) {
-                total += n;
-                if (total > max) {
-                    throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "文件最大 " + max + " 字节")
-                            .with("maxBytes", max);
-                }
-                out.write(buf, 0, n);
-            }
-        } catch (IOException e) {
-            throw ProblemException.invalid("file", "UPLOAD_INCOMPLETE", "上传未完成：" + e.getMessage());
-        }
-        return out.toByteArray();
-    }
-
-    private static MaterialKind kind(String kind) {
-        try {
-            return MaterialKind.valueOf(kind);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw ProblemException.invalid("kind", "MATERIAL_KIND_UNKNOWN", "kind 须为 "
-                    + java.util.Arrays.toString(MaterialKind.values()));
-        }
-    }
-
-    /** Runs a reactive step (Hibernate Reactive) from this worker thread, on a Vert.x context. */
-    private static <T> T await(Supplier<Uni<T>> step) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(step);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+        return reads.readLog(order, Caller.of(account))
+                .map(list -> new MaterialReadsView(list.stream().map(MaterialReadView::of).toList()));
     }
 }

@@ -4,7 +4,7 @@ import cn.beian.contract.events.EventType;
 import cn.beian.contract.events.snapshot.MaterialsManifestFrozen;
 import cn.beian.contract.findings.Finding;
 import cn.beian.materials.domain.Material;
-import cn.beian.materials.domain.MaterialOrder;
+import cn.beian.materials.domain.OrderProjection;
 import cn.beian.materials.domain.Requirement;
 import cn.beian.materials.repository.MaterialRepository;
 import cn.beian.platform.inbox.MalformedEventException;
@@ -12,7 +12,6 @@ import cn.beian.platform.outbox.OutboxWriter;
 import cn.beian.time.BeianClock;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,7 +36,7 @@ public class ManifestFreezer {
         this.clock = clock;
     }
 
-    public Uni<Void> freeze(MaterialOrder o, long version) {
+    public Uni<Void> freeze(OrderProjection o, long version) {
         if (version > o.materialsVersion || version < 0) {
             return Uni.createFrom().failure(new MalformedEventException("order " + o.orderId
                     + " has no materials version " + version + " (latest " + o.materialsVersion + ")"));

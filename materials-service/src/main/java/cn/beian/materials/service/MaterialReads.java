@@ -2,10 +2,10 @@ package cn.beian.materials.service;
 
 import cn.beian.contract.events.review.PhotoSubmitted;
 import cn.beian.materials.domain.Material;
-import cn.beian.materials.domain.MaterialOrder;
+import cn.beian.materials.domain.OrderProjection;
 import cn.beian.materials.domain.MaterialRead;
 import cn.beian.materials.domain.MaterialStatus;
-import cn.beian.materials.repository.MaterialOrderRepository;
+import cn.beian.materials.repository.OrderProjectionRepository;
 import cn.beian.materials.repository.MaterialReadRepository;
 import cn.beian.materials.repository.MaterialRepository;
 import cn.beian.platform.outbox.OutboxWriter;
@@ -18,7 +18,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -27,14 +26,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class MaterialReads {
 
-    private final MaterialOrderRepository orders;
+    private final OrderProjectionRepository orders;
     private final MaterialRepository materials;
     private final MaterialReadRepository reads;
     private final Readiness readiness;
     private final OutboxWriter outbox;
     private final BeianClock clock;
 
-    public MaterialReads(MaterialOrderRepository orders, MaterialRepository materials, MaterialReadRepository reads,
+    public MaterialReads(OrderProjectionRepository orders, MaterialRepository materials, MaterialReadRepository reads,
             Readiness readiness, OutboxWriter outbox, BeianClock clock) {
         this.orders = orders;
         this.materials = materials;
@@ -44,7 +43,7 @@ public class MaterialReads {
         this.clock = clock;
     }
 
-    public record OrderMaterials(MaterialOrder order, List<Material> materials, Readiness.Evaluation evaluation) {
+    public record OrderMaterials(OrderProjection order, List<Material> materials, Readiness.Evaluation evaluation) {
     }
 
     @WithSession

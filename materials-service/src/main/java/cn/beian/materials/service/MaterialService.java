@@ -4,9 +4,9 @@ import cn.beian.contract.events.EventType;
 import cn.beian.contract.events.readiness.PartReady;
 import cn.beian.materials.domain.Material;
 import cn.beian.materials.domain.MaterialKind;
-import cn.beian.materials.domain.MaterialOrder;
+import cn.beian.materials.domain.OrderProjection;
 import cn.beian.materials.domain.MaterialStatus;
-import cn.beian.materials.repository.MaterialOrderRepository;
+import cn.beian.materials.repository.OrderProjectionRepository;
 import cn.beian.materials.repository.MaterialRepository;
 import cn.beian.platform.outbox.OutboxWriter;
 import cn.beian.platform.problem.ProblemException;
@@ -14,7 +14,6 @@ import cn.beian.time.BeianClock;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
@@ -23,7 +22,7 @@ import org.jboss.logging.Logger;
  * Uploads in three steps, so an object and its row are never out of step after a crash: (1) an intent row
  * (PENDING) is committed, naming the object key derived from its id; (2) the object is put; (3) the row is completed
  * (STORED, versioned) with the readiness event in the same transaction. A crash after (1) or (2) leaves a PENDING
- * row that readers never see and the {@link Sweepers} remove with their objects; no object is ever put without a row.
+ * row that readers never see and the {@link SweepJob} removes with its object; no object is ever put without a row.
  */
 @ApplicationScoped
 public class MaterialService {
@@ -32,13 +31,13 @@ public class MaterialService {
     private static final Pattern OWNER = Pattern.compile(
             "subject|subject\\.principal|websites\\[([A-Za-z0-9_-]{1,64})\\](\\.principal|\\.preApprovals\\[[A-Z_]{1,40}\\])?");
 
-    private final MaterialOrderRepository orders;
+    private final OrderProjectionRepository orders;
     private final MaterialRepository materials;
     private final Readiness readiness;
     private final OutboxWriter outbox;
     private final BeianClock clock;
 
-    public MaterialService(MaterialOrderRepository orders, MaterialRepository materials, Readiness readiness,
+    public MaterialService(OrderProjectionRepository orders, MaterialRepository materials, Readiness readiness,
             OutboxWriter outbox, BeianClock clock) {
         this.orders = orders;
         this.materials = materials;
@@ -49,7 +48,7 @@ public class MaterialService {
 
     /** Checks, before a byte is read, that the caller may add this material to this order now. */
     @WithTransaction
-    public Uni<MaterialOrder> checkUpload(UUID orderId, Caller caller, MaterialKind kind, String ownerRef) {
+    public Uni<OrderProjection> checkUpload(UUID orderId, Caller caller, MaterialKind kind, String ownerRef) {
         return orders.findById(orderId).map(o -> {
             OrderAccess.writable(o, caller, kind);
             checkOwner(o, ownerRef);
@@ -129,7 +128,7 @@ public class MaterialService {
      * Publishes material.order-readiness-changed when the order's materials became complete at a new version, or
      * stopped being complete. Runs in the caller's transaction (an upload, a removal, an order or website event).
      */
-    public Uni<Void> refreshReadiness(MaterialOrder o) {
+    public Uni<Void> refreshReadiness(OrderProjection o) {
         return materials.current(o.orderId).chain(current -> {
             boolean ready = readiness.evaluate(o, current).submittable();
             boolean changed = ready ? !o.publishedReady || o.publishedVersion == null
@@ -146,7 +145,7 @@ public class MaterialService {
         });
     }
 
-    private void checkOwner(MaterialOrder o, String ownerRef) {
+    private void checkOwner(OrderProjection o, String ownerRef) {
         var match = ownerRef == null ? null : OWNER.matcher(ownerRef);
         if (match == null || !match.matches()) {
             throw ProblemException.invalid("ownerRef", "OWNER_REF_INVALID",

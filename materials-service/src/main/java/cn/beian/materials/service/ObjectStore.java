@@ -73,7 +73,7 @@ public class ObjectStore {
         }
     }
 
-    /** Removes the object; an object that is not there is fine (removal is retried by the sweepers). */
+    /** Removes the object; an object that is not there is fine (removal is retried by the SweepJob). */
     public void remove(String key) {
         try {
             client.removeObject(RemoveObjectArgs.builder().bucket(config.bucket()).object(key).build());

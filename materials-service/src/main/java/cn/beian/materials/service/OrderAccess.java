@@ -1,7 +1,7 @@
 package cn.beian.materials.service;
 
 import cn.beian.materials.domain.MaterialKind;
-import cn.beian.materials.domain.MaterialOrder;
+import cn.beian.materials.domain.OrderProjection;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.problem.ProblemType;
 import java.util.List;
@@ -17,7 +17,7 @@ final class OrderAccess {
      * reads it under review (least privilege: the files are certificates and faces); any reviewer while it awaits
      * curtain photos, as the verification point that takes them. Anything else is not there (404).
      */
-    static MaterialOrder readable(MaterialOrder o, Caller caller) {
+    static OrderProjection readable(OrderProjection o, Caller caller) {
         if (o == null || o.purgedAt != null) {
             throw ProblemException.notFound("Order");
         }
@@ -27,7 +27,7 @@ final class OrderAccess {
         throw ProblemException.notFound("Order");
     }
 
-    static boolean reviewerMayRead(MaterialOrder o, Caller caller) {
+    static boolean reviewerMayRead(OrderProjection o, Caller caller) {
         return caller.reviewer() && (o.underReview() && caller.id().equals(o.claimedBy) || o.state.photoEditable());
     }
 
@@ -35,7 +35,7 @@ final class OrderAccess {
      * The owner may change materials while its state allows (409 otherwise); a reviewer only curtain photos, as a
      * verification point, while the order awaits them.
      */
-    static MaterialOrder writable(MaterialOrder o, Caller caller, MaterialKind kind) {
+    static OrderProjection writable(OrderProjection o, Caller caller, MaterialKind kind) {
         if (o == null || o.purgedAt != null) {
             throw ProblemException.notFound("Order");
         }
@@ -50,7 +50,7 @@ final class OrderAccess {
         return o;
     }
 
-    static ProblemException locked(MaterialOrder o, MaterialKind kind) {
+    static ProblemException locked(OrderProjection o, MaterialKind kind) {
         String what = kind.isCurtainPhoto() ? "幕布照片只能在待拍照或照片被驳回时上传" : "订单当前状态不允许修改材料";
         return new ProblemException(ProblemType.CONFLICT, what + "（当前状态 " + o.state + "）")
                 .with("currentState", o.state.name())

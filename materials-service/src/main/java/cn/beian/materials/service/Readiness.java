@@ -2,12 +2,11 @@ package cn.beian.materials.service;
 
 import cn.beian.contract.events.website.OrderWebsitesChanged.WebsiteOutline;
 import cn.beian.materials.domain.Material;
-import cn.beian.materials.domain.MaterialOrder;
+import cn.beian.materials.domain.OrderProjection;
 import cn.beian.materials.domain.RequiredMaterials;
 import cn.beian.materials.domain.Requirement;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import cn.beian.platform.json.Json;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -18,10 +17,10 @@ public class Readiness {
     private static final TypeReference<List<WebsiteOutline>> WEBSITES = new TypeReference<>() {
     };
 
-    private final ObjectMapper mapper;
+    private final Json json;
 
-    public Readiness(ObjectMapper mapper) {
-        this.mapper = mapper;
+    public Readiness(Json json) {
+        this.json = json;
     }
 
     /** One requirement and the file that satisfies it, if any. */
@@ -41,7 +40,7 @@ public class Readiness {
         }
     }
 
-    public Evaluation evaluate(MaterialOrder o, List<Material> current) {
+    public Evaluation evaluate(OrderProjection o, List<Material> current) {
         List<WebsiteOutline> websites = websites(o);
         List<Requirement> reqs = RequiredMaterials.of(new RequiredMaterials.Outline(o.type, o.province, o.nature,
                 o.subjectCertificateType, o.subjectCertificateProvince, o.principalNeedsEmployment, websites));
@@ -59,19 +58,11 @@ public class Readiness {
         return new Evaluation(items, submittable, photos, websitesKnown);
     }
 
-    public List<WebsiteOutline> websites(MaterialOrder o) {
-        try {
-            return mapper.readValue(o.websitesJson, WEBSITES);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("websites of order " + o.orderId + " unreadable", e);
-        }
+    public List<WebsiteOutline> websites(OrderProjection o) {
+        return json.read(o.websitesJson, WEBSITES);
     }
 
     public String websitesJson(List<WebsiteOutline> websites) {
-        try {
-            return mapper.writeValueAsString(websites == null ? List.of() : websites);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return json.write(websites == null ? List.of() : websites);
     }
 }

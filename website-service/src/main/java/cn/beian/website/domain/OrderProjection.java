@@ -55,8 +55,9 @@ public class OrderProjection {
     @Column(name = "websites_version", nullable = false)
     public long websitesVersion;
 
-    @Column(name = "ready_version")
-    public Long readyVersion;
+    /** The newest websites version that was complete (announced ready); null since a version that was not. */
+    @Column(name = "websites_ready_version")
+    public Long websitesReadyVersion;
 
     @Column(name = "frozen_version")
     public Long frozenVersion;

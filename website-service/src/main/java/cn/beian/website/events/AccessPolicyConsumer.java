@@ -3,11 +3,10 @@ package cn.beian.website.events;
 import cn.beian.contract.events.CloudEventAttributes;
 import cn.beian.website.service.AccessPolicy;
 import cn.beian.website.service.AccessPolicyLoader;
+import cn.beian.website.service.AccessPolicyProgress;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.TopicPartition;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -18,8 +17,9 @@ import org.jboss.logging.Logger;
  * Feeds the in-memory access policy. Every replica reads every relevant event: the channel's consumer group is unique
  * per process and reads from the earliest offset, after {@link AccessPolicyLoader} has loaded the journal (which
  * outlives the topics' retention); what both give is applied once, by sequence. Nothing is written to the database
- * here; undecodable events are counted and skipped (the database consumers dead-letter them).
+ * here; undecodable events are logged and skipped (the database consumers dead-letter them).
  */
+// Not in EventConsumers: its own group per process, no IdempotentConsumer and no database, a second mechanism.
 @ApplicationScoped
 public class AccessPolicyConsumer {
 
@@ -27,11 +27,12 @@ public class AccessPolicyConsumer {
 
     private final AccessPolicy policy;
     private final AccessPolicyLoader loader;
-    private final Map<TopicPartition, Long> processed = new ConcurrentHashMap<>();
+    private final AccessPolicyProgress progress;
 
-    public AccessPolicyConsumer(AccessPolicy policy, AccessPolicyLoader loader) {
+    public AccessPolicyConsumer(AccessPolicy policy, AccessPolicyLoader loader, AccessPolicyProgress progress) {
         this.policy = policy;
         this.loader = loader;
+        this.progress = progress;
     }
 
     @Incoming("access-events")
@@ -40,14 +41,9 @@ public class AccessPolicyConsumer {
         return loader.loaded().thenCompose(n -> apply(message));
     }
 
-    /** The offset of the last record of {@code partition} applied (-1: none yet). */
-    public long processedOffset(TopicPartition partition) {
-        return processed.getOrDefault(partition, -1L);
-    }
-
     private CompletionStage<Void> apply(Message<String> message) {
-        message.getMetadata(IncomingKafkaRecordMetadata.class).ifPresent(k -> processed.merge(
-                new TopicPartition(k.getTopic(), k.getPartition()), k.getOffset(), Math::max));
+        message.getMetadata(IncomingKafkaRecordMetadata.class).ifPresent(k -> progress.applied(
+                new TopicPartition(k.getTopic(), k.getPartition()), k.getOffset()));
         try {
             @SuppressWarnings("unchecked")
             IncomingCloudEventMetadata<String> ce = message.getMetadata(IncomingCloudEventMetadata.class).orElse(null);

@@ -1,8 +1,8 @@
 package cn.beian.website.health;
 
-import cn.beian.website.events.AccessPolicyConsumer;
 import cn.beian.website.service.AccessPolicy;
 import cn.beian.website.service.AccessPolicyLoader;
+import cn.beian.website.service.AccessPolicyProgress;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
@@ -29,13 +29,13 @@ public class AccessPolicyReadiness implements AsyncHealthCheck {
     private final AccessPolicyLoader loader;
     private final AccessPolicy policy;
     private final KafkaClientService kafka;
-    private final AccessPolicyConsumer consumerSide;
+    private final AccessPolicyProgress progress;
     private volatile Map<TopicPartition, Long> target;
     private volatile boolean caughtUp;
 
     public AccessPolicyReadiness(AccessPolicyLoader loader, AccessPolicy policy, KafkaClientService kafka,
-            AccessPolicyConsumer consumerSide) {
-        this.consumerSide = consumerSide;
+            AccessPolicyProgress progress) {
+        this.progress = progress;
         this.loader = loader;
         this.policy = policy;
         this.kafka = kafka;
@@ -71,7 +71,7 @@ public class AccessPolicyReadiness implements AsyncHealthCheck {
                 target = end;
             }
             return target.entrySet().stream()
-                    .allMatch(e -> consumerSide.processedOffset(e.getKey()) + 1 >= e.getValue());
+                    .allMatch(e -> progress.processedOffset(e.getKey()) + 1 >= e.getValue());
         }).map(done -> {
             caughtUp = done;
             return response(done, done ? "caught up" : "reading the topics");

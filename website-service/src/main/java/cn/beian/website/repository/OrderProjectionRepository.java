@@ -21,6 +21,20 @@ public class OrderProjectionRepository implements PanacheRepositoryBase<OrderPro
         return findById(orderId, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /**
+     * The order an event is about, locked as {@link #lock}. Not yet known is a failure to retry, not a malformed
+     * event: subject-service's topic may be read behind review-service's (after a restart or a rebalance), so the
+     * event is parked and tried again, never dropped.
+     */
+    public Uni<OrderProjection> lockKnown(UUID orderId) {
+        return lock(orderId).map(o -> {
+            if (o == null) {
+                throw new IllegalStateException("order " + orderId + " is not known here yet");
+            }
+            return o;
+        });
+    }
+
     /** Orders whose registry re-check is due at {@code now}, the longest waiting first. */
     public Uni<List<OrderProjection>> dueForRegistryRecheck(OffsetDateTime now, int limit) {
         return find("registryRecheckAt <= ?1 order by registryRecheckAt", now).page(0, limit).list();

@@ -3,15 +3,10 @@ package cn.beian.website.rest;
 import cn.beian.platform.json.Json;
 import cn.beian.contract.domain.SubjectNature;
 import cn.beian.contract.privacy.Masking;
-import cn.beian.platform.problem.FieldViolation;
-import cn.beian.platform.problem.Problem;
-import cn.beian.platform.problem.ProblemException;
-import cn.beian.platform.problem.ProblemType;
 import cn.beian.validators.domain.DomainNames;
 import cn.beian.website.domain.FiledWebsite;
 import cn.beian.website.domain.WebsiteContent;
-import cn.beian.website.service.FiledWebsiteService;
-import cn.beian.website.service.RateLimiter;
+import cn.beian.website.service.PublicFilingService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.PermitAll;
@@ -22,11 +17,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -54,14 +47,12 @@ public class PublicFilingResource {
     public record PublicFilings(List<PublicFiling> items) {
     }
 
-    private final FiledWebsiteService service;
-    private final RateLimiter limiter;
+    private final PublicFilingService service;
     private final RoutingContext routing;
     private final Json json;
 
-    public PublicFilingResource(FiledWebsiteService service, RateLimiter limiter, RoutingContext routing, Json json) {
+    public PublicFilingResource(PublicFilingService service, RoutingContext routing, Json json) {
         this.service = service;
-        this.limiter = limiter;
         this.routing = routing;
         this.json = json;
     }
@@ -73,27 +64,7 @@ public class PublicFilingResource {
     @APIResponse(responseCode = "400", description = "Neither or both of domain and number, or an invalid domain")
     @APIResponse(responseCode = "429", description = "Too many queries from this address; Retry-After says when")
     public Uni<Response> query(@QueryParam("domain") String domain, @QueryParam("number") String number) {
-        Response limited = limited();
-        if (limited != null) {
-            return Uni.createFrom().item(limited);
-        }
-        boolean hasDomain = domain != null && !domain.isBlank();
-        boolean hasNumber = number != null && !number.isBlank();
-        if (hasDomain == hasNumber) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Give exactly one of domain and number",
-                    List.of(new FieldViolation(hasDomain ? "number" : "domain", "ONE_OF_DOMAIN_OR_NUMBER",
-                            "请填写域名或备案号之一")));
-        }
-        if (hasDomain) {
-            var parsed = DomainNames.parse(domain);
-            if (!parsed.isValid()) {
-                var p = parsed.problem().orElseThrow();
-                throw ProblemException.invalid("domain", p.code(), p.message());
-            }
-        } else if (number.length() > 40) {
-            throw ProblemException.invalid("number", "FILING_NUMBER_INVALID", "不是备案号");
-        }
-        return service.publicQuery(hasDomain ? domain : null, hasNumber ? number : null)
+        return service.query(client(), domain, number)
                 .map(list -> Response.ok(new PublicFilings(list.stream().map(this::view).toList()))
                         .build());
     }
@@ -105,14 +76,7 @@ public class PublicFilingResource {
             + "to the MIIT site, and its police filing number when one is recorded")
     @APIResponse(responseCode = "404", description = "No such approved website served here")
     public Uni<Response> footer(@PathParam("websiteFilingNumber") String websiteFilingNumber) {
-        Response limited = limited();
-        if (limited != null) {
-            return Uni.createFrom().item(limited);
-        }
-        return service.byNumber(websiteFilingNumber).map(f -> {
-            if (f == null || f.status != FiledWebsite.Status.ACTIVE) {
-                throw ProblemException.notFound("Filing");
-            }
+        return service.footer(client(), websiteFilingNumber).map(f -> {
             StringBuilder html = new StringBuilder("<a href=\"").append(MIIT)
                     .append("\" target=\"_blank\" rel=\"noopener\">").append(escape(f.websiteFilingNumber))
                     .append("</a>");
@@ -126,17 +90,9 @@ public class PublicFilingResource {
         });
     }
 
-    private Response limited() {
-        String client = routing.request().remoteAddress() == null ? "unknown"
+    private String client() {
+        return routing.request().remoteAddress() == null ? "unknown"
                 : routing.request().remoteAddress().hostAddress();
-        long wait = limiter.acquire(client, System.nanoTime());
-        if (wait == 0) {
-            return null;
-        }
-        Problem p = new Problem(ProblemType.TOO_MANY_REQUESTS.uri(), ProblemType.TOO_MANY_REQUESTS.title(false),
-                429, "Too many queries from " + client + "; retry in " + wait + " s",
-                URI.create(routing.request().path()), List.of(), Map.of("retryAfterSeconds", wait));
-        return Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", wait).entity(p).build();
     }
 
     private PublicFiling view(FiledWebsite f) {

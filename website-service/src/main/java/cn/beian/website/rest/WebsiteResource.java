@@ -2,21 +2,13 @@ package cn.beian.website.rest;
 
 import cn.beian.platform.json.Json;
 import cn.beian.contract.findings.Finding;
-import cn.beian.platform.problem.FieldViolation;
 import cn.beian.platform.problem.Problem;
-import cn.beian.platform.problem.ProblemException;
-import cn.beian.platform.problem.ProblemType;
 import cn.beian.platform.rest.ETags;
 import cn.beian.platform.rest.Ids;
 import cn.beian.platform.security.CurrentAccount;
 import cn.beian.platform.security.Roles;
-import cn.beian.time.BeianClock;
-import cn.beian.website.domain.Website;
 import cn.beian.website.domain.WebsiteContent;
-import cn.beian.website.service.RegistryLookup;
-import cn.beian.website.service.WebsiteInput;
 import cn.beian.website.service.WebsiteService;
-import cn.beian.website.service.WebsitesJudge;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,8 +25,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -52,18 +42,13 @@ public class WebsiteResource {
     };
 
     private final WebsiteService service;
-    private final RegistryLookup registry;
     private final CurrentAccount account;
     private final Json json;
-    private final BeianClock clock;
 
-    public WebsiteResource(WebsiteService service, RegistryLookup registry, CurrentAccount account, Json json,
-            BeianClock clock) {
+    public WebsiteResource(WebsiteService service, CurrentAccount account, Json json) {
         this.service = service;
-        this.registry = registry;
         this.account = account;
         this.json = json;
-        this.clock = clock;
     }
 
     @GET
@@ -82,7 +67,7 @@ public class WebsiteResource {
                     .map(w -> WebsiteView.of(w, json.read(w.content, WebsiteContent.class), owner)).toList();
             List<Finding> findings = v.judged() == null ? List.of() : json.read(v.judged().findings, FINDINGS);
             long version = v.order().websitesVersion;
-            boolean ready = v.order().readyVersion != null && v.order().readyVersion == version;
+            boolean ready = v.order().websitesReadyVersion != null && v.order().websitesReadyVersion == version;
             return Response.ok(new OrderWebsitesView(orderId, v.order().type, v.order().state, v.order().editable(),
                     version, ready, sites, findings)).tag(ETags.of(version)).build();
         });
@@ -115,13 +100,10 @@ public class WebsiteResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> add(@PathParam("orderId") String orderId, WebsiteContent body, UriInfo uri) {
         UUID id = Ids.parseOrNotFound(orderId, "Order");
-        String caller = account.id();
-        WebsiteContent content = valid(body);
-        return service.order(caller, id)
-                .chain(o -> registry.lookup(WebsitesJudge.registrableDomains(List.of(content))))
-                .chain(facts -> service.add(caller, id, content, facts))
+        return service.add(account.id(), id, body)
                 .map(w -> Response.created(uri.getAbsolutePathBuilder().path(w.id.toString()).build())
-                        .tag(ETags.of(w.version)).entity(WebsiteView.of(w, content, true)).build());
+                        .tag(ETags.of(w.version)).entity(WebsiteView.of(w, json.read(w.content, WebsiteContent.class),
+                                true)).build());
     }
 
     @PUT
@@ -143,12 +125,9 @@ public class WebsiteResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, WebsiteContent body) {
         UUID o = Ids.parseOrNotFound(orderId, "Order");
         UUID w = Ids.parseOrNotFound(websiteId, "Website");
-        String caller = account.id();
-        WebsiteContent content = valid(body);
-        return service.order(caller, o)
-                .chain(x -> registry.lookup(WebsitesJudge.registrableDomains(List.of(content))))
-                .chain(facts -> service.replace(caller, o, w, ifMatch, content, facts))
-                .map(site -> Response.ok(WebsiteView.of(site, content, true)).tag(ETags.of(site.version)).build());
+        return service.replace(account.id(), o, w, ifMatch, body).map(site -> Response
+                .ok(WebsiteView.of(site, json.read(site.content, WebsiteContent.class), true))
+                .tag(ETags.of(site.version)).build());
     }
 
     @DELETE
@@ -193,21 +172,7 @@ public class WebsiteResource {
     @APIResponse(responseCode = "200", description = "The findings of the new version")
     public Uni<Response> recheck(@PathParam("orderId") String orderId) {
         UUID id = Ids.parseOrNotFound(orderId, "Order");
-        String caller = account.id();
-        return service.order(caller, id)
-                .chain(o -> service.contents(id))
-                .chain(contents -> registry.lookup(WebsitesJudge.registrableDomains(contents)))
-                .chain(facts -> service.recheck(caller, id, facts))
+        return service.recheck(account.id(), id)
                 .map(v -> Response.ok(json.read(v.findings, FINDINGS)).tag(ETags.of(v.version)).build());
-    }
-
-    private WebsiteContent valid(WebsiteContent body) {
-        List<FieldViolation> errors = new ArrayList<>();
-        WebsiteContent content = WebsiteInput.normalise(body, "", LocalDate.now(clock), errors);
-        if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED,
-                    errors.size() + " field(s) are invalid", errors);
-        }
-        return content;
     }
 }

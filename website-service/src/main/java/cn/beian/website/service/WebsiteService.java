@@ -13,18 +13,22 @@ import cn.beian.website.domain.WebsitesVersion;
 import cn.beian.website.repository.OrderProjectionRepository;
 import cn.beian.website.repository.WebsiteRepository;
 import cn.beian.website.repository.WebsitesVersionRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * The websites of an order: add, edit, remove, copy shared fields, each only while the order is editable (docs/domain.md
- * §3.2), each judged and versioned by {@link WebsitesJudge} in the same transaction.
+ * §3.2), each judged and versioned by {@link WebsitesJudge} in the same transaction. The registry is asked before
+ * that transaction opens (a slow registry never holds the order's lock).
  */
 @ApplicationScoped
 public class WebsiteService {
@@ -37,15 +41,18 @@ public class WebsiteService {
     private final WebsiteRepository websites;
     private final WebsitesVersionRepository versions;
     private final WebsitesJudge judge;
+    private final RegistryLookup registry;
     private final Json json;
     private final BeianClock clock;
 
     public WebsiteService(OrderProjectionRepository orders, WebsiteRepository websites,
-            WebsitesVersionRepository versions, WebsitesJudge judge, Json json, BeianClock clock) {
+            WebsitesVersionRepository versions, WebsitesJudge judge, RegistryLookup registry, Json json,
+            BeianClock clock) {
         this.orders = orders;
         this.websites = websites;
         this.versions = versions;
         this.judge = judge;
+        this.registry = registry;
         this.json = json;
         this.clock = clock;
     }
@@ -68,14 +75,14 @@ public class WebsiteService {
                 });
     }
 
-    /** The order, for its account (another account's → 404), so that REST can look the registry up first. */
-    @WithSession
-    public Uni<OrderProjection> order(String accountId, UUID orderId) {
-        return owned(accountId, false, orderId);
+    /** Adds a website (its fields normalised and validated first) to the caller's editable order. */
+    public Uni<Website> add(String accountId, UUID orderId, WebsiteContent body) {
+        WebsiteContent content = valid(body);
+        return facts(accountId, orderId, List.of(content))
+                .chain(facts -> Panache.withTransaction(() -> add(accountId, orderId, content, facts)));
     }
 
-    @WithTransaction
-    public Uni<Website> add(String accountId, UUID orderId, WebsiteContent content, Map<String, RegistryFacts> facts) {
+    private Uni<Website> add(String accountId, UUID orderId, WebsiteContent content, Map<String, RegistryFacts> facts) {
         return editable(accountId, orderId).chain(o -> websites.ofOrder(orderId).chain(list -> {
             if (list.size() >= WebsiteInput.MAX_WEBSITES) {
                 throw new ProblemException(ProblemType.VALIDATION_FAILED, "An order holds at most 10 websites",
@@ -96,8 +103,14 @@ public class WebsiteService {
         }));
     }
 
-    @WithTransaction
-    public Uni<Website> replace(String accountId, UUID orderId, UUID websiteId, String ifMatch,
+    /** Replaces a website's fields ({@code ifMatch} its version). */
+    public Uni<Website> replace(String accountId, UUID orderId, UUID websiteId, String ifMatch, WebsiteContent body) {
+        WebsiteContent content = valid(body);
+        return facts(accountId, orderId, List.of(content)).chain(facts -> Panache.withTransaction(
+                () -> replace(accountId, orderId, websiteId, ifMatch, content, facts)));
+    }
+
+    private Uni<Website> replace(String accountId, UUID orderId, UUID websiteId, String ifMatch,
             WebsiteContent content, Map<String, RegistryFacts> facts) {
         return editable(accountId, orderId).chain(o -> website(orderId, websiteId).chain(w -> {
             ETags.requireMatch(ifMatch, w.version);
@@ -143,15 +156,37 @@ public class WebsiteService {
     }
 
     /** Judges the order again with fresh registry answers (the applicant fixed something at the registrar). */
-    @WithTransaction
-    public Uni<WebsitesVersion> recheck(String accountId, UUID orderId, Map<String, RegistryFacts> facts) {
-        return editable(accountId, orderId).chain(o -> judge.judge(o, facts));
+    public Uni<WebsitesVersion> recheck(String accountId, UUID orderId) {
+        return Panache.withSession(() -> owned(accountId, false, orderId).chain(o -> contentsOf(orderId)))
+                .chain(contents -> registry.lookup(WebsitesJudge.registrableDomains(contents)))
+                .chain(facts -> Panache.withTransaction(
+                        () -> editable(accountId, orderId).chain(o -> judge.judge(o, facts))));
     }
 
     @WithSession
     public Uni<List<WebsiteContent>> contents(UUID orderId) {
+        return contentsOf(orderId);
+    }
+
+    private Uni<List<WebsiteContent>> contentsOf(UUID orderId) {
         return websites.ofOrder(orderId)
                 .map(list -> list.stream().map(w -> json.read(w.content, WebsiteContent.class)).toList());
+    }
+
+    /** The registry's answers for these websites' domains, once the order is known to be the caller's (404 first). */
+    private Uni<Map<String, RegistryFacts>> facts(String accountId, UUID orderId, List<WebsiteContent> contents) {
+        return Panache.withSession(() -> owned(accountId, false, orderId))
+                .chain(o -> registry.lookup(WebsitesJudge.registrableDomains(contents)));
+    }
+
+    private WebsiteContent valid(WebsiteContent body) {
+        List<FieldViolation> errors = new ArrayList<>();
+        WebsiteContent content = WebsiteInput.normalise(body, "", LocalDate.now(clock), errors);
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED,
+                    errors.size() + " field(s) are invalid", errors);
+        }
+        return content;
     }
 
     private Uni<OrderProjection> owned(String accountId, boolean staff, UUID orderId) {

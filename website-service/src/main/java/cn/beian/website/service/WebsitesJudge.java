@@ -147,11 +147,11 @@ public class WebsitesJudge {
         v.createdAt = now;
         Uni<?> readiness;
         if (complete) {
-            order.readyVersion = version;
+            order.websitesReadyVersion = version;
             readiness = outbox.append(EventType.ORDER_WEBSITES_READINESS_CHANGED,
                     new PartReady(order.orderId.toString(), version, true, now));
-        } else if (order.readyVersion != null) {
-            order.readyVersion = null;
+        } else if (order.websitesReadyVersion != null) {
+            order.websitesReadyVersion = null;
             readiness = outbox.append(EventType.ORDER_WEBSITES_READINESS_CHANGED,
                     new PartReady(order.orderId.toString(), version, false, now));
         } else {

@@ -1,7 +1,7 @@
 package cn.beian.materials.repository;
 
 import cn.beian.contract.order.OrderState;
-import cn.beian.materials.domain.MaterialOrder;
+import cn.beian.materials.domain.OrderProjection;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
-public class MaterialOrderRepository implements PanacheRepositoryBase<MaterialOrder, UUID> {
+public class OrderProjectionRepository implements PanacheRepositoryBase<OrderProjection, UUID> {
 
     /** The order, locked for the rest of the transaction: uploads, removals and events on one order take turns. */
-    public Uni<MaterialOrder> lock(UUID orderId) {
+    public Uni<OrderProjection> lock(UUID orderId) {
         return findById(orderId, LockModeType.PESSIMISTIC_WRITE);
     }
 
@@ -29,13 +29,13 @@ public class MaterialOrderRepository implements PanacheRepositoryBase<MaterialOr
     }
 
     /** Orders abandoned, or expired and not resubmitted, since before {@code before}, whose materials remain. */
-    public Uni<List<MaterialOrder>> dueForPurge(OffsetDateTime before, int limit) {
+    public Uni<List<OrderProjection>> dueForPurge(OffsetDateTime before, int limit) {
         return find("state in ?1 and stateSince < ?2 and purgedAt is null",
                 List.of(OrderState.ABANDONED, OrderState.EXPIRED), before).range(0, limit - 1).list();
     }
 
     /** Orders marked purged whose materials are not all gone yet. */
-    public Uni<List<MaterialOrder>> purgedWithMaterials(int limit) {
+    public Uni<List<OrderProjection>> purgedWithMaterials(int limit) {
         return find("purgedAt is not null and orderId in (select m.orderId from Material m)").range(0, limit - 1)
                 .list();
     }

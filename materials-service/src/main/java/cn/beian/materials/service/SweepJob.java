@@ -2,8 +2,8 @@ package cn.beian.materials.service;
 
 import cn.beian.materials.config.MaterialsConfig;
 import cn.beian.materials.domain.Material;
-import cn.beian.materials.domain.MaterialOrder;
-import cn.beian.materials.repository.MaterialOrderRepository;
+import cn.beian.materials.domain.OrderProjection;
+import cn.beian.materials.repository.OrderProjectionRepository;
 import cn.beian.materials.repository.MaterialRepository;
 import cn.beian.time.BeianClock;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -24,18 +24,18 @@ import org.jboss.logging.Logger;
  * </ul>
  */
 @ApplicationScoped
-public class Sweepers {
+public class SweepJob {
 
-    private static final Logger LOG = Logger.getLogger(Sweepers.class);
+    private static final Logger LOG = Logger.getLogger(SweepJob.class);
     private static final int BATCH = 100;
 
     private final MaterialRepository materials;
-    private final MaterialOrderRepository orders;
+    private final OrderProjectionRepository orders;
     private final ObjectStore store;
     private final MaterialsConfig config;
     private final BeianClock clock;
 
-    public Sweepers(MaterialRepository materials, MaterialOrderRepository orders, ObjectStore store,
+    public SweepJob(MaterialRepository materials, OrderProjectionRepository orders, ObjectStore store,
             MaterialsConfig config, BeianClock clock) {
         this.materials = materials;
         this.orders = orders;
@@ -44,7 +44,8 @@ public class Sweepers {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${beian.materials.sweep-every:60s}", delayed = "10s",
+    // Blocking, not a Uni like the other jobs: the object store's client blocks, so this runs on a worker thread.
+    @Scheduled(identity = "materials-sweep", every = "${beian.materials.sweep-every:60s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         try {
@@ -73,16 +74,16 @@ public class Sweepers {
      */
     public int purgeExpired() throws Throwable {
         OffsetDateTime before = clock.now().minus(config.retention());
-        List<MaterialOrder> due = await(() -> Panache.withSession(() -> orders.dueForPurge(before, BATCH)));
-        for (MaterialOrder o : due) {
+        List<OrderProjection> due = await(() -> Panache.withSession(() -> orders.dueForPurge(before, BATCH)));
+        for (OrderProjection o : due) {
             await(() -> Panache.withTransaction(() -> orders.lock(o.orderId).invoke(locked -> {
                 if (locked.purgedAt == null && !locked.stateSince.isAfter(before)) {
                     locked.purgedAt = clock.now();
                 }
             })));
         }
-        List<MaterialOrder> purged = await(() -> Panache.withSession(() -> orders.purgedWithMaterials(BATCH)));
-        for (MaterialOrder o : purged) {
+        List<OrderProjection> purged = await(() -> Panache.withSession(() -> orders.purgedWithMaterials(BATCH)));
+        for (OrderProjection o : purged) {
             List<Material> all = await(() -> Panache.withSession(() -> materials.all(o.orderId)));
             for (Material m : all) {
                 store.remove(m.objectKey);

@@ -1,4 +1,4 @@
-package cn.beian.website.events;
+package cn.beian.materials.events;
 
 import cn.beian.platform.inbox.IdempotentConsumer;
 import io.smallrye.mutiny.Uni;
@@ -7,15 +7,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * subject-service's order events, review-service's outcomes and this service's own events (for the access policy's
- * journal), applied once to the database (one consumer group shared by the replicas).
+ * What materials-service learns of orders: subject-service's order events, website-service's website outlines and
+ * review-service's claims.
  */
 @ApplicationScoped
-public class OrderEventConsumers {
+public class EventConsumers {
 
     private final IdempotentConsumer consumer;
 
-    public OrderEventConsumers(IdempotentConsumer consumer) {
+    public EventConsumers(IdempotentConsumer consumer) {
         this.consumer = consumer;
     }
 
@@ -24,12 +24,12 @@ public class OrderEventConsumers {
         return consumer.consume(message);
     }
 
-    /** This service's own events, for the access policy's journal. */
     @Incoming("website-events")
     public Uni<Void> onWebsiteEvent(Message<String> message) {
         return consumer.consume(message);
     }
 
+    /** Review cases claimed, released and decided: only the claim holder reads an order's files under review. */
     @Incoming("review-events")
     public Uni<Void> onReviewEvent(Message<String> message) {
         return consumer.consume(message);

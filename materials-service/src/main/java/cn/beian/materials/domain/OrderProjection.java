@@ -16,12 +16,13 @@ import java.util.UUID;
 
 /**
  * What materials-service knows of an order, from order.created / order.transitioned / order.subject-outlined
- * (subject-service) and website.order-websites-changed (website-service): enough to say which materials it needs,
- * who owns it, and what may change in its state. Keeps no certificate numbers.
+ * (subject-service), website.order-websites-changed (website-service) and review-service's case claims: enough to
+ * say which materials it needs, who owns it, who may read it under review, and what may change in its state. Keeps
+ * no certificate numbers. Filled only from events; the table keeps its first name.
  */
 @Entity
 @Table(name = "material_order")
-public class MaterialOrder {
+public class OrderProjection {
 
     @Id
     @Column(name = "order_id")

@@ -1,0 +1,110 @@
+package cn.beian.materials.service;
+
+import cn.beian.materials.config.MaterialsConfig;
+import cn.beian.materials.domain.Material;
+import cn.beian.materials.domain.MaterialKind;
+import cn.beian.platform.problem.ProblemException;
+import cn.beian.platform.problem.ProblemType;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * One upload from start to end, on a worker thread (the body and the object store block): the caller's right to add
+ * the material is checked before a byte is read, the body is read up to the byte limit and judged by its bytes, then
+ * {@link MaterialService}'s three steps (intent, put, completion) store it; a failed put or completion removes what
+ * it left.
+ */
+@ApplicationScoped
+public class UploadService {
+
+    private final MaterialService materials;
+    private final ContentCheck check;
+    private final ObjectStore store;
+    private final MaterialsConfig config;
+
+    public UploadService(MaterialService materials, ContentCheck check, ObjectStore store, MaterialsConfig config) {
+        this.materials = materials;
+        this.check = check;
+        this.store = store;
+        this.config = config;
+    }
+
+    /** Stores {@code body} as the new version of the (kind, ownerRef) slot; answers the stored material. */
+    public Material upload(UUID orderId, Caller caller, String kind, String ownerRef, Supplier<InputStream> body) {
+        MaterialKind k = kind(kind);
+        await(() -> materials.checkUpload(orderId, caller, k, ownerRef));
+        byte[] bytes;
+        try (InputStream in = body.get()) {
+            bytes = readBounded(in);
+        } catch (IOException e) {
+            throw ProblemException.invalid("file", "UPLOAD_INCOMPLETE", "上传未完成：" + e.getMessage());
+        }
+        ContentCheck.Checked checked = check.check(bytes);
+        Material intent = await(() -> materials.begin(orderId, caller, k, ownerRef));
+        try {
+            store.put(intent.objectKey, checked.bytes(), checked.contentType());
+            return await(() -> materials.complete(intent.id, caller, checked));
+        } catch (RuntimeException e) {
+            undo(intent);
+            throw e;
+        }
+    }
+
+    private void undo(Material intent) {
+        try {
+            store.remove(intent.objectKey);
+            await(() -> materials.discard(intent.id));
+        } catch (RuntimeException cleanupFailed) {
+            // The intent stays PENDING: the SweepJob removes it and its object.
+        }
+    }
+
+    /** The body, held to the byte limit while read (a chunked body has no Content-Length to refuse it earlier). */
+    private byte[] readBounded(InputStream in) {
+        long max = config.maxBytes();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        byte[] buf = new byte[16 * 1024];
+        long total = 0;
+        try {
+            int n;
+            while ((n = in.read(buf)) != -1) {
+                total += n;
+                if (total > max) {
+                    throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "文件最大 " + max + " 字节")
+                            .with("maxBytes", max);
+                }
+                out.write(buf, 0, n);
+            }
+        } catch (IOException e) {
+            throw ProblemException.invalid("file", "UPLOAD_INCOMPLETE", "上传未完成：" + e.getMessage());
+        }
+        return out.toByteArray();
+    }
+
+    private static MaterialKind kind(String kind) {
+        try {
+            return MaterialKind.valueOf(kind);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ProblemException.invalid("kind", "MATERIAL_KIND_UNKNOWN", "kind 须为 "
+                    + Arrays.toString(MaterialKind.values()));
+        }
+    }
+
+    /** Runs a reactive step (Hibernate Reactive) from this worker thread, on a Vert.x context. */
+    private static <T> T await(Supplier<Uni<T>> step) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(step);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

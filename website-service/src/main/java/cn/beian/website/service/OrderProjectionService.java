@@ -1,0 +1,135 @@
+package cn.beian.website.service;
+
+import cn.beian.contract.events.order.OrderCreated;
+import cn.beian.contract.events.order.OrderSubjectOutlined;
+import cn.beian.contract.events.order.OrderTransitioned;
+import cn.beian.contract.order.OrderTrigger;
+import cn.beian.platform.inbox.EventIds;
+import cn.beian.platform.inbox.MalformedEventException;
+import cn.beian.platform.json.Json;
+import cn.beian.time.BeianClock;
+import cn.beian.website.domain.FiledWebsite;
+import cn.beian.website.domain.OrderProjection;
+import cn.beian.website.domain.Website;
+import cn.beian.website.repository.FiledWebsiteRepository;
+import cn.beian.website.repository.OrderProjectionRepository;
+import cn.beian.website.repository.WebsiteRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Applies subject-service's order events to the order projection (editability, subject), inside the idempotent
+ * consumer's transaction.
+ */
+@ApplicationScoped
+public class OrderProjectionService {
+
+    private final OrderProjectionRepository orders;
+    private final WebsiteRepository websites;
+    private final FiledWebsiteRepository filed;
+    private final WebsitesJudge judge;
+    private final Json json;
+    private final BeianClock clock;
+
+    public OrderProjectionService(OrderProjectionRepository orders, WebsiteRepository websites,
+            FiledWebsiteRepository filed, WebsitesJudge judge, Json json, BeianClock clock) {
+        this.orders = orders;
+        this.websites = websites;
+        this.filed = filed;
+        this.judge = judge;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Whether the transition submits the order to review (and so names the websites version to freeze). */
+    public static boolean submitted(OrderTransitioned e) {
+        return e.trigger() == OrderTrigger.SUBMIT || e.trigger() == OrderTrigger.RESUBMIT;
+    }
+
+    public Uni<Void> created(OrderCreated e) {
+        UUID id = EventIds.orderId(e.orderId());
+        return orders.findById(id).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().voidItem();
+            }
+            OffsetDateTime now = clock.now();
+            OrderProjection o = new OrderProjection();
+            o.orderId = id;
+            o.accountId = e.accountId();
+            o.subjectId = e.subjectId();
+            o.type = e.type();
+            o.province = e.province();
+            o.nature = e.nature();
+            o.state = e.state();
+            o.createdAt = e.createdAt() == null ? now : e.createdAt();
+            o.updatedAt = now;
+            return orders.persist(o).chain(() -> startFromFiled(o));
+        });
+    }
+
+    /** Change, cancel-access and deregistration orders start from the account's approved websites. */
+    private Uni<Void> startFromFiled(OrderProjection o) {
+        if (o.type.decided()) {
+            return Uni.createFrom().voidItem();
+        }
+        return filed.active(o.accountId).chain(list -> {
+            if (list.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            OffsetDateTime now = clock.now();
+            int position = 0;
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (FiledWebsite f : list) {
+                Website w = new Website();
+                w.id = UUID.randomUUID();
+                w.orderId = o.orderId;
+                w.accountId = o.accountId;
+                w.position = position++;
+                w.content = f.content;
+                w.filedWebsiteId = f.id;
+                w.websiteFilingNumber = f.websiteFilingNumber;
+                w.version = 1;
+                w.createdAt = now;
+                w.updatedAt = now;
+                chain = chain.chain(() -> websites.persist(w)).replaceWithVoid();
+            }
+            return chain.chain(() -> judge.judge(o, Map.of())).replaceWithVoid();
+        });
+    }
+
+    /** The order's new state; answers the order, locked, for what the transition sets off. */
+    public Uni<OrderProjection> transitioned(OrderTransitioned e) {
+        return orders.lockKnown(EventIds.orderId(e.orderId())).chain(o -> {
+            o.state = e.to();
+            o.updatedAt = clock.now();
+            if (e.trigger() == OrderTrigger.INITIAL_APPROVE) {
+                o.initialReviewPassed = true;
+            }
+            if (submitted(e) && e.websitesVersion() == null) {
+                throw new MalformedEventException(e.trigger() + " of order " + e.orderId()
+                        + " names no websitesVersion");
+            }
+            return orders.persist(o);
+        });
+    }
+
+    public Uni<Void> outlined(OrderSubjectOutlined e) {
+        return orders.lockKnown(EventIds.orderId(e.orderId())).chain(o -> {
+            if (e.revision() <= o.subjectRevision && o.subject != null) {
+                return Uni.createFrom().voidItem();
+            }
+            o.subject = json.write(e);
+            o.subjectRevision = e.revision();
+            o.nature = e.nature();
+            o.province = e.province();
+            o.updatedAt = clock.now();
+            // The subject decides registrant matching and name checks: judge the websites again.
+            return websites.count("orderId", o.orderId).chain(n -> n > 0
+                    ? judge.judge(o, Map.of()).replaceWithVoid()
+                    : orders.persist(o).replaceWithVoid());
+        });
+    }
+}
