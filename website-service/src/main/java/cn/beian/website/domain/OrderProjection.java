@@ -56,7 +56,7 @@ public class OrderProjection {
     public long websitesVersion;
 
     /** The newest websites version that was complete (announced ready); null since a version that was not. */
-    @Column(name = "websites_ready_version")
+    @Column(name = "ready_version")
     public Long websitesReadyVersion;
 
     @Column(name = "frozen_version")
