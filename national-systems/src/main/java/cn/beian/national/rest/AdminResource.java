@@ -3,10 +3,10 @@ package cn.beian.national.rest;
 import cn.beian.national.client.DomainRegistration;
 import cn.beian.national.client.SubjectFiling;
 import cn.beian.national.client.SubmissionView;
-import cn.beian.national.events.FeedNotifier;
 import cn.beian.national.service.AdminService;
-import cn.beian.national.service.SubmissionService;
-import cn.beian.national.sms.OutgoingDispatcher;
+import cn.beian.national.service.FeedNotifier;
+import cn.beian.national.service.OutgoingMessageJob;
+import cn.beian.national.service.SubmissionDecisions;
 import cn.beian.platform.problem.Problem;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.security.Roles;
@@ -41,16 +41,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AdminResource {
 
     private final AdminService admin;
-    private final SubmissionService submissions;
+    private final SubmissionDecisions decisions;
     private final FeedNotifier notifier;
-    private final OutgoingDispatcher dispatcher;
+    private final OutgoingMessageJob outgoing;
 
-    public AdminResource(AdminService admin, SubmissionService submissions, FeedNotifier notifier,
-            OutgoingDispatcher dispatcher) {
+    public AdminResource(AdminService admin, SubmissionDecisions decisions, FeedNotifier notifier,
+            OutgoingMessageJob outgoing) {
         this.admin = admin;
-        this.submissions = submissions;
+        this.decisions = decisions;
         this.notifier = notifier;
-        this.dispatcher = dispatcher;
+        this.outgoing = outgoing;
     }
 
     @POST
@@ -165,7 +165,7 @@ public class AdminResource {
     @APIResponse(responseCode = "409", description = "Not under review (currentState says where it is)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<SubmissionView> approve(@PathParam("submissionId") String id) {
-        return submissions.approveNow(id).invoke(this::after);
+        return decisions.approveNow(id).invoke(this::after);
     }
 
     @POST
@@ -176,11 +176,11 @@ public class AdminResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<SubmissionView> reject(@PathParam("submissionId") String id,
             @Valid @NotNull AdminRecords.RejectRequest request) {
-        return submissions.rejectNow(id, request.reasons()).invoke(this::after);
+        return decisions.rejectNow(id, request.reasons()).invoke(this::after);
     }
 
     private void after() {
         notifier.wake();
-        dispatcher.kick();
+        outgoing.kick();
     }
 }

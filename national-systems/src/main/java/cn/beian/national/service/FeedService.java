@@ -3,7 +3,6 @@ package cn.beian.national.service;
 import cn.beian.national.client.FeedEntry;
 import cn.beian.national.client.FeedPage;
 import cn.beian.national.config.NationalConfig;
-import cn.beian.national.events.FeedNotifier;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;

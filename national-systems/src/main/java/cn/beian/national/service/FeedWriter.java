@@ -1,4 +1,4 @@
-package cn.beian.national.events;
+package cn.beian.national.service;
 
 import cn.beian.national.client.FeedEntry;
 import cn.beian.national.client.FeedEntryType;
