@@ -48,20 +48,20 @@ public class SmsVerificationResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "verifySmsCode", summary = "A principal enters the 6-digit code texted to their mobile")
     @APIResponse(responseCode = "200", description = "Verified; allVerified when the submission is now under review",
-            content = @Content(schema = @Schema(implementation = AdminRecords.SmsVerifyResponse.class)))
+            content = @Content(schema = @Schema(implementation = SmsCodeVerifiedView.class)))
     @APIResponse(responseCode = "400", description = "Wrong code (remainingAttempts says how many more are allowed)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No verification pending for this mobile (unknown, done or expired)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Too many wrong codes: the submission was returned (SMS_NOT_VERIFIED)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<AdminRecords.SmsVerifyResponse> verify(@Valid @NotNull AdminRecords.SmsVerifyRequest request) {
+    public Uni<SmsCodeVerifiedView> verify(@Valid @NotNull VerifySmsCodeRequest request) {
         return verification.verify(request.mobile(), request.code()).map(r -> {
             if (r.allVerified() || r.returned()) {
                 notifier.wake();
             }
             if (r.status() == SmsCodeVerification.VerifyStatus.VERIFIED) {
-                return new AdminRecords.SmsVerifyResponse("VERIFIED", r.allVerified(), r.remainingAttempts());
+                return new SmsCodeVerifiedView("VERIFIED", r.allVerified(), r.remainingAttempts());
             }
             if (r.returned()) {
                 throw new ProblemException(ProblemType.CONFLICT,
