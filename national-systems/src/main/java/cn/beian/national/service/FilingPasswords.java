@@ -5,7 +5,7 @@ import cn.beian.national.domain.PasswordHasher;
 import cn.beian.national.domain.RegistrySubject;
 import cn.beian.national.repository.OutgoingMessageRepository;
 import cn.beian.national.repository.Persist;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.beian.platform.json.Json;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -22,9 +22,9 @@ public class FilingPasswords {
 
     private final OutgoingMessageRepository outgoing;
     private final PasswordHashing hashing;
-    private final ObjectMapper json;
+    private final Json json;
 
-    public FilingPasswords(OutgoingMessageRepository outgoing, PasswordHashing hashing, ObjectMapper json) {
+    public FilingPasswords(OutgoingMessageRepository outgoing, PasswordHashing hashing, Json json) {
         this.outgoing = outgoing;
         this.hashing = hashing;
         this.json = json;
@@ -40,7 +40,7 @@ public class FilingPasswords {
                     String text = "【工信部ICP备案】您的主体备案号 " + subject.subjectFilingNumber + " 已审核通过。备案密码："
                             + password + "。办理接入、变更、注销时需要此密码，请妥善保管，勿告知他人。";
                     messages.add(OutgoingMessage.sms(subject.principalMobile, "MIIT_FILING_PASSWORD",
-                            Views.write(json, Map.of("subjectFilingNumber", subject.subjectFilingNumber,
+                            json.write(Map.of("subjectFilingNumber", subject.subjectFilingNumber,
                                     "password", password)),
                             text, true, now));
                     if (subject.principalEmail != null && !subject.principalEmail.isBlank()) {

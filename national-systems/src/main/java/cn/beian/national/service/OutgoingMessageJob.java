@@ -2,8 +2,8 @@ package cn.beian.national.service;
 
 import cn.beian.contract.privacy.Masking;
 import cn.beian.national.domain.OutgoingMessage;
+import cn.beian.platform.json.Json;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.scheduler.Scheduled;
@@ -51,11 +51,11 @@ public class OutgoingMessageJob {
     private final Pool pool;
     private final SmsGatewayClient sms;
     private final ReactiveMailer mailer;
-    private final ObjectMapper json;
+    private final Json json;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
-    public OutgoingMessageJob(Pool pool, @RestClient SmsGatewayClient sms, ReactiveMailer mailer, ObjectMapper json) {
+    public OutgoingMessageJob(Pool pool, @RestClient SmsGatewayClient sms, ReactiveMailer mailer, Json json) {
         this.pool = pool;
         this.sms = sms;
         this.mailer = mailer;
@@ -131,7 +131,7 @@ public class OutgoingMessageJob {
             return Map.of();
         }
         try {
-            return json.readValue(raw, new TypeReference<Map<String, String>>() {
+            return json.read(raw, new TypeReference<Map<String, String>>() {
             });
         } catch (Exception e) {
             return Map.of();

@@ -14,10 +14,10 @@ import cn.beian.national.repository.OutgoingMessageRepository;
 import cn.beian.national.repository.Persist;
 import cn.beian.national.repository.SmsChallengeRepository;
 import cn.beian.national.repository.SubmissionRepository;
+import cn.beian.platform.json.Json;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.problem.ProblemType;
 import cn.beian.time.BeianClock;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -53,11 +53,11 @@ public class SmsCodeVerification {
     private final FeedWriter feed;
     private final NationalConfig config;
     private final BeianClock clock;
-    private final ObjectMapper json;
+    private final Json json;
 
     public SmsCodeVerification(SubmissionRepository submissions, SmsChallengeRepository challenges,
             OutgoingMessageRepository outgoing, ReviewSchedule review, FeedWriter feed, NationalConfig config,
-            BeianClock clock, ObjectMapper json) {
+            BeianClock clock, Json json) {
         this.submissions = submissions;
         this.challenges = challenges;
         this.outgoing = outgoing;
@@ -99,7 +99,7 @@ public class SmsCodeVerification {
             c.createdAt = now;
             issued.add(c);
             messages.add(OutgoingMessage.sms(c.mobile, "MIIT_SMS_VERIFICATION",
-                    Views.write(json, Map.of("code", code, "hours", String.valueOf(hours))),
+                    json.write(Map.of("code", code, "hours", String.valueOf(hours))),
                     "【工信部ICP备案】您的备案短信核验码为 " + code + "，" + hours + " 小时内有效，请在 "
                             + config.smsVerification().verifyUrl() + " 输入手机号和核验码完成核验。请勿泄露。",
                     true, now));
@@ -209,7 +209,7 @@ public class SmsCodeVerification {
             s.decidedAt = now;
             s.updatedAt = now;
             List<Reason> reasons = List.of(new Reason(Reason.SMS_NOT_VERIFIED, message, null));
-            s.reasons = Views.write(json, reasons);
+            s.reasons = json.write(reasons);
             LOG.infof("Submission %s returned: SMS not verified (%s)", s.id, why);
             return feed.append(s, FeedEntryType.SMS_VERIFICATION_FAILED, now, null,
                     List.of(new Reason(why, message, null)), Views.sms(s, all))

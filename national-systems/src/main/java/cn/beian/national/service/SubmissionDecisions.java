@@ -8,11 +8,11 @@ import cn.beian.national.client.SubmissionView;
 import cn.beian.national.domain.Submission;
 import cn.beian.national.repository.SmsChallengeRepository;
 import cn.beian.national.repository.SubmissionRepository;
+import cn.beian.platform.json.Json;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.problem.ProblemType;
 import cn.beian.time.BeianClock;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,10 +36,10 @@ public class SubmissionDecisions {
     private final RegistryWriter registry;
     private final FeedWriter feed;
     private final BeianClock clock;
-    private final ObjectMapper json;
+    private final Json json;
 
     public SubmissionDecisions(SubmissionRepository submissions, SmsChallengeRepository challenges,
-            SubmissionRules rules, RegistryWriter registry, FeedWriter feed, BeianClock clock, ObjectMapper json) {
+            SubmissionRules rules, RegistryWriter registry, FeedWriter feed, BeianClock clock, Json json) {
         this.submissions = submissions;
         this.challenges = challenges;
         this.rules = rules;
@@ -103,7 +103,7 @@ public class SubmissionDecisions {
         s.status = SubmissionStatus.REJECTED;
         s.decidedAt = now;
         s.updatedAt = now;
-        s.reasons = Views.write(json, reasons);
+        s.reasons = json.write(reasons);
         LOG.infof("Submission %s rejected: %s", s.id, reasons.stream().map(Reason::code).toList());
         return feed.append(s, FeedEntryType.REJECTED, now, null, reasons, null);
     }
@@ -113,7 +113,7 @@ public class SubmissionDecisions {
      * reasons, else the approval is written into the registry.
      */
     private Uni<Void> decide(Submission s, OffsetDateTime now) {
-        SubmissionRequest r = Views.read(json, s.snapshot, new TypeReference<>() {
+        SubmissionRequest r = json.read(s.snapshot, new TypeReference<>() {
         });
         return rules.conflicts(r, s.id).chain(check -> {
             if (!check.errors.isEmpty()) {
@@ -124,7 +124,7 @@ public class SubmissionDecisions {
                 s.status = SubmissionStatus.APPROVED;
                 s.decidedAt = now;
                 s.updatedAt = now;
-                s.outcome = Views.write(json, numbers);
+                s.outcome = json.write(numbers);
                 LOG.infof("Submission %s approved: %s", s.id, numbers.subjectFilingNumber());
                 return feed.append(s, FeedEntryType.APPROVED, now, numbers, null, null);
             });

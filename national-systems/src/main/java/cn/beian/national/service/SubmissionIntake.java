@@ -13,10 +13,10 @@ import cn.beian.national.repository.Persist;
 import cn.beian.national.repository.SmsChallengeRepository;
 import cn.beian.national.repository.SubmissionDomainRepository;
 import cn.beian.national.repository.SubmissionRepository;
+import cn.beian.platform.json.Json;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.problem.ProblemType;
 import cn.beian.time.BeianClock;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -50,11 +50,11 @@ public class SubmissionIntake {
     private final FeedWriter feed;
     private final NationalConfig config;
     private final BeianClock clock;
-    private final ObjectMapper json;
+    private final Json json;
 
     public SubmissionIntake(SubmissionRepository submissions, SubmissionDomainRepository submissionDomains,
             SmsChallengeRepository challenges, SubmissionRules rules, SmsCodeVerification sms, ReviewSchedule review,
-            FeedWriter feed, NationalConfig config, BeianClock clock, ObjectMapper json) {
+            FeedWriter feed, NationalConfig config, BeianClock clock, Json json) {
         this.submissions = submissions;
         this.submissionDomains = submissionDomains;
         this.challenges = challenges;
@@ -80,7 +80,7 @@ public class SubmissionIntake {
         return Uni.createFrom().deferred(() -> {
             SubmissionRequest r = SubmissionRules.normalize(raw);
             rules.shape(r);
-            String hash = sha256(Views.write(json, r));
+            String hash = sha256(json.write(r));
             return submissions.findById(r.submissionId()).chain(existing -> {
                 if (existing != null) {
                     if (!existing.bodyHash.equals(hash)) {
@@ -104,7 +104,7 @@ public class SubmissionIntake {
         s.type = r.type();
         s.province = r.province();
         s.bodyHash = hash;
-        s.snapshot = Views.write(json, r);
+        s.snapshot = json.write(r);
         s.subjectCertificateType = r.subject().certificateType();
         s.subjectCertificateNumber = r.subject().certificateNumber();
         s.receivedAt = now;
