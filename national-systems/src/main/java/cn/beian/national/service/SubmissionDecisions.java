@@ -61,7 +61,10 @@ public class SubmissionDecisions {
         });
     }
 
-    /** The authority approves now (tests and demos; a conflict found on re-checking rejects): 409 unless under review. */
+    /**
+     * The authority approves now (tests and demos; a conflict found on re-checking rejects): 409 unless under
+     * review.
+     */
     @WithTransaction
     public Uni<SubmissionView> approveNow(String id) {
         OffsetDateTime now = StoredTime.now(clock);
