@@ -1,90 +1,61 @@
 package cn.beian.national;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
+import cn.beian.localstack.sms.SmsGateway;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.restassured.RestAssured;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A tiny SMS gateway for the tests (JDK HttpServer): accepts {@code POST /api/v1/sms/send} with the bearer key like
- * the local stack's stand-in and records every message, so tests read the codes and passwords that were texted.
+ * The local stack's SMS provider stand-in (the one notification-service's tests use too) on a free port: the service
+ * sends real HTTP with the bearer key, and tests read the codes and passwords that were texted from the stand-in's
+ * message list.
  */
 public class SmsGatewayStandIn implements QuarkusTestResourceLifecycleManager {
 
     static final String KEY = "test-sms-key";
-    static final List<Map<String, Object>> MESSAGES = new CopyOnWriteArrayList<>();
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private HttpServer server;
+    private static volatile String url;
+    private static volatile SmsGateway gateway;
 
     @Override
     public Map<String, String> start() {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            gateway = SmsGateway.start("127.0.0.1", 0, KEY, Files.createTempFile("sms-standin", ".jsonl"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext("/api/v1/sms/send", exchange -> {
-            int status;
-            String body;
-            if (!("Bearer " + KEY).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                status = 401;
-                body = "{\"code\":\"InvalidAccessKeyId.NotFound\"}";
-            } else {
-                try (InputStream in = exchange.getRequestBody()) {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> message = JSON.readValue(in.readAllBytes(), Map.class);
-                    MESSAGES.add(message);
-                }
-                status = 200;
-                body = "{\"code\":\"OK\",\"message\":\"OK\",\"requestId\":\"r\",\"bizId\":\"b\",\"messageIds\":[\"m\"]}";
-            }
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        });
-        server.start();
-        return Map.of("beian.sms.url", "http://127.0.0.1:" + server.getAddress().getPort(), "beian.sms.api-key", KEY);
+        url = "http://127.0.0.1:" + gateway.port();
+        return Map.of("beian.sms.url", url, "beian.sms.api-key", KEY);
     }
 
     @Override
     public void stop() {
-        if (server != null) {
-            server.stop(0);
+        if (gateway != null) {
+            gateway.close();
         }
     }
 
-    /** The latest message of a template sent to a mobile. */
+    /** The messages of a template sent to a mobile, oldest first. */
     @SuppressWarnings("unchecked")
-    static Optional<Map<String, Object>> latest(String mobile, String templateCode) {
-        Map<String, Object> found = null;
-        for (Map<String, Object> m : MESSAGES) {
-            if (((List<String>) m.get("phoneNumbers")).contains(mobile) && templateCode.equals(m.get("templateCode"))) {
-                found = m;
-            }
-        }
-        return Optional.ofNullable(found);
+    private static List<Map<String, Object>> messages(String mobile, String templateCode) {
+        return RestAssured.given().baseUri(url).queryParam("phone", mobile).queryParam("templateCode", templateCode)
+                .get("/api/v1/sms/messages").then().statusCode(200).extract().as(List.class);
     }
 
+    /** A template parameter of the latest message of a template sent to a mobile. */
     @SuppressWarnings("unchecked")
     static Optional<String> param(String mobile, String templateCode, String param) {
-        return latest(mobile, templateCode).map(m -> ((Map<String, String>) m.get("templateParam")).get(param));
+        List<Map<String, Object>> found = messages(mobile, templateCode);
+        return found.isEmpty() ? Optional.empty()
+                : Optional.ofNullable((String) ((Map<String, Object>) found.get(found.size() - 1).get("templateParam"))
+                        .get(param));
     }
 
-    @SuppressWarnings("unchecked")
     static long count(String mobile, String templateCode) {
-        return MESSAGES.stream().filter(m -> ((List<String>) m.get("phoneNumbers")).contains(mobile)
-                && templateCode.equals(m.get("templateCode"))).count();
+        return messages(mobile, templateCode).size();
     }
 }

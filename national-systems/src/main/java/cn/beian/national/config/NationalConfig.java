@@ -33,7 +33,10 @@ public interface NationalConfig {
 
     interface Scheduler {
 
-        /** How often deadlines are checked and pending messages delivered ({@code DeadlineJobs}). */
+        /**
+         * How often deadlines are checked ({@code DeadlineJob}) and pending messages delivered
+         * ({@code OutgoingMessageJob}).
+         */
         @WithDefault("2s")
         String every();
     }

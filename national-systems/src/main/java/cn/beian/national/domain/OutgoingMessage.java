@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /**
  * An SMS or e-mail the stand-in sends itself, written in the transaction that causes it and delivered after commit
- * by {@code OutgoingDispatcher}. A secret body (a filing password) is wiped once delivered.
+ * by {@code OutgoingMessageJob}. A secret body (a filing password) is wiped once delivered.
  */
 @Entity
 @Table(name = "outgoing_message")
@@ -45,4 +45,32 @@ public class OutgoingMessage {
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
+
+    /** An SMS through the gateway's template {@code template} ({@code params} as a JSON object). */
+    public static OutgoingMessage sms(String mobile, String template, String params, String text, boolean secret,
+            OffsetDateTime now) {
+        OutgoingMessage m = new OutgoingMessage();
+        m.id = UUID.randomUUID();
+        m.channel = SMS;
+        m.recipient = mobile;
+        m.templateCode = template;
+        m.templateParam = params;
+        m.body = text;
+        m.secret = secret;
+        m.createdAt = now;
+        return m;
+    }
+
+    public static OutgoingMessage email(String address, String subject, String text, boolean secret,
+            OffsetDateTime now) {
+        OutgoingMessage m = new OutgoingMessage();
+        m.id = UUID.randomUUID();
+        m.channel = EMAIL;
+        m.recipient = address;
+        m.subject = subject;
+        m.body = text;
+        m.secret = secret;
+        m.createdAt = now;
+        return m;
+    }
 }

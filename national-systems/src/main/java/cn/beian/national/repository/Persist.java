@@ -4,7 +4,10 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import java.util.Collection;
 
-/** Panache refuses to persist an empty collection; this does nothing instead. */
+/**
+ * Persists a collection that may be empty. Panache's {@code persist(Iterable)} fails on an empty one (it combines one
+ * {@code Uni} per persistence unit, and Mutiny refuses to combine none); this does nothing instead.
+ */
 public final class Persist {
 
     private Persist() {

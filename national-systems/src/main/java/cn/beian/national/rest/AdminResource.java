@@ -3,10 +3,10 @@ package cn.beian.national.rest;
 import cn.beian.national.client.DomainRegistration;
 import cn.beian.national.client.SubjectFiling;
 import cn.beian.national.client.SubmissionView;
-import cn.beian.national.events.FeedNotifier;
 import cn.beian.national.service.AdminService;
-import cn.beian.national.service.SubmissionService;
-import cn.beian.national.sms.OutgoingDispatcher;
+import cn.beian.national.service.FeedNotifier;
+import cn.beian.national.service.OutgoingMessageJob;
+import cn.beian.national.service.SubmissionDecisions;
 import cn.beian.platform.problem.Problem;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.security.Roles;
@@ -41,16 +41,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AdminResource {
 
     private final AdminService admin;
-    private final SubmissionService submissions;
+    private final SubmissionDecisions decisions;
     private final FeedNotifier notifier;
-    private final OutgoingDispatcher dispatcher;
+    private final OutgoingMessageJob outgoing;
 
-    public AdminResource(AdminService admin, SubmissionService submissions, FeedNotifier notifier,
-            OutgoingDispatcher dispatcher) {
+    public AdminResource(AdminService admin, SubmissionDecisions decisions, FeedNotifier notifier,
+            OutgoingMessageJob outgoing) {
         this.admin = admin;
-        this.submissions = submissions;
+        this.decisions = decisions;
         this.notifier = notifier;
-        this.dispatcher = dispatcher;
+        this.outgoing = outgoing;
     }
 
     @POST
@@ -61,8 +61,8 @@ public class AdminResource {
             content = @Content(schema = @Schema(implementation = SubjectFiling.class)))
     @APIResponse(responseCode = "409", description = "The subject filing number exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> createSubject(@Valid @NotNull AdminRecords.SubjectRecord request) {
-        return admin.createSubject(request).map(s -> Response.status(201).entity(s).build());
+    public Uni<Response> createSubject(@Valid @NotNull CreateRegistrySubjectRequest request) {
+        return admin.createSubject(request.toEdit()).map(s -> Response.status(201).entity(s).build());
     }
 
     @PATCH
@@ -73,8 +73,8 @@ public class AdminResource {
     @APIResponse(responseCode = "404", description = "No such subject",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<SubjectFiling> patchSubject(@PathParam("subjectFilingNumber") String number,
-            @Valid @NotNull AdminRecords.SubjectPatch patch) {
-        return admin.patchSubject(number, patch);
+            @Valid @NotNull PatchRegistrySubjectRequest patch) {
+        return admin.patchSubject(number, patch.toEdit());
     }
 
     @POST
@@ -84,8 +84,8 @@ public class AdminResource {
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(schema = @Schema(implementation = SubjectFiling.class)))
     public Uni<Response> addWebsite(@PathParam("subjectFilingNumber") String number,
-            @Valid @NotNull AdminRecords.WebsiteRecord request) {
-        return admin.addWebsite(number, request).map(s -> Response.status(201).entity(s).build());
+            @Valid @NotNull AddRegistryWebsiteRequest request) {
+        return admin.addWebsite(number, request.toEdit()).map(s -> Response.status(201).entity(s).build());
     }
 
     @PATCH
@@ -95,8 +95,8 @@ public class AdminResource {
     @APIResponse(responseCode = "404", description = "No such website",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<SubjectFiling> patchWebsite(@PathParam("websiteFilingNumber") String number,
-            @Valid @NotNull AdminRecords.WebsitePatch patch) {
-        return admin.patchWebsite(number, patch);
+            @Valid @NotNull PatchRegistryWebsiteRequest patch) {
+        return admin.patchWebsite(number, patch.toEdit());
     }
 
     @PUT
@@ -104,8 +104,8 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "adminPutDomainRegistration", summary = "Set what the registries say about a domain")
     public Uni<DomainRegistration> putRegistration(@PathParam("domain") String domain,
-            @Valid @NotNull AdminRecords.DomainRegistrationRecord request) {
-        return admin.putRegistration(domain, request);
+            @Valid @NotNull PutDomainRegistrationRequest request) {
+        return admin.putRegistration(domain, request.toEdit());
     }
 
     @DELETE
@@ -126,8 +126,8 @@ public class AdminResource {
     @GET
     @Path("/in-flight")
     @Operation(operationId = "adminListInFlight", summary = "Subjects and domains in open submissions at other providers")
-    public Uni<List<AdminRecords.InFlightView>> inFlight() {
-        return admin.inFlight();
+    public Uni<List<InFlightView>> inFlight() {
+        return admin.inFlight().map(l -> l.stream().map(InFlightView::of).toList());
     }
 
     @POST
@@ -135,8 +135,8 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "adminAddInFlight", summary = "Mark a subject and/or domain as in flight at another provider")
     @APIResponse(responseCode = "201", description = "Added")
-    public Uni<Response> addInFlight(@Valid @NotNull AdminRecords.InFlightRecord request) {
-        return admin.addInFlight(request).map(v -> Response.status(201).entity(v).build());
+    public Uni<Response> addInFlight(@Valid @NotNull AddInFlightRequest request) {
+        return admin.addInFlight(request.toEdit()).map(e -> Response.status(201).entity(InFlightView.of(e)).build());
     }
 
     @DELETE
@@ -165,7 +165,7 @@ public class AdminResource {
     @APIResponse(responseCode = "409", description = "Not under review (currentState says where it is)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<SubmissionView> approve(@PathParam("submissionId") String id) {
-        return submissions.approveNow(id).invoke(this::after);
+        return decisions.approveNow(id).invoke(this::after);
     }
 
     @POST
@@ -175,12 +175,12 @@ public class AdminResource {
     @APIResponse(responseCode = "409", description = "Already decided or returned",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<SubmissionView> reject(@PathParam("submissionId") String id,
-            @Valid @NotNull AdminRecords.RejectRequest request) {
-        return submissions.rejectNow(id, request.reasons()).invoke(this::after);
+            @Valid @NotNull RejectSubmissionRequest request) {
+        return decisions.rejectNow(id, request.reasons()).invoke(this::after);
     }
 
     private void after() {
         notifier.wake();
-        dispatcher.kick();
+        outgoing.kick();
     }
 }

@@ -2,8 +2,8 @@ package cn.beian.national.rest;
 
 import cn.beian.national.client.Reason;
 import cn.beian.national.client.SubmissionStatus;
-import cn.beian.national.events.FeedNotifier;
-import cn.beian.national.service.SubmissionService;
+import cn.beian.national.service.FeedNotifier;
+import cn.beian.national.service.SmsCodeVerification;
 import cn.beian.platform.problem.FieldViolation;
 import cn.beian.platform.problem.Problem;
 import cn.beian.platform.problem.ProblemException;
@@ -34,11 +34,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "SMS verification", description = "Principals verify the codes texted to them (public, like the MIIT site)")
 public class SmsVerificationResource {
 
-    private final SubmissionService submissions;
+    private final SmsCodeVerification verification;
     private final FeedNotifier notifier;
 
-    public SmsVerificationResource(SubmissionService submissions, FeedNotifier notifier) {
-        this.submissions = submissions;
+    public SmsVerificationResource(SmsCodeVerification verification, FeedNotifier notifier) {
+        this.verification = verification;
         this.notifier = notifier;
     }
 
@@ -48,20 +48,20 @@ public class SmsVerificationResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "verifySmsCode", summary = "A principal enters the 6-digit code texted to their mobile")
     @APIResponse(responseCode = "200", description = "Verified; allVerified when the submission is now under review",
-            content = @Content(schema = @Schema(implementation = AdminRecords.SmsVerifyResponse.class)))
+            content = @Content(schema = @Schema(implementation = SmsCodeVerifiedView.class)))
     @APIResponse(responseCode = "400", description = "Wrong code (remainingAttempts says how many more are allowed)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No verification pending for this mobile (unknown, done or expired)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Too many wrong codes: the submission was returned (SMS_NOT_VERIFIED)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<AdminRecords.SmsVerifyResponse> verify(@Valid @NotNull AdminRecords.SmsVerifyRequest request) {
-        return submissions.verifySms(request.mobile(), request.code()).map(r -> {
+    public Uni<SmsCodeVerifiedView> verify(@Valid @NotNull VerifySmsCodeRequest request) {
+        return verification.verify(request.mobile(), request.code()).map(r -> {
             if (r.allVerified() || r.returned()) {
                 notifier.wake();
             }
-            if (r.status() == SubmissionService.VerifyStatus.VERIFIED) {
-                return new AdminRecords.SmsVerifyResponse("VERIFIED", r.allVerified(), r.remainingAttempts());
+            if (r.status() == SmsCodeVerification.VerifyStatus.VERIFIED) {
+                return new SmsCodeVerifiedView("VERIFIED", r.allVerified(), r.remainingAttempts());
             }
             if (r.returned()) {
                 throw new ProblemException(ProblemType.CONFLICT,

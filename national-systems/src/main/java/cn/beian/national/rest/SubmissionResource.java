@@ -2,9 +2,9 @@ package cn.beian.national.rest;
 
 import cn.beian.national.client.SubmissionRequest;
 import cn.beian.national.client.SubmissionView;
-import cn.beian.national.events.FeedNotifier;
-import cn.beian.national.service.SubmissionService;
-import cn.beian.national.sms.OutgoingDispatcher;
+import cn.beian.national.service.FeedNotifier;
+import cn.beian.national.service.OutgoingMessageJob;
+import cn.beian.national.service.SubmissionIntake;
 import cn.beian.platform.problem.Problem;
 import cn.beian.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -32,14 +32,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Submissions", description = "Order snapshots the provider submits to the administration")
 public class SubmissionResource {
 
-    private final SubmissionService submissions;
+    private final SubmissionIntake submissions;
     private final FeedNotifier notifier;
-    private final OutgoingDispatcher dispatcher;
+    private final OutgoingMessageJob outgoing;
 
-    public SubmissionResource(SubmissionService submissions, FeedNotifier notifier, OutgoingDispatcher dispatcher) {
+    public SubmissionResource(SubmissionIntake submissions, FeedNotifier notifier, OutgoingMessageJob outgoing) {
         this.submissions = submissions;
         this.notifier = notifier;
-        this.dispatcher = dispatcher;
+        this.outgoing = outgoing;
     }
 
     @POST
@@ -59,7 +59,7 @@ public class SubmissionResource {
         return submissions.submit(request).map(result -> {
             if (result.created()) {
                 notifier.wake();
-                dispatcher.kick();
+                outgoing.kick();
                 return Response.created(uri.getAbsolutePathBuilder().path(result.view().submissionId()).build())
                         .entity(result.view()).build();
             }

@@ -17,7 +17,6 @@ import cn.beian.national.repository.Persist;
 import cn.beian.national.repository.RegistryDomainRepository;
 import cn.beian.national.repository.RegistrySubjectRepository;
 import cn.beian.national.repository.RegistryWebsiteRepository;
-import cn.beian.national.rest.AdminRecords;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.problem.ProblemType;
 import cn.beian.time.BeianClock;
@@ -66,8 +65,8 @@ public class AdminService {
     }
 
     @WithTransaction
-    public Uni<SubjectFiling> createSubject(AdminRecords.SubjectRecord r) {
-        OffsetDateTime now = clock.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    public Uni<SubjectFiling> createSubject(RegistryEdits.NewSubject r) {
+        OffsetDateTime now = StoredTime.now(clock);
         String number = r.subjectFilingNumber() != null ? r.subjectFilingNumber() : FilingNumbers.candidate(r.province());
         if (!FilingNumbers.SUBJECT.matcher(number).matches()) {
             return Uni.createFrom().failure(ProblemException.invalid("subjectFilingNumber", "PATTERN",
@@ -101,16 +100,16 @@ public class AdminService {
     }
 
     @WithTransaction
-    public Uni<SubjectFiling> addWebsite(String subjectNumber, AdminRecords.WebsiteRecord w) {
-        OffsetDateTime now = clock.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    public Uni<SubjectFiling> addWebsite(String subjectNumber, RegistryEdits.NewWebsite w) {
+        OffsetDateTime now = StoredTime.now(clock);
         return subject(subjectNumber).chain(s -> subjects.lock(s.id))
                 .chain(s -> addWebsites(s, List.of(w), now).chain(() -> registry.view(s, CertificateMatch.EXACT)));
     }
 
-    private Uni<Void> addWebsites(RegistrySubject s, List<AdminRecords.WebsiteRecord> records, OffsetDateTime now) {
+    private Uni<Void> addWebsites(RegistrySubject s, List<RegistryEdits.NewWebsite> records, OffsetDateTime now) {
         List<RegistryWebsite> ws = new ArrayList<>();
         List<RegistryDomain> ds = new ArrayList<>();
-        for (AdminRecords.WebsiteRecord r : records) {
+        for (RegistryEdits.NewWebsite r : records) {
             RegistryWebsite w = new RegistryWebsite();
             w.id = UUID.randomUUID();
             w.subjectId = s.id;
@@ -140,8 +139,8 @@ public class AdminService {
     }
 
     @WithTransaction
-    public Uni<SubjectFiling> patchSubject(String number, AdminRecords.SubjectPatch p) {
-        OffsetDateTime now = clock.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    public Uni<SubjectFiling> patchSubject(String number, RegistryEdits.SubjectChanges p) {
+        OffsetDateTime now = StoredTime.now(clock);
         return subject(number).chain(s -> subjects.lock(s.id)).chain(s -> {
             if (p.status() != null) {
                 s.status = p.status();
@@ -179,8 +178,8 @@ public class AdminService {
     }
 
     @WithTransaction
-    public Uni<SubjectFiling> patchWebsite(String number, AdminRecords.WebsitePatch p) {
-        OffsetDateTime now = clock.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    public Uni<SubjectFiling> patchWebsite(String number, RegistryEdits.WebsiteChanges p) {
+        OffsetDateTime now = StoredTime.now(clock);
         return websites.byFilingNumber(number).onItem().ifNull()
                 .failWith(() -> ProblemException.notFound("Website filing " + number)).chain(w -> {
                     if (p.status() != null) {
@@ -209,9 +208,9 @@ public class AdminService {
     }
 
     @WithTransaction
-    public Uni<DomainRegistration> putRegistration(String rawDomain, AdminRecords.DomainRegistrationRecord r) {
+    public Uni<DomainRegistration> putRegistration(String rawDomain, RegistryEdits.Registration r) {
         String domain = Domains.normalize(rawDomain);
-        OffsetDateTime now = clock.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        OffsetDateTime now = StoredTime.now(clock);
         return registrations.findById(domain).chain(existing -> {
             DomainRegistrationRecord d = existing != null ? existing : new DomainRegistrationRecord();
             d.domain = domain;
@@ -239,7 +238,7 @@ public class AdminService {
 
     @WithSession
     public Uni<DomainRegistration> registration(String domain) {
-        OffsetDateTime now = clock.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        OffsetDateTime now = StoredTime.now(clock);
         return registrations.findById(Domains.normalize(domain)).map(d -> {
             if (d == null) {
                 throw ProblemException.notFound("Registration of domain " + Domains.normalize(domain));
@@ -249,7 +248,7 @@ public class AdminService {
     }
 
     @WithTransaction
-    public Uni<AdminRecords.InFlightView> addInFlight(AdminRecords.InFlightRecord r) {
+    public Uni<InFlightElsewhere> addInFlight(RegistryEdits.InFlight r) {
         if ((r.certificateNumber() == null || r.certificateNumber().isBlank())
                 && (r.domain() == null || r.domain().isBlank())) {
             return Uni.createFrom().failure(ProblemException.invalid("domain", "NOT_BLANK",
@@ -261,13 +260,13 @@ public class AdminService {
         e.certificateType = r.certificateType();
         e.certificateNumber = r.certificateNumber() == null ? null : r.certificateNumber().toUpperCase();
         e.domain = r.domain() == null ? null : Domains.normalize(r.domain());
-        e.since = clock.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        return elsewhere.persist(e).map(AdminService::view);
+        e.since = StoredTime.now(clock);
+        return elsewhere.persist(e);
     }
 
     @WithSession
-    public Uni<List<AdminRecords.InFlightView>> inFlight() {
-        return elsewhere.listAll().map(l -> l.stream().map(AdminService::view).toList());
+    public Uni<List<InFlightElsewhere>> inFlight() {
+        return elsewhere.listAll();
     }
 
     @WithTransaction
@@ -275,17 +274,12 @@ public class AdminService {
         return elsewhere.deleteById(id);
     }
 
-    private static AdminRecords.InFlightView view(InFlightElsewhere e) {
-        return new AdminRecords.InFlightView(e.id.toString(), e.provider, e.certificateType, e.certificateNumber,
-                e.domain, e.since);
-    }
-
     private Uni<RegistrySubject> subject(String number) {
         return subjects.findByFilingNumber(number).onItem().ifNull()
                 .failWith(() -> ProblemException.notFound("Subject filing " + number));
     }
 
-    private static void principal(RegistrySubject s, AdminRecords.PrincipalRecord p) {
+    private static void principal(RegistrySubject s, RegistryEdits.Principal p) {
         s.principalName = p.name();
         s.principalCertificateType = p.certificateType();
         s.principalCertificateNumber = p.certificateNumber();

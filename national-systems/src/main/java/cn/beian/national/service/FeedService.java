@@ -3,8 +3,7 @@ package cn.beian.national.service;
 import cn.beian.national.client.FeedEntry;
 import cn.beian.national.client.FeedPage;
 import cn.beian.national.config.NationalConfig;
-import cn.beian.national.events.FeedNotifier;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.beian.platform.json.Json;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -29,9 +28,9 @@ public class FeedService {
     private final Pool pool;
     private final FeedNotifier notifier;
     private final NationalConfig config;
-    private final ObjectMapper json;
+    private final Json json;
 
-    public FeedService(Pool pool, FeedNotifier notifier, NationalConfig config, ObjectMapper json) {
+    public FeedService(Pool pool, FeedNotifier notifier, NationalConfig config, Json json) {
         this.pool = pool;
         this.notifier = notifier;
         this.config = config;
@@ -67,7 +66,7 @@ public class FeedService {
                 .execute(Tuple.of(after, limit)).map(rows -> {
                     List<FeedEntry> out = new ArrayList<>();
                     for (Row row : rows) {
-                        FeedEntry e = Views.read(json, row.getString("payload"),
+                        FeedEntry e = json.read(row.getString("payload"),
                                 new com.fasterxml.jackson.core.type.TypeReference<FeedEntry>() {
                                 });
                         out.add(new FeedEntry(row.getLong("position"), e.submissionId(), e.type(), e.submissionType(),

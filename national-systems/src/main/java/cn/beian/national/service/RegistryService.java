@@ -35,7 +35,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /** Lookups in the national registry, in-flight checks and filing password checks. */

@@ -95,6 +95,15 @@ public class SubmissionRules {
     /** 400 reasons: what is wrong with the snapshot by itself. */
     public void shape(SubmissionRequest r) {
         List<FieldViolation> errors = new ArrayList<>();
+        subjectShape(r, errors);
+        websitesShape(r, errors);
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, errors.size() + " field(s) are invalid", errors);
+        }
+    }
+
+    /** The subject's certificate, its principal, and its filing number as the type wants it. */
+    private static void subjectShape(SubmissionRequest r, List<FieldViolation> errors) {
         var s = r.subject();
         SubmissionType type = r.type();
         if (s.certificateType().forUnits() != s.nature().isUnit()) {
@@ -118,6 +127,11 @@ public class SubmissionRules {
             errors.add(new FieldViolation("subject.subjectFilingNumber", "PATTERN",
                     "Must look like 京ICP备12345678号"));
         }
+    }
+
+    /** At least one website (but to deregister a subject); each website's number, principal and domains. */
+    private static void websitesShape(SubmissionRequest r, List<FieldViolation> errors) {
+        SubmissionType type = r.type();
         if (type != DEREGISTER_SUBJECT && r.websites().isEmpty()) {
             errors.add(new FieldViolation("websites", "SIZE", type + " needs at least one website"));
         }
@@ -126,29 +140,7 @@ public class SubmissionRules {
         for (int i = 0; i < r.websites().size(); i++) {
             WebsiteSnapshot w = r.websites().get(i);
             String at = "websites[" + i + "]";
-            String number = w.websiteFilingNumber();
-            if (ADDING.contains(type) && number != null) {
-                errors.add(new FieldViolation(at + ".websiteFilingNumber", "NOT_ALLOWED",
-                        "A new website has no filing number yet"));
-            }
-            if (BY_NUMBER.contains(type) && number == null) {
-                errors.add(new FieldViolation(at + ".websiteFilingNumber", "NOT_BLANK",
-                        type + " names each website by its filing number"));
-            }
-            if (number != null) {
-                if (!FilingNumbers.WEBSITE.matcher(number).matches()) {
-                    errors.add(new FieldViolation(at + ".websiteFilingNumber", "PATTERN",
-                            "Must look like 京ICP备12345678号-1"));
-                } else if (s.subjectFilingNumber() != null && !number.startsWith(s.subjectFilingNumber() + "-")) {
-                    errors.add(new FieldViolation(at + ".websiteFilingNumber", "WEBSITE_NOT_UNDER_SUBJECT",
-                            "The website's number is not under the subject's " + s.subjectFilingNumber()));
-                }
-                String first = seenNumbers.putIfAbsent(number, at);
-                if (first != null) {
-                    errors.add(new FieldViolation(at + ".websiteFilingNumber", "DUPLICATED",
-                            "Also named at " + first));
-                }
-            }
+            websiteNumberShape(r, w.websiteFilingNumber(), at, seenNumbers, errors);
             if (!REMOVING.contains(type) && w.principal() == null) {
                 errors.add(new FieldViolation(at + ".principal", "NOT_NULL", "The website principal is required"));
             }
@@ -161,8 +153,34 @@ public class SubmissionRules {
                 }
             }
         }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, errors.size() + " field(s) are invalid", errors);
+    }
+
+    /** New websites have no number yet, existing ones are named by theirs: well formed, under the subject, once. */
+    private static void websiteNumberShape(SubmissionRequest r, String number, String at,
+            Map<String, String> seenNumbers, List<FieldViolation> errors) {
+        SubmissionType type = r.type();
+        String subjectNumber = r.subject().subjectFilingNumber();
+        if (ADDING.contains(type) && number != null) {
+            errors.add(new FieldViolation(at + ".websiteFilingNumber", "NOT_ALLOWED",
+                    "A new website has no filing number yet"));
+        }
+        if (BY_NUMBER.contains(type) && number == null) {
+            errors.add(new FieldViolation(at + ".websiteFilingNumber", "NOT_BLANK",
+                    type + " names each website by its filing number"));
+        }
+        if (number == null) {
+            return;
+        }
+        if (!FilingNumbers.WEBSITE.matcher(number).matches()) {
+            errors.add(new FieldViolation(at + ".websiteFilingNumber", "PATTERN",
+                    "Must look like 京ICP备12345678号-1"));
+        } else if (subjectNumber != null && !number.startsWith(subjectNumber + "-")) {
+            errors.add(new FieldViolation(at + ".websiteFilingNumber", "WEBSITE_NOT_UNDER_SUBJECT",
+                    "The website's number is not under the subject's " + subjectNumber));
+        }
+        String first = seenNumbers.putIfAbsent(number, at);
+        if (first != null) {
+            errors.add(new FieldViolation(at + ".websiteFilingNumber", "DUPLICATED", "Also named at " + first));
         }
     }
 
@@ -187,14 +205,27 @@ public class SubmissionRules {
         public final List<RegistryDomain> currentDomains = new ArrayList<>();
     }
 
-    /** 409 reasons: conflicts with the registry and with open submissions other than {@code submissionId}'s. */
+    /**
+     * 409 reasons: conflicts with the registry and with open submissions other than {@code submissionId}'s, in this
+     * order: the subject, the websites named by number, the domains in the registry, the domains in flight, the
+     * subject in flight.
+     */
     public Uni<Check> conflicts(SubmissionRequest r, String submissionId) {
         Check check = new Check();
+        return subjectConflicts(r, check)
+                .chain(() -> websiteConflicts(r, check))
+                .chain(() -> domainsFiled(r, check))
+                .chain(() -> domainsInFlight(r, submissionId, check))
+                .chain(() -> subjectInFlight(r, submissionId, check))
+                .replaceWith(check);
+    }
+
+    /** Finds the live subject holding the certificate and checks it against the type, number and province. */
+    private Uni<Void> subjectConflicts(SubmissionRequest r, Check check) {
         var s = r.subject();
         SubmissionType type = r.type();
         String own = config.ownProvider();
-        List<String> certNumbers = RegistryService.candidateNumbers(s.certificateType(), s.certificateNumber());
-        return registry.findByCertificate(s.certificateType(), s.certificateNumber()).chain(found -> {
+        return registry.findByCertificate(s.certificateType(), s.certificateNumber()).invoke(found -> {
             RegistrySubject live = found.filter(f -> f.subject().status != FilingStatus.DEREGISTERED)
                     .map(RegistryService.Found::subject).orElse(null);
             boolean oldStyle = found.map(f -> f.match() == CertificateMatch.OLD_STYLE_NUMBER_ON_RECORD).orElse(false)
@@ -210,34 +241,43 @@ public class SubmissionRules {
                     check.errors.add(new FieldViolation("subject.certificateNumber", "SUBJECT_NOT_FILED",
                             "No filed subject holds this certificate"));
                 }
-            } else {
-                if (type == FIRST_FILING) {
-                    check.errors.add(new FieldViolation("subject.certificateNumber", "SUBJECT_ALREADY_FILED",
-                            "The subject is filed as " + live.subjectFilingNumber + " (at " + live.provider
-                                    + "): submit NEW_WEBSITE, NEW_WEBSITE_SUBJECT_ELSEWHERE or ACCESS_FILING"));
-                }
-                if (type == NEW_WEBSITE && !own.equals(live.provider)) {
-                    check.errors.add(new FieldViolation("type", "SUBJECT_FILED_ELSEWHERE",
-                            "The subject was filed at " + live.provider + ": submit NEW_WEBSITE_SUBJECT_ELSEWHERE"));
-                }
-                if (type == NEW_WEBSITE_SUBJECT_ELSEWHERE && own.equals(live.provider)) {
-                    check.errors.add(new FieldViolation("type", "SUBJECT_FILED_HERE",
-                            "The subject was filed at this provider: submit NEW_WEBSITE"));
-                }
-                if (s.subjectFilingNumber() != null && !s.subjectFilingNumber().equals(live.subjectFilingNumber)) {
-                    check.errors.add(new FieldViolation("subject.subjectFilingNumber", "SUBJECT_FILING_NUMBER_MISMATCH",
-                            "The certificate's subject is filed as " + live.subjectFilingNumber));
-                }
-                if (r.province() != live.province) {
-                    check.errors.add(new FieldViolation("province", "PROVINCE_MISMATCH",
-                            "The subject is filed in " + live.province));
-                }
+                return;
             }
-            List<String> numbers = r.websites().stream().map(WebsiteSnapshot::websiteFilingNumber)
-                    .filter(n -> n != null).toList();
-            return numbers.isEmpty() ? Uni.createFrom().item(List.<RegistryWebsite>of())
-                    : websites.list("websiteFilingNumber in ?1", numbers);
-        }).chain(found -> {
+            if (type == FIRST_FILING) {
+                check.errors.add(new FieldViolation("subject.certificateNumber", "SUBJECT_ALREADY_FILED",
+                        "The subject is filed as " + live.subjectFilingNumber + " (at " + live.provider
+                                + "): submit NEW_WEBSITE, NEW_WEBSITE_SUBJECT_ELSEWHERE or ACCESS_FILING"));
+            }
+            if (type == NEW_WEBSITE && !own.equals(live.provider)) {
+                check.errors.add(new FieldViolation("type", "SUBJECT_FILED_ELSEWHERE",
+                        "The subject was filed at " + live.provider + ": submit NEW_WEBSITE_SUBJECT_ELSEWHERE"));
+            }
+            if (type == NEW_WEBSITE_SUBJECT_ELSEWHERE && own.equals(live.provider)) {
+                check.errors.add(new FieldViolation("type", "SUBJECT_FILED_HERE",
+                        "The subject was filed at this provider: submit NEW_WEBSITE"));
+            }
+            if (s.subjectFilingNumber() != null && !s.subjectFilingNumber().equals(live.subjectFilingNumber)) {
+                check.errors.add(new FieldViolation("subject.subjectFilingNumber", "SUBJECT_FILING_NUMBER_MISMATCH",
+                        "The certificate's subject is filed as " + live.subjectFilingNumber));
+            }
+            if (r.province() != live.province) {
+                check.errors.add(new FieldViolation("province", "PROVINCE_MISMATCH",
+                        "The subject is filed in " + live.province));
+            }
+        }).replaceWithVoid();
+    }
+
+    /**
+     * The websites named by number: under the subject, not deregistered, and held by this provider (or, to take up
+     * access, by another). Loads their current domains into the check.
+     */
+    private Uni<Void> websiteConflicts(SubmissionRequest r, Check check) {
+        SubmissionType type = r.type();
+        String own = config.ownProvider();
+        List<String> numbers = r.websites().stream().map(WebsiteSnapshot::websiteFilingNumber)
+                .filter(n -> n != null).toList();
+        return (numbers.isEmpty() ? Uni.createFrom().item(List.<RegistryWebsite>of())
+                : websites.list("websiteFilingNumber in ?1", numbers)).chain(found -> {
             found.forEach(w -> check.websitesByNumber.put(w.websiteFilingNumber, w));
             for (int i = 0; i < r.websites().size(); i++) {
                 String number = r.websites().get(i).websiteFilingNumber();
@@ -261,57 +301,75 @@ public class SubmissionRules {
                 }
             }
             return domains.byWebsites(check.websitesByNumber.values().stream().map(w -> w.id).toList());
-        }).chain(current -> {
-            check.currentDomains.addAll(current);
-            // Domains to verify, with where they are in the snapshot.
-            Map<String, String> toVerify = new LinkedHashMap<>();
-            Map<String, String> all = new LinkedHashMap<>();
-            for (int i = 0; i < r.websites().size(); i++) {
-                WebsiteSnapshot w = r.websites().get(i);
-                RegistryWebsite existing = w.websiteFilingNumber() == null ? null
-                        : check.websitesByNumber.get(w.websiteFilingNumber());
-                for (int j = 0; j < w.domains().size(); j++) {
-                    String d = w.domains().get(j);
-                    String at = "websites[" + i + "].domains[" + j + "]";
-                    all.put(d, at);
-                    boolean added = existing == null || current.stream()
-                            .noneMatch(c -> c.websiteId.equals(existing.id) && c.domain.equals(d));
-                    if (ADDING.contains(type) || (type == CHANGE && added)) {
-                        toVerify.put(d, at);
-                    }
+        }).invoke(check.currentDomains::addAll).replaceWithVoid();
+    }
+
+    /**
+     * The domains a submission adds (all of a new website's, a change's new ones) must not be filed already, whether
+     * under this subject or another.
+     */
+    private Uni<Void> domainsFiled(SubmissionRequest r, Check check) {
+        SubmissionType type = r.type();
+        // Domains to verify, with where they are in the snapshot.
+        Map<String, String> toVerify = new LinkedHashMap<>();
+        for (int i = 0; i < r.websites().size(); i++) {
+            WebsiteSnapshot w = r.websites().get(i);
+            RegistryWebsite existing = w.websiteFilingNumber() == null ? null
+                    : check.websitesByNumber.get(w.websiteFilingNumber());
+            for (int j = 0; j < w.domains().size(); j++) {
+                String d = w.domains().get(j);
+                boolean added = existing == null || check.currentDomains.stream()
+                        .noneMatch(c -> c.websiteId.equals(existing.id) && c.domain.equals(d));
+                if (ADDING.contains(type) || (type == CHANGE && added)) {
+                    toVerify.put(d, "websites[" + i + "].domains[" + j + "]");
                 }
             }
-            return registry.liveWebsitesHolding(List.copyOf(toVerify.keySet())).chain(hits -> {
-                for (RegistryService.Hit h : hits) {
-                    String at = toVerify.get(h.domain());
-                    if (check.subject != null && h.website().subjectId.equals(check.subject.id)) {
-                        check.errors.add(new FieldViolation(at, "DOMAIN_ALREADY_FILED",
-                                h.domain() + " is already filed as " + h.website().websiteFilingNumber));
-                    } else {
-                        check.errors.add(new FieldViolation(at, "DOMAIN_FILED_UNDER_ANOTHER_SUBJECT",
-                                h.domain() + " is filed under another subject (" + h.website().websiteFilingNumber
-                                        + ")"));
-                    }
+        }
+        return registry.liveWebsitesHolding(List.copyOf(toVerify.keySet())).invoke(hits -> {
+            for (RegistryService.Hit h : hits) {
+                String at = toVerify.get(h.domain());
+                if (check.subject != null && h.website().subjectId.equals(check.subject.id)) {
+                    check.errors.add(new FieldViolation(at, "DOMAIN_ALREADY_FILED",
+                            h.domain() + " is already filed as " + h.website().websiteFilingNumber));
+                } else {
+                    check.errors.add(new FieldViolation(at, "DOMAIN_FILED_UNDER_ANOTHER_SUBJECT",
+                            h.domain() + " is filed under another subject (" + h.website().websiteFilingNumber
+                                    + ")"));
                 }
-                return elsewhere.byDomains(List.copyOf(all.keySet()));
-            }).chain(inFlight -> {
-                inFlight.forEach(e -> check.errors.add(new FieldViolation(all.get(e.domain), "DOMAIN_IN_FLIGHT",
-                        e.domain + " is in an open submission at " + e.provider)));
-                return submissions.openDomains(List.copyOf(all.keySet()), submissionId);
-            }).chain(open -> {
-                open.forEach(d -> check.errors.add(new FieldViolation(all.get(d.domain), "DOMAIN_IN_FLIGHT",
-                        d.domain + " is in this provider's open submission " + d.submissionId)));
-                return elsewhere.byCertificateNumbers(certNumbers);
-            }).chain(inFlight -> {
-                inFlight.forEach(e -> check.errors.add(new FieldViolation("subject.certificateNumber",
-                        "SUBJECT_IN_FLIGHT", "The subject is in an open submission at " + e.provider)));
-                return submissions.openByCertificate(certNumbers, submissionId);
-            }).map(open -> {
-                open.forEach(o -> check.errors.add(new FieldViolation("subject.certificateNumber", "SUBJECT_IN_FLIGHT",
-                        "The subject is in this provider's open submission " + o.id)));
-                return check;
-            });
-        });
+            }
+        }).replaceWithVoid();
+    }
+
+    /** No domain of the snapshot may be in an open submission, at another provider or at this one. */
+    private Uni<Void> domainsInFlight(SubmissionRequest r, String submissionId, Check check) {
+        // Every domain of the snapshot, with where it is.
+        Map<String, String> all = new LinkedHashMap<>();
+        for (int i = 0; i < r.websites().size(); i++) {
+            List<String> ds = r.websites().get(i).domains();
+            for (int j = 0; j < ds.size(); j++) {
+                all.put(ds.get(j), "websites[" + i + "].domains[" + j + "]");
+            }
+        }
+        return elsewhere.byDomains(List.copyOf(all.keySet())).chain(inFlight -> {
+            inFlight.forEach(e -> check.errors.add(new FieldViolation(all.get(e.domain), "DOMAIN_IN_FLIGHT",
+                    e.domain + " is in an open submission at " + e.provider)));
+            return submissions.openDomains(List.copyOf(all.keySet()), submissionId);
+        }).invoke(open -> open.forEach(d -> check.errors.add(new FieldViolation(all.get(d.domain),
+                "DOMAIN_IN_FLIGHT", d.domain + " is in this provider's open submission " + d.submissionId))))
+                .replaceWithVoid();
+    }
+
+    /** The subject (by its certificate number or that number's old-style form) may not be in an open submission. */
+    private Uni<Void> subjectInFlight(SubmissionRequest r, String submissionId, Check check) {
+        var s = r.subject();
+        List<String> certNumbers = RegistryService.candidateNumbers(s.certificateType(), s.certificateNumber());
+        return elsewhere.byCertificateNumbers(certNumbers).chain(inFlight -> {
+            inFlight.forEach(e -> check.errors.add(new FieldViolation("subject.certificateNumber",
+                    "SUBJECT_IN_FLIGHT", "The subject is in an open submission at " + e.provider)));
+            return submissions.openByCertificate(certNumbers, submissionId);
+        }).invoke(open -> open.forEach(o -> check.errors.add(new FieldViolation("subject.certificateNumber",
+                "SUBJECT_IN_FLIGHT", "The subject is in this provider's open submission " + o.id))))
+                .replaceWithVoid();
     }
 
     public static ProblemException conflict(List<FieldViolation> errors) {

@@ -15,9 +15,9 @@ import cn.beian.national.domain.RegistrySubject;
 import cn.beian.national.domain.RegistryWebsite;
 import cn.beian.national.domain.SmsChallenge;
 import cn.beian.national.domain.Submission;
+import cn.beian.platform.json.Json;
 import cn.beian.time.BusinessCalendar;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -25,7 +25,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Turns entities into the client's records. */
+/**
+ * Turns entities into the national-client records the services answer with (and the feed stores); stored JSON
+ * columns are read through the platform's {@link Json}.
+ */
 final class Views {
 
     private Views() {
@@ -67,38 +70,19 @@ final class Views {
                 .toList());
     }
 
-    static SubmissionView submission(Submission s, List<SmsChallenge> challenges, ObjectMapper json) {
+    static SubmissionView submission(Submission s, List<SmsChallenge> challenges, Json json) {
         return new SubmissionView(s.id, s.type, s.province, s.status, s.receivedAt, sms(s, challenges), s.reviewDueAt,
                 s.decidedAt, outcome(s, json), reasons(s, json));
     }
 
-    static IssuedNumbers outcome(Submission s, ObjectMapper json) {
-        return read(json, s.outcome, new TypeReference<IssuedNumbers>() {
+    static IssuedNumbers outcome(Submission s, Json json) {
+        return json.read(s.outcome, new TypeReference<IssuedNumbers>() {
         });
     }
 
-    static List<Reason> reasons(Submission s, ObjectMapper json) {
-        return read(json, s.reasons, new TypeReference<List<Reason>>() {
+    static List<Reason> reasons(Submission s, Json json) {
+        return json.read(s.reasons, new TypeReference<List<Reason>>() {
         });
-    }
-
-    static <T> T read(ObjectMapper json, String raw, TypeReference<T> type) {
-        if (raw == null) {
-            return null;
-        }
-        try {
-            return json.readValue(raw, type);
-        } catch (Exception e) {
-            throw new IllegalStateException("Stored JSON unreadable", e);
-        }
-    }
-
-    static String write(ObjectMapper json, Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static Map<UUID, List<String>> domainsByWebsite(List<RegistryDomain> domains) {

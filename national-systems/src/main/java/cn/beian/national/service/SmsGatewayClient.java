@@ -1,4 +1,4 @@
-package cn.beian.national.sms;
+package cn.beian.national.service;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;

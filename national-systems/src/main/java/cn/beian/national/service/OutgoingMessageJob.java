@@ -1,11 +1,12 @@
-package cn.beian.national.sms;
+package cn.beian.national.service;
 
 import cn.beian.contract.privacy.Masking;
 import cn.beian.national.domain.OutgoingMessage;
+import cn.beian.platform.json.Json;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -21,15 +22,15 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
- * Delivers {@link OutgoingMessage}s (SMS through the gateway, e-mail through SMTP) after their transaction committed.
- * Rows are claimed for a minute with {@code FOR UPDATE SKIP LOCKED}, so replicas never send the same row at once and a
+ * Delivers {@link OutgoingMessage}s (SMS through the gateway, e-mail through SMTP) after their transaction committed:
+ * every few seconds, and at once when a request or a decision has just queued some ({@link #kick()}). Rows are claimed for a minute with {@code FOR UPDATE SKIP LOCKED}, so replicas never send the same row at once and a
  * replica that dies mid-send leaves it to be retried (at-least-once). Failures back off; secret bodies (codes,
  * passwords) are wiped once sent.
  */
 @ApplicationScoped
-public class OutgoingDispatcher {
+public class OutgoingMessageJob {
 
-    private static final Logger LOG = Logger.getLogger(OutgoingDispatcher.class);
+    private static final Logger LOG = Logger.getLogger(OutgoingMessageJob.class);
     static final String SIGN_NAME = "工信部ICP备案";
 
     private static final String CLAIM = """
@@ -50,18 +51,25 @@ public class OutgoingDispatcher {
     private final Pool pool;
     private final SmsGatewayClient sms;
     private final ReactiveMailer mailer;
-    private final ObjectMapper json;
+    private final Json json;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
-    public OutgoingDispatcher(Pool pool, @RestClient SmsGatewayClient sms, ReactiveMailer mailer, ObjectMapper json) {
+    public OutgoingMessageJob(Pool pool, @RestClient SmsGatewayClient sms, ReactiveMailer mailer, Json json) {
         this.pool = pool;
         this.sms = sms;
         this.mailer = mailer;
         this.json = json;
     }
 
-    /** Starts a delivery round now (or right after the running one). */
+    @Scheduled(identity = "national-outgoing-messages", every = "${beian.national.scheduler.every:2s}",
+            delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> round() {
+        kick();
+        return Uni.createFrom().voidItem();
+    }
+
+    /** Starts a delivery round now (or right after the running one): one round at a time in this replica. */
     public void kick() {
         again.set(true);
         if (running.compareAndSet(false, true)) {
@@ -123,7 +131,7 @@ public class OutgoingDispatcher {
             return Map.of();
         }
         try {
-            return json.readValue(raw, new TypeReference<Map<String, String>>() {
+            return json.read(raw, new TypeReference<Map<String, String>>() {
             });
         } catch (Exception e) {
             return Map.of();

@@ -1,4 +1,4 @@
-package cn.beian.national.events;
+package cn.beian.national.service;
 
 import cn.beian.national.client.FeedEntry;
 import cn.beian.national.client.FeedEntryType;
@@ -8,8 +8,7 @@ import cn.beian.national.client.SmsVerification;
 import cn.beian.national.domain.FeedRecord;
 import cn.beian.national.domain.Submission;
 import cn.beian.national.repository.FeedRepository;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.beian.platform.json.Json;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,9 +29,9 @@ public class FeedWriter {
     private static final long FEED_LOCK = 0x6e61_7469_6f6eL;
 
     private final FeedRepository feed;
-    private final ObjectMapper json;
+    private final Json json;
 
-    public FeedWriter(FeedRepository feed, ObjectMapper json) {
+    public FeedWriter(FeedRepository feed, Json json) {
         this.feed = feed;
         this.json = json;
     }
@@ -44,11 +43,7 @@ public class FeedWriter {
         r.submissionId = s.id;
         r.type = type.name();
         r.occurredAt = at;
-        try {
-            r.payload = json.writeValueAsString(entry);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
-        }
+        r.payload = json.write(entry);
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(
                         "select 1 from (select pg_advisory_xact_lock(" + FEED_LOCK + ")) l", Integer.class)

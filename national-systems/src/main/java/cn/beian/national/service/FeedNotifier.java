@@ -1,4 +1,4 @@
-package cn.beian.national.events;
+package cn.beian.national.service;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
