@@ -14,7 +14,7 @@ import cn.beian.review.domain.ReviewCase;
 import cn.beian.review.service.CaseQueries;
 import cn.beian.review.service.QueueService;
 import cn.beian.time.BeianClock;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.beian.platform.json.Json;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -55,16 +55,16 @@ public class ReviewCaseResource {
     private final CaseQueries queries;
     private final CurrentAccount account;
     private final BeianClock clock;
-    private final ObjectMapper mapper;
+    private final Json json;
 
     public ReviewCaseResource(QueueService queue, CaseQueries queries, CurrentAccount account, BeianClock clock,
-            ObjectMapper mapper, ReviewConfig config) {
+            Json json, ReviewConfig config) {
         this.materialsUrl = config.materialsUrl();
         this.queue = queue;
         this.queries = queries;
         this.account = account;
         this.clock = clock;
-        this.mapper = mapper;
+        this.json = json;
     }
 
     @GET
@@ -81,7 +81,7 @@ public class ReviewCaseResource {
                 ? List.of(CaseStatus.OPEN, CaseStatus.ASSEMBLING) : status;
         OffsetDateTime now = clock.now();
         return queries.queue(statuses, kind, orderId, Cursor.decode(cursor), limit + 1).map(rows -> Cursor.page(rows, limit,
-                e -> new Cursor(e.c().openedAt, e.c().id.toString()), e -> CaseView.of(e, now, mapper)));
+                e -> new Cursor(e.c().openedAt, e.c().id.toString()), e -> CaseView.of(e, now, json)));
     }
 
     @POST
@@ -110,7 +110,7 @@ public class ReviewCaseResource {
     public Uni<Response> get(@PathParam("caseId") String caseId) {
         UUID id = Ids.parseOrNotFound(caseId, "Review case");
         OffsetDateTime now = clock.now();
-        return queries.detail(id, account.id(), now).map(d -> Response.ok(CaseDetailView.of(d, now, mapper,
+        return queries.detail(id, account.id(), now).map(d -> Response.ok(CaseDetailView.of(d, now, json,
                 materialsUrl)).tag(ETags.of(d.entry().c().version)).build());
     }
 
@@ -182,7 +182,7 @@ public class ReviewCaseResource {
     }
 
     private Uni<Response> view(ReviewCase c) {
-        return queries.entry(c.id).map(e -> Response.ok(CaseView.of(e, clock.now(), mapper))
+        return queries.entry(c.id).map(e -> Response.ok(CaseView.of(e, clock.now(), json))
                 .tag(ETags.of(c.version)).build());
     }
 }
