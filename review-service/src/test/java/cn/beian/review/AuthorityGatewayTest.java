@@ -26,7 +26,7 @@ import cn.beian.national.client.SmsVerification;
 import cn.beian.national.client.SubmissionRequest;
 import cn.beian.national.client.SubmissionStatus;
 import cn.beian.review.service.FeedFollower;
-import cn.beian.review.service.GatewayJobs;
+import cn.beian.review.service.SubmissionSender;
 import cn.beian.review.service.GatewayLock;
 import cn.beian.testing.InMemoryMessagingResource;
 import cn.beian.testing.OidcTestResource;
@@ -89,7 +89,7 @@ class AuthorityGatewayTest {
     FeedFollower follower;
 
     @Inject
-    GatewayJobs jobs;
+    SubmissionSender jobs;
 
     @BeforeEach
     void administration() {
