@@ -1,10 +1,10 @@
 package cn.beian.review.rest;
 
+import cn.beian.platform.json.Json;
 import cn.beian.review.domain.AuditEntry;
 import cn.beian.review.domain.CaseNote;
 import cn.beian.review.service.CaseQueries;
 import com.fasterxml.jackson.databind.JsonNode;
-import cn.beian.platform.json.Json;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -1,9 +1,9 @@
 package cn.beian.review.rest;
 
 import cn.beian.contract.events.review.RejectionReason;
+import cn.beian.platform.json.Json;
 import cn.beian.review.domain.Rejection;
 import com.fasterxml.jackson.core.type.TypeReference;
-import cn.beian.platform.json.Json;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

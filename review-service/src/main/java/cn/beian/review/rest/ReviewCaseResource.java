@@ -1,7 +1,7 @@
 package cn.beian.review.rest;
 
-import cn.beian.review.config.ReviewConfig;
 import cn.beian.contract.events.review.ReviewKind;
+import cn.beian.platform.json.Json;
 import cn.beian.platform.problem.Problem;
 import cn.beian.platform.rest.Cursor;
 import cn.beian.platform.rest.ETags;
@@ -9,12 +9,12 @@ import cn.beian.platform.rest.Ids;
 import cn.beian.platform.rest.Page;
 import cn.beian.platform.security.CurrentAccount;
 import cn.beian.platform.security.Roles;
+import cn.beian.review.config.ReviewConfig;
 import cn.beian.review.domain.CaseStatus;
 import cn.beian.review.domain.ReviewCase;
 import cn.beian.review.service.CaseQueries;
 import cn.beian.review.service.QueueService;
 import cn.beian.time.BeianClock;
-import cn.beian.platform.json.Json;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -77,10 +77,8 @@ public class ReviewCaseResource {
             @QueryParam("orderId") String orderId,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Cursor.MAX_LIMIT) int limit,
             @QueryParam("cursor") String cursor) {
-        List<CaseStatus> statuses = status == null || status.isEmpty()
-                ? List.of(CaseStatus.OPEN, CaseStatus.ASSEMBLING) : status;
         OffsetDateTime now = clock.now();
-        return queries.queue(statuses, kind, orderId, Cursor.decode(cursor), limit + 1).map(rows -> Cursor.page(rows, limit,
+        return queries.queue(status, kind, orderId, Cursor.decode(cursor), limit + 1).map(rows -> Cursor.page(rows, limit,
                 e -> new Cursor(e.c().openedAt, e.c().id.toString()), e -> CaseView.of(e, now, json)));
     }
 

@@ -69,10 +69,13 @@ public class CaseQueries {
     /** The action recorded in a case's trail for every read of its unmasked personal data. */
     public static final String PERSONAL_DATA_READ = "PERSONAL_DATA_READ";
 
+    /** The queue, oldest first; without statuses the live cases (OPEN and ASSEMBLING). */
     @WithSession
     public Uni<List<Entry>> queue(List<CaseStatus> statuses, ReviewKind kind, String orderId, Cursor after,
             int limit) {
-        return cases.queue(statuses, kind, orderId, after, limit).chain(list -> list.isEmpty()
+        List<CaseStatus> wanted = statuses == null || statuses.isEmpty()
+                ? List.of(CaseStatus.OPEN, CaseStatus.ASSEMBLING) : statuses;
+        return cases.queue(wanted, kind, orderId, after, limit).chain(list -> list.isEmpty()
                 ? Uni.createFrom().item(List.<Entry>of())
                 : Multi.createFrom().iterable(list).onItem().transformToUniAndConcatenate(this::entry).collect().asList());
     }
