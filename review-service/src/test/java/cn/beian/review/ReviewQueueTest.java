@@ -307,7 +307,7 @@ class ReviewQueueTest {
                         "INITIAL_REVIEW", "RESUBMIT", 4L, 9L));
         String reReview = caseOf(order);
         as("rita", "reviewer").get("/api/v1/review-cases/" + reReview).then().statusCode(200)
-                .body("reviewCase.kind", equalTo("RE_REVIEW")).body("reviewCase.submission", equalTo(2))
+                .body("reviewCase.kind", equalTo("RE_REVIEW")).body("reviewCase.submissionCount", equalTo(2))
                 .body("reviewCase.status", equalTo("OPEN"));
         as("rita", "reviewer").get("/api/v1/review-cases?kind=RE_REVIEW&limit=100").then().statusCode(200)
                 .body("items.id", hasItem(reReview));
@@ -322,9 +322,11 @@ class ReviewQueueTest {
 
     @Test
     void anEventForAnOrderNeverSubmittedIsDeadLettered() {
-        Throwable reason = TestEvents.deliver(connector, "materials-events", TestEvents.MATERIALS,
-                UUID.randomUUID().toString(), "material.photo-submitted.v1",
-                "{\"orderId\":\"x\",\"submittedBy\":\"a\",\"byVerificationPoint\":false}");
+        // A well-formed order id (anything else is malformed before the order is looked for).
+        String order = UUID.randomUUID().toString();
+        Throwable reason = TestEvents.deliver(connector, "materials-events", TestEvents.MATERIALS, order,
+                "material.photo-submitted.v1",
+                "{\"orderId\":\"" + order + "\",\"submittedBy\":\"a\",\"byVerificationPoint\":false}");
         assertTrue(reason != null && reason.getMessage().contains("never submitted"), String.valueOf(reason));
         List<String> none = List.of();
         assertTrue(none.isEmpty());

@@ -8,9 +8,11 @@ import cn.beian.contract.events.snapshot.Person;
 import cn.beian.contract.events.snapshot.SubjectSnapshotFrozen;
 import cn.beian.contract.events.snapshot.WebsitesSnapshotFrozen;
 import cn.beian.contract.events.subject.SubjectCreated;
-import cn.beian.notification.domain.OrderContact;
+import cn.beian.notification.domain.OrderProjection;
 import cn.beian.notification.domain.SubjectContact;
 import cn.beian.notification.domain.WebsiteContact;
+import cn.beian.notification.repository.OrderProjectionRepository;
+import cn.beian.platform.inbox.EventIds;
 import cn.beian.platform.inbox.MalformedEventException;
 import cn.beian.time.BeianClock;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -23,15 +25,17 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * The projection of who to reach about an order, kept from subject- and website-service's events inside the
- * consumer's transaction. An order's events share a key, so one consumer applies them in order.
+ * The projections of who to reach — about an order (its {@link OrderProjection}), its websites and a subject —
+ * kept from subject- and website-service's events inside the consumer's transaction. An order's events share a key, so one consumer applies them in order.
  */
 @ApplicationScoped
 public class ContactService {
 
+    private final OrderProjectionRepository orders;
     private final BeianClock clock;
 
-    public ContactService(BeianClock clock) {
+    public ContactService(OrderProjectionRepository orders, BeianClock clock) {
+        this.orders = orders;
         this.clock = clock;
     }
 
@@ -146,8 +150,8 @@ public class ContactService {
         return Panache.getSession().chain(s -> s.find(SubjectContact.class, subjectId));
     }
 
-    public Uni<OrderContact> order(String orderId) {
-        return Panache.getSession().chain(s -> s.find(OrderContact.class, orderId));
+    public Uni<OrderProjection> order(String orderId) {
+        return orders.findById(orderId);
     }
 
     public Uni<List<WebsiteContact>> websites(String orderId) {
@@ -157,26 +161,24 @@ public class ContactService {
     }
 
     /** Like {@link #update}, but writes nothing where the contact already {@code matches} (most events). */
-    private Uni<Void> updateIfChanged(String orderId, Predicate<OrderContact> matches, Consumer<OrderContact> change) {
-        return Panache.getSession().chain(s -> s.find(OrderContact.class, orderId))
+    private Uni<Void> updateIfChanged(String orderId, Predicate<OrderProjection> matches, Consumer<OrderProjection> change) {
+        return orders.findById(orderId)
                 .chain(found -> found != null && matches.test(found) ? Uni.createFrom().voidItem()
                         : update(orderId, change));
     }
 
-    private Uni<Void> update(String orderId, Consumer<OrderContact> change) {
-        if (orderId == null) {
-            throw new MalformedEventException("the event names no order");
-        }
-        return Panache.getSession().chain(s -> s.find(OrderContact.class, orderId).chain(found -> {
-            OrderContact c = found != null ? found : new OrderContact();
+    private Uni<Void> update(String orderId, Consumer<OrderProjection> change) {
+        EventIds.orderId(orderId);
+        return orders.findById(orderId).chain(found -> {
+            OrderProjection c = found != null ? found : new OrderProjection();
             c.orderId = orderId;
             change.accept(c);
             c.updatedAt = clock.now();
-            return found != null ? Uni.createFrom().voidItem() : s.persist(c);
-        }));
+            return found != null ? Uni.createFrom().voidItem() : orders.persist(c).replaceWithVoid();
+        });
     }
 
-    private static void principal(OrderContact c, Person p) {
+    private static void principal(OrderProjection c, Person p) {
         if (p != null) {
             c.principalName = p.name();
             c.principalMobile = p.mobile();

@@ -34,6 +34,11 @@ import org.jboss.logging.Logger;
  * replicas are) by skip-locked claims. A batch holds at most one message per address (the head of that address's
  * queue, see {@link DeliveryClaims}), so one address's messages go in order and several addresses at once. E-mail through
  * {@code quarkus-mailer} (SMTP), SMS through the configured {@link SmsProvider}.
+ *
+ * <p>Woken, not a {@code @Scheduled} job: the wake-up after each event's commit keeps a message milliseconds from its
+ * event, and the interval is only the net for retries and other replicas' rows. It stays a Vert.x timer because
+ * Quarkus' scheduler checks its triggers once a second: an interval under a second (the tests' 200 ms) would
+ * silently become one.
  */
 @ApplicationScoped
 public class DeliveryDispatcher {

@@ -5,7 +5,7 @@ import cn.beian.notification.domain.Audience;
 import cn.beian.notification.domain.Channel;
 import cn.beian.notification.domain.DeliveryStatus;
 import cn.beian.notification.domain.Notice;
-import cn.beian.notification.domain.OrderContact;
+import cn.beian.notification.domain.OrderProjection;
 import cn.beian.notification.domain.Recipient;
 import cn.beian.notification.domain.WebsiteContact;
 import cn.beian.time.BeianClock;
@@ -58,7 +58,7 @@ public class DeliveryWriter {
     }
 
     /** Writes the rows of {@code notice}; answers how many were new. */
-    public Uni<Integer> write(Source source, Notice notice, OrderContact contact, List<WebsiteContact> websites) {
+    public Uni<Integer> write(Source source, Notice notice, OrderProjection contact, List<WebsiteContact> websites) {
         List<Recipient> recipients = recipients(notice, contact, websites);
         String locale = config.locale();
         Map<Channel, MessageTemplates.Rendered> rendered = new LinkedHashMap<>();
@@ -104,7 +104,7 @@ public class DeliveryWriter {
     }
 
     /** Who receives {@code notice}, each address once per channel, the missing ones as address-less recipients. */
-    static List<Recipient> recipients(Notice notice, OrderContact contact, List<WebsiteContact> websites) {
+    static List<Recipient> recipients(Notice notice, OrderProjection contact, List<WebsiteContact> websites) {
         List<Recipient> all = new ArrayList<>();
         if (notice.audience().contains(Audience.ACCOUNT)) {
             all.add(new Recipient("account", Channel.EMAIL, blankToNull(contact == null ? null : contact.accountEmail),

@@ -17,7 +17,7 @@ import cn.beian.contract.order.FilingType;
 import cn.beian.contract.order.OrderTrigger;
 import cn.beian.notification.domain.Audience;
 import cn.beian.notification.domain.Notice;
-import cn.beian.notification.domain.OrderContact;
+import cn.beian.notification.domain.OrderProjection;
 import cn.beian.time.BeianClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -82,7 +82,7 @@ public class NoticePlanner {
         return List.of(new Notice("order.reminder", false, p, APPLICANT));
     }
 
-    public List<Notice> review(String kind, ReviewDecided e, OrderContact contact) {
+    public List<Notice> review(String kind, ReviewDecided e, OrderProjection contact) {
         Map<String, Object> p = base(e.orderId());
         reasons(p, e.reasons());
         boolean photo = kind.startsWith("review.photo");

@@ -5,22 +5,16 @@ import cn.beian.contract.events.authority.AuthorityApproved;
 import cn.beian.contract.events.authority.AuthorityRejected;
 import cn.beian.contract.events.authority.AuthoritySubmitted;
 import cn.beian.contract.events.authority.SmsVerificationChanged;
-import cn.beian.contract.events.order.OrderCreated;
 import cn.beian.contract.events.order.OrderIdleMilestoneReached;
-import cn.beian.contract.events.order.OrderSubjectOutlined;
 import cn.beian.contract.events.order.OrderTransitioned;
 import cn.beian.contract.events.review.ReviewDecided;
-import cn.beian.contract.events.snapshot.SubjectSnapshotFrozen;
-import cn.beian.contract.events.snapshot.WebsitesSnapshotFrozen;
 import cn.beian.contract.events.subject.FilingPasswordTried;
-import cn.beian.contract.events.subject.SubjectCreated;
-import cn.beian.contract.events.website.PoliceNumberRecorded;
 import cn.beian.notification.config.NotificationConfig;
 import cn.beian.notification.domain.Audience;
 import cn.beian.notification.domain.Notice;
-import cn.beian.notification.domain.OrderContact;
+import cn.beian.notification.domain.OrderProjection;
 import cn.beian.notification.domain.WebsiteContact;
-import cn.beian.platform.inbox.InboxHandler;
+import cn.beian.platform.inbox.EventIds;
 import cn.beian.platform.inbox.IncomingEvent;
 import cn.beian.platform.inbox.MalformedEventException;
 import io.smallrye.mutiny.Multi;
@@ -30,23 +24,20 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * Applies one incoming event inside the idempotent consumer's transaction: keeps the contact projection, plans
- * the notices and writes their delivery rows, schedules or stops police-filing reminders. Sending happens after
- * commit ({@link DeliveryDispatcher}). Event types that concern nobody are recorded and otherwise ignored.
+ * The notices an event calls for: planned, addressed from the contact projections and written as delivery rows,
+ * inside the idempotent consumer's transaction. Sending happens after commit ({@link DeliveryDispatcher}).
  */
 @ApplicationScoped
-public class NotificationService implements InboxHandler {
+public class NotificationService {
 
-    private final ReceivedEventService received;
     private final ContactService contacts;
     private final NoticePlanner planner;
     private final DeliveryWriter writer;
     private final PoliceReminderService police;
     private final NotificationConfig config;
 
-    public NotificationService(ReceivedEventService received, ContactService contacts, NoticePlanner planner,
-            DeliveryWriter writer, PoliceReminderService police, NotificationConfig config) {
-        this.received = received;
+    public NotificationService(ContactService contacts, NoticePlanner planner, DeliveryWriter writer,
+            PoliceReminderService police, NotificationConfig config) {
         this.contacts = contacts;
         this.planner = planner;
         this.writer = writer;
@@ -54,53 +45,34 @@ public class NotificationService implements InboxHandler {
         this.config = config;
     }
 
-    @Override
-    public Uni<Void> apply(IncomingEvent event) {
-        return received.record(event).chain(() -> event.eventType().map(type -> handle(type, event))
-                .orElseGet(() -> Uni.createFrom().voidItem()));
+    public Uni<Void> transitioned(IncomingEvent e, OrderTransitioned t) {
+        return contacts.transitioned(t).chain(() -> notify(e, t.orderId(), planner.transitioned(t), false));
     }
 
-    private Uni<Void> handle(EventType type, IncomingEvent e) {
-        return switch (type) {
-            case SUBJECT_CREATED -> contacts.subjectCreated(e.data(SubjectCreated.class));
-            case ORDER_CREATED -> contacts.orderCreated(e.data(OrderCreated.class));
-            case ORDER_SUBJECT_OUTLINED -> contacts.subjectOutlined(e.data(OrderSubjectOutlined.class));
-            case SUBJECT_SNAPSHOT_FROZEN -> contacts.subjectFrozen(e.data(SubjectSnapshotFrozen.class));
-            case WEBSITES_SNAPSHOT_FROZEN -> contacts.websitesFrozen(e.data(WebsitesSnapshotFrozen.class));
-            case ORDER_TRANSITIONED -> {
-                OrderTransitioned t = e.data(OrderTransitioned.class);
-                yield contacts.transitioned(t).chain(() -> notify(e, t.orderId(), planner.transitioned(t), false));
-            }
-            case ORDER_IDLE_MILESTONE_REACHED -> {
-                OrderIdleMilestoneReached m = e.data(OrderIdleMilestoneReached.class);
-                yield contacts.milestone(m).chain(() -> notify(e, m.orderId(), planner.milestone(m, config.locale()),
-                        false));
-            }
-            case INITIAL_REVIEW_APPROVED, INITIAL_REVIEW_REJECTED, PHOTO_REVIEW_APPROVED, PHOTO_REVIEW_REJECTED -> {
-                ReviewDecided d = e.data(ReviewDecided.class);
-                yield contacts.order(orderId(e, d.orderId()))
-                        .chain(c -> notify(e, d.orderId(), planner.review(kind(type), d, c), true));
-            }
-            case AUTHORITY_SUBMITTED -> {
-                AuthoritySubmitted s = e.data(AuthoritySubmitted.class);
-                yield notify(e, orderId(e, s.orderId()), planner.authoritySubmitted(s), true);
-            }
-            case AUTHORITY_SMS_VERIFICATION_REQUESTED, AUTHORITY_SMS_VERIFICATION_FAILED -> {
-                SmsVerificationChanged s = e.data(SmsVerificationChanged.class);
-                yield notify(e, orderId(e, s.orderId()), planner.sms(kind(type), s), true);
-            }
-            case AUTHORITY_APPROVED -> {
-                AuthorityApproved a = e.data(AuthorityApproved.class);
-                yield notify(e, orderId(e, a.orderId()), planner.approved(a), true).chain(() -> police.schedule(a));
-            }
-            case AUTHORITY_REJECTED, AUTHORITY_RETURNED -> {
-                AuthorityRejected r = e.data(AuthorityRejected.class);
-                yield notify(e, orderId(e, r.orderId()), planner.authorityRejected(kind(type), r), true);
-            }
-            case POLICE_NUMBER_RECORDED -> police.stop(e.data(PoliceNumberRecorded.class));
-            case FILING_PASSWORD_TRIED -> filingPasswordTried(e, e.data(FilingPasswordTried.class));
-            default -> Uni.createFrom().voidItem();
-        };
+    public Uni<Void> milestone(IncomingEvent e, OrderIdleMilestoneReached m) {
+        return contacts.milestone(m).chain(() -> notify(e, m.orderId(), planner.milestone(m, config.locale()), false));
+    }
+
+    public Uni<Void> reviewDecided(IncomingEvent e, EventType type, ReviewDecided d) {
+        return contacts.order(orderId(d.orderId()))
+                .chain(c -> notify(e, d.orderId(), planner.review(kind(type), d, c), true));
+    }
+
+    public Uni<Void> authoritySubmitted(IncomingEvent e, AuthoritySubmitted s) {
+        return notify(e, orderId(s.orderId()), planner.authoritySubmitted(s), true);
+    }
+
+    public Uni<Void> smsVerification(IncomingEvent e, EventType type, SmsVerificationChanged s) {
+        return notify(e, orderId(s.orderId()), planner.sms(kind(type), s), true);
+    }
+
+    /** The approval's notices, and the police-filing reminders of its websites scheduled. */
+    public Uni<Void> authorityApproved(IncomingEvent e, AuthorityApproved a) {
+        return notify(e, orderId(a.orderId()), planner.approved(a), true).chain(() -> police.schedule(a));
+    }
+
+    public Uni<Void> authorityRejected(IncomingEvent e, EventType type, AuthorityRejected r) {
+        return notify(e, orderId(r.orderId()), planner.authorityRejected(kind(type), r), true);
     }
 
     /** The template kind of an event type: its name without the version, e.g. {@code review.initial-rejected}. */
@@ -109,10 +81,9 @@ public class NotificationService implements InboxHandler {
         return t.substring(0, t.lastIndexOf('.'));
     }
 
-    private static String orderId(IncomingEvent e, String orderId) {
-        if (orderId == null || orderId.isBlank()) {
-            throw new MalformedEventException(e.type() + " names no order");
-        }
+    /** The event's order id, checked: anything but a UUID is a malformed event. */
+    private static String orderId(String orderId) {
+        EventIds.orderId(orderId);
         return orderId;
     }
 
@@ -120,14 +91,15 @@ public class NotificationService implements InboxHandler {
      * A notice about a subject rather than an order: its principal, as {@code subject.created} named them (the
      * subject-contact projection), once per event and channel like every other notice.
      */
-    private Uni<Void> filingPasswordTried(IncomingEvent e, FilingPasswordTried t) {
+    public Uni<Void> filingPasswordTried(IncomingEvent e, FilingPasswordTried t) {
         if (t.subjectId() == null) {
             throw new MalformedEventException(e.type() + " names no subject");
         }
         Notice notice = planner.filingPasswordTried(t);
         DeliveryWriter.Source source = new DeliveryWriter.Source(e.id(), e.type(), e.time(), null);
         return contacts.subject(t.subjectId()).chain(subject -> {
-            OrderContact contact = new OrderContact();
+            // Not stored: only the recipients' holder the writer takes, filled from the subject's contact.
+            OrderProjection contact = new OrderProjection();
             contact.accountId = subject != null ? subject.accountId : t.accountId();
             contact.subjectId = t.subjectId();
             if (subject != null) {
@@ -168,7 +140,7 @@ public class NotificationService implements InboxHandler {
     }
 
     /** Whether the order's recipients are known: any of the account e-mail, principal mobile or e-mail arrived. */
-    private static boolean known(OrderContact c) {
+    private static boolean known(OrderProjection c) {
         return c != null && (c.accountEmail != null || c.principalMobile != null || c.principalEmail != null);
     }
 

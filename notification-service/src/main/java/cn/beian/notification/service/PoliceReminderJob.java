@@ -1,24 +1,16 @@
 package cn.beian.notification.service;
 
 import cn.beian.notification.config.NotificationConfig;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
- * Runs police-reminder rounds every {@code beian.notification.police.interval} in every replica, reading the
- * movable clock; rounds share due rows through row locks. {@code POST /api/v1/admin/notification-jobs/run} runs
- * one at once.
+ * Police-reminder rounds every {@code beian.notification.police.interval} (10 s) in every replica, reading the movable
+ * clock; replicas share due rows through row locks. {@code POST /api/v1/admin/notification-jobs/run} runs one at once.
  */
 @ApplicationScoped
 public class PoliceReminderJob {
@@ -29,43 +21,25 @@ public class PoliceReminderJob {
     private final PoliceReminderService reminders;
     private final DeliveryDispatcher dispatcher;
     private final NotificationConfig config;
-    private final Vertx vertx;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private volatile long timer = -1;
 
-    public PoliceReminderJob(PoliceReminderService reminders, DeliveryDispatcher dispatcher, NotificationConfig config,
-            Vertx vertx) {
+    public PoliceReminderJob(PoliceReminderService reminders, DeliveryDispatcher dispatcher,
+            NotificationConfig config) {
         this.reminders = reminders;
         this.dispatcher = dispatcher;
         this.config = config;
-        this.vertx = vertx;
     }
 
-    void onStart(@Observes StartupEvent event) {
-        if (config.police().enabled()) {
-            timer = vertx.setPeriodic(config.police().interval().toMillis(), id -> tick());
+    @Scheduled(identity = "notification-service-police-reminder",
+            every = "${beian.notification.police.interval:10s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduledRound() {
+        if (!config.police().enabled()) {
+            return Uni.createFrom().voidItem();
         }
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-            timer = -1;
-        }
-    }
-
-    private void tick() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(v -> runRound().subscribe().with(
-                n -> running.set(false),
-                e -> {
-                    running.set(false);
-                    LOG.warnf("Police reminder round failed, will retry: %s", e.toString());
-                }));
+        return runRound().onFailure().recoverWithItem(e -> {
+            LOG.warnf("Police reminder round failed, will retry: %s", e.toString());
+            return 0;
+        }).replaceWithVoid();
     }
 
     /** Handles every due reminder (each in its own transaction); answers how many. */

@@ -12,6 +12,10 @@ public interface AuthorityConfig {
     @WithDefault("200ms")
     Duration submitEvery();
 
+    /** How often every replica tries to take the gateway's lock (the holder then follows the feed until it loses it). */
+    @WithDefault("1s")
+    Duration followEvery();
+
     /** Whether the replica holding the gateway's lock follows the feed. */
     @WithDefault("true")
     boolean feedEnabled();

@@ -18,7 +18,7 @@ public class AuthoritySubmission {
     public static final String REJECTED = "REJECTED";
     public static final String RETURNED = "RETURNED";
 
-    /** {@code <orderId>:<submissionNo>}: the idempotency key at the administration. */
+    /** {@code <orderId>:<submissionCount>}: the idempotency key at the administration. */
     @Id
     @Column(name = "submission_id")
     public String submissionId;
@@ -26,8 +26,8 @@ public class AuthoritySubmission {
     @Column(name = "order_id", nullable = false)
     public String orderId;
 
-    @Column(name = "submission_no", nullable = false)
-    public int submissionNo;
+    @Column(name = "submission_count", nullable = false)
+    public int submissionCount;
 
     /** The websites snapshot submitted, to name Beian's website ids next to the numbers issued. */
     @Column(name = "websites_version")
@@ -59,8 +59,8 @@ public class AuthoritySubmission {
     @Column(name = "decided_by")
     public String decidedBy;
 
-    public static String idOf(String orderId, int submissionNo) {
-        return orderId + ":" + submissionNo;
+    public static String idOf(String orderId, int submissionCount) {
+        return orderId + ":" + submissionCount;
     }
 
     public boolean decided() {

@@ -25,8 +25,8 @@ public class ReviewCase {
     @Column(nullable = false)
     public ReviewKind kind;
 
-    @Column(name = "submission_no", nullable = false)
-    public int submissionNo;
+    @Column(name = "submission_count", nullable = false)
+    public int submissionCount;
 
     @Column(name = "websites_version")
     public Long websitesVersion;

@@ -1,17 +1,14 @@
 package cn.beian.review.rest;
 
-import cn.beian.national.client.FeedEntry;
 import cn.beian.national.client.FeedEntryType;
 import cn.beian.national.client.FilingStatus;
 import cn.beian.national.client.IssuedNumbers;
 import cn.beian.national.client.Reason;
 import cn.beian.platform.problem.Problem;
-import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.security.CurrentAccount;
 import cn.beian.platform.security.Roles;
 import cn.beian.review.service.CaseQueries;
 import cn.beian.review.service.ManualOutcomes;
-import cn.beian.time.BeianClock;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -24,7 +21,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -40,13 +36,11 @@ public class AuthorityResource {
     private final CaseQueries queries;
     private final ManualOutcomes manual;
     private final CurrentAccount account;
-    private final BeianClock clock;
 
-    public AuthorityResource(CaseQueries queries, ManualOutcomes manual, CurrentAccount account, BeianClock clock) {
+    public AuthorityResource(CaseQueries queries, ManualOutcomes manual, CurrentAccount account) {
         this.queries = queries;
         this.manual = manual;
         this.account = account;
-        this.clock = clock;
     }
 
     @GET
@@ -84,22 +78,12 @@ public class AuthorityResource {
     public Uni<SubmissionView> record(@PathParam("submissionId") String submissionId,
             @Valid @NotNull OutcomeRequest request) {
         String staff = account.id();
-        if (request.outcome() == OutcomeRequest.Outcome.APPROVED
-                && (request.subjectFilingNumber() == null || request.subjectFilingNumber().isBlank())) {
-            throw ProblemException.invalid("subjectFilingNumber", "NOT_BLANK", "An approval names the subject number");
-        }
-        if (request.outcome() == OutcomeRequest.Outcome.REJECTED
-                && (request.reasons() == null || request.reasons().isEmpty())) {
-            throw ProblemException.invalid("reasons", "REASONS_REQUIRED", "A rejection needs at least one reason");
-        }
-        IssuedNumbers numbers = request.outcome() != OutcomeRequest.Outcome.APPROVED ? null
-                : new IssuedNumbers(request.subjectFilingNumber(), request.websites() == null ? List.of()
-                        : request.websites().stream().map(w -> new IssuedNumbers.Website(w.name(), w.domains(),
-                                w.websiteFilingNumber(), FilingStatus.NORMAL)).toList(), false);
-        List<Reason> reasons = request.reasons() == null ? null
-                : request.reasons().stream().map(r -> new Reason(r.code(), r.message(), r.field())).toList();
-        FeedEntry entry = new FeedEntry(0, submissionId, FeedEntryType.valueOf(request.outcome().name()), null, null,
-                clock.now(), numbers, reasons, null);
-        return manual.record(entry, staff).map(SubmissionView::of);
+        ManualOutcomes.Outcome outcome = new ManualOutcomes.Outcome(FeedEntryType.valueOf(request.outcome().name()),
+                request.subjectFilingNumber(), request.websites() == null ? null : request.websites().stream()
+                        .map(w -> new IssuedNumbers.Website(w.name(), w.domains(), w.websiteFilingNumber(),
+                                FilingStatus.NORMAL)).toList(),
+                request.reasons() == null ? null
+                        : request.reasons().stream().map(r -> new Reason(r.code(), r.message(), r.field())).toList());
+        return manual.record(submissionId, outcome, staff).map(SubmissionView::of);
     }
 }

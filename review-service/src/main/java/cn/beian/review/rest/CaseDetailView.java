@@ -1,10 +1,10 @@
 package cn.beian.review.rest;
 
+import cn.beian.platform.json.Json;
 import cn.beian.review.domain.AuditEntry;
 import cn.beian.review.domain.CaseNote;
 import cn.beian.review.service.CaseQueries;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -70,12 +70,12 @@ public record CaseDetailView(
         }
     }
 
-    static CaseDetailView of(CaseQueries.Detail d, OffsetDateTime now, ObjectMapper mapper, String materialsUrl) {
-        CaseView view = CaseView.of(d.entry(), now, mapper);
+    static CaseDetailView of(CaseQueries.Detail d, OffsetDateTime now, Json json, String materialsUrl) {
+        CaseView view = CaseView.of(d.entry(), now, json);
         return new CaseDetailView(view, d.fullPersonalData() ? "FULL" : "MASKED", d.snapshot(), d.findings(),
                 d.orderHistory().stream().map(AuditView::of).toList(), d.trail().stream().map(AuditView::of).toList(),
                 d.notes().stream().map(NoteView::of).toList(),
-                d.rejections().stream().map(r -> RejectionView.of(r, mapper)).toList(),
+                d.rejections().stream().map(r -> RejectionView.of(r, json)).toList(),
                 d.fullPersonalData() ? MaterialLink.of(view.orderId(), d.snapshot(), materialsUrl) : List.of());
     }
 }

@@ -4,11 +4,11 @@ import cn.beian.contract.domain.Province;
 import cn.beian.contract.events.review.RejectionReason;
 import cn.beian.contract.events.review.ReviewKind;
 import cn.beian.contract.order.FilingType;
+import cn.beian.platform.json.Json;
 import cn.beian.review.domain.CaseStatus;
 import cn.beian.review.domain.ReviewCase;
 import cn.beian.review.service.CaseQueries;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -26,7 +26,8 @@ public record CaseView(
         int version,
         FilingType type,
         Province province,
-        int submission,
+        @Schema(description = "Which submission of the order this is: 1 for the first, +1 for each resubmission")
+        int submissionCount,
         OffsetDateTime openedAt,
         @Schema(description = "SLA: 1 business day after the submission (or photo) on the shared calendar") OffsetDateTime dueAt,
         boolean overdue,
@@ -41,13 +42,13 @@ public record CaseView(
     private static final TypeReference<List<RejectionReason>> REASONS = new TypeReference<>() {
     };
 
-    static CaseView of(CaseQueries.Entry e, OffsetDateTime now, ObjectMapper mapper) {
+    static CaseView of(CaseQueries.Entry e, OffsetDateTime now, Json json) {
         ReviewCase c = e.c();
         boolean live = c.status == CaseStatus.OPEN || c.status == CaseStatus.ASSEMBLING;
         List<RejectionReason> reasons = null;
         if (c.reasons != null) {
             try {
-                reasons = mapper.readValue(c.reasons, REASONS);
+                reasons = json.read(c.reasons, REASONS);
             } catch (Exception ex) {
                 reasons = List.of();
             }
@@ -55,7 +56,7 @@ public record CaseView(
         boolean leased = c.leaseActive(now);
         return new CaseView(c.id.toString(), c.orderId, c.kind, c.status, c.version,
                 e.order() == null ? null : e.order().type, e.order() == null ? null : e.order().province,
-                c.submissionNo, c.openedAt, c.dueAt, live && now.isAfter(c.dueAt), c.status != CaseStatus.ASSEMBLING,
+                c.submissionCount, c.openedAt, c.dueAt, live && now.isAfter(c.dueAt), c.status != CaseStatus.ASSEMBLING,
                 e.missing().isEmpty() ? null : e.missing(), leased ? c.claimedBy : null, leased ? c.leaseUntil : null,
                 c.decidedBy, c.decidedAt, reasons);
     }

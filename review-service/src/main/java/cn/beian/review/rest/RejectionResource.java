@@ -1,10 +1,10 @@
 package cn.beian.review.rest;
 
+import cn.beian.platform.json.Json;
 import cn.beian.platform.problem.Problem;
 import cn.beian.platform.security.CurrentAccount;
 import cn.beian.platform.security.Roles;
 import cn.beian.review.service.CaseQueries;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -26,12 +26,12 @@ public class RejectionResource {
 
     private final CaseQueries queries;
     private final CurrentAccount account;
-    private final ObjectMapper mapper;
+    private final Json json;
 
-    public RejectionResource(CaseQueries queries, CurrentAccount account, ObjectMapper mapper) {
+    public RejectionResource(CaseQueries queries, CurrentAccount account, Json json) {
         this.queries = queries;
         this.account = account;
-        this.mapper = mapper;
+        this.json = json;
     }
 
     @GET
@@ -44,6 +44,6 @@ public class RejectionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<RejectionView>> list(@PathParam("orderId") String orderId) {
         return queries.rejections(orderId, account.id(), account.isStaff())
-                .map(list -> list.stream().map(r -> RejectionView.of(r, mapper)).toList());
+                .map(list -> list.stream().map(r -> RejectionView.of(r, json)).toList());
     }
 }

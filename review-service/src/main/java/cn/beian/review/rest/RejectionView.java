@@ -1,9 +1,9 @@
 package cn.beian.review.rest;
 
 import cn.beian.contract.events.review.RejectionReason;
+import cn.beian.platform.json.Json;
 import cn.beian.review.domain.Rejection;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -23,9 +23,9 @@ public record RejectionView(
     private static final TypeReference<List<RejectionReason>> REASONS = new TypeReference<>() {
     };
 
-    static RejectionView of(Rejection r, ObjectMapper mapper) {
+    static RejectionView of(Rejection r, Json json) {
         try {
-            return new RejectionView(r.source, r.kind, mapper.readValue(r.reasons, REASONS), r.at);
+            return new RejectionView(r.source, r.kind, json.read(r.reasons, REASONS), r.at);
         } catch (Exception e) {
             return new RejectionView(r.source, r.kind, List.of(), r.at);
         }

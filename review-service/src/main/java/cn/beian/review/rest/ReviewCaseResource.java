@@ -1,7 +1,7 @@
 package cn.beian.review.rest;
 
-import cn.beian.review.config.ReviewConfig;
 import cn.beian.contract.events.review.ReviewKind;
+import cn.beian.platform.json.Json;
 import cn.beian.platform.problem.Problem;
 import cn.beian.platform.rest.Cursor;
 import cn.beian.platform.rest.ETags;
@@ -9,12 +9,12 @@ import cn.beian.platform.rest.Ids;
 import cn.beian.platform.rest.Page;
 import cn.beian.platform.security.CurrentAccount;
 import cn.beian.platform.security.Roles;
+import cn.beian.review.config.ReviewConfig;
 import cn.beian.review.domain.CaseStatus;
 import cn.beian.review.domain.ReviewCase;
 import cn.beian.review.service.CaseQueries;
 import cn.beian.review.service.QueueService;
 import cn.beian.time.BeianClock;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -55,16 +55,16 @@ public class ReviewCaseResource {
     private final CaseQueries queries;
     private final CurrentAccount account;
     private final BeianClock clock;
-    private final ObjectMapper mapper;
+    private final Json json;
 
     public ReviewCaseResource(QueueService queue, CaseQueries queries, CurrentAccount account, BeianClock clock,
-            ObjectMapper mapper, ReviewConfig config) {
+            Json json, ReviewConfig config) {
         this.materialsUrl = config.materialsUrl();
         this.queue = queue;
         this.queries = queries;
         this.account = account;
         this.clock = clock;
-        this.mapper = mapper;
+        this.json = json;
     }
 
     @GET
@@ -77,11 +77,9 @@ public class ReviewCaseResource {
             @QueryParam("orderId") String orderId,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Cursor.MAX_LIMIT) int limit,
             @QueryParam("cursor") String cursor) {
-        List<CaseStatus> statuses = status == null || status.isEmpty()
-                ? List.of(CaseStatus.OPEN, CaseStatus.ASSEMBLING) : status;
         OffsetDateTime now = clock.now();
-        return queries.queue(statuses, kind, orderId, Cursor.decode(cursor), limit + 1).map(rows -> Cursor.page(rows, limit,
-                e -> new Cursor(e.c().openedAt, e.c().id.toString()), e -> CaseView.of(e, now, mapper)));
+        return queries.queue(status, kind, orderId, Cursor.decode(cursor), limit + 1).map(rows -> Cursor.page(rows, limit,
+                e -> new Cursor(e.c().openedAt, e.c().id.toString()), e -> CaseView.of(e, now, json)));
     }
 
     @POST
@@ -110,7 +108,7 @@ public class ReviewCaseResource {
     public Uni<Response> get(@PathParam("caseId") String caseId) {
         UUID id = Ids.parseOrNotFound(caseId, "Review case");
         OffsetDateTime now = clock.now();
-        return queries.detail(id, account.id(), now).map(d -> Response.ok(CaseDetailView.of(d, now, mapper,
+        return queries.detail(id, account.id(), now).map(d -> Response.ok(CaseDetailView.of(d, now, json,
                 materialsUrl)).tag(ETags.of(d.entry().c().version)).build());
     }
 
@@ -182,7 +180,7 @@ public class ReviewCaseResource {
     }
 
     private Uni<Response> view(ReviewCase c) {
-        return queries.entry(c.id).map(e -> Response.ok(CaseView.of(e, clock.now(), mapper))
+        return queries.entry(c.id).map(e -> Response.ok(CaseView.of(e, clock.now(), json))
                 .tag(ETags.of(c.version)).build());
     }
 }

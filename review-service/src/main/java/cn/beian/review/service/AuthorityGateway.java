@@ -15,21 +15,20 @@ import cn.beian.national.client.SubjectSnapshot;
 import cn.beian.national.client.SubmissionRequest;
 import cn.beian.national.client.SubmissionType;
 import cn.beian.national.client.WebsiteSnapshot;
+import cn.beian.platform.json.Json;
 import cn.beian.platform.outbox.OutboxWriter;
 import cn.beian.review.domain.AuditEntry;
 import cn.beian.review.domain.AuthoritySubmission;
+import cn.beian.review.domain.OrderProjection;
 import cn.beian.review.domain.Rejection;
-import cn.beian.review.domain.ReviewOrder;
 import cn.beian.review.repository.AuditRepository;
+import cn.beian.review.repository.OrderProjectionRepository;
 import cn.beian.review.repository.RejectionRepository;
-import cn.beian.review.repository.ReviewOrderRepository;
 import cn.beian.review.repository.SnapshotStore;
 import cn.beian.review.repository.SubmissionRepository;
 import cn.beian.time.BeianClock;
 import cn.beian.time.BusinessCalendar;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -58,13 +57,13 @@ public class AuthorityGateway {
     private static final Logger LOG = Logger.getLogger(AuthorityGateway.class);
 
     private final SubmissionRepository submissions;
-    private final ReviewOrderRepository orders;
+    private final OrderProjectionRepository orders;
     private final SnapshotStore snapshots;
     private final AuditRepository audit;
     private final RejectionRepository rejections;
     private final OutboxWriter outbox;
     private final NationalSystemsClient national;
-    private final ObjectMapper mapper;
+    private final Json json;
     private final BeianClock clock;
     private final BusinessCalendar calendar;
     /** Submissions whose last attempt failed (the administration down, a 5xx): retried 1 s, 2 s … 60 s later. */
@@ -81,9 +80,9 @@ public class AuthorityGateway {
         }
     }
 
-    public AuthorityGateway(SubmissionRepository submissions, ReviewOrderRepository orders, SnapshotStore snapshots,
+    public AuthorityGateway(SubmissionRepository submissions, OrderProjectionRepository orders, SnapshotStore snapshots,
             AuditRepository audit, RejectionRepository rejections, OutboxWriter outbox,
-            @RestClient NationalSystemsClient national, ObjectMapper mapper, BeianClock clock,
+            @RestClient NationalSystemsClient national, Json json, BeianClock clock,
             BusinessCalendar calendar) {
         this.submissions = submissions;
         this.orders = orders;
@@ -92,14 +91,14 @@ public class AuthorityGateway {
         this.rejections = rejections;
         this.outbox = outbox;
         this.national = national;
-        this.mapper = mapper;
+        this.json = json;
         this.clock = clock;
         this.calendar = calendar;
     }
 
     /** Queues the order's current submission for the administration (inside the caller's transaction; once). */
-    public Uni<Void> enqueue(ReviewOrder order, OffsetDateTime at) {
-        String id = AuthoritySubmission.idOf(order.orderId, order.submissionNo);
+    public Uni<Void> enqueue(OrderProjection order, OffsetDateTime at) {
+        String id = AuthoritySubmission.idOf(order.orderId, order.submissionCount);
         return submissions.findById(id).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().voidItem();
@@ -107,7 +106,7 @@ public class AuthorityGateway {
             AuthoritySubmission s = new AuthoritySubmission();
             s.submissionId = id;
             s.orderId = order.orderId;
-            s.submissionNo = order.submissionNo;
+            s.submissionCount = order.submissionCount;
             s.websitesVersion = order.websitesVersion;
             s.status = AuthoritySubmission.PENDING;
             s.createdAt = at;
@@ -185,20 +184,20 @@ public class AuthorityGateway {
             s.status = AuthoritySubmission.REFUSED;
             s.decidedAt = now;
             s.decidedBy = "gateway";
-            String json = json(reasons);
-            LOG.infof("The administration refused submission %s: %s", submissionId, json);
+            String stored = json.write(reasons);
+            LOG.infof("The administration refused submission %s: %s", submissionId, stored);
             Rejection r = new Rejection();
             r.orderId = s.orderId;
             r.source = Rejection.Source.AUTHORITY;
             r.kind = "AUTHORITY_REFUSED";
             r.submissionId = submissionId;
-            r.reasons = json;
+            r.reasons = stored;
             r.at = now;
             return rejections.persist(r)
                     .chain(() -> outbox.append(EventType.AUTHORITY_REJECTED,
                             new AuthorityRejected(s.orderId, submissionId, false, reasons, now)))
                     .chain(() -> audit.persist(AuditEntry.of(s.orderId, null, "REFUSED_BY_AUTHORITY", "gateway", null,
-                            json, now).withSubmission(submissionId)))
+                            stored, now).withSubmission(submissionId)))
                     .replaceWithVoid();
         });
     }
@@ -220,7 +219,7 @@ public class AuthorityGateway {
             if (s == null || !AuthoritySubmission.PENDING.equals(s.status)) {
                 return Uni.createFrom().item(Optional.<SubmissionRequest>empty());
             }
-            return snapshots.get(s.orderId, SnapshotStore.SUBJECT, (long) s.submissionNo)
+            return snapshots.get(s.orderId, SnapshotStore.SUBJECT, (long) s.submissionCount)
                     .chain(subject -> snapshots.get(s.orderId, SnapshotStore.WEBSITES, s.websitesVersion)
                             .map(websites -> {
                                 if (subject.isEmpty() || (s.websitesVersion != null && websites.isEmpty())) {
@@ -230,8 +229,8 @@ public class AuthorityGateway {
                                     return Optional.<SubmissionRequest>empty();
                                 }
                                 return Optional.of(build(submissionId,
-                                        read(subject.get(), SubjectSnapshotFrozen.class),
-                                        websites.map(w -> read(w, WebsitesSnapshotFrozen.class))));
+                                        json.read(subject.get(), SubjectSnapshotFrozen.class),
+                                        websites.map(w -> json.read(w, WebsitesSnapshotFrozen.class))));
                             }));
         });
     }
@@ -262,7 +261,7 @@ public class AuthorityGateway {
         List<RejectionReason> reasons = new ArrayList<>();
         try {
             String body = body(e);
-            JsonNode problem = mapper.readTree(body);
+            JsonNode problem = json.read(body, JsonNode.class);
             for (JsonNode err : problem.path("errors")) {
                 reasons.add(new RejectionReason(err.path("field").asText(null), err.path("code").asText("REFUSED"),
                         err.path("message").asText(null)));
@@ -270,7 +269,7 @@ public class AuthorityGateway {
             if (reasons.isEmpty()) {
                 reasons.add(new RejectionReason(null, "REFUSED", problem.path("detail").asText(null)));
             }
-        } catch (RuntimeException | JsonProcessingException ex) {
+        } catch (RuntimeException ex) {
             reasons.add(new RejectionReason(null, "REFUSED", "HTTP " + e.getResponse().getStatus()));
         }
         return reasons;
@@ -282,21 +281,5 @@ public class AuthorityGateway {
             return s;
         }
         return e.getResponse().readEntity(String.class);
-    }
-
-    private <T> T read(String json, Class<T> type) {
-        try {
-            return mapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored snapshot does not decode as " + type.getSimpleName(), e);
-        }
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

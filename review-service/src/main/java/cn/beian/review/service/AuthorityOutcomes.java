@@ -9,6 +9,7 @@ import cn.beian.contract.events.snapshot.WebsitesSnapshotFrozen;
 import cn.beian.national.client.FeedEntry;
 import cn.beian.national.client.IssuedNumbers;
 import cn.beian.national.client.Reason;
+import cn.beian.platform.json.Json;
 import cn.beian.platform.outbox.OutboxWriter;
 import cn.beian.review.domain.AuditEntry;
 import cn.beian.review.domain.AuthoritySubmission;
@@ -18,8 +19,6 @@ import cn.beian.review.repository.RejectionRepository;
 import cn.beian.review.repository.SnapshotStore;
 import cn.beian.review.repository.SubmissionRepository;
 import cn.beian.time.BeianClock;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -42,11 +41,11 @@ public class AuthorityOutcomes {
     private final RejectionRepository rejections;
     private final AuditRepository audit;
     private final OutboxWriter outbox;
-    private final ObjectMapper mapper;
+    private final Json json;
     private final BeianClock clock;
 
     public AuthorityOutcomes(SubmissionRepository submissions, AuthorityGateway gateway, SnapshotStore snapshots,
-            RejectionRepository rejections, AuditRepository audit, OutboxWriter outbox, ObjectMapper mapper,
+            RejectionRepository rejections, AuditRepository audit, OutboxWriter outbox, Json json,
             BeianClock clock) {
         this.submissions = submissions;
         this.gateway = gateway;
@@ -54,7 +53,7 @@ public class AuthorityOutcomes {
         this.rejections = rejections;
         this.audit = audit;
         this.outbox = outbox;
-        this.mapper = mapper;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -109,8 +108,9 @@ public class AuthorityOutcomes {
         if (numbers == null || numbers.subjectFilingNumber() == null || numbers.subjectFilingNumber().isBlank()) {
             return Uni.createFrom().item(Optional.of("approval without the subject filing number"));
         }
-        return snapshots.get(s.orderId, SnapshotStore.WEBSITES, s.websitesVersion).chain(json -> {
-            List<WebsitesSnapshotFrozen.Website> sites = json.map(j -> read(j).websites()).orElse(List.of());
+        return snapshots.get(s.orderId, SnapshotStore.WEBSITES, s.websitesVersion).chain(stored -> {
+            List<WebsitesSnapshotFrozen.Website> sites = stored
+                    .map(j -> json.read(j, WebsitesSnapshotFrozen.class).websites()).orElse(List.of());
             List<AuthorityApproved.WebsiteNumber> websites = new ArrayList<>();
             for (IssuedNumbers.Website w : numbers.websites() == null ? List.<IssuedNumbers.Website>of()
                     : numbers.websites()) {
@@ -160,7 +160,7 @@ public class AuthorityOutcomes {
         r.source = Rejection.Source.AUTHORITY;
         r.kind = returned ? "AUTHORITY_RETURNED" : "AUTHORITY_REJECTED";
         r.submissionId = s.submissionId;
-        r.reasons = json(reasons);
+        r.reasons = json.write(reasons);
         r.at = at;
         return rejections.persist(r)
                 .chain(() -> outbox.append(returned ? EventType.AUTHORITY_RETURNED : EventType.AUTHORITY_REJECTED,
@@ -170,19 +170,5 @@ public class AuthorityOutcomes {
                 .replaceWith(Optional.<String>empty());
     }
 
-    private WebsitesSnapshotFrozen read(String json) {
-        try {
-            return mapper.readValue(json, WebsitesSnapshotFrozen.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

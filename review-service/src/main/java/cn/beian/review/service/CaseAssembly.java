@@ -9,18 +9,15 @@ import cn.beian.contract.events.snapshot.MaterialsManifestFrozen;
 import cn.beian.contract.events.snapshot.SubjectSnapshotFrozen;
 import cn.beian.contract.events.snapshot.WebsitesSnapshotFrozen;
 import cn.beian.contract.order.OrderState;
-import cn.beian.contract.order.OrderTrigger;
-import cn.beian.platform.inbox.InboxHandler;
-import cn.beian.platform.inbox.IncomingEvent;
+import cn.beian.platform.inbox.EventIds;
 import cn.beian.platform.inbox.MalformedEventException;
 import cn.beian.platform.outbox.OutboxWriter;
 import cn.beian.review.domain.AuditEntry;
 import cn.beian.review.domain.CaseStatus;
+import cn.beian.review.domain.OrderProjection;
 import cn.beian.review.domain.ReviewCase;
-import cn.beian.review.domain.ReviewOrder;
 import cn.beian.review.repository.AuditRepository;
 import cn.beian.review.repository.ReviewCaseRepository;
-import cn.beian.review.repository.ReviewOrderRepository;
 import cn.beian.review.repository.SnapshotStore;
 import cn.beian.time.BeianClock;
 import cn.beian.time.BusinessCalendar;
@@ -37,14 +34,14 @@ import org.jboss.logging.Logger;
  * the websites and materials versions, the owners publish the snapshots of exactly those versions, in any order
  * across their topics. A case is created ASSEMBLING on the move and becomes OPEN (claimable; {@code
  * review.case-opened}) once the subject, websites and materials snapshots of that submission have all arrived.
- * Runs inside the idempotent consumer's transaction.
+ * Called by the event handler, inside the idempotent consumer's transaction.
  */
 @ApplicationScoped
-public class CaseAssembly implements InboxHandler {
+public class CaseAssembly {
 
     private static final Logger LOG = Logger.getLogger(CaseAssembly.class);
 
-    private final ReviewOrderRepository orders;
+    private final OrderProjectionService orders;
     private final ReviewCaseRepository cases;
     private final SnapshotStore snapshots;
     private final AuditRepository audit;
@@ -53,7 +50,7 @@ public class CaseAssembly implements InboxHandler {
     private final BusinessCalendar calendar;
     private final AuthorityGateway gateway;
 
-    public CaseAssembly(ReviewOrderRepository orders, ReviewCaseRepository cases, SnapshotStore snapshots,
+    public CaseAssembly(OrderProjectionService orders, ReviewCaseRepository cases, SnapshotStore snapshots,
             AuditRepository audit, OutboxWriter outbox, BeianClock clock, BusinessCalendar calendar,
             AuthorityGateway gateway) {
         this.orders = orders;
@@ -66,69 +63,42 @@ public class CaseAssembly implements InboxHandler {
         this.gateway = gateway;
     }
 
-    /** Applies one event of the subject, website or materials topic (types review-service does not use are skipped). */
-    @Override
-    public Uni<Void> apply(IncomingEvent event) {
-        EventType type = event.eventType().orElse(null);
-        if (type == null) {
-            return Uni.createFrom().voidItem();
+    /** The submission's subject snapshot: the order projection, the snapshot kept, the case assembled if complete. */
+    public Uni<Void> subjectSnapshotFrozen(SubjectSnapshotFrozen s, String json) {
+        if (s.accountId() == null || s.type() == null || s.province() == null || s.submissionCount() < 1
+                || s.subject() == null) {
+            throw new MalformedEventException("subject snapshot without account, type, province, count or subject");
         }
-        return switch (type) {
-            case SUBJECT_SNAPSHOT_FROZEN -> onSubjectSnapshot(event.data(SubjectSnapshotFrozen.class), event.data());
-            case WEBSITES_SNAPSHOT_FROZEN -> {
-                WebsitesSnapshotFrozen w = event.data(WebsitesSnapshotFrozen.class);
-                yield snapshots.put(required(w.orderId()), SnapshotStore.WEBSITES, w.version(), event.data(), clock.now())
-                        .chain(() -> assemble(w.orderId()));
-            }
-            case MATERIALS_MANIFEST_FROZEN -> {
-                MaterialsManifestFrozen m = event.data(MaterialsManifestFrozen.class);
-                yield snapshots.put(required(m.orderId()), SnapshotStore.MATERIALS, m.version(), event.data(), clock.now())
-                        .chain(() -> assemble(m.orderId()));
-            }
-            case ORDER_TRANSITIONED -> onTransition(event.data(OrderTransitioned.class));
-            case PHOTO_SUBMITTED -> onPhoto(event.data(PhotoSubmitted.class));
-            default -> Uni.createFrom().voidItem();
-        };
+        String orderId = orderId(s.orderId());
+        return orders.subjectFrozen(s).chain(() -> snapshots.put(orderId, SnapshotStore.SUBJECT,
+                s.submissionCount(), json, clock.now())).chain(() -> assemble(orderId));
     }
 
-    private Uni<Void> onSubjectSnapshot(SubjectSnapshotFrozen s, String json) {
-        if (s.orderId() == null || s.accountId() == null || s.type() == null || s.province() == null
-                || s.submissionCount() < 1 || s.subject() == null) {
-            throw new MalformedEventException("subject snapshot without order, account, type, province, count or subject");
-        }
-        return upsertOrder(s.orderId(), s.accountId(), s).chain(() -> snapshots.put(s.orderId(), SnapshotStore.SUBJECT,
-                s.submissionCount(), json, clock.now())).chain(() -> assemble(s.orderId()));
+    /** A websites snapshot (the version a submission names): kept, the case assembled if complete. */
+    public Uni<Void> websitesSnapshotFrozen(WebsitesSnapshotFrozen w, String json) {
+        String orderId = orderId(w.orderId());
+        return snapshots.put(orderId, SnapshotStore.WEBSITES, w.version(), json, clock.now())
+                .chain(() -> assemble(orderId));
     }
 
-    private Uni<ReviewOrder> upsertOrder(String orderId, String accountId, Object source) {
-        return orders.findById(orderId).chain(o -> {
-            ReviewOrder order = o != null ? o : new ReviewOrder();
-            if (o == null) {
-                order.orderId = orderId;
-            }
-            order.accountId = accountId;
-            if (source instanceof SubjectSnapshotFrozen s) {
-                order.type = s.type();
-                order.province = s.province();
-            } else if (source instanceof OrderTransitioned t) {
-                order.type = t.type() != null ? t.type() : order.type;
-                order.province = t.province() != null ? t.province() : order.province;
-                order.state = t.to();
-            }
-            if (order.type == null || order.province == null) {
-                throw new MalformedEventException("order " + orderId + " without type or province");
-            }
-            order.updatedAt = clock.now();
-            return o != null ? Uni.createFrom().item(order) : orders.persist(order);
-        });
+    /** A materials manifest (the version a submission names): kept, the case assembled if complete. */
+    public Uni<Void> materialsManifestFrozen(MaterialsManifestFrozen m, String json) {
+        String orderId = orderId(m.orderId());
+        return snapshots.put(orderId, SnapshotStore.MATERIALS, m.version(), json, clock.now())
+                .chain(() -> assemble(orderId));
     }
 
-    private Uni<Void> onTransition(OrderTransitioned t) {
-        if (t.orderId() == null || t.accountId() == null || t.to() == null || t.trigger() == null) {
-            throw new MalformedEventException("order.transitioned without order, account, state or trigger");
+    /**
+     * The order's move: a submission opens a case, a withdrawal or end cancels the live one, the move to
+     * AUTHORITY_REVIEW queues the submission for the administration.
+     */
+    public Uni<Void> transitioned(OrderTransitioned t) {
+        orderId(t.orderId());
+        if (t.accountId() == null || t.to() == null || t.trigger() == null) {
+            throw new MalformedEventException("order.transitioned without account, state or trigger");
         }
         OffsetDateTime at = t.at() != null ? t.at() : clock.now();
-        return upsertOrder(t.orderId(), t.accountId(), t).chain(order -> switch (t.trigger()) {
+        return orders.transitioned(t).chain(order -> switch (t.trigger()) {
             case SUBMIT, RESUBMIT -> openSubmission(order, t, at);
             case WITHDRAW, ABANDON, EXPIRE -> cancelLive(order.orderId, t.trigger().name(), at);
             case INITIAL_APPROVE, PHOTO_APPROVE -> t.to() == OrderState.AUTHORITY_REVIEW && t.from() != OrderState.AUTHORITY_REVIEW
@@ -139,12 +109,12 @@ public class CaseAssembly implements InboxHandler {
     }
 
     /** A submission (or resubmission): a new initial or re-review case for exactly the versions it names. */
-    private Uni<Void> openSubmission(ReviewOrder order, OrderTransitioned t, OffsetDateTime at) {
+    private Uni<Void> openSubmission(OrderProjection order, OrderTransitioned t, OffsetDateTime at) {
         return snapshots.latest(order.orderId).chain(latest -> {
             // The subject snapshot of this submission precedes the move on the same topic; count ourselves if absent.
             Long subjectVersion = latest.get(SnapshotStore.SUBJECT);
-            order.submissionNo = subjectVersion != null && subjectVersion > order.submissionNo
-                    ? subjectVersion.intValue() : order.submissionNo + 1;
+            order.submissionCount = subjectVersion != null && subjectVersion > order.submissionCount
+                    ? subjectVersion.intValue() : order.submissionCount + 1;
             order.websitesVersion = t.websitesVersion();
             order.materialsVersion = t.materialsVersion();
             order.submittedAt = at;
@@ -153,15 +123,16 @@ public class CaseAssembly implements InboxHandler {
                 ReviewCase c = newCase(order, kind, at);
                 return cases.persist(c)
                         .chain(() -> audit.persist(AuditEntry.of(c.orderId, c.id, "CREATED", null, c.version,
-                                kind + " review of submission " + c.submissionNo + ", waiting for its snapshots", at)))
+                                kind + " review of submission " + c.submissionCount + ", waiting for its snapshots", at)))
                         .chain(() -> assemble(order.orderId));
             });
         });
     }
 
-    private Uni<Void> onPhoto(PhotoSubmitted p) {
-        return orders.findById(required(p.orderId())).chain(order -> {
-            if (order == null || order.submissionNo == 0) {
+    /** A photo for the photo review: a photo case for the order's current submission. */
+    public Uni<Void> photoSubmitted(PhotoSubmitted p) {
+        return orders.find(orderId(p.orderId())).chain(order -> {
+            if (order == null || order.submissionCount == 0) {
                 throw new MalformedEventException("photo submitted for an order never submitted: " + p.orderId());
             }
             OffsetDateTime at = p.submittedAt() != null ? p.submittedAt() : clock.now();
@@ -175,12 +146,12 @@ public class CaseAssembly implements InboxHandler {
         });
     }
 
-    private ReviewCase newCase(ReviewOrder order, ReviewKind kind, OffsetDateTime at) {
+    private ReviewCase newCase(OrderProjection order, ReviewKind kind, OffsetDateTime at) {
         ReviewCase c = new ReviewCase();
         c.id = UUID.randomUUID();
         c.orderId = order.orderId;
         c.kind = kind;
-        c.submissionNo = order.submissionNo;
+        c.submissionCount = order.submissionCount;
         c.websitesVersion = order.websitesVersion;
         c.materialsVersion = order.materialsVersion;
         c.status = CaseStatus.ASSEMBLING;
@@ -214,7 +185,7 @@ public class CaseAssembly implements InboxHandler {
 
     /** The parts of the case's submission that have not arrived yet (SUBJECT, WEBSITES, MATERIALS). */
     public Uni<List<String>> missing(ReviewCase c) {
-        return snapshots.present(c.orderId, c.submissionNo, c.websitesVersion, c.materialsVersion).map(present -> {
+        return snapshots.present(c.orderId, c.submissionCount, c.websitesVersion, c.materialsVersion).map(present -> {
             List<String> missing = new ArrayList<>();
             if (!present.contains(SnapshotStore.SUBJECT)) {
                 missing.add(SnapshotStore.SUBJECT);
@@ -243,10 +214,9 @@ public class CaseAssembly implements InboxHandler {
         });
     }
 
-    private static String required(String orderId) {
-        if (orderId == null) {
-            throw new MalformedEventException("event without orderId");
-        }
+    /** The event's order id, checked: anything but a UUID is a malformed event. */
+    private static String orderId(String orderId) {
+        EventIds.orderId(orderId);
         return orderId;
     }
 }

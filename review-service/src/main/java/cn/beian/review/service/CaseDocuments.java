@@ -57,7 +57,7 @@ public class CaseDocuments {
     }
 
     private Uni<Parts> parts(ReviewCase c) {
-        return snapshots.get(c.orderId, SnapshotStore.SUBJECT, (long) c.submissionNo)
+        return snapshots.get(c.orderId, SnapshotStore.SUBJECT, (long) c.submissionCount)
                 .chain(s -> snapshots.get(c.orderId, SnapshotStore.WEBSITES, c.websitesVersion)
                         .chain(w -> snapshots.get(c.orderId, SnapshotStore.MATERIALS, c.materialsVersion)
                                 .map(m -> new Parts(s.map(this::tree), w.map(this::tree), m.map(this::tree)))));

@@ -9,12 +9,12 @@ import cn.beian.review.domain.CaseNote;
 import cn.beian.review.domain.CaseStatus;
 import cn.beian.review.domain.Rejection;
 import cn.beian.review.domain.ReviewCase;
-import cn.beian.review.domain.ReviewOrder;
+import cn.beian.review.domain.OrderProjection;
 import cn.beian.review.repository.AuditRepository;
 import cn.beian.review.repository.NoteRepository;
 import cn.beian.review.repository.RejectionRepository;
 import cn.beian.review.repository.ReviewCaseRepository;
-import cn.beian.review.repository.ReviewOrderRepository;
+import cn.beian.review.repository.OrderProjectionRepository;
 import cn.beian.review.repository.SubmissionRepository;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,7 +32,7 @@ import java.util.UUID;
 public class CaseQueries {
 
     private final ReviewCaseRepository cases;
-    private final ReviewOrderRepository orders;
+    private final OrderProjectionRepository orders;
     private final AuditRepository audit;
     private final NoteRepository notes;
     private final RejectionRepository rejections;
@@ -40,7 +40,7 @@ public class CaseQueries {
     private final CaseDocuments documents;
     private final CaseAssembly assembly;
 
-    public CaseQueries(ReviewCaseRepository cases, ReviewOrderRepository orders, AuditRepository audit,
+    public CaseQueries(ReviewCaseRepository cases, OrderProjectionRepository orders, AuditRepository audit,
             NoteRepository notes, RejectionRepository rejections, SubmissionRepository submissions,
             CaseDocuments documents, CaseAssembly assembly) {
         this.cases = cases;
@@ -54,7 +54,7 @@ public class CaseQueries {
     }
 
     /** A queue entry: the case, its order, and what it still waits for where it is assembling. */
-    public record Entry(ReviewCase c, ReviewOrder order, List<String> missing) {
+    public record Entry(ReviewCase c, OrderProjection order, List<String> missing) {
     }
 
     /**
@@ -69,10 +69,13 @@ public class CaseQueries {
     /** The action recorded in a case's trail for every read of its unmasked personal data. */
     public static final String PERSONAL_DATA_READ = "PERSONAL_DATA_READ";
 
+    /** The queue, oldest first; without statuses the live cases (OPEN and ASSEMBLING). */
     @WithSession
     public Uni<List<Entry>> queue(List<CaseStatus> statuses, ReviewKind kind, String orderId, Cursor after,
             int limit) {
-        return cases.queue(statuses, kind, orderId, after, limit).chain(list -> list.isEmpty()
+        List<CaseStatus> wanted = statuses == null || statuses.isEmpty()
+                ? List.of(CaseStatus.OPEN, CaseStatus.ASSEMBLING) : statuses;
+        return cases.queue(wanted, kind, orderId, after, limit).chain(list -> list.isEmpty()
                 ? Uni.createFrom().item(List.<Entry>of())
                 : Multi.createFrom().iterable(list).onItem().transformToUniAndConcatenate(this::entry).collect().asList());
     }

@@ -5,6 +5,7 @@ import cn.beian.contract.events.review.RejectionReason;
 import cn.beian.contract.events.review.ReviewCaseChanged;
 import cn.beian.contract.events.review.ReviewDecided;
 import cn.beian.contract.events.review.ReviewKind;
+import cn.beian.platform.json.Json;
 import cn.beian.platform.outbox.OutboxWriter;
 import cn.beian.platform.problem.FieldViolation;
 import cn.beian.platform.problem.ProblemException;
@@ -22,8 +23,6 @@ import cn.beian.review.repository.NoteRepository;
 import cn.beian.review.repository.RejectionRepository;
 import cn.beian.review.repository.ReviewCaseRepository;
 import cn.beian.time.BeianClock;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,12 +46,12 @@ public class QueueService {
     private final RejectionRepository rejections;
     private final CaseDocuments documents;
     private final OutboxWriter outbox;
-    private final ObjectMapper mapper;
+    private final Json json;
     private final ReviewConfig config;
     private final BeianClock clock;
 
     public QueueService(ReviewCaseRepository cases, AuditRepository audit, NoteRepository notes,
-            RejectionRepository rejections, CaseDocuments documents, OutboxWriter outbox, ObjectMapper mapper,
+            RejectionRepository rejections, CaseDocuments documents, OutboxWriter outbox, Json json,
             ReviewConfig config, BeianClock clock) {
         this.cases = cases;
         this.audit = audit;
@@ -60,7 +59,7 @@ public class QueueService {
         this.rejections = rejections;
         this.documents = documents;
         this.outbox = outbox;
-        this.mapper = mapper;
+        this.json = json;
         this.config = config;
         this.clock = clock;
     }
@@ -161,7 +160,7 @@ public class QueueService {
         c.claimedBy = null;
         c.leaseUntil = null;
         c.version++;
-        c.reasons = approve ? null : json(reasons);
+        c.reasons = approve ? null : json.write(reasons);
         boolean photo = c.kind == ReviewKind.PHOTO;
         EventType type = approve
                 ? (photo ? EventType.PHOTO_REVIEW_APPROVED : EventType.INITIAL_REVIEW_APPROVED)
@@ -263,11 +262,4 @@ public class QueueService {
                 .with("currentStatus", c.status.name()).with("currentVersion", c.version);
     }
 
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

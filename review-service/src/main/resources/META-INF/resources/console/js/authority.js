@@ -43,9 +43,9 @@ export function authorityView(root) {
       h('thead', {}, h('tr', {}, ...cols.map(k => h('th', { scope: 'col' }, t(k))))));
     const body = h('tbody', {});
     rows().forEach(s => body.append(h('tr', { 'data-submission-id': s.submissionId, 'data-status': s.status },
-      h('td', { class: 'mono', title: s.submissionId }, `${shortId(s.orderId)}:${s.submission}`),
+      h('td', { class: 'mono', title: s.submissionId }, `${shortId(s.orderId)}:${s.submissionCount}`),
       h('td', { class: 'mono', title: s.orderId }, shortId(s.orderId)),
-      h('td', {}, t('row.submissionNo', { n: s.submission })),
+      h('td', {}, t('row.submissionCount', { n: s.submissionCount })),
       h('td', {}, h('span', { class: `pill sub-${s.status}` }, e('submissionStatus', s.status)),
         s.lastError ? h('div', { class: 'small error' }, s.lastError) : null),
       h('td', {}, s.smsStatus ? e('sms', s.smsStatus) : '—'),

@@ -350,7 +350,7 @@ export function caseView(root, caseId, router) {
       h('div', {}, h('dt', {}, t('case.status')), h('dd', { id: 'case-status', 'data-status': cur.status }, e('status', cur.status))),
       h('div', {}, h('dt', {}, t('case.version')), h('dd', { id: 'case-version' }, String(cur.version))),
       h('div', {}, h('dt', {}, t('case.order')), h('dd', { class: 'mono', title: cur.orderId }, shortId(cur.orderId))),
-      h('div', {}, h('dt', {}, t('case.submission')), h('dd', {}, t('row.submissionNo', { n: cur.submission }))),
+      h('div', {}, h('dt', {}, t('case.submission')), h('dd', {}, t('row.submissionCount', { n: cur.submissionCount }))),
       h('div', {}, h('dt', {}, t('case.opened')), h('dd', {}, at(cur.openedAt))),
       open ? h('div', {}, h('dt', {}, t('case.due')), h('dd', { class: (cur.overdue || sla(cur.dueAt).overdue) ? 'sla overdue' : 'sla', id: 'case-sla' }, sla(cur.dueAt).text)) : null,
       open ? h('div', {}, h('dt', {}, t('case.claim')), h('dd', { id: 'case-claim' },

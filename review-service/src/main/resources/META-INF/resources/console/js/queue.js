@@ -100,7 +100,7 @@ export function queueView(root) {
         h('td', {}, e('type', c.type)),
         h('td', {}, e('province', c.province)),
         h('td', { class: 'mono', title: c.orderId }, shortId(c.orderId)),
-        h('td', {}, t('row.submissionNo', { n: c.submission })),
+        h('td', {}, t('row.submissionCount', { n: c.submissionCount })),
         h('td', {}, at(c.openedAt)),
         h('td', {}, slaCell(c)),
         h('td', {}, claimCell(c)),

@@ -8,16 +8,16 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * subject-, website- and review-service's events, each applied exactly once; the dispatcher is woken once the
- * event's transaction (and the messages it queued) committed.
+ * subject-, website- and review-service's events, each applied exactly once through {@link EventHandler}; the
+ * dispatcher is woken once the event's transaction (and the messages it queued) committed.
  */
 @ApplicationScoped
-public class NotificationConsumers {
+public class EventConsumers {
 
     private final IdempotentConsumer consumer;
     private final DeliveryDispatcher dispatcher;
 
-    public NotificationConsumers(IdempotentConsumer consumer, DeliveryDispatcher dispatcher) {
+    public EventConsumers(IdempotentConsumer consumer, DeliveryDispatcher dispatcher) {
         this.consumer = consumer;
         this.dispatcher = dispatcher;
     }

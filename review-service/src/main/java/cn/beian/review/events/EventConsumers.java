@@ -6,13 +6,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** What builds and moves review cases: the snapshots and the order's moves, each applied once. */
+/**
+ * The topics that build and move review cases (the snapshots, the order's moves): each record to the idempotent
+ * consumer, which applies it once through {@link EventHandler}.
+ */
 @ApplicationScoped
-public class ReviewConsumers {
+public class EventConsumers {
 
     private final IdempotentConsumer consumer;
 
-    public ReviewConsumers(IdempotentConsumer consumer) {
+    public EventConsumers(IdempotentConsumer consumer) {
         this.consumer = consumer;
     }
 

@@ -11,10 +11,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
-/** What review-service knows of an order, learned from subject-service's events. */
+/** What review-service knows of an order it does not own, filled only from subject-service's events. */
 @Entity
 @Table(name = "review_order")
-public class ReviewOrder {
+public class OrderProjection {
 
     @Id
     @Column(name = "order_id")
@@ -35,8 +35,8 @@ public class ReviewOrder {
     public OrderState state;
 
     /** The current submission: 1 for the first, +1 for each resubmission. */
-    @Column(name = "submission_no", nullable = false)
-    public int submissionNo;
+    @Column(name = "submission_count", nullable = false)
+    public int submissionCount;
 
     @Column(name = "websites_version")
     public Long websitesVersion;

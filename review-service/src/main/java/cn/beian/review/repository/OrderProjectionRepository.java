@@ -1,9 +1,9 @@
 package cn.beian.review.repository;
 
-import cn.beian.review.domain.ReviewOrder;
+import cn.beian.review.domain.OrderProjection;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
-public class ReviewOrderRepository implements PanacheRepositoryBase<ReviewOrder, String> {
+public class OrderProjectionRepository implements PanacheRepositoryBase<OrderProjection, String> {
 }

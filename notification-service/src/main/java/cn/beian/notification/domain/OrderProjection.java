@@ -6,10 +6,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
-/** Who to reach about an order: its account and subject principal, as the events told. */
+/**
+ * What notification-service knows of an order it does not own, filled only from subject-service's events: who to
+ * reach about it (its account and subject principal), its type and province.
+ */
 @Entity
 @Table(name = "order_contact")
-public class OrderContact {
+public class OrderProjection {
 
     @Id
     @Column(name = "order_id")
