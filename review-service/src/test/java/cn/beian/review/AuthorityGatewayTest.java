@@ -305,7 +305,7 @@ class AuthorityGatewayTest {
                 TestEvents.transitioned(order, account, "FIRST_FILING", "ZHEJIANG", "AUTHORITY_REJECTED",
                         "INITIAL_REVIEW", "RESUBMIT", 4L, 9L));
         assertEquals(1, count("select count(*) from review_case where order_id = '" + order
-                + "' and kind = 'RE_REVIEW' and status = 'OPEN' and submission_count = 2"));
+                + "' and kind = 'RE_REVIEW' and status = 'OPEN' and submission_no = 2"));
         TestEvents.send(connector, "subject-events", TestEvents.SUBJECT, order, "order.transitioned.v1",
                 TestEvents.transitioned(order, account, "FIRST_FILING", "ZHEJIANG", "INITIAL_REVIEW",
                         "AUTHORITY_REVIEW", "INITIAL_APPROVE", null, null));

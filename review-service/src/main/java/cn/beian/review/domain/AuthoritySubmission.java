@@ -26,7 +26,7 @@ public class AuthoritySubmission {
     @Column(name = "order_id", nullable = false)
     public String orderId;
 
-    @Column(name = "submission_count", nullable = false)
+    @Column(name = "submission_no", nullable = false)
     public int submissionCount;
 
     /** The websites snapshot submitted, to name Beian's website ids next to the numbers issued. */

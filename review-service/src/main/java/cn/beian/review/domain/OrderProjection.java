@@ -35,7 +35,7 @@ public class OrderProjection {
     public OrderState state;
 
     /** The current submission: 1 for the first, +1 for each resubmission. */
-    @Column(name = "submission_count", nullable = false)
+    @Column(name = "submission_no", nullable = false)
     public int submissionCount;
 
     @Column(name = "websites_version")

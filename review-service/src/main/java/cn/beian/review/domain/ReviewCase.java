@@ -25,7 +25,7 @@ public class ReviewCase {
     @Column(nullable = false)
     public ReviewKind kind;
 
-    @Column(name = "submission_count", nullable = false)
+    @Column(name = "submission_no", nullable = false)
     public int submissionCount;
 
     @Column(name = "websites_version")
