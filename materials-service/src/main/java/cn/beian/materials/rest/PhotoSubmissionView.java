@@ -1,6 +1,6 @@
 package cn.beian.materials.rest;
 
-import cn.beian.contract.events.review.PhotoSubmitted;
+import cn.beian.contract.events.materials.PhotoSubmitted;
 import java.time.OffsetDateTime;
 
 /** Curtain photos submitted for photo review, by the applicant or a reviewer as verification point. */

@@ -1,13 +1,13 @@
 package cn.beian.materials.service;
 
-import cn.beian.contract.events.review.PhotoSubmitted;
+import cn.beian.contract.events.materials.PhotoSubmitted;
 import cn.beian.materials.domain.Material;
-import cn.beian.materials.domain.OrderProjection;
 import cn.beian.materials.domain.MaterialRead;
 import cn.beian.materials.domain.MaterialStatus;
-import cn.beian.materials.repository.OrderProjectionRepository;
+import cn.beian.materials.domain.OrderProjection;
 import cn.beian.materials.repository.MaterialReadRepository;
 import cn.beian.materials.repository.MaterialRepository;
+import cn.beian.materials.repository.OrderProjectionRepository;
 import cn.beian.platform.outbox.OutboxWriter;
 import cn.beian.platform.problem.FieldViolation;
 import cn.beian.platform.problem.ProblemException;

@@ -1,8 +1,8 @@
 package cn.beian.review.events;
 
 import cn.beian.contract.events.EventType;
+import cn.beian.contract.events.materials.PhotoSubmitted;
 import cn.beian.contract.events.order.OrderTransitioned;
-import cn.beian.contract.events.review.PhotoSubmitted;
 import cn.beian.contract.events.snapshot.MaterialsManifestFrozen;
 import cn.beian.contract.events.snapshot.SubjectSnapshotFrozen;
 import cn.beian.contract.events.snapshot.WebsitesSnapshotFrozen;

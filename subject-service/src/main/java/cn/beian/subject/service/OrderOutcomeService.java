@@ -2,12 +2,12 @@ package cn.beian.subject.service;
 
 import cn.beian.contract.events.authority.AuthorityApproved;
 import cn.beian.contract.events.authority.AuthorityRejected;
+import cn.beian.contract.events.materials.PhotoSubmitted;
 import cn.beian.contract.events.readiness.PartReady;
-import cn.beian.contract.events.review.PhotoSubmitted;
 import cn.beian.contract.events.review.RejectionReason;
 import cn.beian.contract.events.review.ReviewDecided;
-import cn.beian.contract.order.OrderTrigger;
 import cn.beian.contract.order.OrderTrigger.Actor;
+import cn.beian.contract.order.OrderTrigger;
 import cn.beian.platform.inbox.MalformedEventException;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.subject.domain.FilingOrder;

@@ -1,4 +1,4 @@
-package cn.beian.contract.events.review;
+package cn.beian.contract.events.materials;
 
 import cn.beian.contract.events.EventPayload;
 import java.time.OffsetDateTime;
