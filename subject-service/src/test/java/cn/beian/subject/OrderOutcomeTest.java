@@ -54,10 +54,16 @@ class OrderOutcomeTest {
                 "{\"orderId\":\"%s\",\"version\":4,\"ready\":true}".formatted(order));
         ack("materials-events", "/beian/materials-service", order, "material.order-readiness-changed.v1",
                 "{\"orderId\":\"%s\",\"version\":9,\"ready\":true}".formatted(order));
-        as(account, "applicant").header("If-Match", "\"2\"").post("/api/v1/orders/" + order + "/submit")
+        String ready = as(account, "applicant").get("/api/v1/orders/" + order).then().extract().header("ETag");
+        // The websites judged again and still complete: the order's ETag stays, the applicant's submit goes through.
+        ack("website-events", "/beian/website-service", order, "website.order-readiness-changed.v1",
+                "{\"orderId\":\"%s\",\"version\":6,\"ready\":true}".formatted(order));
+        as(account, "applicant").get("/api/v1/orders/" + order).then().header("ETag", equalTo(ready))
+                .body("readiness.websitesVersion", equalTo(6));
+        as(account, "applicant").header("If-Match", ready).post("/api/v1/orders/" + order + "/submit")
                 .then().statusCode(200).body("state", equalTo("INITIAL_REVIEW"));
         assertEquals(1, SubjectResourceTest.count("select count(*) from outbox_event where aggregate_id = '" + order
-                + "' and event_type = 'order.transitioned.v1' and payload like '%\"websitesVersion\":4%'"
+                + "' and event_type = 'order.transitioned.v1' and payload like '%\"websitesVersion\":6%'"
                 + " and payload like '%\"materialsVersion\":9%'"), "the submission names the versions judged complete");
 
         review(order, "review.initial-approved.v1", null);
@@ -85,6 +91,10 @@ class OrderOutcomeTest {
                 {"orderId":"%s","subjectFilingNumber":"京ICP备20261123号","websites":[{"name":"吴十的博客",
                  "domains":["wushi.cn"],"websiteFilingNumber":"京ICP备20261123号-1"}]}""".formatted(order));
         state(account, order, "APPROVED");
+        as(account, "applicant").get("/api/v1/orders/" + order).then()
+                .body("approval.subjectFilingNumber", equalTo("京ICP备20261123号"))
+                .body("approval.websites[0].websiteFilingNumber", equalTo("京ICP备20261123号-1"))
+                .body("approval.websites[0].domains[0]", equalTo("wushi.cn"));
         assertEquals(1, SubjectResourceTest.count("select count(*) from subject where id = '" + subjectId
                 + "' and filing_number = '京ICP备20261123号'"));
     }

@@ -49,6 +49,12 @@ class OrderResourceTest {
         }
     }
 
+    /** The order's ETag as its owner reads it. */
+    private static String etag(String account, String orderId) {
+        return as(account, "applicant").get("/api/v1/orders/" + orderId).then().statusCode(200).extract()
+                .header("ETag");
+    }
+
     @Test
     void anOrderNeedsASubjectFirst() {
         as("order-nosubject", "applicant").contentType(ContentType.JSON).body("{\"type\":\"FIRST_FILING\"}")
@@ -60,7 +66,7 @@ class OrderResourceTest {
         newSubject("order-one");
         String id = newOrder("order-one");
         as("order-one", "applicant").get("/api/v1/orders/" + id).then().statusCode(200)
-                .header("ETag", equalTo("\"0\""))
+                .header("ETag", org.hamcrest.Matchers.matchesPattern("\"[0-9a-f]{24}\""))
                 .body("state", equalTo("DRAFT"))
                 .body("waitingOn", equalTo("APPLICANT"))
                 .body("allowedActions", containsInAnyOrder("SUBMIT", "ABANDON"))
@@ -69,7 +75,7 @@ class OrderResourceTest {
         as("order-one", "applicant").contentType(ContentType.JSON).body("{\"type\":\"FIRST_FILING\"}")
                 .post("/api/v1/orders").then().statusCode(409).body("orderId", equalTo(id));
         as("order-other", "applicant").get("/api/v1/orders/" + id).then().statusCode(404);
-        as("order-other", "applicant").header("If-Match", "\"0\"").post("/api/v1/orders/" + id + "/abandon")
+        as("order-other", "applicant").header("If-Match", etag("order-one", id)).post("/api/v1/orders/" + id + "/abandon")
                 .then().statusCode(404);
         as("order-one", "applicant").contentType(ContentType.JSON).body("{\"type\":\"TELEPORT\"}")
                 .post("/api/v1/orders").then().statusCode(400).body("errors[0].field", equalTo("type"));
@@ -103,25 +109,30 @@ class OrderResourceTest {
         as("order-submit", "applicant").post("/api/v1/orders/" + id + "/submit").then().statusCode(428);
         as("order-submit", "applicant").header("If-Match", "\"7\"").post("/api/v1/orders/" + id + "/submit")
                 .then().statusCode(412);
-        as("order-submit", "applicant").header("If-Match", "\"0\"").post("/api/v1/orders/" + id + "/submit")
+        String draft = etag("order-submit", id);
+        as("order-submit", "applicant").header("If-Match", draft).post("/api/v1/orders/" + id + "/submit")
                 .then().statusCode(409)
                 .body("errors.code", hasItems("WEBSITES_INCOMPLETE", "MATERIALS_INCOMPLETE"));
         markReady(id);
-        as("order-submit", "applicant").header("If-Match", "\"0\"").post("/api/v1/orders/" + id + "/submit")
-                .then().statusCode(200)
-                .header("ETag", equalTo("\"1\""))
+        // Complete now: what the applicant sees changed, so the ETag read before is stale.
+        as("order-submit", "applicant").header("If-Match", draft).post("/api/v1/orders/" + id + "/submit")
+                .then().statusCode(412);
+        String submitted = as("order-submit", "applicant").header("If-Match", etag("order-submit", id))
+                .post("/api/v1/orders/" + id + "/submit").then().statusCode(200).extract().header("ETag");
+        as("order-submit", "applicant").get("/api/v1/orders/" + id).then()
+                .header("ETag", equalTo(submitted))
                 .body("state", equalTo("INITIAL_REVIEW"))
                 .body("waitingOn", equalTo("PROVIDER"))
                 .body("reviewDueAt", org.hamcrest.Matchers.notNullValue())
                 .body("allowedActions", containsInAnyOrder("WITHDRAW", "ABANDON"));
         // An illegal move names the state and what is allowed.
-        as("order-submit", "applicant").header("If-Match", "\"1\"").post("/api/v1/orders/" + id + "/resubmit")
+        as("order-submit", "applicant").header("If-Match", submitted).post("/api/v1/orders/" + id + "/resubmit")
                 .then().statusCode(409)
                 .body("currentState", equalTo("INITIAL_REVIEW"))
                 .body("allowedActions", containsInAnyOrder("WITHDRAW", "ABANDON"));
-        as("order-submit", "applicant").header("If-Match", "\"1\"").post("/api/v1/orders/" + id + "/withdraw")
+        as("order-submit", "applicant").header("If-Match", submitted).post("/api/v1/orders/" + id + "/withdraw")
                 .then().statusCode(200).body("state", equalTo("DRAFT"));
-        as("order-submit", "applicant").header("If-Match", "\"2\"").post("/api/v1/orders/" + id + "/abandon")
+        as("order-submit", "applicant").header("If-Match", etag("order-submit", id)).post("/api/v1/orders/" + id + "/abandon")
                 .then().statusCode(200).body("state", equalTo("ABANDONED"))
                 .body("allowedActions.size()", equalTo(0))
                 .body("history.trigger", equalTo(List.of("CREATE", "SUBMIT", "WITHDRAW", "ABANDON")));
@@ -136,11 +147,12 @@ class OrderResourceTest {
         newSubject("order-race");
         String id = newOrder("order-race");
         markReady(id);
+        String ready = etag("order-race", id);
         ExecutorService pool = Executors.newFixedThreadPool(6);
         List<Future<Integer>> results = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             Callable<Integer> submit = () -> {
-                Response r = as("order-race", "applicant").header("If-Match", "\"0\"")
+                Response r = as("order-race", "applicant").header("If-Match", ready)
                         .post("/api/v1/orders/" + id + "/submit");
                 return r.statusCode();
             };
@@ -175,7 +187,7 @@ class OrderResourceTest {
                 .post("/api/v1/orders").then().statusCode(201).extract().path("id");
         assertEquals(1, SubjectResourceTest.count("select count(*) from authorization_code where order_id = '" + order
                 + "' and state = 'RESERVED'"));
-        as("code-filer", "applicant").header("If-Match", "\"0\"").post("/api/v1/orders/" + order + "/abandon")
+        as("code-filer", "applicant").header("If-Match", etag("code-filer", order)).post("/api/v1/orders/" + order + "/abandon")
                 .then().statusCode(200);
         assertEquals(1, SubjectResourceTest.count("select count(*) from authorization_code where code = '" + code
                 + "' and state = 'AVAILABLE'"), "an abandoned order frees its code");

@@ -65,14 +65,14 @@ class OrderStreamTest {
         assertTrue(created.contains("event:order.transitioned"), created.toString());
         assertTrue(created.stream().anyMatch(l -> l.contains("\"trigger\":\"CREATE\"")), created.toString());
 
-        as(account, "applicant").header("If-Match", "\"0\"").post("/api/v1/orders/" + order + "/submit")
+        as(account, "applicant").header("If-Match", etag(account, order)).post("/api/v1/orders/" + order + "/submit")
                 .then().statusCode(200);
         List<String> submitted = first.next();
         assertTrue(submitted.stream().anyMatch(l -> l.contains("\"trigger\":\"SUBMIT\"")), submitted.toString());
         String lastId = submitted.stream().filter(l -> l.startsWith("id:")).findFirst().orElseThrow().substring(3);
         first.close();
 
-        as(account, "applicant").header("If-Match", "\"1\"").post("/api/v1/orders/" + order + "/withdraw")
+        as(account, "applicant").header("If-Match", etag(account, order)).post("/api/v1/orders/" + order + "/withdraw")
                 .then().statusCode(200);
         Events resumed = open(account, order, lastId.strip());
         List<String> next = resumed.next();
@@ -116,7 +116,7 @@ class OrderStreamTest {
             c.createStatement().executeUpdate("update filing_order set websites_ready_version = 1, "
                     + "materials_ready_version = 1 where id = '" + a + "'");
         }
-        as(account, "applicant").header("If-Match", "\"0\"").post("/api/v1/orders/" + a + "/submit")
+        as(account, "applicant").header("If-Match", etag(account, a)).post("/api/v1/orders/" + a + "/submit")
                 .then().statusCode(200);
         assertTrue(onA.next().stream().anyMatch(l -> l.contains("\"trigger\":\"SUBMIT\"")));
         assertTrue(againOnA.next().stream().anyMatch(l -> l.contains("\"trigger\":\"SUBMIT\"")));
@@ -208,5 +208,10 @@ class OrderStreamTest {
         public void close() {
             lines.close();
         }
+    }
+
+    private static String etag(String account, String orderId) {
+        return as(account, "applicant").get("/api/v1/orders/" + orderId).then().statusCode(200).extract()
+                .header("ETag");
     }
 }

@@ -10,8 +10,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.UUID;
 
 /** 备案订单: one application of one filing type, for the account's subject. */
@@ -81,8 +86,40 @@ public class FilingOrder {
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
+    /**
+     * The administration's approval with the numbers it issued ({@code authority.approved} as JSON); null until
+     * then.
+     */
+    public String approval;
+
+    /** Optimistic locking only: background facts (the account's e-mail, a verified password) move it too. */
     @Version
     public long version;
+
+    /** A time as the database keeps it (microseconds), so that a fresh and a stored order give the same tag. */
+    private static String micros(OffsetDateTime t) {
+        return String.valueOf(t.toInstant().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    /**
+     * The order's ETag: a fingerprint of what its applicant sees and acts on — state, step, deadlines' bases, whether
+     * its websites and materials are complete, its numbers. It does not move when a background fact the view does not
+     * show arrives, nor when a part is judged again at a new version and stays complete (submission freezes whatever
+     * complete versions there are then), so an applicant's action after an idle minute is not refused as stale.
+     */
+    public String viewTag() {
+        String seen = String.join("|", id.toString(), String.valueOf(subjectId), String.valueOf(type),
+                String.valueOf(province), String.valueOf(state), String.valueOf(rereview), String.valueOf(photoApproved),
+                micros(stateSince), micros(updatedAt),
+                String.valueOf(websitesReadyVersion != null), String.valueOf(materialsReadyVersion != null),
+                String.valueOf(submissionCount), String.valueOf(approval));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(seen.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** Zhejiang orders never expire (docs/domain.md §3). */
     public boolean expiryExempt() {

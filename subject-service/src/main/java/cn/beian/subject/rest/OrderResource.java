@@ -1,6 +1,7 @@
 package cn.beian.subject.rest;
 
 import cn.beian.contract.order.OrderTrigger;
+import cn.beian.platform.json.Json;
 import cn.beian.platform.problem.Problem;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.rest.Cursor;
@@ -11,11 +12,8 @@ import cn.beian.platform.security.CurrentAccount;
 import cn.beian.platform.security.Roles;
 import cn.beian.subject.service.OrderService;
 import cn.beian.subject.service.OrderStream;
-import io.smallrye.mutiny.Multi;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.Sse;
 import cn.beian.time.BusinessCalendar;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -31,10 +29,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -51,8 +52,11 @@ public class OrderResource {
     private final CurrentAccount account;
     private final BusinessCalendar calendar;
     private final OrderStream stream;
+    private final Json json;
 
-    public OrderResource(OrderService orders, CurrentAccount account, BusinessCalendar calendar, OrderStream stream) {
+    public OrderResource(OrderService orders, CurrentAccount account, BusinessCalendar calendar, OrderStream stream,
+            Json json) {
+        this.json = json;
         this.orders = orders;
         this.account = account;
         this.calendar = calendar;
@@ -79,7 +83,7 @@ public class OrderResource {
     public Uni<Response> create(@Valid @NotNull CreateOrderRequest request, UriInfo uri) {
         return orders.open(account.id(), account.email(), request.toNewOrder()).map(t -> Response
                 .created(uri.getAbsolutePathBuilder().path(t.order().id.toString()).build())
-                .tag(ETags.of(t.order().version))
+                .tag(ETags.of(t.order().viewTag()))
                 .entity(view(t))
                 .build());
     }
@@ -104,7 +108,7 @@ public class OrderResource {
         Cursor after = Cursor.decode(cursor);
         String only = account.isStaff() ? null : account.id();
         return orders.page(only, after, limit + 1).map(rows -> Cursor.page(rows, limit,
-                o -> new Cursor(o.createdAt, o.id.toString()), o -> OrderView.of(o, null, calendar)));
+                o -> new Cursor(o.createdAt, o.id.toString()), o -> OrderView.of(o, null, calendar, json)));
     }
 
     @GET
@@ -183,10 +187,10 @@ public class OrderResource {
     }
 
     private Response ok(OrderService.Tracked t) {
-        return Response.ok(view(t)).tag(ETags.of(t.order().version)).build();
+        return Response.ok(view(t)).tag(ETags.of(t.order().viewTag())).build();
     }
 
     private OrderView view(OrderService.Tracked t) {
-        return OrderView.of(t.order(), t.history(), calendar);
+        return OrderView.of(t.order(), t.history(), calendar, json);
     }
 }

@@ -1,9 +1,11 @@
 package cn.beian.subject.rest;
 
+import cn.beian.contract.events.authority.AuthorityApproved;
 import cn.beian.contract.order.FilingType;
 import cn.beian.contract.order.OrderState;
 import cn.beian.contract.order.OrderTrigger;
 import cn.beian.contract.order.Party;
+import cn.beian.platform.json.Json;
 import cn.beian.subject.domain.FilingOrder;
 import cn.beian.subject.domain.OrderDeadlines;
 import cn.beian.subject.domain.OrderStateMachine;
@@ -42,7 +44,21 @@ public record OrderView(
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         List<HistoryEntry> history,
-        Readiness readiness) {
+        Readiness readiness,
+        Approval approval) {
+
+    /** The numbers the administration approved the order with; absent until then. */
+    public record Approval(String subjectFilingNumber, List<AuthorityApproved.WebsiteNumber> websites,
+            OffsetDateTime approvedAt) {
+
+        static Approval of(String stored, Json json) {
+            if (stored == null) {
+                return null;
+            }
+            AuthorityApproved a = json.read(stored, AuthorityApproved.class);
+            return new Approval(a.subjectFilingNumber(), a.websites(), a.approvedAt());
+        }
+    }
 
     /**
      * @param missing what submission waits for: {@code WEBSITES_INCOMPLETE}, {@code MATERIALS_INCOMPLETE}
@@ -70,12 +86,12 @@ public record OrderView(
         }
     }
 
-    public static OrderView of(FilingOrder o, List<OrderTransition> history, BusinessCalendar calendar) {
+    public static OrderView of(FilingOrder o, List<OrderTransition> history, BusinessCalendar calendar, Json json) {
         return new OrderView(o.id.toString(), o.subjectId.toString(), o.type, o.state, o.state.waitingOn(),
                 OrderStateMachine.allowed(o.state, OrderTrigger.Actor.APPLICANT, o.context()),
                 o.state.contentsEditable(), o.state.photoEditable(), o.rereview, o.stateSince, o.expiresAt(),
                 OrderDeadlines.reviewDueAt(o, calendar), OrderDeadlines.authorityEta(o, calendar),
                 o.createdAt, o.updatedAt, history == null ? null : history.stream().map(HistoryEntry::of).toList(),
-                Readiness.of(o));
+                Readiness.of(o), Approval.of(o.approval, json));
     }
 }

@@ -5,8 +5,9 @@ import cn.beian.contract.events.order.OrderCreated;
 import cn.beian.contract.events.order.OrderTransitioned;
 import cn.beian.contract.order.FilingType;
 import cn.beian.contract.order.OrderState;
-import cn.beian.contract.order.OrderTrigger;
 import cn.beian.contract.order.OrderTrigger.Actor;
+import cn.beian.contract.order.OrderTrigger;
+import cn.beian.platform.json.Json;
 import cn.beian.platform.outbox.OutboxWriter;
 import cn.beian.platform.persistence.Constraints;
 import cn.beian.platform.problem.FieldViolation;
@@ -15,8 +16,8 @@ import cn.beian.platform.problem.ProblemType;
 import cn.beian.platform.rest.Cursor;
 import cn.beian.platform.rest.ETags;
 import cn.beian.subject.domain.FilingOrder;
-import cn.beian.subject.domain.OrderStateMachine;
 import cn.beian.subject.domain.OrderStateMachine.IllegalTransitionException;
+import cn.beian.subject.domain.OrderStateMachine;
 import cn.beian.subject.domain.OrderTransition;
 import cn.beian.subject.domain.Subject;
 import cn.beian.subject.repository.FilingOrderRepository;
@@ -39,6 +40,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class OrderService {
 
+    private final Json json;
     private final FilingOrderRepository orders;
     private final OrderTransitionRepository transitions;
     private final SubjectRepository subjects;
@@ -51,7 +53,8 @@ public class OrderService {
 
     public OrderService(FilingOrderRepository orders, OrderTransitionRepository transitions,
             SubjectRepository subjects, OutboxWriter outbox, BeianClock clock, AuthorizationCodeService codes,
-            SubjectOutlines outlines, SubjectRevisions revisions, FilingPasswordCheck passwords) {
+            SubjectOutlines outlines, SubjectRevisions revisions, FilingPasswordCheck passwords, Json json) {
+        this.json = json;
         this.passwords = passwords;
         this.codes = codes;
         this.outlines = outlines;
@@ -147,7 +150,7 @@ public class OrderService {
             if (o == null || !o.accountId.equals(accountId)) {
                 return Uni.createFrom().failure(ProblemException.notFound("Order"));
             }
-            ETags.requireMatch(ifMatch, o.version);
+            ETags.requireMatch(ifMatch, o.viewTag());
             if (trigger != OrderTrigger.SUBMIT && trigger != OrderTrigger.RESUBMIT) {
                 return move(o, trigger, Actor.APPLICANT, accountId, List.of());
             }
@@ -199,6 +202,9 @@ public class OrderService {
         }
         if (trigger == OrderTrigger.AUTHORITY_REJECT) {
             o.rereview = true;
+        }
+        if (approval != null) {
+            o.approval = json.write(approval);
         }
         o.updatedAt = now;
         boolean submit = trigger == OrderTrigger.SUBMIT || trigger == OrderTrigger.RESUBMIT;

@@ -16,6 +16,11 @@ public final class ETags {
         return new EntityTag(Long.toString(version));
     }
 
+    /** A tag that is not a counter, e.g. a fingerprint of what a view shows. */
+    public static EntityTag of(String tag) {
+        return new EntityTag(tag);
+    }
+
     /**
      * Checks {@code If-Match} against the current version: 428 where it is missing, 412 where it is stale.
      * <p>
@@ -26,10 +31,15 @@ public final class ETags {
      * here needs; and not a 412: nothing has changed that a reload would fix.
      */
     public static void requireMatch(String ifMatch, long currentVersion) {
+        requireMatch(ifMatch, Long.toString(currentVersion));
+    }
+
+    /** As {@link #requireMatch(String, long)}, for a tag that is not a counter. */
+    public static void requireMatch(String ifMatch, String currentTag) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(ProblemType.PRECONDITION_REQUIRED, "Send the ETag you read as If-Match");
         }
-        String expected = "\"" + currentVersion + "\"";
+        String expected = "\"" + currentTag + "\"";
         for (String candidate : ifMatch.split(",")) {
             String tag = candidate.strip();
             if (tag.equals("*")) {
@@ -49,7 +59,7 @@ public final class ETags {
             }
         }
         throw new ProblemException(ProblemType.PRECONDITION_FAILED,
-                "The resource has changed since you read it (current version " + currentVersion + ")")
+                "The resource has changed since you read it (current ETag " + expected + ")")
                 .with("currentETag", expected);
     }
 }
