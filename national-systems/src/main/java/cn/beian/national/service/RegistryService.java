@@ -115,7 +115,7 @@ public class RegistryService {
                 errors.add(new FieldViolation("certificateNumber", "NOT_BLANK", "certificateNumber is required"));
             }
             return Uni.createFrom().failure(
-                    new ProblemException(ProblemType.VALIDATION_FAILED, errors.size() + " field(s) are invalid", errors));
+                    ProblemException.invalidFields(errors));
         }
         return findByCertificate(type, number.strip()).chain(found -> found
                 .map(f -> view(f.subject(), f.match()))

@@ -98,7 +98,7 @@ public class SubmissionRules {
         subjectShape(r, errors);
         websitesShape(r, errors);
         if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, errors.size() + " field(s) are invalid", errors);
+            throw ProblemException.invalidFields(errors);
         }
     }
 

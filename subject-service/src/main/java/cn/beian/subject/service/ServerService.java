@@ -58,8 +58,7 @@ public class ServerService {
             errors.add(new FieldViolation("purchasedMonths", "NOT_NULL", "is required for a prepaid server"));
         }
         if (!errors.isEmpty()) {
-            return Uni.createFrom().failure(new ProblemException(ProblemType.VALIDATION_FAILED,
-                    errors.size() + " field(s) are invalid", errors));
+            return Uni.createFrom().failure(ProblemException.invalidFields(errors));
         }
         OffsetDateTime now = clock.now();
         Server s = new Server();

@@ -77,7 +77,7 @@ public record SubjectInput(SubjectNature nature, Province province, String city,
         }
         Emails.validate(p.email()).ifPresent(x -> errors.add(violation("principal.email", x)));
         if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, errors.size() + " field(s) are invalid", errors);
+            throw ProblemException.invalidFields(errors);
         }
         return new SubjectInput(nature, province, city, district, name, certificateType,
                 CertificateValidator.normalise(certificateNumber), certificateAddress, communicationAddress,

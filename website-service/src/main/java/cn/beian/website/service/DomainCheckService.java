@@ -8,7 +8,6 @@ import cn.beian.contract.findings.Finding;
 import cn.beian.contract.order.FilingType;
 import cn.beian.platform.problem.FieldViolation;
 import cn.beian.platform.problem.ProblemException;
-import cn.beian.platform.problem.ProblemType;
 import cn.beian.time.BeianClock;
 import cn.beian.validators.domain.DomainNames;
 import cn.beian.validators.domain.ParsedDomain;
@@ -66,7 +65,7 @@ public class DomainCheckService {
             errors.add(new FieldViolation("domains[10]", "TOO_MANY_DOMAINS", "一次最多检查 10 个域名"));
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, errors.size() + " field(s) are invalid", errors);
+            throw ProblemException.invalidFields(errors);
         }
         FilingType type = query.filingType() == null ? FilingType.FIRST_FILING : query.filingType();
         SubjectNature nature = query.nature() == null ? SubjectNature.PERSON : query.nature();

@@ -183,8 +183,7 @@ public class WebsiteService {
         List<FieldViolation> errors = new ArrayList<>();
         WebsiteContent content = WebsiteInput.normalise(body, "", LocalDate.now(clock), errors);
         if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED,
-                    errors.size() + " field(s) are invalid", errors);
+            throw ProblemException.invalidFields(errors);
         }
         return content;
     }
