@@ -78,7 +78,7 @@ class OrderLifecycleIT {
                  "suggestion":"网站名称请体现网站内容"}]""");
         awaitState(applicant, order, "INITIAL_REJECTED");
         given().auth().oauth2(applicant).get(Stack.REVIEW + "/api/v1/orders/" + order + "/rejections").then()
-                .statusCode(200).body("reasons.flatten().fieldKey", hasItem("websites[0].name"));
+                .statusCode(200).body("items.reasons.flatten().fieldKey", hasItem("websites[0].name"));
 
         // The applicant fixes the website and resubmits; the second look approves.
         String etag = given().auth().oauth2(applicant).get(websites + "/" + websiteId).then().statusCode(200)
@@ -117,7 +117,7 @@ class OrderLifecycleIT {
                 .post(Stack.NATIONAL + "/api/v1/sms-verifications").then().statusCode(200);
         String submission = Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).until(() -> {
             List<Map<String, Object>> subs = given().auth().oauth2(admin).queryParam("orderId", order)
-                    .get(Stack.REVIEW + "/api/v1/authority-submissions").then().statusCode(200).extract().path("$");
+                    .get(Stack.REVIEW + "/api/v1/authority-submissions").then().statusCode(200).extract().path("items");
             return subs.stream().filter(s -> "VERIFIED".equals(s.get("smsStatus")))
                     .map(s -> (String) s.get("submissionId")).findFirst().orElse(null);
         }, s -> s != null);

@@ -114,9 +114,9 @@ class ReviewConsoleIT {
             // 5. The applicant reads that reason through the API, fixes the website and resubmits.
             await(() -> "INITIAL_REJECTED".equals(orderState(applicant, orderId)));
             given().auth().oauth2(applicant).get(Stack.REVIEW + "/api/v1/orders/" + orderId + "/rejections").then()
-                    .statusCode(200).body("[0].reasons[0].fieldKey", equalTo("websites[0].name"))
-                    .body("[0].reasons[0].code", equalTo("WEBSITE_NAME_NOT_COMPLIANT"))
-                    .body("[0].reasons[0].suggestion", equalTo("网站名称请体现网站内容"));
+                    .statusCode(200).body("items[0].reasons[0].fieldKey", equalTo("websites[0].name"))
+                    .body("items[0].reasons[0].code", equalTo("WEBSITE_NAME_NOT_COMPLIANT"))
+                    .body("items[0].reasons[0].suggestion", equalTo("网站名称请体现网站内容"));
             resubmit(applicant, orderId, websiteUrl, person + "的读书随笔", domain);
 
             // 6. Sign-out, then the second reviewer signs in and opens the re-submitted case (masked until claimed).
@@ -252,7 +252,7 @@ class ReviewConsoleIT {
                     .statusCode(200).body("status", equalTo("REJECTED")).body("decidedBy", equalTo(staffId));
             await(() -> "AUTHORITY_REJECTED".equals(orderState(applicant, orderId)));
             given().auth().oauth2(applicant).get(Stack.REVIEW + "/api/v1/orders/" + orderId + "/rejections").then()
-                    .body("reasons.flatten().code", hasItem("SUBJECT_INFO_WRONG"));
+                    .body("items.reasons.flatten().code", hasItem("SUBJECT_INFO_WRONG"));
             browser.screenshot("17-outcome-recorded");
             seen.addAll(browser.requests());
             checkOnlyTheUsersToken(seen, staffId);

@@ -224,6 +224,6 @@ class RegistryResourceTest {
         as("ops", "admin").contentType(ContentType.JSON).body("{\"provider\":\"ALIYUN\",\"domain\":\"Admin-InFlight.cn\"}")
                 .post("/api/v1/admin/in-flight").then().statusCode(201);
         as("ops", "admin").get("/api/v1/admin/in-flight").then().statusCode(200)
-                .body("domain", hasItem("admin-inflight.cn"));
+                .body("items.domain", hasItem("admin-inflight.cn"));
     }
 }

@@ -3,6 +3,10 @@ package cn.beian.review;
 import static cn.beian.review.TestEvents.count;
 import static cn.beian.testing.TestTokens.as;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -271,7 +275,21 @@ class AuthorityGatewayTest {
                 {"outcome":"APPROVED","subjectFilingNumber":"浙ICP备1号"}""").post(path)
                 .then().statusCode(409).body("currentStatus", equalTo("REJECTED"));
         as("acc-" + order, "applicant").get("/api/v1/orders/" + order + "/rejections").then().statusCode(200)
-                .body("[0].source", equalTo("AUTHORITY")).body("[0].reasons[0].fieldKey", equalTo("subject.name"));
+                .body("items[0].source", equalTo("AUTHORITY"))
+                .body("items[0].reasons[0].fieldKey", equalTo("subject.name"));
+        // Submissions are listed newest first, a page at a time; an order's alone by orderId.
+        String other = orderWithAuthority("FIRST_FILING");
+        awaitCount(1, events(other, "authority.submitted.v1"));
+        as("arthur", "authority").queryParam("orderId", order).get("/api/v1/authority-submissions").then()
+                .statusCode(200).body("items.submissionId", hasItem(submission))
+                .body("items.orderId", everyItem(equalTo(order)));
+        String next = as("arthur", "authority").queryParam("limit", 1).get("/api/v1/authority-submissions").then()
+                .statusCode(200).body("items", hasSize(1)).extract().path("nextCursor");
+        String first = as("arthur", "authority").queryParam("limit", 1).get("/api/v1/authority-submissions")
+                .then().body("items[0].submissionId", equalTo(other + ":1")).extract().path("items[0].submissionId");
+        as("arthur", "authority").queryParam("limit", 1).queryParam("cursor", next)
+                .get("/api/v1/authority-submissions").then().statusCode(200)
+                .body("items[0].submissionId", not(equalTo(first)));
     }
 
     @Test

@@ -163,9 +163,10 @@ class ReviewQueueTest {
 
         // The applicant reads the reasons; another applicant gets 404; reviewers see notes and the trail.
         as(account, "applicant").get("/api/v1/orders/" + order + "/rejections").then().statusCode(200)
-                .body("[0].source", equalTo("REVIEWER")).body("[0].kind", equalTo("INITIAL"))
-                .body("[0].reasons.fieldKey", contains("websites[0].name", "subject.principal.mobile"))
-                .body("[0].reasons[0].suggestion", equalTo("个人网站名称不得含有“公司”"));
+                .body("items[0].source", equalTo("REVIEWER")).body("items[0].kind", equalTo("INITIAL"))
+                .body("items[0].reasons.fieldKey", contains("websites[0].name", "subject.principal.mobile"))
+                .body("items[0].reasons[0].suggestion", equalTo("个人网站名称不得含有“公司”"))
+                .body("nextCursor", org.hamcrest.Matchers.nullValue());
         as("bob", "applicant").get("/api/v1/orders/" + order + "/rejections").then().statusCode(404);
         as("bob", "applicant").get("/api/v1/orders/" + UUID.randomUUID() + "/rejections").then().statusCode(404);
         as("rita", "reviewer").get(path).then().statusCode(200)
@@ -248,7 +249,7 @@ class ReviewQueueTest {
         io.restassured.RestAssured.given().get("/api/v1/review-cases").then().statusCode(401);
         as("rita", "reviewer").get("/api/v1/review-cases/not-a-uuid").then().statusCode(404);
         as("rita", "reviewer").get("/api/v1/review-reason-codes").then().statusCode(200)
-                .body("code", hasItems("WEBSITE_NAME_NOT_COMPLIANT", "PHOTO_UNCLEAR"));
+                .body("items.code", hasItems("WEBSITE_NAME_NOT_COMPLIANT", "PHOTO_UNCLEAR"));
     }
 
     @Test

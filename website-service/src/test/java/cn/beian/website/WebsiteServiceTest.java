@@ -171,7 +171,7 @@ class WebsiteServiceTest {
                 "without the journal a new replica would have refused it");
 
         String filedId = as(account, "applicant").get("/api/v1/filed-websites").then().statusCode(200)
-                .body("[0].websiteFilingNumber", equalTo(number)).extract().path("[0].id");
+                .body("items[0].websiteFilingNumber", equalTo(number)).extract().path("items[0].id");
         RestAssured.given().queryParam("domain", "www." + domain).get("/api/v1/public/filings").then()
                 .statusCode(200).body("items[0].websiteFilingNumber", equalTo(number))
                 .body("items[0].subjectName", equalTo("李*")).body("items[0].nature", equalTo("PERSON"));
@@ -353,11 +353,11 @@ class WebsiteServiceTest {
         as(account, "applicant").get("/api/v1/orders/" + order + "/websites").then().statusCode(200)
                 .body("state", equalTo("APPROVED")).body("websites[0].websiteFilingNumber", equalTo(number + "-1"));
         as(account, "applicant").get("/api/v1/filed-websites").then().statusCode(200)
-                .body("websiteFilingNumber", equalTo(List.of(number + "-1")));
+                .body("items.websiteFilingNumber", equalTo(List.of(number + "-1")));
         // review-service's own announcement, later, changes nothing.
         ack("review-events", "/beian/review-service", order, "authority.approved.v1", approval);
         as(account, "applicant").get("/api/v1/filed-websites").then().statusCode(200)
-                .body("websiteFilingNumber", equalTo(List.of(number + "-1")));
+                .body("items.websiteFilingNumber", equalTo(List.of(number + "-1")));
     }
 
     private String newOrder(String account, String type) {

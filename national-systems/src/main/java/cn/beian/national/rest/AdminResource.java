@@ -9,6 +9,7 @@ import cn.beian.national.service.OutgoingMessageJob;
 import cn.beian.national.service.SubmissionDecisions;
 import cn.beian.platform.problem.Problem;
 import cn.beian.platform.problem.ProblemException;
+import cn.beian.platform.rest.Page;
 import cn.beian.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,7 +26,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -126,8 +126,8 @@ public class AdminResource {
     @GET
     @Path("/in-flight")
     @Operation(operationId = "adminListInFlight", summary = "Subjects and domains in open submissions at other providers")
-    public Uni<List<InFlightView>> inFlight() {
-        return admin.inFlight().map(l -> l.stream().map(InFlightView::of).toList());
+    public Uni<Page<InFlightView>> inFlight() {
+        return admin.inFlight().map(l -> new Page<>(l.stream().map(InFlightView::of).toList(), null));
     }
 
     @POST

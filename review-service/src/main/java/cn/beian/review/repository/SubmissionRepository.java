@@ -18,8 +18,4 @@ public class SubmissionRepository implements PanacheRepositoryBase<AuthoritySubm
         return find("status = ?1 order by createdAt", AuthoritySubmission.PENDING).page(0, limit).list()
                 .map(l -> l.stream().map(s -> s.submissionId).toList());
     }
-
-    public Uni<List<AuthoritySubmission>> ofOrder(String orderId) {
-        return list("orderId = ?1 order by createdAt", orderId);
-    }
 }

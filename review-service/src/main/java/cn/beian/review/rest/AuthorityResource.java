@@ -5,6 +5,8 @@ import cn.beian.national.client.FilingStatus;
 import cn.beian.national.client.IssuedNumbers;
 import cn.beian.national.client.Reason;
 import cn.beian.platform.problem.Problem;
+import cn.beian.platform.rest.Cursor;
+import cn.beian.platform.rest.Page;
 import cn.beian.platform.security.CurrentAccount;
 import cn.beian.platform.security.Roles;
 import cn.beian.review.service.CaseQueries;
@@ -12,8 +14,11 @@ import cn.beian.review.service.ManualOutcomes;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,7 +26,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -45,9 +49,12 @@ public class AuthorityResource {
 
     @GET
     @RolesAllowed({Roles.AUTHORITY, Roles.REVIEWER, Roles.ADMIN})
-    @Operation(operationId = "listAuthoritySubmissions", summary = "Submissions of an order (or the latest 100)")
-    public Uni<List<SubmissionView>> list(@QueryParam("orderId") String orderId) {
-        return queries.submissions(orderId).map(l -> l.stream().map(SubmissionView::of).toList());
+    @Operation(operationId = "listAuthoritySubmissions", summary = "Submissions, newest first: all, or an order's")
+    public Uni<Page<SubmissionView>> list(@QueryParam("orderId") String orderId,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Cursor.MAX_LIMIT) int limit,
+            @QueryParam("cursor") String cursor) {
+        return queries.submissions(orderId, Cursor.decode(cursor), limit + 1).map(rows -> Cursor.page(rows, limit,
+                s -> new Cursor(s.createdAt, s.submissionId), SubmissionView::of));
     }
 
     @GET

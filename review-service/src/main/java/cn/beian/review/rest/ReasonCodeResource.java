@@ -1,5 +1,6 @@
 package cn.beian.review.rest;
 
+import cn.beian.platform.rest.Page;
 import cn.beian.platform.security.Roles;
 import cn.beian.review.domain.ReasonCode;
 import jakarta.annotation.security.RolesAllowed;
@@ -8,7 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -24,7 +24,8 @@ public class ReasonCodeResource {
     @GET
     @RolesAllowed({Roles.APPLICANT, Roles.REVIEWER, Roles.AUTHORITY, Roles.ADMIN})
     @Operation(operationId = "listReviewReasonCodes", summary = "The documented rejection reason codes")
-    public List<ReasonCodeView> list() {
-        return Arrays.stream(ReasonCode.values()).map(c -> new ReasonCodeView(c.name(), c.defaultSuggestion())).toList();
+    public Page<ReasonCodeView> list() {
+        return new Page<>(Arrays.stream(ReasonCode.values())
+                .map(c -> new ReasonCodeView(c.name(), c.defaultSuggestion())).toList(), null);
     }
 }

@@ -2,6 +2,7 @@ package cn.beian.review.rest;
 
 import cn.beian.platform.json.Json;
 import cn.beian.platform.problem.Problem;
+import cn.beian.platform.rest.Page;
 import cn.beian.platform.security.CurrentAccount;
 import cn.beian.platform.security.Roles;
 import cn.beian.review.service.CaseQueries;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -38,12 +38,11 @@ public class RejectionResource {
     @RolesAllowed({Roles.APPLICANT, Roles.REVIEWER, Roles.AUTHORITY, Roles.ADMIN})
     @Operation(operationId = "listOrderRejections", summary = "The order's rejections, oldest first: reviewers' and "
             + "the administration's, each reason with its field key, code and suggestion")
-    @APIResponse(responseCode = "200", description = "The rejections (empty when there were none)",
-            content = @Content(schema = @Schema(implementation = RejectionView.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+    @APIResponse(responseCode = "200", description = "The rejections, all on one page (none: empty items)")
     @APIResponse(responseCode = "404", description = "No such order, or not yours",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<List<RejectionView>> list(@PathParam("orderId") String orderId) {
+    public Uni<Page<RejectionView>> list(@PathParam("orderId") String orderId) {
         return queries.rejections(orderId, account.id(), account.isStaff())
-                .map(list -> list.stream().map(r -> RejectionView.of(r, json)).toList());
+                .map(list -> new Page<>(list.stream().map(r -> RejectionView.of(r, json)).toList(), null));
     }
 }

@@ -3,18 +3,19 @@ package cn.beian.review.service;
 import cn.beian.contract.events.review.ReviewKind;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.rest.Cursor;
+import cn.beian.platform.rest.KeysetQuery;
 import cn.beian.review.domain.AuditEntry;
 import cn.beian.review.domain.AuthoritySubmission;
 import cn.beian.review.domain.CaseNote;
 import cn.beian.review.domain.CaseStatus;
+import cn.beian.review.domain.OrderProjection;
 import cn.beian.review.domain.Rejection;
 import cn.beian.review.domain.ReviewCase;
-import cn.beian.review.domain.OrderProjection;
 import cn.beian.review.repository.AuditRepository;
 import cn.beian.review.repository.NoteRepository;
+import cn.beian.review.repository.OrderProjectionRepository;
 import cn.beian.review.repository.RejectionRepository;
 import cn.beian.review.repository.ReviewCaseRepository;
-import cn.beian.review.repository.OrderProjectionRepository;
 import cn.beian.review.repository.SubmissionRepository;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -129,10 +130,9 @@ public class CaseQueries {
     }
 
     @WithSession
-    public Uni<List<AuthoritySubmission>> submissions(String orderId) {
-        return orderId == null
-                ? submissions.find("order by createdAt desc").page(0, 100).list()
-                : submissions.ofOrder(orderId);
+    public Uni<List<AuthoritySubmission>> submissions(String orderId, Cursor after, int limit) {
+        KeysetQuery k = new KeysetQuery("createdAt").newestFirst().where("orderId", orderId).after(after);
+        return submissions.find(k.query(), k.parameters()).range(0, limit - 1).list();
     }
 
     @WithSession

@@ -133,8 +133,9 @@ export function authorityView(root) {
 
   async function load() {
     try {
-      const q = state.orderId ? `?orderId=${encodeURIComponent(state.orderId)}` : '';
-      state.items = await api('GET', review(`/authority-submissions${q}`));
+      // The newest 100 (one page); an order's are never that many.
+      const q = state.orderId ? `&orderId=${encodeURIComponent(state.orderId)}` : '';
+      state.items = (await api('GET', review(`/authority-submissions?limit=100${q}`))).items;
       renderTable();
     } catch (err) { banner(explain(err), 'error'); }
   }

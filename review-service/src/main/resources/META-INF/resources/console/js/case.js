@@ -14,7 +14,7 @@ const DRAFTS = 'beian.console.drafts.';
 let reasonCodes = null;
 
 async function codes() {
-  if (!reasonCodes) reasonCodes = await api('GET', review('/review-reason-codes'));
+  if (!reasonCodes) reasonCodes = (await api('GET', review('/review-reason-codes'))).items;
   return reasonCodes;
 }
 

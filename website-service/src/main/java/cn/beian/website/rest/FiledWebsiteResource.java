@@ -3,25 +3,30 @@ package cn.beian.website.rest;
 import cn.beian.platform.json.Json;
 import cn.beian.platform.problem.Problem;
 import cn.beian.platform.problem.ProblemException;
+import cn.beian.platform.rest.Cursor;
 import cn.beian.platform.rest.ETags;
 import cn.beian.platform.rest.Ids;
+import cn.beian.platform.rest.Page;
 import cn.beian.platform.security.CurrentAccount;
 import cn.beian.platform.security.Roles;
 import cn.beian.website.domain.WebsiteContent;
 import cn.beian.website.service.FiledWebsiteService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -54,10 +59,13 @@ public class FiledWebsiteResource {
 
     @GET
     @RolesAllowed(Roles.APPLICANT)
-    @Operation(operationId = "listFiledWebsites", summary = "The account's approved websites")
-    public Uni<List<FiledWebsiteView>> list() {
-        return service.ofAccount(account.id()).map(list -> list.stream()
-                .map(f -> FiledWebsiteView.of(f, json.read(f.content, WebsiteContent.class))).toList());
+    @Operation(operationId = "listFiledWebsites", summary = "The account's approved websites, oldest approval first")
+    public Uni<Page<FiledWebsiteView>> list(
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Cursor.MAX_LIMIT) int limit,
+            @QueryParam("cursor") String cursor) {
+        return service.page(account.id(), Cursor.decode(cursor), limit + 1).map(rows -> Cursor.page(rows, limit,
+                f -> new Cursor(f.approvedAt, f.id.toString()),
+                f -> FiledWebsiteView.of(f, json.read(f.content, WebsiteContent.class))));
     }
 
     @PUT

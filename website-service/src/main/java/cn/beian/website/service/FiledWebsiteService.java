@@ -9,7 +9,9 @@ import cn.beian.platform.inbox.EventIds;
 import cn.beian.platform.json.Json;
 import cn.beian.platform.outbox.OutboxWriter;
 import cn.beian.platform.problem.ProblemException;
+import cn.beian.platform.rest.Cursor;
 import cn.beian.platform.rest.ETags;
+import cn.beian.platform.rest.KeysetQuery;
 import cn.beian.time.BeianClock;
 import cn.beian.validators.domain.DomainNames;
 import cn.beian.website.domain.FiledWebsite;
@@ -151,9 +153,11 @@ public class FiledWebsiteService {
         f.version++;
     }
 
+    /** An account's filed websites, in the order they were approved, a page ({@code limit} rows) after a cursor. */
     @WithSession
-    public Uni<List<FiledWebsite>> ofAccount(String accountId) {
-        return filed.ofAccount(accountId);
+    public Uni<List<FiledWebsite>> page(String accountId, Cursor after, int limit) {
+        KeysetQuery k = new KeysetQuery("approvedAt").where("accountId", accountId).after(after);
+        return filed.find(k.query(), k.parameters()).range(0, limit - 1).list();
     }
 
     @WithTransaction

@@ -17,6 +17,7 @@ public final class KeysetQuery {
     private final StringBuilder where = new StringBuilder("1 = 1");
     private final Parameters parameters = new Parameters();
     private int filters;
+    private boolean newestFirst;
 
     public KeysetQuery(String timeField) {
         this.timeField = timeField;
@@ -32,18 +33,26 @@ public final class KeysetQuery {
         return this;
     }
 
+    /** Newest first (descending), for lists whose readers want the latest: the cursor then walks back in time. */
+    public KeysetQuery newestFirst() {
+        newestFirst = true;
+        return this;
+    }
+
     /** Starts after {@code cursor}; {@code null} means the first page. */
     public KeysetQuery after(Cursor cursor) {
         if (cursor != null) {
-            where.append(" and (").append(timeField).append(" > :at or (").append(timeField)
-                    .append(" = :at and cast(id as string) > :id))");
+            String beyond = newestFirst ? " < " : " > ";
+            where.append(" and (").append(timeField).append(beyond).append(":at or (").append(timeField)
+                    .append(" = :at and cast(id as string)").append(beyond).append(":id))");
             parameters.and("at", cursor.at()).and("id", cursor.id());
         }
         return this;
     }
 
     public String query() {
-        return where + " order by " + timeField + ", cast(id as string)";
+        String direction = newestFirst ? " desc" : "";
+        return where + " order by " + timeField + direction + ", cast(id as string)" + direction;
     }
 
     public Parameters parameters() {
