@@ -77,7 +77,7 @@ class NotificationsIT {
                     .isEmpty());
             websites.send(EventType.WEBSITES_SNAPSHOT_FROZEN, orderId, """
                     {"orderId":"%s","version":1,"websites":[{"websiteId":"%s","name":"郑十的博客",
-                     "domains":["zheng10.cn"],"homepageUrls":["https://zheng10.cn"],"serviceContent":"其他",
+                     "domains":["zheng10.cn"],"homepageUrls":["https://zheng10.cn"],"serviceContent":"OTHER",
                      "preApprovals":[],"languages":["zh-CN"],"principal":{"name":"钱十一",
                      "certificateType":"RESIDENT_ID","certificateNumber":"%s","mobile":"%s","email":"%s"},
                      "principalSameAsSubject":false,"serverIds":[],"authorizationCodes":[]}],

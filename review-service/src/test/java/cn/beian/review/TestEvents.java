@@ -72,7 +72,7 @@ final class TestEvents {
     static String websitesSnapshot(String orderId, long version) {
         return """
                 {"orderId":"%s","version":%d,"websites":[{"websiteId":"w-1-%s","name":"吴十的博客",
-                 "domains":["wushi-%s.cn"],"homepageUrls":["www.wushi-%s.cn"],"serviceContent":"其他",
+                 "domains":["wushi-%s.cn"],"homepageUrls":["www.wushi-%s.cn"],"serviceContent":"OTHER",
                  "preApprovals":[],"languages":["zh-CN"],"principal":{"name":"吴十","certificateType":"RESIDENT_ID",
                  "certificateNumber":"110101199003070011","mobile":"13800138000","email":"wu@beian.test"},
                  "principalSameAsSubject":true,"serverIds":["srv-1"],"authorizationCodes":[]}],"findings":[],

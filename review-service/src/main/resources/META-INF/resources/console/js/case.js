@@ -33,7 +33,8 @@ function guessCode(key) {
   return 'OTHER';
 }
 
-const ENUM_FIELDS = { type: 'type', province: 'province', nature: 'nature', certificateType: 'certificateType', kind: 'material' };
+const ENUM_FIELDS = { type: 'type', province: 'province', nature: 'nature', certificateType: 'certificateType', kind: 'material',
+  serviceContent: 'serviceContent' };
 const HIDDEN = new Set(['subjectId', 'materialId', 'sha256', 'objectKey', 'contentType', 'sizeBytes', 'version', 'websiteId', 'id', 'width', 'height', 'uploadedAt']);
 
 export function caseView(root, caseId, router) {

@@ -193,6 +193,7 @@ const enums = {
     submissionStatus: { PENDING: '待发送', SUBMITTED: '已提交，等待管局', REFUSED: '管局拒收', APPROVED: '管局通过', REJECTED: '管局驳回', RETURNED: '管局退回' },
     sms: { REQUESTED: '已发送验证码', VERIFIED: '已核验', FAILED: '核验失败' },
     outcome: { APPROVED: '通过', REJECTED: '驳回', RETURNED: '退回' },
+    serviceContent: { COMPREHENSIVE_PORTAL: '综合门户', UNIT_PORTAL: '单位门户网站', OTHER: '其他' },
     decision: { APPROVED: '通过', REJECTED: '驳回', CANCELLED: '取消' },
     action: {
       CREATED: '创建', OPENED: '开放审核', CLAIMED: '领取', RELEASED: '释放', LEASE_LAPSED: '领取过期', APPROVED: '通过',
@@ -220,6 +221,7 @@ const enums = {
     submissionStatus: { PENDING: 'Pending', SUBMITTED: 'Submitted, waiting', REFUSED: 'Refused', APPROVED: 'Approved', REJECTED: 'Rejected', RETURNED: 'Returned' },
     sms: { REQUESTED: 'Code sent', VERIFIED: 'Verified', FAILED: 'Failed' },
     outcome: { APPROVED: 'Approved', REJECTED: 'Rejected', RETURNED: 'Returned' },
+    serviceContent: { COMPREHENSIVE_PORTAL: 'Comprehensive portal', UNIT_PORTAL: 'Organisation portal', OTHER: 'Other' },
     decision: { APPROVED: 'Approved', REJECTED: 'Rejected', CANCELLED: 'Cancelled' },
     action: {},
   },

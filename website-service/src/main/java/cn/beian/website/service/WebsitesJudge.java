@@ -127,7 +127,7 @@ public class WebsitesJudge {
             WebsiteContent c = contents.get(i);
             Person principal = principal(c, subject);
             snapshot.add(new WebsitesSnapshotFrozen.Website(w.id.toString(), w.websiteFilingNumber, c.name(),
-                    c.domains(), c.homepageUrls(), c.serviceContent() == null ? null : c.serviceContent().chineseName(),
+                    c.domains(), c.homepageUrls(), c.serviceContent() == null ? null : c.serviceContent().name(),
                     c.preApprovals().stream().map(p -> new WebsitesSnapshotFrozen.PreApproval(p.type().name(),
                             p.documentNumber())).toList(),
                     c.languages(), c.remarks(), principal, c.principalSameAsSubject(), c.serverIds(),

@@ -23,7 +23,8 @@ public record WebsitesSnapshotFrozen(
      * One website of the order.
      *
      * @param websiteFilingNumber     the website's number where it is already filed (change, access, cancel)
-     * @param serviceContent          综合门户 / 单位门户网站 / 其他
+     * @param serviceContent          the service content as an enum name ({@code COMPREHENSIVE_PORTAL},
+     *                                {@code UNIT_PORTAL}, {@code OTHER}); labels are for display only
      * @param principalSameAsSubject  whether the applicant chose "same as the subject principal"; {@code principal}
      *                                then repeats the subject principal
      */
