@@ -23,11 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class Messages {
 
-    private static final Locale ENGLISH = Locale.ENGLISH;
-    private static final Locale CHINESE = Locale.ROOT;
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-    private static final Map<Locale, ResourceBundle[]> BUNDLES = new ConcurrentHashMap<>();
+    private static final Map<String, ResourceBundle[]> BUNDLES = new ConcurrentHashMap<>();
 
     /** This request's words for {@code key}. */
     public String get(String key, Object... args) {
@@ -44,28 +42,41 @@ public class Messages {
         return rc != null && AcceptLanguages.english(rc.request().getHeader("Accept-Language"));
     }
 
-    /** The words for {@code key} in English or zh-CN. */
+    /** The words for {@code key} in English or zh-CN (an entry missing in English falls back to zh-CN). */
     public static String text(boolean english, String key, Object... args) {
-        for (ResourceBundle bundle : bundles(english ? ENGLISH : CHINESE)) {
+        String pattern = find(english, key);
+        if (pattern == null && english) {
+            pattern = find(false, key);
+        }
+        if (pattern == null) {
+            return key;
+        }
+        return args.length == 0 ? pattern : new MessageFormat(pattern, english ? Locale.ENGLISH : Locale.CHINA)
+                .format(args);
+    }
+
+    /** The entry for {@code key} in exactly that language, or null. */
+    static String find(boolean english, String key) {
+        for (ResourceBundle bundle : bundles(english)) {
             if (bundle != null && bundle.containsKey(key)) {
-                String pattern = bundle.getString(key);
-                return args.length == 0 ? pattern : new MessageFormat(pattern, english ? ENGLISH : Locale.CHINA)
-                        .format(args);
+                return bundle.getString(key);
             }
         }
-        return key;
+        return null;
     }
 
-    private static ResourceBundle[] bundles(Locale locale) {
-        return BUNDLES.computeIfAbsent(locale, l -> new ResourceBundle[] {load("messages", l),
-                load("cn.beian.platform.problem.messages", l)});
+    private static ResourceBundle[] bundles(boolean english) {
+        // messages_en is a bundle of its own (base name with the suffix), so that it never inherits zh-CN entries.
+        String suffix = english ? "_en" : "";
+        return BUNDLES.computeIfAbsent(suffix, s -> new ResourceBundle[] {load("messages" + s),
+                load("cn.beian.platform.problem.messages" + s)});
     }
 
-    private static ResourceBundle load(String name, Locale locale) {
+    private static ResourceBundle load(String name) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         try {
-            return ResourceBundle.getBundle(name, locale, loader == null ? Messages.class.getClassLoader() : loader,
-                    NO_FALLBACK);
+            return ResourceBundle.getBundle(name, Locale.ROOT,
+                    loader == null ? Messages.class.getClassLoader() : loader, NO_FALLBACK);
         } catch (MissingResourceException e) {
             return null;
         }

@@ -15,6 +15,8 @@ public class ProblemException extends RuntimeException {
     private final Map<String, Object> extensions = new LinkedHashMap<>();
     /** The detail is "n fields are invalid", said in the language the request asks for (see ProblemMappers). */
     private boolean countsFields;
+    /** Where the detail is a {@link Messages} key: its arguments (worded when the problem is answered). */
+    private Object[] detailArgs;
 
     public ProblemException(ProblemType type, String detail) {
         this(type, detail, List.of());
@@ -26,8 +28,52 @@ public class ProblemException extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
+    /**
+     * Nothing there (or nothing the caller may see): "{@code what} not found" in the caller's language, {@code what}
+     * worded by the bundle entry {@code resource.<what>} where the service has one.
+     */
     public static ProblemException notFound(String what) {
-        return new ProblemException(ProblemType.NOT_FOUND, what + " not found");
+        return localized(ProblemType.NOT_FOUND, "detail.not-found", new Resource(what));
+    }
+
+    /**
+     * A problem whose detail is the {@link Messages} entry {@code key}, worded with {@code args} in the caller's
+     * language when it is answered (the exception's own message, for logs, is the key).
+     */
+    public static ProblemException localized(ProblemType type, String key, Object... args) {
+        return localized(type, key, List.of(), args);
+    }
+
+    /** As {@link #localized(ProblemType, String, Object...)}, with the fields it names. */
+    public static ProblemException localized(ProblemType type, String key, List<FieldViolation> errors,
+            Object... args) {
+        ProblemException e = new ProblemException(type, key, errors);
+        e.detailArgs = args;
+        return e;
+    }
+
+    /** A resource's name, worded by the bundle entry {@code resource.<name>} (the name itself where none). */
+    public record Resource(String name) {
+    }
+
+    /** The detail in English or zh-CN. */
+    String detail(boolean english) {
+        if (countsFields) {
+            return Messages.text(english, "detail.fields-invalid", String.valueOf(errors.size()));
+        }
+        if (detailArgs == null) {
+            return getMessage();
+        }
+        Object[] worded = new Object[detailArgs.length];
+        for (int i = 0; i < detailArgs.length; i++) {
+            worded[i] = detailArgs[i] instanceof Resource r ? resource(english, r.name()) : detailArgs[i];
+        }
+        return Messages.text(english, getMessage(), worded);
+    }
+
+    private static String resource(boolean english, String name) {
+        String worded = Messages.find(english, "resource." + name);
+        return worded == null ? name : worded;
     }
 
     public static ProblemException invalid(String field, String code, String message) {
@@ -44,10 +90,6 @@ public class ProblemException extends RuntimeException {
                 errors);
         e.countsFields = true;
         return e;
-    }
-
-    boolean countsFields() {
-        return countsFields;
     }
 
     /** Adds a member to the problem body, e.g. {@code currentState}. */

@@ -41,8 +41,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
-        String detail = e.countsFields() ? detail(e.errors().size(), english(headers)) : e.getMessage();
-        return respond(e.type(), detail, e.errors(), e.extensions(), headers, uri);
+        boolean en = english(headers);
+        List<FieldViolation> errors = e.errors().stream().map(v -> v.worded(en)).toList();
+        return respond(e.type(), e.detail(en), errors, e.extensions(), headers, uri);
     }
 
     @ServerExceptionMapper

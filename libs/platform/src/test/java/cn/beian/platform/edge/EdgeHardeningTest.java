@@ -328,12 +328,21 @@ class EdgeHardeningTest {
                 .body("title", equalTo("The request is invalid")).body("detail", equalTo("1 field(s) are invalid"))
                 .body("errors[0].field", equalTo("websites[1].domains[0]"))
                 .body("errors[0].code", equalTo("DOMAIN_DUPLICATED"))
-                .body("errors[0].message", equalTo("example.cn appears more than once"));
+                .body("errors[0].message", equalTo("example.cn appears more than once"))
+                .body("errors[0].args", nullValue());
         as("checks", "applicant").contentType("application/json").body(twice).post(THINGS + "/checks").then()
                 .statusCode(400).body("title", equalTo("请求参数不合法")).body("detail", equalTo("共有 1 个字段不合法"))
                 .body("errors[0].message", equalTo("域名 example.cn 重复"));
         as("checks", "applicant").contentType("application/json").body(thing("王五", "王五", "example.com"))
                 .post(THINGS + "/checks").then().statusCode(204);
+    }
+
+    @Test
+    void aMissingResourceIsNamedInTheCallersLanguage() {
+        String unknown = "/api/v1/things/" + UUID.randomUUID();
+        as("nobody-here", "applicant").header("Accept-Language", "en").get(unknown).then().statusCode(404)
+                .body("detail", equalTo("Thing not found"));
+        as("nobody-here", "applicant").get(unknown).then().statusCode(404).body("detail", equalTo("事物不存在"));
     }
 
     @Test

@@ -87,8 +87,8 @@ public class ThingResource {
             List<String> domains = websites.get(i).domains() == null ? List.of() : websites.get(i).domains();
             for (int j = 0; j < domains.size(); j++) {
                 if (!seen.add(domains.get(j))) {
-                    errors.add(new FieldViolation("websites[" + i + "].domains[" + j + "]", "DOMAIN_DUPLICATED",
-                            messages.get("field.DOMAIN_DUPLICATED", domains.get(j))));
+                    errors.add(FieldViolation.of("websites[" + i + "].domains[" + j + "]", "DOMAIN_DUPLICATED",
+                            "field.DOMAIN_DUPLICATED", domains.get(j)));
                 }
             }
         }
