@@ -97,7 +97,7 @@ public class AuthorizationCodeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> revoke(@PathParam("serverId") String serverId, @PathParam("codeId") String codeId) {
         UUID server = Ids.parseOrNotFound(serverId, "Server");
-        UUID code = Ids.parseOrNotFound(codeId, "Authorization code");
+        UUID code = Ids.parseOrNotFound(codeId, "AuthorizationCode");
         return codes.revoke(account.id(), server, code).map(v -> Response.noContent().build());
     }
 }

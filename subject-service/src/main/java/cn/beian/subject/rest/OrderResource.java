@@ -2,6 +2,7 @@ package cn.beian.subject.rest;
 
 import cn.beian.contract.order.OrderTrigger;
 import cn.beian.platform.json.Json;
+import cn.beian.platform.problem.FieldViolation;
 import cn.beian.platform.problem.Problem;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.rest.Cursor;
@@ -36,6 +37,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -177,7 +179,8 @@ public class OrderResource {
         try {
             return lastEventId == null || lastEventId.isBlank() ? 0 : Long.parseLong(lastEventId.strip());
         } catch (NumberFormatException e) {
-            throw ProblemException.invalid("Last-Event-ID", "INVALID_EVENT_ID", "Not an event id of this stream");
+            throw ProblemException.invalidFields(List.of(FieldViolation.of("Last-Event-ID", "INVALID_EVENT_ID",
+                    "field.last-event-id-invalid")));
         }
     }
 

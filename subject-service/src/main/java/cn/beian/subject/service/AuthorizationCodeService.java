@@ -5,6 +5,7 @@ import cn.beian.contract.events.server.AuthorizationCodeReleased;
 import cn.beian.contract.events.server.AuthorizationCodeReserved;
 import cn.beian.contract.events.server.AuthorizationCodeSpent;
 import cn.beian.platform.outbox.OutboxWriter;
+import cn.beian.platform.problem.FieldViolation;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.problem.ProblemType;
 import cn.beian.platform.rest.Cursor;
@@ -73,14 +74,13 @@ public class AuthorizationCodeService {
             OffsetDateTime now = clock.now();
             List<ServerIneligibility> reasons = server.ineligibility(now);
             if (!reasons.isEmpty()) {
-                return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
-                        "This server cannot back a filing, so it cannot mint authorization codes")
+                return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT, "detail.server-cannot-mint-codes")
                         .with("serverId", server.id.toString()).with("ineligibleReasons", reasons));
             }
             return codes.countLive(serverId).chain(live -> {
                 if (live >= Server.MAX_CODES) {
-                    return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
-                            "A server has at most " + Server.MAX_CODES + " authorization codes; revoke an unused one")
+                    return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT, "detail.codes-limit",
+                            String.valueOf(Server.MAX_CODES))
                             .with("serverId", server.id.toString()).with("limit", Server.MAX_CODES));
                 }
                 AuthorizationCode c = new AuthorizationCode();
@@ -125,7 +125,7 @@ public class AuthorizationCodeService {
             }
             return codes.findById(codeId, LockModeType.PESSIMISTIC_WRITE).chain(c -> {
                 if (c == null || !c.serverId.equals(serverId) || c.state == AuthorizationCodeState.REVOKED) {
-                    return Uni.createFrom().failure(ProblemException.notFound("Authorization code"));
+                    return Uni.createFrom().failure(ProblemException.notFound("AuthorizationCode"));
                 }
                 AuthorizationCodeState current = c.effectiveState(server.expired(clock.now()));
                 apply(current, Action.REVOKE);
@@ -152,13 +152,13 @@ public class AuthorizationCodeService {
         return codes.findByCodeForUpdate(code == null ? "" : code).chain(c -> {
             if (c == null || c.state == AuthorizationCodeState.REVOKED) {
                 return Uni.createFrom().failure(invalidCode("AUTHORIZATION_CODE_UNKNOWN",
-                        "No such authorization code"));
+                        "field.authorization-code-unknown"));
             }
             return servers.findById(c.serverId).chain(server -> {
                 OffsetDateTime now = clock.now();
                 if (server.accountId.equals(accountId)) {
                     return Uni.createFrom().failure(invalidCode("AUTHORIZATION_CODE_OWN_SERVER",
-                            "The account's own servers need no authorization code"));
+                            "field.authorization-code-own-server"));
                 }
                 AuthorizationCodeState current = c.effectiveState(server.expired(now));
                 if (current == AuthorizationCodeState.RESERVED && orderId.equals(c.orderId)) {
@@ -167,20 +167,20 @@ public class AuthorizationCodeService {
                 switch (current) {
                     case EXPIRED:
                         return Uni.createFrom().failure(invalidCode("AUTHORIZATION_CODE_EXPIRED",
-                                "The server of this authorization code has expired"));
+                                "field.authorization-code-expired"));
                     case SPENT:
                         return Uni.createFrom().failure(invalidCode("AUTHORIZATION_CODE_SPENT",
-                                "This authorization code has already been used by an approved filing"));
+                                "field.authorization-code-spent"));
                     case RESERVED:
-                        return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
-                                "Another order is using this authorization code")
+                        return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT,
+                                "detail.authorization-code-reserved")
                                 .with("currentState", AuthorizationCodeState.RESERVED));
                     default:
                         break;
                 }
                 if (!server.eligible(now)) {
                     return Uni.createFrom().failure(invalidCode("SERVER_NOT_ELIGIBLE",
-                            "The server of this authorization code cannot back a filing"));
+                            "field.authorization-code-server-not-eligible"));
                 }
                 c.state = apply(current, Action.RESERVE);
                 c.orderId = orderId;
@@ -240,11 +240,13 @@ public class AuthorizationCodeService {
         try {
             return AuthorizationCodeLifecycle.next(current, action);
         } catch (IllegalCodeTransitionException e) {
-            throw new ProblemException(ProblemType.CONFLICT, e.getMessage()).with("currentState", current);
+            throw ProblemException.localized(ProblemType.CONFLICT, "detail.code-action-not-allowed", action, current)
+                    .with("currentState", current);
         }
     }
 
-    private static ProblemException invalidCode(String code, String message) {
-        return ProblemException.invalid("authorizationCode", code, message);
+    /** 400 on field {@code authorizationCode}, worded by the bundle entry {@code key}. */
+    private static ProblemException invalidCode(String code, String key) {
+        return ProblemException.invalidFields(List.of(FieldViolation.of("authorizationCode", code, key)));
     }
 }

@@ -3,12 +3,14 @@ package cn.beian.subject.service;
 import cn.beian.contract.order.FilingType;
 import cn.beian.national.client.NationalSystemsClient;
 import cn.beian.national.client.PasswordCheckRequest;
+import cn.beian.platform.problem.FieldViolation;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.problem.ProblemType;
 import cn.beian.subject.domain.Subject;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -34,8 +36,8 @@ public class FilingPasswordCheck {
             return Uni.createFrom().nullItem();
         }
         if (password == null || password.isBlank()) {
-            return Uni.createFrom().failure(ProblemException.invalid("filingPassword", "FILING_PASSWORD_REQUIRED",
-                    "This filing type needs the subject's filing password"));
+            return Uni.createFrom().failure(ProblemException.invalidFields(List.of(FieldViolation.of("filingPassword",
+                    "FILING_PASSWORD_REQUIRED", "field.filing-password-required"))));
         }
         return guard.reserve(accountId).chain(reservation -> {
             if (reservation.refusal() != null) {
@@ -45,8 +47,8 @@ public class FilingPasswordCheck {
             FilingPasswordGuard.Ticket ticket = reservation.ticket();
             return national.checkPassword(new PasswordCheckRequest(subject.filingNumber, subject.certificateType,
                             subject.certificateNumber, password))
-                    .onFailure(e -> !(e instanceof ProblemException)).transform(e -> new ProblemException(
-                            ProblemType.SERVICE_UNAVAILABLE, "The national filing system cannot check the password now"))
+                    .onFailure(e -> !(e instanceof ProblemException)).transform(e -> ProblemException.localized(
+                            ProblemType.SERVICE_UNAVAILABLE, "detail.password-check-unavailable"))
                     .onFailure().call(e -> guard.fail(ticket))
                     .chain(result -> guard.settle(ticket, result))
                     .map(settled -> {

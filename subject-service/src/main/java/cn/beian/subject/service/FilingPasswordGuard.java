@@ -97,8 +97,7 @@ public class FilingPasswordGuard {
     public Uni<Reservation> reserve(String accountId) {
         return subjects.findByAccount(accountId).chain(subject -> {
             if (subject == null) {
-                return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
-                        "Register the account's subject before opening an order"));
+                return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT, "detail.subject-required"));
             }
             String key = key(subject.certificateType, subject.certificateNumber);
             OffsetDateTime now = clock.now();
@@ -216,9 +215,9 @@ public class FilingPasswordGuard {
                 return new Settled(null, exhausted(budget, true, now));
             }
             int remaining = Math.min(budget.remaining(), adminRemaining);
-            return new Settled(null, new ProblemException(ProblemType.VALIDATION_FAILED, "Wrong filing password",
-                    List.of(new FieldViolation("filingPassword", WRONG,
-                            "Wrong filing password; " + remaining + " tries left")))
+            return new Settled(null, ProblemException.localized(ProblemType.VALIDATION_FAILED, "detail.filing-password-wrong",
+                    List.of(FieldViolation.of("filingPassword", WRONG, "field.filing-password-wrong",
+                            String.valueOf(remaining))))
                     .with("remainingAttempts", remaining));
         });
     }
@@ -259,11 +258,11 @@ public class FilingPasswordGuard {
 
     static ProblemException exhausted(Budget budget, boolean wrongPassword, OffsetDateTime now) {
         long seconds = Math.max(1, (Duration.between(now, budget.retryAt()).toMillis() + 999) / 1000);
-        String message = wrongPassword
-                ? "Wrong filing password; no tries left here until " + budget.retryAt()
-                : "No filing-password tries left for this subject until " + budget.retryAt();
-        return new ProblemException(ProblemType.TOO_MANY_REQUESTS, message,
-                List.of(new FieldViolation("filingPassword", wrongPassword ? WRONG : EXHAUSTED, message)))
+        String what = wrongPassword ? "filing-password-wrong-no-tries" : "filing-password-no-tries";
+        String retryAt = String.valueOf(budget.retryAt());
+        return ProblemException.localized(ProblemType.TOO_MANY_REQUESTS, "detail." + what,
+                List.of(FieldViolation.of("filingPassword", wrongPassword ? WRONG : EXHAUSTED, "field." + what,
+                        retryAt)), retryAt)
                 .with("code", EXHAUSTED)
                 .with("remainingAttempts", 0)
                 .with("retryAt", budget.retryAt())
@@ -271,10 +270,10 @@ public class FilingPasswordGuard {
     }
 
     static ProblemException locked(OffsetDateTime until, boolean wrongPassword) {
-        String message = "Too many wrong filing passwords; the administration locked the check"
-                + (until == null ? "" : " until " + until);
-        ProblemException p = new ProblemException(ProblemType.CONFLICT, message, wrongPassword
-                ? List.of(new FieldViolation("filingPassword", WRONG, message)) : List.of())
+        String what = until == null ? "filing-password-locked" : "filing-password-locked-until";
+        Object[] args = until == null ? new Object[0] : new Object[] {String.valueOf(until)};
+        ProblemException p = ProblemException.localized(ProblemType.CONFLICT, "detail." + what, wrongPassword
+                ? List.of(FieldViolation.of("filingPassword", WRONG, "field." + what, args)) : List.of(), args)
                 .with("code", LOCKED)
                 .with("remainingAttempts", 0);
         return until == null ? p : p.with("lockedUntil", until);

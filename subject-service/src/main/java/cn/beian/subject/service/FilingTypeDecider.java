@@ -190,7 +190,8 @@ public class FilingTypeDecider {
             domains.add(parse.domain().map(ParsedDomain::registrableDomain).orElse(null));
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, errors.size() + " domain(s) are invalid", errors);
+            throw ProblemException.localized(ProblemType.VALIDATION_FAILED, "detail.domains-invalid", errors,
+                    String.valueOf(errors.size()));
         }
         return domains;
     }
@@ -228,7 +229,6 @@ public class FilingTypeDecider {
             return e;
         }
         LOG.warnf("National systems unavailable: %s", e.toString());
-        return new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
-                "The national filing registry cannot be reached; try again shortly");
+        return ProblemException.localized(ProblemType.SERVICE_UNAVAILABLE, "detail.registry-unavailable");
     }
 }

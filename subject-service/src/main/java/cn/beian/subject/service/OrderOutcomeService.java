@@ -98,7 +98,7 @@ public class OrderOutcomeService {
     public Uni<Void> authorityApproved(UUID orderId, AuthorityApproved a) {
         return withOrder(orderId, o -> recordSubjectNumber(o, a)
                 .chain(() -> revisions.applyApproved(o))
-                .chain(() -> refusedAsMalformed(o, orderService.approve(o, a))));
+                .chain(() -> refusedAsMalformed(o, OrderTrigger.AUTHORITY_APPROVE, orderService.approve(o, a))));
     }
 
     /** The administration rejected or returned the order. */
@@ -108,13 +108,17 @@ public class OrderOutcomeService {
     }
 
     private Uni<Void> move(FilingOrder o, OrderTrigger trigger, Actor actor, String actorId, List<String> reasons) {
-        return refusedAsMalformed(o, orderService.move(o, trigger, actor, actorId, reasons));
+        return refusedAsMalformed(o, trigger, orderService.move(o, trigger, actor, actorId, reasons));
     }
 
-    /** A move the order's state refuses can never apply: the event is dead-lettered, not parked. */
-    private static Uni<Void> refusedAsMalformed(FilingOrder o, Uni<FilingOrder> move) {
+    /**
+     * A move the order's state refuses can never apply: the event is dead-lettered, not parked. The reason is for
+     * operators: the problem's bundle key and members (e.g. its current state), not a client's words.
+     */
+    private static Uni<Void> refusedAsMalformed(FilingOrder o, OrderTrigger trigger, Uni<FilingOrder> move) {
         return move.onFailure(ProblemException.class)
-                .transform(e -> new MalformedEventException("order " + o.id + ": " + e.getMessage()))
+                .transform(e -> new MalformedEventException("order " + o.id + ": " + trigger + " is not possible ("
+                        + e.getMessage() + " " + ((ProblemException) e).extensions() + ")"))
                 .replaceWithVoid();
     }
 

@@ -102,18 +102,17 @@ public class OrderService {
             OffsetDateTime passwordVerifiedAt, String authorizationCode) {
         return subjects.findByAccount(accountId).chain(subject -> {
             if (subject == null) {
-                return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
-                        "Register the account's subject before opening an order"));
+                return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT, "detail.subject-required"));
             }
             if (onApprovedRecords(type) && subject.filingNumber == null) {
-                return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
-                        type + " works on records approved here, and this subject has none yet")
+                return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT,
+                        "detail.order-type-needs-approved-subject", type)
                         .with("type", type));
             }
             return orders.findInFlight(accountId).chain(inFlight -> {
                 if (inFlight != null) {
-                    return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
-                            "The account already has an order in flight").with("orderId", inFlight.id.toString())
+                    return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT,
+                            "detail.order-in-flight").with("orderId", inFlight.id.toString())
                             .with("currentState", inFlight.state));
                 }
                 FilingOrder o = newDraft(accountId, subject, type);
@@ -121,8 +120,8 @@ public class OrderService {
                 o.filingPasswordVerifiedAt = passwordVerifiedAt;
                 return orders.persistAndFlush(o)
                         .onFailure(Constraints::isUniqueViolation)
-                        .transform(e -> new ProblemException(ProblemType.CONFLICT,
-                                "The account already has an order in flight"))
+                        .transform(e -> ProblemException.localized(ProblemType.CONFLICT,
+                                "detail.order-in-flight"))
                         .chain(() -> record(o, null, OrderTrigger.CREATE, Actor.APPLICANT, accountId, List.of()))
                         .chain(() -> outbox.append(new OrderCreated(o.id.toString(), accountId,
                                 subject.id.toString(), type, o.province, subject.nature, o.state, o.createdAt)))
@@ -191,8 +190,8 @@ public class OrderService {
         try {
             to = OrderStateMachine.next(from, trigger, actor, o.context());
         } catch (IllegalTransitionException e) {
-            return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
-                    trigger + " is not possible while the order is " + from)
+            return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT,
+                    "detail.order-action-not-allowed", trigger, from)
                     .with("currentState", from).with("allowedActions", e.allowed()));
         }
         OffsetDateTime now = clock.now();
@@ -265,15 +264,13 @@ public class OrderService {
     private static void requireComplete(FilingOrder o) {
         List<FieldViolation> missing = new ArrayList<>();
         if (o.websitesReadyVersion == null) {
-            missing.add(new FieldViolation("websites", "WEBSITES_INCOMPLETE",
-                    "The websites of this order are not complete and valid yet"));
+            missing.add(FieldViolation.of("websites", "WEBSITES_INCOMPLETE", "field.websites-incomplete"));
         }
         if (o.materialsReadyVersion == null) {
-            missing.add(new FieldViolation("materials", "MATERIALS_INCOMPLETE",
-                    "The materials of this order are not complete yet"));
+            missing.add(FieldViolation.of("materials", "MATERIALS_INCOMPLETE", "field.materials-incomplete"));
         }
         if (!missing.isEmpty()) {
-            throw new ProblemException(ProblemType.CONFLICT, "The order cannot be submitted yet", missing)
+            throw ProblemException.localized(ProblemType.CONFLICT, "detail.order-not-submittable", missing)
                     .with("currentState", o.state);
         }
     }

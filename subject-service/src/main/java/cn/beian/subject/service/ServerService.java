@@ -46,16 +46,14 @@ public class ServerService {
         if (r.publicIp() != null) {
             PublicIp.Result parsed = PublicIp.parse(r.publicIp());
             if (parsed.problem() == PublicIp.Problem.MALFORMED) {
-                errors.add(new FieldViolation("publicIp", "INVALID_IP_ADDRESS",
-                        "must be an IPv4 or IPv6 address"));
+                errors.add(FieldViolation.of("publicIp", "INVALID_IP_ADDRESS", "field.ip-malformed"));
             } else if (parsed.problem() == PublicIp.Problem.NOT_PUBLIC) {
-                errors.add(new FieldViolation("publicIp", "IP_ADDRESS_NOT_PUBLIC",
-                        "must be a public address (not private, loopback, link-local, shared or reserved)"));
+                errors.add(FieldViolation.of("publicIp", "IP_ADDRESS_NOT_PUBLIC", "field.ip-not-public"));
             }
             ip = parsed.address();
         }
         if (r.billing() == ServerBilling.PREPAID && r.purchasedMonths() == null) {
-            errors.add(new FieldViolation("purchasedMonths", "NOT_NULL", "is required for a prepaid server"));
+            errors.add(FieldViolation.of("purchasedMonths", "NOT_NULL", "field.purchased-months-required"));
         }
         if (!errors.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.invalidFields(errors));
@@ -76,8 +74,8 @@ public class ServerService {
         s.updatedAt = now;
         return servers.persistAndFlush(s)
                 .onFailure(Constraints::isUniqueViolation)
-                .transform(e -> new ProblemException(ProblemType.CONFLICT,
-                        "A server with this instance id is already registered").with("instanceId", r.instanceId()))
+                .transform(e -> ProblemException.localized(ProblemType.CONFLICT,
+                        "detail.server-registered").with("instanceId", r.instanceId()))
                 .replaceWith(s);
     }
 

@@ -49,25 +49,25 @@ public record SubjectInput(SubjectNature nature, Province province, String city,
         PrincipalInput p = principal;
         boolean subjectKindFits = certificateType.forUnits() == nature.isUnit();
         if (!subjectKindFits) {
-            errors.add(new FieldViolation("certificateType", "CERTIFICATE_TYPE_NOT_FOR_NATURE",
-                    nature.isUnit() ? "A unit files with a unit certificate" : "A person files with a personal certificate"));
+            errors.add(FieldViolation.of("certificateType", "CERTIFICATE_TYPE_NOT_FOR_NATURE",
+                    nature.isUnit() ? "field.unit-needs-unit-certificate" : "field.person-needs-personal-certificate"));
         } else {
             // A number is only checked against a type that fits: against the wrong one it would just add noise.
             CertificateValidator.validate(certificateType, certificateNumber, today)
                     .ifPresent(problem -> errors.add(violation("certificateNumber", problem)));
         }
         if (p.certificateType().forUnits()) {
-            errors.add(new FieldViolation("principal.certificateType", "CERTIFICATE_TYPE_NOT_FOR_NATURE",
-                    "The principal is a person and needs a personal certificate"));
+            errors.add(FieldViolation.of("principal.certificateType", "CERTIFICATE_TYPE_NOT_FOR_NATURE",
+                    "field.principal-needs-personal-certificate"));
         } else {
             Optional<Problem> problem = CertificateValidator.validate(p.certificateType(), p.certificateNumber(), today);
             problem.ifPresent(x -> errors.add(violation("principal.certificateNumber", x)));
             if (problem.isEmpty() && nature.isUnit()) {
                 Ages.assess(p.certificateType(), p.certificateNumber(), today)
                         .filter(age -> !age.mayBeUnitPrincipal())
-                        .ifPresent(age -> errors.add(new FieldViolation("principal.certificateNumber",
-                                PRINCIPAL_TOO_YOUNG, "A unit's principal must be at least " + Ages.UNIT_PRINCIPAL_MINIMUM
-                                        + " years old")));
+                        .ifPresent(age -> errors.add(FieldViolation.of("principal.certificateNumber",
+                                PRINCIPAL_TOO_YOUNG, "field.principal-too-young",
+                                String.valueOf(Ages.UNIT_PRINCIPAL_MINIMUM))));
             }
         }
         Phones.validateMobile(p.mobile()).ifPresent(x -> errors.add(violation("principal.mobile", x)));
@@ -96,23 +96,19 @@ public record SubjectInput(SubjectNature nature, Province province, String city,
     void requireSameIdentity(Subject current) {
         List<FieldViolation> errors = new ArrayList<>();
         if (nature != current.nature) {
-            errors.add(new FieldViolation("nature", "IDENTITY_FIXED", "The nature cannot change within an order"));
+            errors.add(FieldViolation.of("nature", "IDENTITY_FIXED", "field.nature-fixed"));
         }
         if (province != current.province) {
-            errors.add(new FieldViolation("province", "IDENTITY_FIXED",
-                    "The province cannot change within an order (it decides the administration)"));
+            errors.add(FieldViolation.of("province", "IDENTITY_FIXED", "field.province-fixed"));
         }
         if (certificateType != current.certificateType) {
-            errors.add(new FieldViolation("certificateType", "IDENTITY_FIXED",
-                    "The certificate type cannot change within an order"));
+            errors.add(FieldViolation.of("certificateType", "IDENTITY_FIXED", "field.certificate-type-fixed"));
         }
         if (!certificateNumber.equalsIgnoreCase(current.certificateNumber)) {
-            errors.add(new FieldViolation("certificateNumber", "IDENTITY_FIXED",
-                    "The certificate number cannot change within an order"));
+            errors.add(FieldViolation.of("certificateNumber", "IDENTITY_FIXED", "field.certificate-number-fixed"));
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED,
-                    "The subject's identity cannot change within an order", errors);
+            throw ProblemException.localized(ProblemType.VALIDATION_FAILED, "detail.identity-fixed", errors);
         }
     }
 

@@ -80,13 +80,13 @@ public class SubjectRevisions {
         SubjectInput valid = input.validated(clock.now().toLocalDate());
         return owned(accountId, false, orderId).chain(order -> {
             if (order.type != FilingType.CHANGE) {
-                return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
-                        "Only a CHANGE order revises the approved subject; edit the subject itself")
+                return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT,
+                        "detail.revision-needs-change-order")
                         .with("type", order.type));
             }
             if (!order.state.contentsEditable()) {
-                return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
-                        "The subject cannot be revised while the order is " + order.state)
+                return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT,
+                        "detail.subject-not-revisable", order.state)
                         .with("currentState", order.state));
             }
             return filed(order).chain(current -> {

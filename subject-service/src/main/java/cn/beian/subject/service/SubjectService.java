@@ -108,15 +108,15 @@ public class SubjectService {
             }
             ETags.requireMatch(ifMatch, s.version);
             if (s.filingNumber != null) {
-                return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
-                        "The subject is approved (" + s.filingNumber + "): change it through a CHANGE order")
+                return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT,
+                        "detail.subject-approved", s.filingNumber)
                         .with("filingNumber", s.filingNumber));
             }
             return orders.findInFlight(accountId).chain(order -> {
                 if (order != null) {
                     if (!order.state.contentsEditable()) {
-                        return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
-                                "The subject cannot be edited while its order is " + order.state)
+                        return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT,
+                                "detail.subject-not-editable", order.state)
                                 .with("orderId", order.id.toString()).with("currentState", order.state));
                     }
                     valid.requireSameIdentity(s);
@@ -132,7 +132,7 @@ public class SubjectService {
     }
 
     private static ProblemException alreadyRegistered(Subject existing) {
-        ProblemException e = new ProblemException(ProblemType.CONFLICT, "This account already has a subject");
+        ProblemException e = ProblemException.localized(ProblemType.CONFLICT, "detail.subject-exists");
         if (existing != null) {
             e.with("subjectId", existing.id.toString());
         }
