@@ -172,6 +172,34 @@ class ServerResourceTest {
     }
 
     @Test
+    void problemsAnswerInEnglishWhenAskedAndInChineseOtherwise() {
+        String privateIp = server("srv-words", "publicIp", "192.168.1.10");
+        as("ada", "admin").contentType(ContentType.JSON).body(privateIp).post("/api/v1/admin/servers")
+                .then().statusCode(400)
+                .body("detail", equalTo("共有 1 个字段不合法"))
+                .body("errors[0].message", equalTo("必须是公网地址（不能是私有、环回、链路本地、共享或保留地址）"));
+        as("ada", "admin").contentType(ContentType.JSON).header("Accept-Language", "en").body(privateIp)
+                .post("/api/v1/admin/servers").then().statusCode(400)
+                .body("detail", equalTo("1 field(s) are invalid"))
+                .body("errors[0].message",
+                        equalTo("must be a public address (not private, loopback, link-local, shared or reserved)"));
+        String body = server("srv-words");
+        as("ada", "admin").contentType(ContentType.JSON).body(body).post("/api/v1/admin/servers")
+                .then().statusCode(201);
+        as("ada", "admin").contentType(ContentType.JSON).body(body).post("/api/v1/admin/servers")
+                .then().statusCode(409).body("detail", equalTo("该实例 ID 的服务器已登记"));
+        as("ada", "admin").contentType(ContentType.JSON).header("Accept-Language", "en-US,en;q=0.9").body(body)
+                .post("/api/v1/admin/servers").then().statusCode(409)
+                .body("detail", equalTo("A server with this instance id is already registered"));
+        String id = register("srv-words");
+        as("srv-words", "applicant").delete("/api/v1/servers/" + id + "/authorization-codes/nope").then()
+                .statusCode(404).body("detail", equalTo("授权码不存在"));
+        as("srv-words", "applicant").header("Accept-Language", "en")
+                .delete("/api/v1/servers/" + id + "/authorization-codes/nope").then()
+                .statusCode(404).body("detail", equalTo("Authorization code not found"));
+    }
+
+    @Test
     void ownersMintAtMostFiveCodesOnEligibleServersAndRevokeUnusedOnes() {
         String id = register("code-owner");
         String code = mint("code-owner", id);
