@@ -74,13 +74,14 @@ public class AuthorizationCodeService {
             OffsetDateTime now = clock.now();
             List<ServerIneligibility> reasons = server.ineligibility(now);
             if (!reasons.isEmpty()) {
-                return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT, "detail.server-cannot-mint-codes")
+                return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT,
+                        "detail.server-cannot-mint-codes")
                         .with("serverId", server.id.toString()).with("ineligibleReasons", reasons));
             }
             return codes.countLive(serverId).chain(live -> {
                 if (live >= Server.MAX_CODES) {
-                    return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT, "detail.codes-limit",
-                            String.valueOf(Server.MAX_CODES))
+                    return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT,
+                            "detail.codes-limit", String.valueOf(Server.MAX_CODES))
                             .with("serverId", server.id.toString()).with("limit", Server.MAX_CODES));
                 }
                 AuthorizationCode c = new AuthorizationCode();

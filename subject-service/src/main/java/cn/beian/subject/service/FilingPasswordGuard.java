@@ -97,7 +97,8 @@ public class FilingPasswordGuard {
     public Uni<Reservation> reserve(String accountId) {
         return subjects.findByAccount(accountId).chain(subject -> {
             if (subject == null) {
-                return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT, "detail.subject-required"));
+                return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT,
+                        "detail.subject-required"));
             }
             String key = key(subject.certificateType, subject.certificateNumber);
             OffsetDateTime now = clock.now();
@@ -215,9 +216,9 @@ public class FilingPasswordGuard {
                 return new Settled(null, exhausted(budget, true, now));
             }
             int remaining = Math.min(budget.remaining(), adminRemaining);
-            return new Settled(null, ProblemException.localized(ProblemType.VALIDATION_FAILED, "detail.filing-password-wrong",
-                    List.of(FieldViolation.of("filingPassword", WRONG, "field.filing-password-wrong",
-                            String.valueOf(remaining))))
+            return new Settled(null, ProblemException.localized(ProblemType.VALIDATION_FAILED,
+                    "detail.filing-password-wrong", List.of(FieldViolation.of("filingPassword", WRONG,
+                            "field.filing-password-wrong", String.valueOf(remaining))))
                     .with("remainingAttempts", remaining));
         });
     }

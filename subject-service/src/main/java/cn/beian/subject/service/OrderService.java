@@ -102,7 +102,8 @@ public class OrderService {
             OffsetDateTime passwordVerifiedAt, String authorizationCode) {
         return subjects.findByAccount(accountId).chain(subject -> {
             if (subject == null) {
-                return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT, "detail.subject-required"));
+                return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT,
+                        "detail.subject-required"));
             }
             if (onApprovedRecords(type) && subject.filingNumber == null) {
                 return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT,
