@@ -182,6 +182,23 @@ class MaterialsTest {
     }
 
     @Test
+    void aRefusedUploadIsWordedInTheLanguageTheRequestAsksFor() {
+        String account = "carol-" + UUID.randomUUID();
+        String order = UUID.randomUUID().toString();
+        events.created(order, account, "FIRST_FILING", "BEIJING", "PERSON");
+        byte[] wide = Images.png(9000, 250);
+        upload(account, order, "ID_FRONT", "subject.principal", wide, "wide.png").then().statusCode(400)
+                .body("detail", equalTo("图片尺寸 9000×250 超出允许范围"))
+                .body("errors[0].code", equalTo("IMAGE_DIMENSIONS_OUT_OF_RANGE"))
+                .body("errors[0].message", equalTo("宽 200–8000，高 200–8000 像素，总像素不超过 40000000"));
+        upload(account, order, "ID_FRONT", "subject.principal", wide, "wide.png", "en").then().statusCode(400)
+                .body("detail", equalTo("The image size 9000×250 is out of the allowed range"))
+                .body("errors[0].code", equalTo("IMAGE_DIMENSIONS_OUT_OF_RANGE"))
+                .body("errors[0].message", equalTo("Width 200–8000 and height 200–8000 pixels, at most 40000000 "
+                        + "pixels in all"));
+    }
+
+    @Test
     void aVerificationPointUploadsAndSubmitsTheCurtainPhoto() {
         String account = "bob-" + UUID.randomUUID();
         String order = UUID.randomUUID().toString();
@@ -221,7 +238,17 @@ class MaterialsTest {
     }
 
     static Response upload(String account, String order, String kind, String owner, byte[] bytes, String name) {
-        return as(account, account.startsWith("r") && !account.contains("-") ? "reviewer" : "applicant")
+        return upload(account, order, kind, owner, bytes, name, null);
+    }
+
+    /** An upload asking for the answer in {@code language} (the service's default where null). */
+    static Response upload(String account, String order, String kind, String owner, byte[] bytes, String name,
+            String language) {
+        var request = as(account, account.startsWith("r") && !account.contains("-") ? "reviewer" : "applicant");
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
+        return request
                 .contentType(name.endsWith(".png") ? "image/png" : "image/jpeg")
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
                 .queryParam("kind", kind).queryParam("ownerRef", owner)

@@ -242,6 +242,25 @@ class WebsiteServiceTest {
     }
 
     @Test
+    void fieldMessagesAreInTheLanguageTheRequestAsksFor() {
+        String account = "carol-" + UUID.randomUUID();
+        String order = newOrder(account, "FIRST_FILING");
+        String body = website("李娜的读书笔记", "ok.cn").replace("\"preApprovals\":[]",
+                "\"preApprovals\":[{\"type\":\"NEWS\"}]");
+        as(account, "applicant").contentType(ContentType.JSON).body(body)
+                .post("/api/v1/orders/" + order + "/websites").then().statusCode(400)
+                .body("detail", equalTo("共有 1 个字段不合法"))
+                .body("errors[0].field", equalTo("preApprovals[0].documentNumber"))
+                .body("errors[0].code", equalTo("PRE_APPROVAL_DOCUMENT_REQUIRED"))
+                .body("errors[0].message", equalTo("请填写“新闻”前置审批的审批文号"));
+        as(account, "applicant").header("Accept-Language", "en").contentType(ContentType.JSON).body(body)
+                .post("/api/v1/orders/" + order + "/websites").then().statusCode(400)
+                .body("detail", equalTo("1 field(s) are invalid"))
+                .body("errors[0].code", equalTo("PRE_APPROVAL_DOCUMENT_REQUIRED"))
+                .body("errors[0].message", equalTo("Give the document number of the \"news\" pre-approval"));
+    }
+
+    @Test
     void sharedFieldsAreCopiedToTheOtherWebsitesInOneChange() {
         String account = "carol-" + UUID.randomUUID();
         String order = newOrder(account, "FIRST_FILING");

@@ -6,6 +6,7 @@ import cn.beian.materials.service.DownloadService;
 import cn.beian.materials.service.MaterialReads;
 import cn.beian.materials.service.MaterialService;
 import cn.beian.materials.service.UploadService;
+import cn.beian.platform.problem.FieldViolation;
 import cn.beian.platform.problem.Problem;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.rest.Ids;
@@ -29,6 +30,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -121,7 +123,8 @@ public class MaterialResource {
             @QueryParam("ownerRef") String ownerQuery, @RestForm("kind") String kindPart,
             @RestForm("ownerRef") String ownerPart, @RestForm("file") FileUpload file, UriInfo uri) {
         if (file == null || file.uploadedFile() == null) {
-            throw ProblemException.invalid("file", "FILE_MISSING", "表单中没有 file 部分");
+            throw ProblemException.invalidFields(List.of(FieldViolation.of("file", "FILE_MISSING",
+                    "field.file-part-missing")));
         }
         // Quarkus streamed the part to a temporary file (deleted at the end of the request), not to memory.
         return store(orderId, kindPart != null ? kindPart : kindQuery, ownerPart != null ? ownerPart : ownerQuery,
@@ -129,7 +132,8 @@ public class MaterialResource {
                     try {
                         return java.nio.file.Files.newInputStream(file.uploadedFile());
                     } catch (IOException e) {
-                        throw ProblemException.invalid("file", "UPLOAD_INCOMPLETE", "上传未完成");
+                        throw ProblemException.invalidFields(List.of(FieldViolation.of("file", "UPLOAD_INCOMPLETE",
+                                "field.upload-incomplete")));
                     }
                 }, uri);
     }

@@ -49,13 +49,13 @@ public class ContentCheck {
 
     public Checked check(byte[] upload) {
         if (upload.length == 0) {
-            throw invalid("EMPTY_FILE", "文件为空");
+            throw invalid("EMPTY_FILE", "field.file-empty");
         }
         String detected = tika.detect(upload);
         if (!config.allowedTypes().contains(detected)) {
-            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                    "只接受 " + String.join(" / ", config.allowedTypes()) + " 图片，文件内容是 " + detected,
-                    List.of(new FieldViolation("file", "UNSUPPORTED_FILE_TYPE", "文件内容类型 " + detected + " 不被接受")))
+            throw ProblemException.localized(ProblemType.UNSUPPORTED_MEDIA_TYPE, "detail.file-type-not-accepted",
+                    List.of(FieldViolation.of("file", "UNSUPPORTED_FILE_TYPE", "field.file-type-not-accepted",
+                            detected)), String.join(" / ", config.allowedTypes()), detected)
                     .with("detectedType", detected).with("allowedTypes", config.allowedTypes());
         }
         int[] size = decode(upload, detected);
@@ -65,12 +65,12 @@ public class ContentCheck {
 
     private int[] decode(byte[] bytes, String type) {
         if ("image/jpeg".equals(type) && !endsWith(bytes, (byte) 0xFF, (byte) 0xD9)) {
-            throw invalid("IMAGE_TRUNCATED", "JPEG 图片不完整（缺少结束标记）");
+            throw invalid("IMAGE_TRUNCATED", "field.jpeg-truncated");
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
-                throw invalid("IMAGE_UNDECODABLE", "无法解码该图片");
+                throw invalid("IMAGE_UNDECODABLE", "field.image-undecodable");
             }
             ImageReader reader = readers.next();
             try {
@@ -90,7 +90,8 @@ public class ContentCheck {
                 param.setSourceSubsampling(step, step, 0, 0);
                 BufferedImage image = reader.read(0, param);
                 if (image == null || warning.get() != null) {
-                    throw invalid("IMAGE_UNDECODABLE", "图片数据损坏：" + (warning.get() == null ? "无法解码" : warning.get()));
+                    throw warning.get() == null ? invalid("IMAGE_UNDECODABLE", "field.image-corrupt")
+                            : invalid("IMAGE_UNDECODABLE", "field.image-corrupt-because", warning.get());
                 }
                 return new int[] {w, h};
             } finally {
@@ -100,18 +101,18 @@ public class ContentCheck {
             if (e instanceof ProblemException p) {
                 throw p;
             }
-            throw invalid("IMAGE_UNDECODABLE", "无法解码该图片：" + e.getMessage());
+            throw invalid("IMAGE_UNDECODABLE", "field.image-undecodable-because", String.valueOf(e.getMessage()));
         }
     }
 
     private void checkDimensions(int w, int h) {
         if (w < config.minWidth() || h < config.minHeight() || w > config.maxWidth() || h > config.maxHeight()
                 || (long) w * h > config.maxPixels()) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED,
-                    "图片尺寸 " + w + "×" + h + " 超出允许范围",
-                    List.of(new FieldViolation("file", "IMAGE_DIMENSIONS_OUT_OF_RANGE",
-                            "宽 " + config.minWidth() + "–" + config.maxWidth() + "，高 " + config.minHeight() + "–"
-                                    + config.maxHeight() + " 像素，总像素不超过 " + config.maxPixels())))
+            throw ProblemException.localized(ProblemType.VALIDATION_FAILED, "detail.image-dimensions-out-of-range",
+                    List.of(FieldViolation.of("file", "IMAGE_DIMENSIONS_OUT_OF_RANGE", "field.image-dimensions-allowed",
+                            String.valueOf(config.minWidth()), String.valueOf(config.maxWidth()),
+                            String.valueOf(config.minHeight()), String.valueOf(config.maxHeight()),
+                            String.valueOf(config.maxPixels()))), String.valueOf(w), String.valueOf(h))
                     .with("width", w).with("height", h);
         }
     }
@@ -125,8 +126,9 @@ public class ContentCheck {
         return i >= 1 && bytes[i - 1] == a && bytes[i] == b;
     }
 
-    static ProblemException invalid(String code, String message) {
-        return ProblemException.invalid("file", code, message);
+    /** The file is refused: {@code key} words why (a {@code field.} entry of the bundle), with {@code args}. */
+    static ProblemException invalid(String code, String key, Object... args) {
+        return ProblemException.invalidFields(List.of(FieldViolation.of("file", code, key, args)));
     }
 
     static String sha256(byte[] bytes) {

@@ -135,12 +135,12 @@ public class MaterialReads {
                 Readiness.Evaluation e = readiness.evaluate(o, current);
                 List<FieldViolation> missing = e.missing().stream()
                         .filter(i -> i.requirement().kind().isCurtainPhoto())
-                        .map(i -> new FieldViolation(i.requirement().ownerRef(), "CURTAIN_PHOTO_MISSING",
-                                "缺少幕布照片"))
+                        .map(i -> FieldViolation.of(i.requirement().ownerRef(), "CURTAIN_PHOTO_MISSING",
+                                "field.curtain-photo-missing"))
                         .toList();
                 if (!missing.isEmpty()) {
-                    return Uni.createFrom().failure(new ProblemException(ProblemType.VALIDATION_FAILED,
-                            "每位网站负责人都须上传幕布照片", missing));
+                    return Uni.createFrom().failure(ProblemException.localized(ProblemType.VALIDATION_FAILED,
+                            "detail.curtain-photos-missing", missing));
                 }
                 boolean byPoint = !o.accountId.equals(caller.id());
                 PhotoSubmitted p = new PhotoSubmitted(orderId.toString(), caller.id(), byPoint,

@@ -9,11 +9,13 @@ import cn.beian.materials.domain.MaterialStatus;
 import cn.beian.materials.repository.OrderProjectionRepository;
 import cn.beian.materials.repository.MaterialRepository;
 import cn.beian.platform.outbox.OutboxWriter;
+import cn.beian.platform.problem.FieldViolation;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.time.BeianClock;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
@@ -148,13 +150,13 @@ public class MaterialService {
     private void checkOwner(OrderProjection o, String ownerRef) {
         var match = ownerRef == null ? null : OWNER.matcher(ownerRef);
         if (match == null || !match.matches()) {
-            throw ProblemException.invalid("ownerRef", "OWNER_REF_INVALID",
-                    "ownerRef 须为 subject、subject.principal、websites[<id>]、websites[<id>].principal 或 "
-                            + "websites[<id>].preApprovals[<TYPE>]");
+            throw ProblemException.invalidFields(List.of(FieldViolation.of("ownerRef", "OWNER_REF_INVALID",
+                    "field.owner-ref-invalid")));
         }
         String website = match.group(1);
         if (website != null && readiness.websites(o).stream().noneMatch(w -> website.equals(w.websiteId()))) {
-            throw ProblemException.invalid("ownerRef", "WEBSITE_NOT_IN_ORDER", "订单中没有网站 " + website);
+            throw ProblemException.invalidFields(List.of(FieldViolation.of("ownerRef", "WEBSITE_NOT_IN_ORDER",
+                    "field.website-not-in-order", website)));
         }
     }
 }

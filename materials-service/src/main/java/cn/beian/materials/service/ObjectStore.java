@@ -116,6 +116,6 @@ public class ObjectStore {
     /** The object store did not answer as it should: a 503 problem for the client, never its mistake. */
     private static ProblemException unavailable(String what, Exception cause) {
         LOG.warnf("Object store: %s failed: %s", what, cause.toString());
-        return new ProblemException(ProblemType.SERVICE_UNAVAILABLE, "对象存储暂不可用，请稍后重试");
+        return ProblemException.localized(ProblemType.SERVICE_UNAVAILABLE, "detail.object-store-unavailable");
     }
 }

@@ -51,8 +51,8 @@ final class OrderAccess {
     }
 
     static ProblemException locked(OrderProjection o, MaterialKind kind) {
-        String what = kind.isCurtainPhoto() ? "幕布照片只能在待拍照或照片被驳回时上传" : "订单当前状态不允许修改材料";
-        return new ProblemException(ProblemType.CONFLICT, what + "（当前状态 " + o.state + "）")
+        String key = kind.isCurtainPhoto() ? "detail.curtain-photo-locked" : "detail.materials-locked";
+        return ProblemException.localized(ProblemType.CONFLICT, key, o.state.name())
                 .with("currentState", o.state.name())
                 .with("allowedActions", o.state.photoEditable() ? List.of("UPLOAD_CURTAIN_PHOTO", "SUBMIT_PHOTOS")
                         : o.state.contentsEditable() ? List.of("UPLOAD_MATERIAL", "REMOVE_MATERIAL") : List.of());

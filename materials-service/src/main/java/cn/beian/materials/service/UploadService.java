@@ -3,6 +3,7 @@ package cn.beian.materials.service;
 import cn.beian.materials.config.MaterialsConfig;
 import cn.beian.materials.domain.Material;
 import cn.beian.materials.domain.MaterialKind;
+import cn.beian.platform.problem.FieldViolation;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.problem.ProblemType;
 import io.quarkus.vertx.VertxContextSupport;
@@ -12,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -44,7 +46,7 @@ public class UploadService {
         try (InputStream in = body.get()) {
             bytes = readBounded(in);
         } catch (IOException e) {
-            throw ProblemException.invalid("file", "UPLOAD_INCOMPLETE", "上传未完成：" + e.getMessage());
+            throw incomplete(e);
         }
         ContentCheck.Checked checked = check.check(bytes);
         Material intent = await(() -> materials.begin(orderId, caller, k, ownerRef));
@@ -77,23 +79,29 @@ public class UploadService {
             while ((n = in.read(buf)) != -1) {
                 total += n;
                 if (total > max) {
-                    throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "文件最大 " + max + " 字节")
+                    throw ProblemException.localized(ProblemType.PAYLOAD_TOO_LARGE, "detail.file-too-large",
+                            String.valueOf(max))
                             .with("maxBytes", max);
                 }
                 out.write(buf, 0, n);
             }
         } catch (IOException e) {
-            throw ProblemException.invalid("file", "UPLOAD_INCOMPLETE", "上传未完成：" + e.getMessage());
+            throw incomplete(e);
         }
         return out.toByteArray();
+    }
+
+    private static ProblemException incomplete(IOException e) {
+        return ProblemException.invalidFields(List.of(FieldViolation.of("file", "UPLOAD_INCOMPLETE",
+                "field.upload-incomplete-because", String.valueOf(e.getMessage()))));
     }
 
     private static MaterialKind kind(String kind) {
         try {
             return MaterialKind.valueOf(kind);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw ProblemException.invalid("kind", "MATERIAL_KIND_UNKNOWN", "kind 须为 "
-                    + Arrays.toString(MaterialKind.values()));
+            throw ProblemException.invalidFields(List.of(FieldViolation.of("kind", "MATERIAL_KIND_UNKNOWN",
+                    "field.material-kind-unknown", Arrays.toString(MaterialKind.values()))));
         }
     }
 

@@ -1,6 +1,7 @@
 package cn.beian.website.rest;
 
 import cn.beian.platform.json.Json;
+import cn.beian.platform.problem.FieldViolation;
 import cn.beian.platform.problem.Problem;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.rest.Cursor;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -85,8 +87,8 @@ public class FiledWebsiteResource {
         var uuid = Ids.parseOrNotFound(id, "Filed website");
         String number = body == null || body.policeFilingNumber() == null ? "" : body.policeFilingNumber().strip();
         if (!POLICE_NUMBER.matcher(number).matches()) {
-            throw ProblemException.invalid("policeFilingNumber", "POLICE_FILING_NUMBER_INVALID",
-                    "公安备案号格式应为“京公网安备11010502030143号”（省份简称 + 公网安备 + 14 位数字 + 号）");
+            throw ProblemException.invalidFields(List.of(FieldViolation.of("policeFilingNumber",
+                    "POLICE_FILING_NUMBER_INVALID", "field.police-filing-number-invalid")));
         }
         return service.recordPoliceNumber(account.id(), uuid, ifMatch, number).map(f -> Response
                 .ok(FiledWebsiteView.of(f, json.read(f.content, WebsiteContent.class))).tag(ETags.of(f.version))

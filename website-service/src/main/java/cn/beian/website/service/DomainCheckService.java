@@ -57,12 +57,13 @@ public class DomainCheckService {
     public Uni<List<Judged>> check(Query query) {
         List<FieldViolation> errors = new ArrayList<>();
         if (query == null || query.province() == null) {
-            errors.add(new FieldViolation("province", "REQUIRED", "请选择备案省份"));
+            errors.add(FieldViolation.of("province", "REQUIRED", "field.province-required"));
         }
         if (query == null || query.domains() == null || query.domains().isEmpty()) {
-            errors.add(new FieldViolation("domains", "REQUIRED", "请至少填写一个域名"));
+            errors.add(FieldViolation.of("domains", "REQUIRED", "field.domains-required"));
         } else if (query.domains().size() > MAX_DOMAINS) {
-            errors.add(new FieldViolation("domains[10]", "TOO_MANY_DOMAINS", "一次最多检查 10 个域名"));
+            errors.add(FieldViolation.of("domains[" + MAX_DOMAINS + "]", "TOO_MANY_DOMAINS",
+                    "field.domain-check-too-many", String.valueOf(MAX_DOMAINS)));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalidFields(errors);

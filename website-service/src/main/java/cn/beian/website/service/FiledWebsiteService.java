@@ -168,9 +168,8 @@ public class FiledWebsiteService {
             }
             ETags.requireMatch(ifMatch, f.version);
             if (f.status != FiledWebsite.Status.ACTIVE) {
-                throw new ProblemException(cn.beian.platform.problem.ProblemType.CONFLICT,
-                        "Only a website served here records a police filing number").with("currentState",
-                        f.status.name());
+                throw ProblemException.localized(cn.beian.platform.problem.ProblemType.CONFLICT,
+                        "detail.police-number-needs-active-website").with("currentState", f.status.name());
             }
             OffsetDateTime now = clock.now();
             f.policeFilingNumber = number;

@@ -20,6 +20,9 @@ import java.util.List;
 @ApplicationScoped
 public class PublicFilingService {
 
+    /** No website or subject filing number is longer. */
+    private static final int MAX_NUMBER = 40;
+
     private final FiledWebsiteRepository filed;
     private final DomainStore domains;
     private final RateLimiter limiter;
@@ -40,13 +43,14 @@ public class PublicFilingService {
         boolean hasDomain = domain != null && !domain.isBlank();
         boolean hasNumber = number != null && !number.isBlank();
         if (hasDomain == hasNumber) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Give exactly one of domain and number",
-                    List.of(new FieldViolation(hasDomain ? "number" : "domain", "ONE_OF_DOMAIN_OR_NUMBER",
-                            "请填写域名或备案号之一")));
+            throw ProblemException.localized(ProblemType.VALIDATION_FAILED, "detail.domain-or-number",
+                    List.of(FieldViolation.of(hasDomain ? "number" : "domain", "ONE_OF_DOMAIN_OR_NUMBER",
+                            "field.domain-or-number")));
         }
         if (hasNumber) {
-            if (number.length() > 40) {
-                throw ProblemException.invalid("number", "FILING_NUMBER_INVALID", "不是备案号");
+            if (number.length() > MAX_NUMBER) {
+                throw ProblemException.invalidFields(List.of(FieldViolation.of("number", "FILING_NUMBER_INVALID",
+                        "field.filing-number-invalid")));
             }
             return filed.list("(websiteFilingNumber = ?1 or subjectFilingNumber = ?1) and status <> ?2 "
                     + "order by websiteFilingNumber", number.strip(), FiledWebsite.Status.DEREGISTERED);
@@ -78,8 +82,8 @@ public class PublicFilingService {
     private void limit(String client) {
         long wait = limiter.acquire(client, System.nanoTime());
         if (wait > 0) {
-            throw new ProblemException(ProblemType.TOO_MANY_REQUESTS,
-                    "Too many queries from " + client + "; retry in " + wait + " s")
+            throw ProblemException.localized(ProblemType.TOO_MANY_REQUESTS, "detail.too-many-queries", client,
+                    String.valueOf(wait))
                     .with("retryAfterSeconds", wait);
         }
     }

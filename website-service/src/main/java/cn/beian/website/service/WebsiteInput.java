@@ -30,6 +30,7 @@ public final class WebsiteInput {
     static final int MAX_NAME = 60;
     static final int MAX_REMARKS = 1000;
     static final int MAX_LIST = 10;
+    static final int MAX_DOCUMENT_NUMBER = 100;
     private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
 
     private WebsiteInput() {
@@ -39,25 +40,27 @@ public final class WebsiteInput {
     public static WebsiteContent normalise(WebsiteContent in, String prefix, LocalDate today,
             List<FieldViolation> errors) {
         if (in == null) {
-            errors.add(new FieldViolation(prefix.isEmpty() ? "$" : prefix, "REQUIRED", "A website is required"));
+            errors.add(FieldViolation.of(prefix.isEmpty() ? "$" : prefix, "REQUIRED", "field.website-required"));
             return null;
         }
         String name = in.name() == null ? null : in.name().strip();
         if (name == null || name.isEmpty()) {
-            errors.add(new FieldViolation(prefix + "name", "REQUIRED", "网站名称不能为空"));
+            errors.add(FieldViolation.of(prefix + "name", "REQUIRED", "field.website-name-required"));
         } else if (name.length() > MAX_NAME) {
-            errors.add(new FieldViolation(prefix + "name", "TOO_LONG", "网站名称最多 " + MAX_NAME + " 个字符"));
+            errors.add(FieldViolation.of(prefix + "name", "TOO_LONG", "field.website-name-too-long",
+                    String.valueOf(MAX_NAME)));
         }
         List<String> domains = domains(in.domains(), prefix, errors);
         List<String> homepages = homepages(in.homepageUrls(), domains, prefix, errors);
         if (in.serviceContent() == null) {
-            errors.add(new FieldViolation(prefix + "serviceContent", "REQUIRED", "请选择网站服务内容"));
+            errors.add(FieldViolation.of(prefix + "serviceContent", "REQUIRED", "field.service-content-required"));
         }
         preApprovals(in.preApprovals(), prefix, errors);
         languages(in.languages(), prefix, errors);
         String remarks = in.remarks() == null ? null : in.remarks().strip();
         if (remarks != null && remarks.length() > MAX_REMARKS) {
-            errors.add(new FieldViolation(prefix + "remarks", "TOO_LONG", "备注最多 " + MAX_REMARKS + " 个字符"));
+            errors.add(FieldViolation.of(prefix + "remarks", "TOO_LONG", "field.remarks-too-long",
+                    String.valueOf(MAX_REMARKS)));
         }
         Principal principal = principal(in, prefix, today, errors);
         limit(in.serverIds(), prefix + "serverIds", errors);
@@ -71,12 +74,12 @@ public final class WebsiteInput {
     private static List<String> domains(List<String> raw, String prefix, List<FieldViolation> errors) {
         List<String> out = new ArrayList<>();
         if (raw == null || raw.isEmpty()) {
-            errors.add(new FieldViolation(prefix + "domains", "REQUIRED", "每个网站至少填写一个域名"));
+            errors.add(FieldViolation.of(prefix + "domains", "REQUIRED", "field.website-domains-required"));
             return out;
         }
         if (raw.size() > MAX_DOMAINS) {
-            errors.add(new FieldViolation(prefix + "domains[" + MAX_DOMAINS + "]", "TOO_MANY_DOMAINS",
-                    "每个网站最多 " + MAX_DOMAINS + " 个域名"));
+            errors.add(FieldViolation.of(prefix + "domains[" + MAX_DOMAINS + "]", "TOO_MANY_DOMAINS",
+                    "field.website-domains-too-many", String.valueOf(MAX_DOMAINS)));
             return out;
         }
         Set<String> seen = new HashSet<>();
@@ -90,7 +93,8 @@ public final class WebsiteInput {
             }
             String ascii = p.orElseThrow().ascii();
             if (!seen.add(ascii)) {
-                errors.add(new FieldViolation(field, "DOMAIN_DUPLICATED", "域名 " + raw.get(j).strip() + " 重复填写"));
+                errors.add(FieldViolation.of(field, "DOMAIN_DUPLICATED", "field.domain-duplicated",
+                        raw.get(j).strip()));
                 continue;
             }
             out.add(ascii);
@@ -102,12 +106,12 @@ public final class WebsiteInput {
             List<FieldViolation> errors) {
         List<String> out = new ArrayList<>();
         if (raw == null || raw.isEmpty()) {
-            errors.add(new FieldViolation(prefix + "homepageUrls", "REQUIRED", "请至少填写一个网站首页地址"));
+            errors.add(FieldViolation.of(prefix + "homepageUrls", "REQUIRED", "field.homepage-urls-required"));
             return out;
         }
         if (raw.size() > MAX_DOMAINS) {
-            errors.add(new FieldViolation(prefix + "homepageUrls[" + MAX_DOMAINS + "]", "TOO_MANY",
-                    "最多 " + MAX_DOMAINS + " 个首页地址"));
+            errors.add(FieldViolation.of(prefix + "homepageUrls[" + MAX_DOMAINS + "]", "TOO_MANY",
+                    "field.homepage-urls-too-many", String.valueOf(MAX_DOMAINS)));
             return out;
         }
         for (int k = 0; k < raw.size(); k++) {
@@ -120,18 +124,18 @@ public final class WebsiteInput {
             try {
                 uri = new URI(url);
             } catch (URISyntaxException e) {
-                errors.add(new FieldViolation(field, "HOMEPAGE_URL_INVALID", "不是合法的网址"));
+                errors.add(FieldViolation.of(field, "HOMEPAGE_URL_INVALID", "field.homepage-url-invalid"));
                 continue;
             }
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             String host = DomainNames.normaliseOrNull(uri.getHost() != null ? uri.getHost() : uri.getAuthority());
             if (!(scheme.equals("http") || scheme.equals("https")) || host == null) {
-                errors.add(new FieldViolation(field, "HOMEPAGE_URL_INVALID", "首页地址须为 http(s):// 加本网站的域名"));
+                errors.add(FieldViolation.of(field, "HOMEPAGE_URL_INVALID", "field.homepage-url-not-http"));
                 continue;
             }
             if (!domains.contains(host) && !(host.startsWith("www.") && domains.contains(host.substring(4)))) {
-                errors.add(new FieldViolation(field, "HOMEPAGE_NOT_IN_DOMAINS",
-                        "首页地址的域名 " + DomainNames.toUnicode(host) + " 须是本网站填写的域名之一"));
+                errors.add(FieldViolation.of(field, "HOMEPAGE_NOT_IN_DOMAINS", "field.homepage-not-in-domains",
+                        DomainNames.toUnicode(host)));
                 continue;
             }
             String path = uri.getRawPath() == null ? "" : uri.getRawPath();
@@ -149,24 +153,25 @@ public final class WebsiteInput {
             PreApproval p = list.get(i);
             String field = prefix + "preApprovals[" + i + "]";
             if (p == null || p.type() == null) {
-                errors.add(new FieldViolation(field + ".type", "REQUIRED", "请选择前置审批类型"));
+                errors.add(FieldViolation.of(field + ".type", "REQUIRED", "field.pre-approval-type-required"));
                 continue;
             }
             if (!seen.add(p.type())) {
-                errors.add(new FieldViolation(field + ".type", "DUPLICATED", "前置审批类型重复"));
+                errors.add(FieldViolation.of(field + ".type", "DUPLICATED", "field.pre-approval-type-duplicated"));
             }
             if (p.documentNumber() == null || p.documentNumber().isBlank()) {
-                errors.add(new FieldViolation(field + ".documentNumber", "PRE_APPROVAL_DOCUMENT_REQUIRED",
-                        "请填写“" + p.type().chineseName() + "”前置审批的审批文号"));
-            } else if (p.documentNumber().length() > 100) {
-                errors.add(new FieldViolation(field + ".documentNumber", "TOO_LONG", "审批文号最多 100 个字符"));
+                errors.add(FieldViolation.of(field + ".documentNumber", "PRE_APPROVAL_DOCUMENT_REQUIRED",
+                        "field.pre-approval-document-required", p.type().chineseName(), p.type().englishName()));
+            } else if (p.documentNumber().length() > MAX_DOCUMENT_NUMBER) {
+                errors.add(FieldViolation.of(field + ".documentNumber", "TOO_LONG",
+                        "field.pre-approval-document-too-long", String.valueOf(MAX_DOCUMENT_NUMBER)));
             }
         }
     }
 
     private static void languages(List<String> list, String prefix, List<FieldViolation> errors) {
         if (list == null || list.isEmpty()) {
-            errors.add(new FieldViolation(prefix + "languages", "REQUIRED", "请至少选择一种网站语言"));
+            errors.add(FieldViolation.of(prefix + "languages", "REQUIRED", "field.languages-required"));
             return;
         }
         limit(list, prefix + "languages", errors);
@@ -174,8 +179,8 @@ public final class WebsiteInput {
             String tag = list.get(i) == null ? "" : list.get(i).strip();
             Locale l = Locale.forLanguageTag(tag);
             if (tag.isEmpty() || l.getLanguage().isEmpty() || !LANGUAGES.contains(l.getLanguage())) {
-                errors.add(new FieldViolation(prefix + "languages[" + i + "]", "LANGUAGE_INVALID",
-                        "语言须为 BCP 47 语言标签，例如 zh-CN、en"));
+                errors.add(FieldViolation.of(prefix + "languages[" + i + "]", "LANGUAGE_INVALID",
+                        "field.language-invalid"));
             }
         }
     }
@@ -184,26 +189,26 @@ public final class WebsiteInput {
             List<FieldViolation> errors) {
         if (in.principalSameAsSubject()) {
             if (in.principal() != null) {
-                errors.add(new FieldViolation(prefix + "principal", "PRINCIPAL_CONFLICT",
-                        "已选择“同主体负责人”时不要再填写网站负责人"));
+                errors.add(FieldViolation.of(prefix + "principal", "PRINCIPAL_CONFLICT",
+                        "field.principal-conflict"));
             }
             return null;
         }
         Principal p = in.principal();
         String f = prefix + "principal";
         if (p == null) {
-            errors.add(new FieldViolation(f, "REQUIRED", "请填写网站负责人，或选择“同主体负责人”"));
+            errors.add(FieldViolation.of(f, "REQUIRED", "field.principal-required"));
             return null;
         }
         if (p.name() == null || p.name().isBlank()) {
-            errors.add(new FieldViolation(f + ".name", "REQUIRED", "请填写网站负责人姓名"));
+            errors.add(FieldViolation.of(f + ".name", "REQUIRED", "field.principal-name-required"));
         }
         String number = p.certificateNumber() == null ? null : CertificateValidator.normalise(p.certificateNumber());
         if (p.certificateType() == null) {
-            errors.add(new FieldViolation(f + ".certificateType", "REQUIRED", "请选择证件类型"));
+            errors.add(FieldViolation.of(f + ".certificateType", "REQUIRED", "field.certificate-type-required"));
         } else if (p.certificateType().forUnits()) {
-            errors.add(new FieldViolation(f + ".certificateType", "CERTIFICATE_TYPE_NOT_PERSONAL",
-                    "网站负责人须使用个人证件"));
+            errors.add(FieldViolation.of(f + ".certificateType", "CERTIFICATE_TYPE_NOT_PERSONAL",
+                    "field.certificate-type-not-personal"));
         } else {
             CertificateValidator.validate(p.certificateType(), number, today).ifPresent(problem -> errors.add(
                     new FieldViolation(f + ".certificateNumber", problem.code(), problem.message())));
@@ -219,7 +224,8 @@ public final class WebsiteInput {
 
     private static void limit(List<String> list, String field, List<FieldViolation> errors) {
         if (list != null && list.size() > MAX_LIST) {
-            errors.add(new FieldViolation(field + "[" + MAX_LIST + "]", "TOO_MANY", "最多 " + MAX_LIST + " 项"));
+            errors.add(FieldViolation.of(field + "[" + MAX_LIST + "]", "TOO_MANY", "field.too-many-items",
+                    String.valueOf(MAX_LIST)));
         }
     }
 }

@@ -85,9 +85,10 @@ public class WebsiteService {
     private Uni<Website> add(String accountId, UUID orderId, WebsiteContent content, Map<String, RegistryFacts> facts) {
         return editable(accountId, orderId).chain(o -> websites.ofOrder(orderId).chain(list -> {
             if (list.size() >= WebsiteInput.MAX_WEBSITES) {
-                throw new ProblemException(ProblemType.VALIDATION_FAILED, "An order holds at most 10 websites",
-                        List.of(new FieldViolation("websites[" + list.size() + "]", "TOO_MANY_WEBSITES",
-                                "每个订单最多 " + WebsiteInput.MAX_WEBSITES + " 个网站")));
+                String max = String.valueOf(WebsiteInput.MAX_WEBSITES);
+                throw ProblemException.localized(ProblemType.VALIDATION_FAILED, "detail.order-websites-too-many",
+                        List.of(FieldViolation.of("websites[" + list.size() + "]", "TOO_MANY_WEBSITES",
+                                "field.order-websites-too-many", max)), max);
             }
             OffsetDateTime now = clock.now();
             Website w = new Website();
@@ -204,8 +205,7 @@ public class WebsiteService {
                 throw ProblemException.notFound("Order");
             }
             if (!o.editable()) {
-                throw new ProblemException(ProblemType.CONFLICT,
-                        "The order's websites cannot be edited in state " + o.state)
+                throw ProblemException.localized(ProblemType.CONFLICT, "detail.order-not-editable", o.state.name())
                         .with("currentState", o.state.name())
                         .with("allowedActions", List.of());
             }
