@@ -35,12 +35,13 @@ class ErrorCodesTest {
     private static final String STRING = "\"((?:[^\"\\\\]|\\\\.)*)\"";
     /** new FieldViolation(field, CODE, "message" …) and ProblemException.invalid(field, CODE, "message"). */
     private static final Pattern VIOLATION = Pattern.compile(
-            "(?:new FieldViolation|new Conflict|ProblemException\\.invalid)\\(\\s*[^;]*?,\\s*(" + CODE
+            "(?:new FieldViolation|FieldViolation\\.of|new Conflict|ProblemException\\.invalid)\\(\\s*[^;]*?,\\s*(" + CODE
                     + "|[A-Za-z_.]*[A-Z][A-Z0-9_]{2,})\\s*,\\s*(?:" + STRING + "(\\s*\\+)?)?");
     /** A module's own helper that words a refusal: invalid("CODE", "message"), invalidCode("CODE", …). */
     private static final Pattern HELPER = Pattern.compile(
             "\\binvalid\\w*\\(\\s*(" + CODE + ")\\s*,\\s*(?:" + STRING + "(\\s*\\+)?)?");
     private static final Pattern CODE_MEMBER = Pattern.compile("\\.with\\(\"code\",\\s*(" + CODE + "|[A-Z][A-Z0-9_.]*)");
+    private static final Pattern BUNDLE_KEY = Pattern.compile("(?:field|detail)\\.[A-Za-z0-9.-]+");
     private static final Pattern CONSTANT = Pattern.compile(
             "static final String ([A-Z][A-Z0-9_]*)\\s*=\\s*" + CODE + "\\s*;");
     /** The validators' codes, answered through {@code problem.code()}: every constant of these classes. */
@@ -80,6 +81,7 @@ class ErrorCodesTest {
             }
         }
         Map<String, Entry> codes = new TreeMap<>();
+        Map<String, java.util.Properties> words = new TreeMap<>();
         for (Path p : sources) {
             String module = Repo.ROOT.relativize(p).getName(0).toString();
             if (module.equals("libs")) {
@@ -90,6 +92,9 @@ class ErrorCodesTest {
                 Matcher v = pattern.matcher(text);
                 while (v.find()) {
                     String message = v.group(3) == null ? null : v.group(3) + (v.group(4) != null ? "…" : "");
+                    if (message != null && BUNDLE_KEY.matcher(message).matches()) {
+                        message = words.computeIfAbsent(module, ErrorCodesTest::bundle).getProperty(message, message);
+                    }
                     add(codes, resolve(v.group(1), constants), module, message);
                 }
             }
@@ -106,6 +111,20 @@ class ErrorCodesTest {
         }
         CONSTRAINTS.forEach(code -> add(codes, code, "libs/platform", null));
         return codes;
+    }
+
+    /** A module's zh-CN words (a key the code names is shown as the words it stands for). */
+    private static java.util.Properties bundle(String module) {
+        java.util.Properties words = new java.util.Properties();
+        Path file = Repo.ROOT.resolve(module).resolve("src/main/resources/messages.properties");
+        if (Files.exists(file)) {
+            try (var in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+                words.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return words;
     }
 
     private static String resolve(String token, Map<String, String> constants) {

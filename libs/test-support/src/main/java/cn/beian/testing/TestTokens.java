@@ -53,7 +53,7 @@ public final class TestTokens {
 
     /** A REST Assured request authenticated as {@code subject}. */
     public static RequestSpecification as(String subject, String... roles) {
-        return RestAssured.given().auth().oauth2(token(subject, roles));
+        return RestAssured.given().filter(OpenApiContract.filter()).auth().oauth2(token(subject, roles));
     }
 
     private static KeyPair generate() {

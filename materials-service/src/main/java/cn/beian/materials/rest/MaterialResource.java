@@ -253,7 +253,8 @@ public class MaterialResource {
     @Operation(operationId = "submitCurtainPhotos", summary = "Submit the curtain photos for photo review (in "
             + "AWAITING_PHOTO or PHOTO_REJECTED), by the applicant or a reviewer acting as verification point; "
             + "publishes material.photo-submitted")
-    @APIResponse(responseCode = "202", description = "Submitted; the order moves to PHOTO_REVIEW")
+    @APIResponse(responseCode = "202", description = "Submitted; the order moves to PHOTO_REVIEW",
+            content = @Content(schema = @Schema(implementation = PhotoSubmissionView.class)))
     @APIResponse(responseCode = "400", description = "A website principal's curtain photo is missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such order, or not yours",

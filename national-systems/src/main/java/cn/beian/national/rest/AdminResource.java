@@ -134,7 +134,8 @@ public class AdminResource {
     @Path("/in-flight")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "adminAddInFlight", summary = "Mark a subject and/or domain as in flight at another provider")
-    @APIResponse(responseCode = "201", description = "Added")
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(schema = @Schema(implementation = InFlightView.class)))
     public Uni<Response> addInFlight(@Valid @NotNull AddInFlightRequest request) {
         return admin.addInFlight(request.toEdit()).map(e -> Response.status(201).entity(InFlightView.of(e)).build());
     }

@@ -24,7 +24,8 @@ public record CaseDetailView(
         @Schema(description = "FULL for the reviewer holding the case's live claim (the read is in the trail), "
                 + "else MASKED: certificate numbers, phones, e-mails, people's names and a person's addresses masked, "
                 + "no material links") String personalData,
-        @Schema(description = "The submission's snapshot: type, province, subject, websites[], materials[]; "
+        @Schema(additionalProperties = Schema.True.class,
+                description = "The submission's snapshot: type, province, subject, websites[], materials[]; "
                 + "its paths are the field keys of rejection reasons") JsonNode snapshot,
         @Schema(description = "Findings of each owner's checks, with the owner") JsonNode findings,
         List<AuditView> orderHistory,

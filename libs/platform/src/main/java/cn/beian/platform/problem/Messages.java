@@ -51,8 +51,8 @@ public class Messages {
         if (pattern == null) {
             return key;
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, english ? Locale.ENGLISH : Locale.CHINA)
-                .format(args);
+        // Always a MessageFormat, arguments or not, so that a quote is written the same way ('') in every entry.
+        return new MessageFormat(pattern, english ? Locale.ENGLISH : Locale.CHINA).format(args);
     }
 
     /** The entry for {@code key} in exactly that language, or null. */
