@@ -279,7 +279,8 @@ public class AdminService {
 
     private Uni<RegistrySubject> subject(String number) {
         return subjects.findByFilingNumber(number).onItem().ifNull()
-                .failWith(() -> ProblemException.localized(ProblemType.NOT_FOUND, "detail.subject-filing-not-found", number));
+                .failWith(() -> ProblemException.localized(ProblemType.NOT_FOUND, "detail.subject-filing-not-found",
+                        number));
     }
 
     private static void principal(RegistrySubject s, RegistryEdits.Principal p) {

@@ -109,7 +109,8 @@ public class RegistryService {
         if (type == null || number == null || number.isBlank()) {
             List<FieldViolation> errors = new ArrayList<>();
             if (type == null) {
-                errors.add(FieldViolation.of("certificateType", "NOT_NULL", "field.parameter-required", "certificateType"));
+                errors.add(FieldViolation.of("certificateType", "NOT_NULL", "field.parameter-required",
+                        "certificateType"));
             }
             if (number == null || number.isBlank()) {
                 errors.add(FieldViolation.of("certificateNumber", "NOT_BLANK", "field.parameter-required",

@@ -98,7 +98,8 @@ public class SubmissionDecisions {
     }
 
     private static ProblemException notOpen(Submission s, List<String> allowed) {
-        return ProblemException.localized(ProblemType.CONFLICT, "detail.submission-not-open", s.id, String.valueOf(s.status))
+        return ProblemException.localized(ProblemType.CONFLICT, "detail.submission-not-open", s.id,
+                        String.valueOf(s.status))
                 .with("currentState", s.status).with("allowedActions", allowed);
     }
 

@@ -134,7 +134,8 @@ public class SubmissionIntake {
     @WithSession
     public Uni<SubmissionView> find(String id) {
         return submissions.findById(id).chain(s -> s == null
-                ? Uni.createFrom().failure(ProblemException.localized(ProblemType.NOT_FOUND, "detail.submission-not-found", id))
+                ? Uni.createFrom().failure(
+                        ProblemException.localized(ProblemType.NOT_FOUND, "detail.submission-not-found", id))
                 : view(s));
     }
 

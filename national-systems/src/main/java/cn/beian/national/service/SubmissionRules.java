@@ -285,9 +285,11 @@ public class SubmissionRules {
                 String at = "websites[" + i + "].websiteFilingNumber";
                 RegistryWebsite w = check.websitesByNumber.get(number);
                 if (w == null || check.subject == null || !w.subjectId.equals(check.subject.id)) {
-                    check.errors.add(FieldViolation.of(at, "WEBSITE_NOT_FOUND", "field.website-not-under-subject", number));
+                    check.errors.add(FieldViolation.of(at, "WEBSITE_NOT_FOUND", "field.website-not-under-subject",
+                            number));
                 } else if (w.status == FilingStatus.DEREGISTERED) {
-                    check.errors.add(FieldViolation.of(at, "WEBSITE_DEREGISTERED", "field.website-deregistered", number));
+                    check.errors.add(FieldViolation.of(at, "WEBSITE_DEREGISTERED", "field.website-deregistered",
+                            number));
                 } else if (type == ACCESS_FILING && own.equals(w.provider)) {
                     check.errors.add(FieldViolation.of(at, "WEBSITE_ALREADY_HERE", "field.website-already-served-here",
                             number));

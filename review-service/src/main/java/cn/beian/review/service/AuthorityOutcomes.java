@@ -78,8 +78,8 @@ public class AuthorityOutcomes {
         }
         return submissions.lock(entry.submissionId()).chain(s -> {
             if (s == null) {
-                return refuse(new Refusal("unknown submission " + entry.submissionId(), "detail.outcome-submission-unknown",
-                        entry.submissionId()));
+                return refuse(new Refusal("unknown submission " + entry.submissionId(),
+                        "detail.outcome-submission-unknown", entry.submissionId()));
             }
             if (s.decided()) {
                 return refuse(new Refusal("submission already " + s.status + " (by " + s.decidedBy + ")",

@@ -193,7 +193,8 @@ public class QueueService {
                 continue;
             }
             if (r.fieldKey() == null || r.fieldKey().isBlank()) {
-                errors.add(FieldViolation.of("reasons[" + i + "].fieldKey", "NOT_BLANK", "field.reason-field-key-blank"));
+                errors.add(FieldViolation.of("reasons[" + i + "].fieldKey", "NOT_BLANK",
+                        "field.reason-field-key-blank"));
             } else if (!fieldKeys.contains(r.fieldKey())) {
                 errors.add(FieldViolation.of("reasons[" + i + "].fieldKey", "FIELD_KEY_NOT_IN_SNAPSHOT",
                         "field.reason-field-key-not-in-snapshot", r.fieldKey()));
