@@ -263,6 +263,28 @@ class SubmissionFlowTest {
     }
 
     @Test
+    void aConflictIsWordedInTheCallersLanguageWithTheSameCodes() {
+        String conflicting = firstFiling("SUB-WORDS-1", TestSupport.freshResidentId(), TestSupport.freshMobile(),
+                TestSupport.freshMobile(), "linxiaoyu-words.cn").replace("\"linxiaoyu-words.cn\"", "\"zhangwei-demo.cn\"");
+        as("svc", "service").header("Accept-Language", "en").contentType(ContentType.JSON).body(conflicting)
+                .post("/api/v1/submissions").then().statusCode(409)
+                .body("detail", equalTo("1 conflict(s) with the national registry or open submissions"))
+                .body("errors[0].field", equalTo("websites[0].domains[0]"))
+                .body("errors[0].code", equalTo("DOMAIN_FILED_UNDER_ANOTHER_SUBJECT"))
+                .body("errors[0].message", equalTo("zhangwei-demo.cn is filed under another subject (京ICP备26571321号-1)"));
+        as("svc", "service").contentType(ContentType.JSON).body(conflicting)
+                .post("/api/v1/submissions").then().statusCode(409)
+                .body("detail", equalTo("与全国备案库或未完结的备案提交存在 1 处冲突"))
+                .body("errors[0].field", equalTo("websites[0].domains[0]"))
+                .body("errors[0].code", equalTo("DOMAIN_FILED_UNDER_ANOTHER_SUBJECT"))
+                .body("errors[0].message", equalTo("zhangwei-demo.cn 已在其他主体下备案（京ICP备26571321号-1）"));
+        as("svc", "service").header("Accept-Language", "en").get("/api/v1/submissions/SUB-NEVER-SENT")
+                .then().statusCode(404).body("detail", equalTo("Submission SUB-NEVER-SENT not found"));
+        as("svc", "service").get("/api/v1/submissions/SUB-NEVER-SENT")
+                .then().statusCode(404).body("detail", equalTo("备案提交 SUB-NEVER-SENT 不存在"));
+    }
+
+    @Test
     void malformedAndConflictingSnapshotsAreRefusedWithReasonsAndNothingIsRecorded() throws Exception {
         long before = count("select count(*) from submission") + count("select count(*) from feed_entry")
                 + count("select count(*) from outgoing_message");

@@ -352,6 +352,22 @@ class NotificationFlowTest {
         RestAssured.given().get("/api/v1/deliveries").then().statusCode(401);
     }
 
+    @Test
+    void aBadFilterIsWordedInTheCallersLanguage() {
+        as("ops", "admin").header("Accept-Language", "en").queryParam("channel", "PIGEON").get("/api/v1/deliveries")
+                .then().statusCode(400).body("detail", equalTo("Invalid filters"))
+                .body("errors[0].code", equalTo("UNKNOWN_VALUE"))
+                .body("errors[0].message", equalTo("channel must be one of [SMS, EMAIL]"));
+        as("ops", "admin").queryParam("channel", "PIGEON").get("/api/v1/deliveries")
+                .then().statusCode(400).body("detail", equalTo("筛选条件不合法"))
+                .body("errors[0].code", equalTo("UNKNOWN_VALUE"))
+                .body("errors[0].message", equalTo("channel 必须是以下之一：[SMS, EMAIL]"));
+        as("ops", "admin").header("Accept-Language", "en").get("/api/v1/deliveries/" + UUID.randomUUID())
+                .then().statusCode(404).body("detail", equalTo("Delivery not found"));
+        as("ops", "admin").get("/api/v1/deliveries/" + UUID.randomUUID())
+                .then().statusCode(404).body("detail", equalTo("消息不存在"));
+    }
+
     /**
      * Several steps of one order produced back to back, for many orders at once, while 4 dispatch workers send and
      * the SMS provider is slow and refuses a third of first attempts: each person still reads every step in the

@@ -177,6 +177,37 @@ class ReviewQueueTest {
     }
 
     @Test
+    void aRefusedDecisionIsWordedInTheCallersLanguage() {
+        String path = "/api/v1/review-cases/" + openCase("alice-" + UUID.randomUUID());
+        int version = as("rita", "reviewer").post(path + "/claim").then().statusCode(200).extract().path("version");
+        String stale = "{\"version\":" + (version - 1) + ",\"decision\":\"APPROVE\"}";
+
+        as("rita", "reviewer").header("Accept-Language", "en").contentType(ContentType.JSON).body(stale)
+                .post(path + "/decision").then().statusCode(409).body("code", equalTo("STALE_VERSION"))
+                .body("detail", equalTo("The case changed since version " + (version - 1) + " (now " + version
+                        + "); reload it"));
+        as("rita", "reviewer").contentType(ContentType.JSON).body(stale)
+                .post(path + "/decision").then().statusCode(409).body("code", equalTo("STALE_VERSION"))
+                .body("detail", equalTo("案件在第 " + (version - 1) + " 版之后已被更改（现为第 " + version
+                        + " 版），请重新加载"));
+        String unknownField = """
+                {"version":%d,"decision":"REJECT","reasons":[{"fieldKey":"websites[3].name","code":"PRINCIPAL_INFO_WRONG"}]}"""
+                .formatted(version);
+        as("rita", "reviewer").header("Accept-Language", "en").contentType(ContentType.JSON).body(unknownField)
+                .post(path + "/decision").then().statusCode(400)
+                .body("detail", equalTo("The rejection reasons are invalid"))
+                .body("errors[0].message", equalTo("'websites[3].name' is not a field of this case's snapshot"));
+        as("rita", "reviewer").contentType(ContentType.JSON).body(unknownField)
+                .post(path + "/decision").then().statusCode(400)
+                .body("detail", equalTo("驳回理由不合法"))
+                .body("errors[0].message", equalTo("“websites[3].name”不是此案件快照中的字段"));
+        as("rita", "reviewer").header("Accept-Language", "en").get("/api/v1/review-cases/" + UUID.randomUUID())
+                .then().statusCode(404).body("detail", equalTo("Review case not found"));
+        as("rita", "reviewer").get("/api/v1/review-cases/" + UUID.randomUUID())
+                .then().statusCode(404).body("detail", equalTo("审核案件不存在"));
+    }
+
+    @Test
     void personalDataInFullOnlyForTheClaimHolderAndEveryUnmaskedReadIsInTheTrail() {
         String caseId = openCase("erin-" + UUID.randomUUID());
         String path = "/api/v1/review-cases/" + caseId;

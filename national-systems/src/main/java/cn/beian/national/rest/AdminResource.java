@@ -9,6 +9,7 @@ import cn.beian.national.service.OutgoingMessageJob;
 import cn.beian.national.service.SubmissionDecisions;
 import cn.beian.platform.problem.Problem;
 import cn.beian.platform.problem.ProblemException;
+import cn.beian.platform.problem.ProblemType;
 import cn.beian.platform.rest.Page;
 import cn.beian.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -117,7 +118,7 @@ public class AdminResource {
     public Uni<Response> deleteRegistration(@PathParam("domain") String domain) {
         return admin.deleteRegistration(domain).map(deleted -> {
             if (!deleted) {
-                throw ProblemException.notFound("Registration of domain " + domain);
+                throw ProblemException.localized(ProblemType.NOT_FOUND, "detail.domain-registration-not-found", domain);
             }
             return Response.noContent().build();
         });
@@ -149,11 +150,12 @@ public class AdminResource {
         try {
             uuid = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            return Uni.createFrom().failure(ProblemException.notFound("In-flight record " + id));
+            return Uni.createFrom().failure(
+                    ProblemException.localized(ProblemType.NOT_FOUND, "detail.in-flight-record-not-found", id));
         }
         return admin.removeInFlight(uuid).map(deleted -> {
             if (!deleted) {
-                throw ProblemException.notFound("In-flight record " + id);
+                throw ProblemException.localized(ProblemType.NOT_FOUND, "detail.in-flight-record-not-found", id);
             }
             return Response.noContent().build();
         });

@@ -64,14 +64,13 @@ public class SmsVerificationResource {
                 return new SmsCodeVerifiedView("VERIFIED", r.allVerified(), r.remainingAttempts());
             }
             if (r.returned()) {
-                throw new ProblemException(ProblemType.CONFLICT,
-                        "Too many wrong codes: the submission was returned to the provider")
+                throw ProblemException.localized(ProblemType.CONFLICT, "detail.sms-code-wrong-too-often")
                         .with("currentState", SubmissionStatus.RETURNED).with("reason", Reason.SMS_NOT_VERIFIED)
                         .with("remainingAttempts", 0);
             }
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Wrong code",
-                    List.of(new FieldViolation("code", "SMS_CODE_WRONG",
-                            "Wrong code; " + r.remainingAttempts() + " more wrong code(s) allowed")))
+            throw ProblemException.localized(ProblemType.VALIDATION_FAILED, "detail.sms-code-wrong",
+                    List.of(FieldViolation.of("code", "SMS_CODE_WRONG", "field.sms-code-wrong-attempts-left",
+                            String.valueOf(r.remainingAttempts()))))
                     .with("remainingAttempts", r.remainingAttempts());
         });
     }

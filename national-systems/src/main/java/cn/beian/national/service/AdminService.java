@@ -17,6 +17,7 @@ import cn.beian.national.repository.Persist;
 import cn.beian.national.repository.RegistryDomainRepository;
 import cn.beian.national.repository.RegistrySubjectRepository;
 import cn.beian.national.repository.RegistryWebsiteRepository;
+import cn.beian.platform.problem.FieldViolation;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.problem.ProblemType;
 import cn.beian.time.BeianClock;
@@ -69,13 +70,13 @@ public class AdminService {
         OffsetDateTime now = StoredTime.now(clock);
         String number = r.subjectFilingNumber() != null ? r.subjectFilingNumber() : FilingNumbers.candidate(r.province());
         if (!FilingNumbers.SUBJECT.matcher(number).matches()) {
-            return Uni.createFrom().failure(ProblemException.invalid("subjectFilingNumber", "PATTERN",
-                    "Must look like 京ICP备12345678号"));
+            return Uni.createFrom().failure(ProblemException.invalidFields(List.of(
+                    FieldViolation.of("subjectFilingNumber", "PATTERN", "field.subject-filing-number-pattern"))));
         }
         return subjects.countByFilingNumber(number).chain(n -> {
             if (n > 0) {
-                return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
-                        "Subject filing " + number + " exists").with("subjectFilingNumber", number));
+                return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT,
+                        "detail.subject-filing-exists", number).with("subjectFilingNumber", number));
             }
             RegistrySubject s = new RegistrySubject();
             s.id = UUID.randomUUID();
@@ -115,8 +116,8 @@ public class AdminService {
             w.subjectId = s.id;
             if (r.websiteFilingNumber() != null) {
                 if (!r.websiteFilingNumber().startsWith(s.subjectFilingNumber + "-")) {
-                    throw ProblemException.invalid("websiteFilingNumber", "WEBSITE_NOT_UNDER_SUBJECT",
-                            "Must be " + s.subjectFilingNumber + "-N");
+                    throw ProblemException.invalidFields(List.of(FieldViolation.of("websiteFilingNumber",
+                            "WEBSITE_NOT_UNDER_SUBJECT", "field.website-number-form", s.subjectFilingNumber)));
                 }
                 w.websiteFilingNumber = r.websiteFilingNumber();
                 int seq = Integer.parseInt(w.websiteFilingNumber.substring(w.websiteFilingNumber.lastIndexOf('-') + 1));
@@ -181,7 +182,8 @@ public class AdminService {
     public Uni<SubjectFiling> patchWebsite(String number, RegistryEdits.WebsiteChanges p) {
         OffsetDateTime now = StoredTime.now(clock);
         return websites.byFilingNumber(number).onItem().ifNull()
-                .failWith(() -> ProblemException.notFound("Website filing " + number)).chain(w -> {
+                .failWith(() -> ProblemException.localized(ProblemType.NOT_FOUND, "detail.website-filing-not-found",
+                        number)).chain(w -> {
                     if (p.status() != null) {
                         w.status = p.status();
                         if (p.status() == FilingStatus.EMPTY_SHELL) {
@@ -241,7 +243,8 @@ public class AdminService {
         OffsetDateTime now = StoredTime.now(clock);
         return registrations.findById(Domains.normalize(domain)).map(d -> {
             if (d == null) {
-                throw ProblemException.notFound("Registration of domain " + Domains.normalize(domain));
+                throw ProblemException.localized(ProblemType.NOT_FOUND, "detail.domain-registration-not-found",
+                        Domains.normalize(domain));
             }
             return Views.registration(d, now, calendar);
         });
@@ -251,8 +254,8 @@ public class AdminService {
     public Uni<InFlightElsewhere> addInFlight(RegistryEdits.InFlight r) {
         if ((r.certificateNumber() == null || r.certificateNumber().isBlank())
                 && (r.domain() == null || r.domain().isBlank())) {
-            return Uni.createFrom().failure(ProblemException.invalid("domain", "NOT_BLANK",
-                    "Name a domain, a certificate or both"));
+            return Uni.createFrom().failure(ProblemException.invalidFields(List.of(
+                    FieldViolation.of("domain", "NOT_BLANK", "field.in-flight-names-nothing"))));
         }
         InFlightElsewhere e = new InFlightElsewhere();
         e.id = UUID.randomUUID();
@@ -276,7 +279,8 @@ public class AdminService {
 
     private Uni<RegistrySubject> subject(String number) {
         return subjects.findByFilingNumber(number).onItem().ifNull()
-                .failWith(() -> ProblemException.notFound("Subject filing " + number));
+                .failWith(() -> ProblemException.localized(ProblemType.NOT_FOUND, "detail.subject-filing-not-found",
+                        number));
     }
 
     private static void principal(RegistrySubject s, RegistryEdits.Principal p) {

@@ -109,10 +109,12 @@ public class RegistryService {
         if (type == null || number == null || number.isBlank()) {
             List<FieldViolation> errors = new ArrayList<>();
             if (type == null) {
-                errors.add(new FieldViolation("certificateType", "NOT_NULL", "certificateType is required"));
+                errors.add(FieldViolation.of("certificateType", "NOT_NULL", "field.parameter-required",
+                        "certificateType"));
             }
             if (number == null || number.isBlank()) {
-                errors.add(new FieldViolation("certificateNumber", "NOT_BLANK", "certificateNumber is required"));
+                errors.add(FieldViolation.of("certificateNumber", "NOT_BLANK", "field.parameter-required",
+                        "certificateNumber"));
             }
             return Uni.createFrom().failure(
                     ProblemException.invalidFields(errors));
@@ -120,20 +122,23 @@ public class RegistryService {
         return findByCertificate(type, number.strip()).chain(found -> found
                 .map(f -> view(f.subject(), f.match()))
                 .orElseGet(() -> Uni.createFrom().failure(
-                        ProblemException.notFound("Subject with certificate " + Masking.certificateNumber(number)))));
+                        ProblemException.localized(ProblemType.NOT_FOUND, "detail.subject-by-certificate-not-found",
+                                Masking.certificateNumber(number)))));
     }
 
     @WithSession
     public Uni<SubjectFiling> subjectByFilingNumber(String number) {
         return subjects.findByFilingNumber(number.strip()).chain(s -> s == null
-                ? Uni.createFrom().failure(ProblemException.notFound("Subject filing " + number))
+                ? Uni.createFrom().failure(
+                        ProblemException.localized(ProblemType.NOT_FOUND, "detail.subject-filing-not-found", number))
                 : view(s, CertificateMatch.EXACT));
     }
 
     @WithSession
     public Uni<DomainFiling> websiteByFilingNumber(String number) {
         return websites.byFilingNumber(number.strip()).chain(w -> w == null
-                ? Uni.createFrom().failure(ProblemException.notFound("Website filing " + number))
+                ? Uni.createFrom().failure(
+                        ProblemException.localized(ProblemType.NOT_FOUND, "detail.website-filing-not-found", number))
                 : domainFiling(w, null));
     }
 
@@ -155,7 +160,8 @@ public class RegistryService {
                     }
                 }
             }
-            return Uni.createFrom().failure(ProblemException.notFound("Filing of domain " + Domains.normalize(domain)));
+            return Uni.createFrom().failure(ProblemException.localized(ProblemType.NOT_FOUND,
+                    "detail.domain-filing-not-found", Domains.normalize(domain)));
         });
     }
 
@@ -223,10 +229,9 @@ public class RegistryService {
             target = findByCertificate(r.certificateType(), r.certificateNumber().strip())
                     .map(f -> f.map(Found::subject).orElse(null));
         } else {
-            return Uni.createFrom().failure(new ProblemException(ProblemType.VALIDATION_FAILED,
-                    "Name the subject by subjectFilingNumber or by certificateType and certificateNumber",
-                    List.of(new FieldViolation("subjectFilingNumber", "NOT_BLANK",
-                            "subjectFilingNumber, or certificateType and certificateNumber, is required"))));
+            return Uni.createFrom().failure(ProblemException.localized(ProblemType.VALIDATION_FAILED,
+                    "detail.password-check-names-no-subject", List.of(FieldViolation.of("subjectFilingNumber",
+                            "NOT_BLANK", "field.password-check-subject-required"))));
         }
         return target.chain(found -> {
             if (found == null) {
@@ -235,12 +240,12 @@ public class RegistryService {
             return subjects.lock(found.id);
         }).chain(s -> {
             if (s.status == FilingStatus.DEREGISTERED) {
-                return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
-                        "The subject's filing is deregistered").with("currentStatus", s.status));
+                return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT,
+                        "detail.subject-deregistered").with("currentStatus", s.status));
             }
             if (s.passwordHash == null) {
-                return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
-                        "The subject has no filing password"));
+                return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT,
+                        "detail.subject-without-password"));
             }
             int max = config.password().maxFailures();
             OffsetDateTime now = clock.now();

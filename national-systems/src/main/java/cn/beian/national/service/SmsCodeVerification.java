@@ -134,8 +134,8 @@ public class SmsCodeVerification {
                     .collect().asList()
                     .chain(open -> {
                         if (open.isEmpty()) {
-                            return Uni.createFrom().failure(new ProblemException(ProblemType.NOT_FOUND,
-                                    "No SMS verification is pending for this mobile (unknown, done or expired)"));
+                            return Uni.createFrom().failure(ProblemException.localized(ProblemType.NOT_FOUND,
+                                    "detail.sms-verification-not-pending"));
                         }
                         Set<String> openIds = new LinkedHashSet<>();
                         open.forEach(s -> openIds.add(s.id));

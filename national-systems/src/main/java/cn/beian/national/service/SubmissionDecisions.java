@@ -90,7 +90,7 @@ public class SubmissionDecisions {
 
     private Uni<Submission> lockOrFail(String id) {
         return submissions.lock(id).onItem().ifNull()
-                .failWith(() -> ProblemException.notFound("Submission " + id));
+                .failWith(() -> ProblemException.localized(ProblemType.NOT_FOUND, "detail.submission-not-found", id));
     }
 
     private Uni<SubmissionView> view(Submission s) {
@@ -98,7 +98,8 @@ public class SubmissionDecisions {
     }
 
     private static ProblemException notOpen(Submission s, List<String> allowed) {
-        return new ProblemException(ProblemType.CONFLICT, "Submission " + s.id + " is " + s.status)
+        return ProblemException.localized(ProblemType.CONFLICT, "detail.submission-not-open", s.id,
+                        String.valueOf(s.status))
                 .with("currentState", s.status).with("allowedActions", allowed);
     }
 

@@ -84,8 +84,8 @@ public class SubmissionIntake {
             return submissions.findById(r.submissionId()).chain(existing -> {
                 if (existing != null) {
                     if (!existing.bodyHash.equals(hash)) {
-                        return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
-                                "Submission " + r.submissionId() + " was already received with a different body")
+                        return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT,
+                                "detail.submission-id-reused", r.submissionId())
                                 .with("submissionId", r.submissionId()).with("currentState", existing.status));
                     }
                     return view(existing).map(v -> new Submitted(v, false));
@@ -134,7 +134,8 @@ public class SubmissionIntake {
     @WithSession
     public Uni<SubmissionView> find(String id) {
         return submissions.findById(id).chain(s -> s == null
-                ? Uni.createFrom().failure(ProblemException.notFound("Submission " + id))
+                ? Uni.createFrom().failure(
+                        ProblemException.localized(ProblemType.NOT_FOUND, "detail.submission-not-found", id))
                 : view(s));
     }
 

@@ -107,25 +107,25 @@ public class SubmissionRules {
         var s = r.subject();
         SubmissionType type = r.type();
         if (s.certificateType().forUnits() != s.nature().isUnit()) {
-            errors.add(new FieldViolation("subject.certificateType", "CERTIFICATE_TYPE_NOT_FOR_NATURE",
-                    s.nature().isUnit() ? "A unit files with a unit certificate"
-                            : "A person files with a personal certificate"));
+            errors.add(FieldViolation.of("subject.certificateType", "CERTIFICATE_TYPE_NOT_FOR_NATURE",
+                    s.nature().isUnit() ? "field.unit-needs-unit-certificate"
+                            : "field.person-needs-personal-certificate"));
         } else if (!CertificateNumbers.isWellFormed(s.certificateType(), s.certificateNumber())) {
-            errors.add(new FieldViolation("subject.certificateNumber", "CERTIFICATE_NUMBER_INVALID",
-                    "Not a valid " + s.certificateType() + " number (check character or format)"));
+            errors.add(FieldViolation.of("subject.certificateNumber", "CERTIFICATE_NUMBER_INVALID",
+                    "field.certificate-number-invalid", String.valueOf(s.certificateType())));
         }
         principalShape("subject.principal", s.principal(), errors);
         if (type == FIRST_FILING && s.subjectFilingNumber() != null) {
-            errors.add(new FieldViolation("subject.subjectFilingNumber", "NOT_ALLOWED",
-                    "A first filing has no subject filing number yet"));
+            errors.add(FieldViolation.of("subject.subjectFilingNumber", "NOT_ALLOWED",
+                    "field.first-filing-has-no-subject-number"));
         }
         if (type != FIRST_FILING && type != NEW_WEBSITE_SUBJECT_ELSEWHERE && s.subjectFilingNumber() == null) {
-            errors.add(new FieldViolation("subject.subjectFilingNumber", "NOT_BLANK",
-                    "The subject's filing number is required for " + type));
+            errors.add(FieldViolation.of("subject.subjectFilingNumber", "NOT_BLANK",
+                    "field.subject-number-required-for-type", String.valueOf(type)));
         }
         if (s.subjectFilingNumber() != null && !FilingNumbers.SUBJECT.matcher(s.subjectFilingNumber()).matches()) {
-            errors.add(new FieldViolation("subject.subjectFilingNumber", "PATTERN",
-                    "Must look like 京ICP备12345678号"));
+            errors.add(FieldViolation.of("subject.subjectFilingNumber", "PATTERN",
+                    "field.subject-filing-number-pattern"));
         }
     }
 
@@ -133,7 +133,7 @@ public class SubmissionRules {
     private static void websitesShape(SubmissionRequest r, List<FieldViolation> errors) {
         SubmissionType type = r.type();
         if (type != DEREGISTER_SUBJECT && r.websites().isEmpty()) {
-            errors.add(new FieldViolation("websites", "SIZE", type + " needs at least one website"));
+            errors.add(FieldViolation.of("websites", "SIZE", "field.websites-required-for-type", String.valueOf(type)));
         }
         Map<String, String> seenDomains = new HashMap<>();
         Map<String, String> seenNumbers = new HashMap<>();
@@ -142,14 +142,14 @@ public class SubmissionRules {
             String at = "websites[" + i + "]";
             websiteNumberShape(r, w.websiteFilingNumber(), at, seenNumbers, errors);
             if (!REMOVING.contains(type) && w.principal() == null) {
-                errors.add(new FieldViolation(at + ".principal", "NOT_NULL", "The website principal is required"));
+                errors.add(FieldViolation.of(at + ".principal", "NOT_NULL", "field.website-principal-required"));
             }
             principalShape(at + ".principal", w.principal(), errors);
             for (int j = 0; j < w.domains().size(); j++) {
                 String first = seenDomains.putIfAbsent(w.domains().get(j), at + ".domains[" + j + "]");
                 if (first != null) {
-                    errors.add(new FieldViolation(at + ".domains[" + j + "]", "DOMAIN_DUPLICATED",
-                            "Also named at " + first));
+                    errors.add(FieldViolation.of(at + ".domains[" + j + "]", "DOMAIN_DUPLICATED",
+                            "field.also-named-at", first));
                 }
             }
         }
@@ -161,26 +161,26 @@ public class SubmissionRules {
         SubmissionType type = r.type();
         String subjectNumber = r.subject().subjectFilingNumber();
         if (ADDING.contains(type) && number != null) {
-            errors.add(new FieldViolation(at + ".websiteFilingNumber", "NOT_ALLOWED",
-                    "A new website has no filing number yet"));
+            errors.add(FieldViolation.of(at + ".websiteFilingNumber", "NOT_ALLOWED",
+                    "field.new-website-has-no-number"));
         }
         if (BY_NUMBER.contains(type) && number == null) {
-            errors.add(new FieldViolation(at + ".websiteFilingNumber", "NOT_BLANK",
-                    type + " names each website by its filing number"));
+            errors.add(FieldViolation.of(at + ".websiteFilingNumber", "NOT_BLANK",
+                    "field.website-number-required-for-type", String.valueOf(type)));
         }
         if (number == null) {
             return;
         }
         if (!FilingNumbers.WEBSITE.matcher(number).matches()) {
-            errors.add(new FieldViolation(at + ".websiteFilingNumber", "PATTERN",
-                    "Must look like 京ICP备12345678号-1"));
+            errors.add(FieldViolation.of(at + ".websiteFilingNumber", "PATTERN",
+                    "field.website-filing-number-pattern"));
         } else if (subjectNumber != null && !number.startsWith(subjectNumber + "-")) {
-            errors.add(new FieldViolation(at + ".websiteFilingNumber", "WEBSITE_NOT_UNDER_SUBJECT",
-                    "The website's number is not under the subject's " + subjectNumber));
+            errors.add(FieldViolation.of(at + ".websiteFilingNumber", "WEBSITE_NOT_UNDER_SUBJECT",
+                    "field.website-number-not-under-subject", subjectNumber));
         }
         String first = seenNumbers.putIfAbsent(number, at);
         if (first != null) {
-            errors.add(new FieldViolation(at + ".websiteFilingNumber", "DUPLICATED", "Also named at " + first));
+            errors.add(FieldViolation.of(at + ".websiteFilingNumber", "DUPLICATED", "field.also-named-at", first));
         }
     }
 
@@ -189,11 +189,11 @@ public class SubmissionRules {
             return;
         }
         if (p.certificateType().forUnits()) {
-            errors.add(new FieldViolation(at + ".certificateType", "CERTIFICATE_TYPE_NOT_FOR_NATURE",
-                    "A principal is a person and needs a personal certificate"));
+            errors.add(FieldViolation.of(at + ".certificateType", "CERTIFICATE_TYPE_NOT_FOR_NATURE",
+                    "field.principal-needs-personal-certificate"));
         } else if (!CertificateNumbers.isWellFormed(p.certificateType(), p.certificateNumber())) {
-            errors.add(new FieldViolation(at + ".certificateNumber", "CERTIFICATE_NUMBER_INVALID",
-                    "Not a valid " + p.certificateType() + " number (check character or format)"));
+            errors.add(FieldViolation.of(at + ".certificateNumber", "CERTIFICATE_NUMBER_INVALID",
+                    "field.certificate-number-invalid", String.valueOf(p.certificateType())));
         }
     }
 
@@ -231,38 +231,36 @@ public class SubmissionRules {
             boolean oldStyle = found.map(f -> f.match() == CertificateMatch.OLD_STYLE_NUMBER_ON_RECORD).orElse(false)
                     && live != null;
             if (oldStyle && type != CHANGE) {
-                check.errors.add(new FieldViolation("subject.certificateNumber", "CERTIFICATE_NUMBER_OLD_STYLE_ON_RECORD",
-                        "The filing " + live.subjectFilingNumber + " holds the old-style number "
-                                + live.certificateNumber + "; change the filing to the new number first"));
+                check.errors.add(FieldViolation.of("subject.certificateNumber", "CERTIFICATE_NUMBER_OLD_STYLE_ON_RECORD",
+                        "field.certificate-number-old-style-on-record", live.subjectFilingNumber,
+                        live.certificateNumber));
             }
             check.subject = live;
             if (live == null) {
                 if (type != FIRST_FILING) {
-                    check.errors.add(new FieldViolation("subject.certificateNumber", "SUBJECT_NOT_FILED",
-                            "No filed subject holds this certificate"));
+                    check.errors.add(FieldViolation.of("subject.certificateNumber", "SUBJECT_NOT_FILED",
+                            "field.subject-not-filed"));
                 }
                 return;
             }
             if (type == FIRST_FILING) {
-                check.errors.add(new FieldViolation("subject.certificateNumber", "SUBJECT_ALREADY_FILED",
-                        "The subject is filed as " + live.subjectFilingNumber + " (at " + live.provider
-                                + "): submit NEW_WEBSITE, NEW_WEBSITE_SUBJECT_ELSEWHERE or ACCESS_FILING"));
+                check.errors.add(FieldViolation.of("subject.certificateNumber", "SUBJECT_ALREADY_FILED",
+                        "field.subject-already-filed", live.subjectFilingNumber, live.provider));
             }
             if (type == NEW_WEBSITE && !own.equals(live.provider)) {
-                check.errors.add(new FieldViolation("type", "SUBJECT_FILED_ELSEWHERE",
-                        "The subject was filed at " + live.provider + ": submit NEW_WEBSITE_SUBJECT_ELSEWHERE"));
+                check.errors.add(FieldViolation.of("type", "SUBJECT_FILED_ELSEWHERE", "field.subject-filed-elsewhere",
+                        live.provider));
             }
             if (type == NEW_WEBSITE_SUBJECT_ELSEWHERE && own.equals(live.provider)) {
-                check.errors.add(new FieldViolation("type", "SUBJECT_FILED_HERE",
-                        "The subject was filed at this provider: submit NEW_WEBSITE"));
+                check.errors.add(FieldViolation.of("type", "SUBJECT_FILED_HERE", "field.subject-filed-here"));
             }
             if (s.subjectFilingNumber() != null && !s.subjectFilingNumber().equals(live.subjectFilingNumber)) {
-                check.errors.add(new FieldViolation("subject.subjectFilingNumber", "SUBJECT_FILING_NUMBER_MISMATCH",
-                        "The certificate's subject is filed as " + live.subjectFilingNumber));
+                check.errors.add(FieldViolation.of("subject.subjectFilingNumber", "SUBJECT_FILING_NUMBER_MISMATCH",
+                        "field.subject-filing-number-mismatch", live.subjectFilingNumber));
             }
             if (r.province() != live.province) {
-                check.errors.add(new FieldViolation("province", "PROVINCE_MISMATCH",
-                        "The subject is filed in " + live.province));
+                check.errors.add(FieldViolation.of("province", "PROVINCE_MISMATCH", "field.subject-filed-in-province",
+                        String.valueOf(live.province)));
             }
         }).replaceWithVoid();
     }
@@ -287,17 +285,19 @@ public class SubmissionRules {
                 String at = "websites[" + i + "].websiteFilingNumber";
                 RegistryWebsite w = check.websitesByNumber.get(number);
                 if (w == null || check.subject == null || !w.subjectId.equals(check.subject.id)) {
-                    check.errors.add(new FieldViolation(at, "WEBSITE_NOT_FOUND",
-                            "No website " + number + " under this subject"));
+                    check.errors.add(FieldViolation.of(at, "WEBSITE_NOT_FOUND", "field.website-not-under-subject",
+                            number));
                 } else if (w.status == FilingStatus.DEREGISTERED) {
-                    check.errors.add(new FieldViolation(at, "WEBSITE_DEREGISTERED", "The website " + number
-                            + " is deregistered"));
+                    check.errors.add(FieldViolation.of(at, "WEBSITE_DEREGISTERED", "field.website-deregistered",
+                            number));
                 } else if (type == ACCESS_FILING && own.equals(w.provider)) {
-                    check.errors.add(new FieldViolation(at, "WEBSITE_ALREADY_HERE",
-                            "The website " + number + " is already served by this provider"));
+                    check.errors.add(FieldViolation.of(at, "WEBSITE_ALREADY_HERE", "field.website-already-served-here",
+                            number));
                 } else if (type != ACCESS_FILING && !own.equals(w.provider)) {
-                    check.errors.add(new FieldViolation(at, "WEBSITE_NOT_HELD_HERE", "The website " + number
-                            + " is " + (w.provider == null ? "an empty shell" : "served by " + w.provider)));
+                    check.errors.add(w.provider == null
+                            ? FieldViolation.of(at, "WEBSITE_NOT_HELD_HERE", "field.website-empty-shell", number)
+                            : FieldViolation.of(at, "WEBSITE_NOT_HELD_HERE", "field.website-served-elsewhere",
+                                    number, w.provider));
                 }
             }
             return domains.byWebsites(check.websitesByNumber.values().stream().map(w -> w.id).toList());
@@ -329,12 +329,12 @@ public class SubmissionRules {
             for (RegistryService.Hit h : hits) {
                 String at = toVerify.get(h.domain());
                 if (check.subject != null && h.website().subjectId.equals(check.subject.id)) {
-                    check.errors.add(new FieldViolation(at, "DOMAIN_ALREADY_FILED",
-                            h.domain() + " is already filed as " + h.website().websiteFilingNumber));
+                    check.errors.add(FieldViolation.of(at, "DOMAIN_ALREADY_FILED", "field.domain-already-filed",
+                            h.domain(), h.website().websiteFilingNumber));
                 } else {
-                    check.errors.add(new FieldViolation(at, "DOMAIN_FILED_UNDER_ANOTHER_SUBJECT",
-                            h.domain() + " is filed under another subject (" + h.website().websiteFilingNumber
-                                    + ")"));
+                    check.errors.add(FieldViolation.of(at, "DOMAIN_FILED_UNDER_ANOTHER_SUBJECT",
+                            "field.domain-filed-under-another-subject", h.domain(),
+                            h.website().websiteFilingNumber));
                 }
             }
         }).replaceWithVoid();
@@ -351,11 +351,11 @@ public class SubmissionRules {
             }
         }
         return elsewhere.byDomains(List.copyOf(all.keySet())).chain(inFlight -> {
-            inFlight.forEach(e -> check.errors.add(new FieldViolation(all.get(e.domain), "DOMAIN_IN_FLIGHT",
-                    e.domain + " is in an open submission at " + e.provider)));
+            inFlight.forEach(e -> check.errors.add(FieldViolation.of(all.get(e.domain), "DOMAIN_IN_FLIGHT",
+                    "field.domain-in-flight-elsewhere", e.domain, e.provider)));
             return submissions.openDomains(List.copyOf(all.keySet()), submissionId);
-        }).invoke(open -> open.forEach(d -> check.errors.add(new FieldViolation(all.get(d.domain),
-                "DOMAIN_IN_FLIGHT", d.domain + " is in this provider's open submission " + d.submissionId))))
+        }).invoke(open -> open.forEach(d -> check.errors.add(FieldViolation.of(all.get(d.domain),
+                "DOMAIN_IN_FLIGHT", "field.domain-in-flight-here", d.domain, d.submissionId))))
                 .replaceWithVoid();
     }
 
@@ -364,16 +364,16 @@ public class SubmissionRules {
         var s = r.subject();
         List<String> certNumbers = RegistryService.candidateNumbers(s.certificateType(), s.certificateNumber());
         return elsewhere.byCertificateNumbers(certNumbers).chain(inFlight -> {
-            inFlight.forEach(e -> check.errors.add(new FieldViolation("subject.certificateNumber",
-                    "SUBJECT_IN_FLIGHT", "The subject is in an open submission at " + e.provider)));
+            inFlight.forEach(e -> check.errors.add(FieldViolation.of("subject.certificateNumber",
+                    "SUBJECT_IN_FLIGHT", "field.subject-in-flight-elsewhere", e.provider)));
             return submissions.openByCertificate(certNumbers, submissionId);
-        }).invoke(open -> open.forEach(o -> check.errors.add(new FieldViolation("subject.certificateNumber",
-                "SUBJECT_IN_FLIGHT", "The subject is in this provider's open submission " + o.id))))
+        }).invoke(open -> open.forEach(o -> check.errors.add(FieldViolation.of("subject.certificateNumber",
+                "SUBJECT_IN_FLIGHT", "field.subject-in-flight-here", o.id))))
                 .replaceWithVoid();
     }
 
     public static ProblemException conflict(List<FieldViolation> errors) {
-        return new ProblemException(ProblemType.CONFLICT,
-                errors.size() + " conflict(s) with the national registry or open submissions", errors);
+        return ProblemException.localized(ProblemType.CONFLICT, "detail.submission-conflicts", errors,
+                String.valueOf(errors.size()));
     }
 }

@@ -58,16 +58,16 @@ public class DeliveryResource {
             @QueryParam("cursor") String cursor) {
         List<FieldViolation> errors = new ArrayList<>();
         if (orderId != null && !isUuid(orderId)) {
-            errors.add(new FieldViolation("orderId", "INVALID_ID", "orderId must be an order id (UUID)"));
+            errors.add(FieldViolation.of("orderId", "INVALID_ID", "field.order-id-not-uuid"));
         }
         DeliveryStatus s = parse(DeliveryStatus.class, "status", status, errors);
         Channel c = parse(Channel.class, "channel", channel, errors);
         boolean admin = account.hasRole(Roles.ADMIN);
         if (accountId != null && !admin) {
-            errors.add(new FieldViolation("accountId", "NOT_ALLOWED", "Only admins filter by account"));
+            errors.add(FieldViolation.of("accountId", "NOT_ALLOWED", "field.account-filter-admins-only"));
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Invalid filters", errors);
+            throw ProblemException.localized(ProblemType.VALIDATION_FAILED, "detail.filters-invalid", errors);
         }
         Cursor after = Cursor.decode(cursor);
         String owner = admin ? accountId : account.id();
@@ -94,8 +94,8 @@ public class DeliveryResource {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldViolation(field, "UNKNOWN_VALUE", field + " must be one of "
-                    + Arrays.toString(type.getEnumConstants())));
+            errors.add(FieldViolation.of(field, "UNKNOWN_VALUE", "field.filter-one-of", field,
+                    Arrays.toString(type.getEnumConstants())));
             return null;
         }
     }

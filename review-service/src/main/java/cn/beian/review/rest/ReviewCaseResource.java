@@ -106,7 +106,7 @@ public class ReviewCaseResource {
     @APIResponse(responseCode = "404", description = "No such case",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@PathParam("caseId") String caseId) {
-        UUID id = Ids.parseOrNotFound(caseId, "Review case");
+        UUID id = Ids.parseOrNotFound(caseId, "ReviewCase");
         OffsetDateTime now = clock.now();
         return queries.detail(id, account.id(), now).map(d -> Response.ok(CaseDetailView.of(d, now, json,
                 materialsUrl)).tag(ETags.of(d.entry().c().version)).build());
@@ -124,7 +124,7 @@ public class ReviewCaseResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> claim(@PathParam("caseId") String caseId) {
         String reviewer = account.id();
-        return queue.claim(Ids.parseOrNotFound(caseId, "Review case"), reviewer).chain(this::view);
+        return queue.claim(Ids.parseOrNotFound(caseId, "ReviewCase"), reviewer).chain(this::view);
     }
 
     @POST
@@ -139,7 +139,7 @@ public class ReviewCaseResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> release(@PathParam("caseId") String caseId) {
         String reviewer = account.id();
-        return queue.release(Ids.parseOrNotFound(caseId, "Review case"), reviewer).chain(this::view);
+        return queue.release(Ids.parseOrNotFound(caseId, "ReviewCase"), reviewer).chain(this::view);
     }
 
     @POST
@@ -159,7 +159,7 @@ public class ReviewCaseResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> decide(@PathParam("caseId") String caseId, @Valid @NotNull DecisionRequest request) {
         String reviewer = account.id();
-        return queue.decide(Ids.parseOrNotFound(caseId, "Review case"), reviewer, request.version(),
+        return queue.decide(Ids.parseOrNotFound(caseId, "ReviewCase"), reviewer, request.version(),
                 request.decision() == DecisionRequest.Decision.APPROVE, request.reasons()).chain(this::view);
     }
 
@@ -175,7 +175,7 @@ public class ReviewCaseResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> note(@PathParam("caseId") String caseId, @Valid @NotNull NoteRequest request) {
         String author = account.id();
-        return queue.note(Ids.parseOrNotFound(caseId, "Review case"), author, request.text())
+        return queue.note(Ids.parseOrNotFound(caseId, "ReviewCase"), author, request.text())
                 .map(n -> Response.status(201).entity(CaseDetailView.NoteView.of(n)).build());
     }
 

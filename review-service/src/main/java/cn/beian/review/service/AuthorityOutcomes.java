@@ -58,19 +58,32 @@ public class AuthorityOutcomes {
     }
 
     /**
+     * Why an entry cannot be applied: {@code reason} for the dead letter and the log, {@code key} (with {@code args})
+     * the bundle entry that words it for staff recording the outcome by hand.
+     */
+    public record Refusal(String reason, String key, Object... args) {
+    }
+
+    private static Uni<Optional<Refusal>> refuse(Refusal refusal) {
+        return Uni.createFrom().item(Optional.of(refusal));
+    }
+
+    /**
      * @param actor {@code feed}, or the staff account recording by hand
      * @return empty when applied, else why it cannot be
      */
-    public Uni<Optional<String>> apply(FeedEntry entry, String actor) {
+    public Uni<Optional<Refusal>> apply(FeedEntry entry, String actor) {
         if (entry.submissionId() == null || entry.type() == null) {
-            return Uni.createFrom().item(Optional.of("entry without submissionId or type"));
+            return refuse(new Refusal("entry without submissionId or type", "detail.outcome-incomplete"));
         }
         return submissions.lock(entry.submissionId()).chain(s -> {
             if (s == null) {
-                return Uni.createFrom().item(Optional.of("unknown submission " + entry.submissionId()));
+                return refuse(new Refusal("unknown submission " + entry.submissionId(),
+                        "detail.outcome-submission-unknown", entry.submissionId()));
             }
             if (s.decided()) {
-                return Uni.createFrom().item(Optional.of("submission already " + s.status + " (by " + s.decidedBy + ")"));
+                return refuse(new Refusal("submission already " + s.status + " (by " + s.decidedBy + ")",
+                        "detail.outcome-submission-decided", String.valueOf(s.status), String.valueOf(s.decidedBy)));
             }
             // An outcome can overtake our own record of having submitted (a crash after the call): record it first.
             Uni<AuthoritySubmission> submitted = AuthoritySubmission.PENDING.equals(s.status)
@@ -79,7 +92,7 @@ public class AuthorityOutcomes {
         });
     }
 
-    private Uni<Optional<String>> applyTo(AuthoritySubmission s, FeedEntry entry, String actor) {
+    private Uni<Optional<Refusal>> applyTo(AuthoritySubmission s, FeedEntry entry, String actor) {
         OffsetDateTime at = entry.occurredAt() != null ? entry.occurredAt() : clock.now();
         OffsetDateTime deadline = entry.smsVerification() != null ? entry.smsVerification().deadline() : null;
         return switch (entry.type()) {
@@ -94,7 +107,7 @@ public class AuthorityOutcomes {
         };
     }
 
-    private Uni<Optional<String>> sms(AuthoritySubmission s, String status, EventType type, OffsetDateTime deadline,
+    private Uni<Optional<Refusal>> sms(AuthoritySubmission s, String status, EventType type, OffsetDateTime deadline,
             OffsetDateTime at, String actor) {
         s.smsStatus = status;
         return outbox.append(type, new SmsVerificationChanged(s.orderId, s.submissionId, deadline, at))
@@ -103,10 +116,11 @@ public class AuthorityOutcomes {
                 .replaceWith(Optional.empty());
     }
 
-    private Uni<Optional<String>> approve(AuthoritySubmission s, IssuedNumbers numbers, OffsetDateTime at,
+    private Uni<Optional<Refusal>> approve(AuthoritySubmission s, IssuedNumbers numbers, OffsetDateTime at,
             String actor) {
         if (numbers == null || numbers.subjectFilingNumber() == null || numbers.subjectFilingNumber().isBlank()) {
-            return Uni.createFrom().item(Optional.of("approval without the subject filing number"));
+            return refuse(new Refusal("approval without the subject filing number",
+                    "detail.outcome-approval-without-number"));
         }
         return snapshots.get(s.orderId, SnapshotStore.WEBSITES, s.websitesVersion).chain(stored -> {
             List<WebsitesSnapshotFrozen.Website> sites = stored
@@ -124,7 +138,7 @@ public class AuthorityOutcomes {
                             websites, at))
                     .chain(() -> audit.persist(AuditEntry.of(s.orderId, null, "AUTHORITY_APPROVED", actor, null,
                             numbers.subjectFilingNumber(), at).withSubmission(s.submissionId)))
-                    .replaceWith(Optional.<String>empty());
+                    .replaceWith(Optional.<Refusal>empty());
         });
     }
 
@@ -140,7 +154,7 @@ public class AuthorityOutcomes {
                 .map(WebsitesSnapshotFrozen.Website::websiteId).findFirst().orElse(null);
     }
 
-    private Uni<Optional<String>> reject(AuthoritySubmission s, List<Reason> given, boolean returned,
+    private Uni<Optional<Refusal>> reject(AuthoritySubmission s, List<Reason> given, boolean returned,
             OffsetDateTime at, String actor) {
         List<RejectionReason> reasons = new ArrayList<>();
         if (given != null) {
@@ -148,7 +162,7 @@ public class AuthorityOutcomes {
         }
         if (reasons.isEmpty()) {
             if (!returned) {
-                return Uni.createFrom().item(Optional.of("rejection without reasons"));
+                return refuse(new Refusal("rejection without reasons", "detail.outcome-rejection-without-reasons"));
             }
             reasons.add(new RejectionReason(null, Reason.SMS_NOT_VERIFIED, null));
         }
@@ -167,7 +181,7 @@ public class AuthorityOutcomes {
                         new AuthorityRejected(s.orderId, s.submissionId, returned, reasons, at)))
                 .chain(() -> audit.persist(AuditEntry.of(s.orderId, null, r.kind, actor, null, r.reasons, at)
                         .withSubmission(s.submissionId)))
-                .replaceWith(Optional.<String>empty());
+                .replaceWith(Optional.<Refusal>empty());
     }
 
 

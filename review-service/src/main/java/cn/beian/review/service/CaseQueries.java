@@ -85,7 +85,7 @@ public class CaseQueries {
     public Uni<Entry> entry(UUID id) {
         return cases.findById(id).chain(c -> {
             if (c == null) {
-                throw ProblemException.notFound("Review case");
+                throw ProblemException.notFound("ReviewCase");
             }
             return entry(c);
         });

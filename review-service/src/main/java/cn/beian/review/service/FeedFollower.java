@@ -103,7 +103,7 @@ public class FeedFollower {
                     return Multi.createFrom().iterable(fresh)
                             .onItem().transformToUniAndConcatenate(e -> outcomes.apply(e, "feed")
                                     .chain(reason -> reason.isEmpty() ? Uni.createFrom().voidItem()
-                                            : deadLetter(session, e, reason.get(), dead)))
+                                            : deadLetter(session, e, reason.get().reason(), dead)))
                             .collect().last()
                             .chain(() -> session.createNativeQuery(
                                             "update feed_cursor set position = :p, updated_at = :at where id = 1")

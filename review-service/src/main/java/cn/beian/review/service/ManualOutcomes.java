@@ -4,6 +4,7 @@ import cn.beian.national.client.FeedEntry;
 import cn.beian.national.client.FeedEntryType;
 import cn.beian.national.client.IssuedNumbers;
 import cn.beian.national.client.Reason;
+import cn.beian.platform.problem.FieldViolation;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.problem.ProblemType;
 import cn.beian.review.domain.AuditEntry;
@@ -48,10 +49,12 @@ public class ManualOutcomes {
     public Uni<AuthoritySubmission> record(String submissionId, Outcome outcome, String staffId) {
         if (outcome.type() == FeedEntryType.APPROVED
                 && (outcome.subjectFilingNumber() == null || outcome.subjectFilingNumber().isBlank())) {
-            throw ProblemException.invalid("subjectFilingNumber", "NOT_BLANK", "An approval names the subject number");
+            throw ProblemException.invalidFields(List.of(FieldViolation.of("subjectFilingNumber", "NOT_BLANK",
+                    "field.approval-subject-number-required")));
         }
         if (outcome.type() == FeedEntryType.REJECTED && (outcome.reasons() == null || outcome.reasons().isEmpty())) {
-            throw ProblemException.invalid("reasons", "REASONS_REQUIRED", "A rejection needs at least one reason");
+            throw ProblemException.invalidFields(List.of(FieldViolation.of("reasons", "REASONS_REQUIRED",
+                    "field.rejection-reasons-required")));
         }
         IssuedNumbers numbers = outcome.type() != FeedEntryType.APPROVED ? null
                 : new IssuedNumbers(outcome.subjectFilingNumber(),
@@ -69,7 +72,8 @@ public class ManualOutcomes {
             }
             return outcomes.apply(entry, staffId).chain(refused -> {
                 if (refused.isPresent()) {
-                    throw new ProblemException(ProblemType.CONFLICT, refused.get()).with("currentStatus", s.status);
+                    throw ProblemException.localized(ProblemType.CONFLICT, refused.get().key(), refused.get().args())
+                            .with("currentStatus", s.status);
                 }
                 return audit.persist(AuditEntry.of(s.orderId, null, "RECORDED_BY_HAND", staffId, null,
                         entry.type() == FeedEntryType.APPROVED ? entry.outcome().subjectFilingNumber()

@@ -40,6 +40,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class QueueService {
 
+    /** The longest suggestion a rejection reason may carry, in characters. */
+    static final int SUGGESTION_MAX = 500;
+
     private final ReviewCaseRepository cases;
     private final AuditRepository audit;
     private final NoteRepository notes;
@@ -80,7 +83,7 @@ public class QueueService {
         return locked(caseId).chain(c -> {
             requireOpen(c);
             if (c.leaseActive(now) && !reviewerId.equals(c.claimedBy)) {
-                throw conflict(c, "CLAIMED_BY_ANOTHER", "The case is claimed by another reviewer until " + c.leaseUntil);
+                throw conflict(c, "CLAIMED_BY_ANOTHER", "detail.case-claimed-by-another", String.valueOf(c.leaseUntil));
             }
             return lease(c, reviewerId, now);
         });
@@ -138,15 +141,16 @@ public class QueueService {
             requireOpen(c);
             requireLease(c, reviewerId, now);
             if (c.version != seenVersion) {
-                throw conflict(c, "STALE_VERSION", "The case changed since version " + seenVersion
-                        + " (now " + c.version + "); reload it").with("currentVersion", c.version);
+                throw conflict(c, "STALE_VERSION", "detail.case-version-stale", String.valueOf(seenVersion),
+                        String.valueOf(c.version)).with("currentVersion", c.version);
             }
             Uni<List<RejectionReason>> checked = approve
                     ? Uni.createFrom().item(List.<RejectionReason>of())
                     : documents.document(c).map(doc -> checkReasons(given, SnapshotFields.of(doc,
                             c.kind == ReviewKind.PHOTO)));
             if (approve && given != null && !given.isEmpty()) {
-                throw ProblemException.invalid("reasons", "NOT_ALLOWED", "An approval carries no reasons");
+                throw ProblemException.invalidFields(List.of(FieldViolation.of("reasons", "NOT_ALLOWED",
+                        "field.approval-has-reasons")));
             }
             return checked.chain(reasons -> record(c, reviewerId, seenVersion, approve, reasons, now));
         });
@@ -177,28 +181,31 @@ public class QueueService {
     /** The reasons as recorded (a blank suggestion takes the code's standard sentence), or 400 naming each bad one. */
     static List<RejectionReason> checkReasons(List<RejectionReason> given, Set<String> fieldKeys) {
         if (given == null || given.isEmpty()) {
-            throw ProblemException.invalid("reasons", "REASONS_REQUIRED", "A rejection needs at least one reason");
+            throw ProblemException.invalidFields(List.of(FieldViolation.of("reasons", "REASONS_REQUIRED",
+                    "field.rejection-reasons-required")));
         }
         List<FieldViolation> errors = new ArrayList<>();
         List<RejectionReason> reasons = new ArrayList<>();
         for (int i = 0; i < given.size(); i++) {
             RejectionReason r = given.get(i);
             if (r == null) {
-                errors.add(new FieldViolation("reasons[" + i + "]", "NOT_NULL", "must not be null"));
+                errors.add(FieldViolation.of("reasons[" + i + "]", "NOT_NULL", "field.NOT_NULL"));
                 continue;
             }
             if (r.fieldKey() == null || r.fieldKey().isBlank()) {
-                errors.add(new FieldViolation("reasons[" + i + "].fieldKey", "NOT_BLANK", "must name a field"));
+                errors.add(FieldViolation.of("reasons[" + i + "].fieldKey", "NOT_BLANK",
+                        "field.reason-field-key-blank"));
             } else if (!fieldKeys.contains(r.fieldKey())) {
-                errors.add(new FieldViolation("reasons[" + i + "].fieldKey", "FIELD_KEY_NOT_IN_SNAPSHOT",
-                        "'" + r.fieldKey() + "' is not a field of this case's snapshot"));
+                errors.add(FieldViolation.of("reasons[" + i + "].fieldKey", "FIELD_KEY_NOT_IN_SNAPSHOT",
+                        "field.reason-field-key-not-in-snapshot", r.fieldKey()));
             }
             if (r.code() == null || !ReasonCode.known(r.code())) {
-                errors.add(new FieldViolation("reasons[" + i + "].code", "UNKNOWN_REASON_CODE",
-                        "must be one of GET /api/v1/review-reason-codes"));
+                errors.add(FieldViolation.of("reasons[" + i + "].code", "UNKNOWN_REASON_CODE",
+                        "field.reason-code-unknown"));
             }
-            if (r.suggestion() != null && r.suggestion().length() > 500) {
-                errors.add(new FieldViolation("reasons[" + i + "].suggestion", "SIZE", "at most 500 characters"));
+            if (r.suggestion() != null && r.suggestion().length() > SUGGESTION_MAX) {
+                errors.add(FieldViolation.of("reasons[" + i + "].suggestion", "SIZE", "field.reason-suggestion-too-long",
+                        String.valueOf(SUGGESTION_MAX)));
             }
             if (errors.isEmpty()) {
                 String suggestion = r.suggestion() == null || r.suggestion().isBlank()
@@ -207,7 +214,7 @@ public class QueueService {
             }
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The rejection's reasons are invalid", errors);
+            throw ProblemException.localized(ProblemType.VALIDATION_FAILED, "detail.rejection-reasons-invalid", errors);
         }
         return reasons;
     }
@@ -218,7 +225,7 @@ public class QueueService {
         OffsetDateTime now = clock.now();
         return cases.findById(caseId).chain(c -> {
             if (c == null) {
-                throw ProblemException.notFound("Review case");
+                throw ProblemException.notFound("ReviewCase");
             }
             CaseNote n = new CaseNote();
             n.caseId = caseId;
@@ -233,7 +240,7 @@ public class QueueService {
     private Uni<ReviewCase> locked(UUID caseId) {
         return cases.lock(caseId).map(c -> {
             if (c == null) {
-                throw ProblemException.notFound("Review case");
+                throw ProblemException.notFound("ReviewCase");
             }
             return c;
         });
@@ -241,24 +248,25 @@ public class QueueService {
 
     private static void requireOpen(ReviewCase c) {
         if (c.status == CaseStatus.ASSEMBLING) {
-            throw conflict(c, "CASE_ASSEMBLING", "The case is waiting for its snapshots");
+            throw conflict(c, "CASE_ASSEMBLING", "detail.case-assembling");
         }
         if (c.status != CaseStatus.OPEN) {
-            throw conflict(c, "CASE_CLOSED", "The case is " + c.status);
+            throw conflict(c, "CASE_CLOSED", "detail.case-closed", c.status.name());
         }
     }
 
     private static void requireLease(ReviewCase c, String reviewerId, OffsetDateTime now) {
         if (!reviewerId.equals(c.claimedBy)) {
-            throw conflict(c, "NOT_CLAIMED", "Claim the case first");
+            throw conflict(c, "NOT_CLAIMED", "detail.case-not-claimed");
         }
         if (!c.leasedTo(reviewerId, now)) {
-            throw conflict(c, "LEASE_EXPIRED", "Your lease ran out at " + c.leaseUntil + "; claim the case again");
+            throw conflict(c, "LEASE_EXPIRED", "detail.case-lease-expired", String.valueOf(c.leaseUntil));
         }
     }
 
-    private static ProblemException conflict(ReviewCase c, String code, String detail) {
-        return new ProblemException(ProblemType.CONFLICT, detail).with("code", code)
+    /** A 409 naming {@code code}, its detail the bundle entry {@code key}. */
+    private static ProblemException conflict(ReviewCase c, String code, String key, Object... args) {
+        return ProblemException.localized(ProblemType.CONFLICT, key, args).with("code", code)
                 .with("currentStatus", c.status.name()).with("currentVersion", c.version);
     }
 
