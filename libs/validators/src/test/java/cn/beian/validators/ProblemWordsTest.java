@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.beian.contract.domain.Province;
+import cn.beian.validators.domain.ApprovedSuffixes;
 import cn.beian.validators.domain.DomainNames;
+import cn.beian.validators.domain.SuffixJudgement;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -28,22 +31,24 @@ class ProblemWordsTest {
 
     private static final Path MODULE = Path.of("").toAbsolutePath();
     private static final Path BUNDLES = MODULE.resolve("../platform/src/main/resources/cn/beian/platform/problem");
-    /** A key as the validators name it: the string literal after the code in Problem.of / DomainParse.invalid. */
-    private static final Pattern KEY = Pattern.compile("(?:Problem\\.of|Problem\\.keyed|DomainParse\\.invalid|invalid)"
-            + "\\(\\s*[A-Za-z_.]+,\\s*\"(field\\.[a-z0-9.-]+)\"");
+    /**
+     * A key as the validators name it: a {@code "field.…"} string literal (Problem.of, DomainParse.invalid, the
+     * suffix judgements).
+     */
+    private static final Pattern KEY = Pattern.compile("\"(field\\.[a-z0-9.-]+)\"");
 
     @Test
     void everyKeyHasWordsInBothBundles() throws IOException {
         Set<String> keys = keysInSources();
-        assertTrue(keys.size() >= 40, "found only " + keys);
+        assertTrue(keys.size() >= 46, "found only " + keys);
         Properties zh = load("messages.properties");
         Properties en = load("messages_en.properties");
         for (String key : keys) {
             assertTrue(zh.containsKey(key), "messages.properties has no " + key);
             assertTrue(en.containsKey(key), "messages_en.properties has no " + key);
             // Both are MessageFormat patterns showing the same values.
-            assertEquals(new MessageFormat(en.getProperty(key), Locale.ENGLISH).getFormats().length,
-                    new MessageFormat(zh.getProperty(key), Locale.CHINA).getFormats().length, key);
+            assertEquals(new MessageFormat(en.getProperty(key), Locale.ENGLISH).getFormatsByArgumentIndex().length,
+                    new MessageFormat(zh.getProperty(key), Locale.CHINA).getFormatsByArgumentIndex().length, key);
         }
     }
 
@@ -64,6 +69,15 @@ class ProblemWordsTest {
             String pattern = en.getProperty(p.key());
             assertFalse(pattern == null, p.key());
             assertEquals(p.message(), new MessageFormat(pattern, Locale.ENGLISH).format(p.args().toArray()), p.key());
+        }
+        var judgements = Stream.of(ApprovedSuffixes.standard().judge("rocks", null),
+                ApprovedSuffixes.standard().judge("hk", Province.BEIJING),
+                ApprovedSuffixes.standard().judge("org", Province.BEIJING))
+                .filter(j -> !j.approved()).toList();
+        assertEquals(3, judgements.size());
+        for (SuffixJudgement j : judgements) {
+            assertEquals(j.message(), new MessageFormat(en.getProperty(j.key()), Locale.ENGLISH)
+                    .format(j.args().toArray()), j.key());
         }
     }
 

@@ -174,7 +174,7 @@ public final class WebsiteChecks {
         SuffixJudgement s = suffixes.judge(d.suffix(), ctx.province(), ctx.today());
         if (!s.approved()) {
             out.add(new Finding(s.ruleId() != null ? s.ruleId() : s.code(), fk, Severity.BLOCKING,
-                    "域名后缀 ." + d.suffixUnicode() + " 不可备案：" + s.message()));
+                    "域名后缀 ." + d.suffixUnicode() + " 不可备案：" + Messages.text(false, s.key(), s.args().toArray())));
         }
         reservedPrefix(d, fk, ctx, out);
         if (!verify) {
