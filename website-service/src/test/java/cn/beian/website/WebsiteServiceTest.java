@@ -258,6 +258,16 @@ class WebsiteServiceTest {
                 .body("detail", equalTo("1 field(s) are invalid"))
                 .body("errors[0].code", equalTo("PRE_APPROVAL_DOCUMENT_REQUIRED"))
                 .body("errors[0].message", equalTo("Give the document number of the \"news\" pre-approval"));
+        // A domain the shared validators refuse: its words come from the platform's bundles too.
+        String port = website("李娜的读书笔记", "ok.cn:8080");
+        as(account, "applicant").contentType(ContentType.JSON).body(port)
+                .post("/api/v1/orders/" + order + "/websites").then().statusCode(400)
+                .body("errors.find { it.field == 'domains[0]' }.code", equalTo("DOMAIN_HAS_PORT"))
+                .body("errors.find { it.field == 'domains[0]' }.message", equalTo("请只填写域名，不要带端口（如 example.com）"));
+        as(account, "applicant").header("Accept-Language", "en").contentType(ContentType.JSON).body(port)
+                .post("/api/v1/orders/" + order + "/websites").then().statusCode(400)
+                .body("errors.find { it.field == 'domains[0]' }.message",
+                        equalTo("Give the domain alone, without a port (e.g. example.com)"));
     }
 
     @Test

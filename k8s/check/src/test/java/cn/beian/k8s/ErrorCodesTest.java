@@ -50,6 +50,13 @@ class ErrorCodesTest {
             Repo.path("libs", "validators", "src", "main", "java", "cn", "beian", "validators", "domain",
                     "DomainNames.java"));
 
+    /** A validators problem with its bundle key: Problem.of(CODE, "field.…", …), DomainParse.invalid(CODE, "field.…"). */
+    private static final Pattern KEYED_PROBLEM = Pattern.compile(
+            "(?:Problem\\.of|\\binvalid)\\(\\s*([A-Za-z_.]*[A-Z][A-Z0-9_]{2,})\\s*,\\s*\"(field\\.[a-z0-9.-]+)\"");
+    /** The platform's zh-CN bundle, which words the validators' problems. */
+    private static final Path PLATFORM_WORDS = Repo.path("libs", "platform", "src", "main", "resources", "cn", "beian",
+            "platform", "problem", "messages.properties");
+
     record Entry(TreeSet<String> modules, List<String> messages) {
     }
 
@@ -88,6 +95,13 @@ class ErrorCodesTest {
                 module = "libs/" + Repo.ROOT.relativize(p).getName(1);
             }
             String text = Repo.read(p);
+            if (module.equals("libs/validators")) {
+                Matcher k = KEYED_PROBLEM.matcher(text);
+                while (k.find()) {
+                    add(codes, resolve(k.group(1), constants), module,
+                            words.computeIfAbsent(module, x -> load(PLATFORM_WORDS)).getProperty(k.group(2)));
+                }
+            }
             for (Pattern pattern : List.of(VIOLATION, HELPER)) {
                 Matcher v = pattern.matcher(text);
                 while (v.find()) {
@@ -115,8 +129,11 @@ class ErrorCodesTest {
 
     /** A module's zh-CN words (a key the code names is shown as the words it stands for). */
     private static java.util.Properties bundle(String module) {
+        return load(Repo.ROOT.resolve(module).resolve("src/main/resources/messages.properties"));
+    }
+
+    private static java.util.Properties load(Path file) {
         java.util.Properties words = new java.util.Properties();
-        Path file = Repo.ROOT.resolve(module).resolve("src/main/resources/messages.properties");
         if (Files.exists(file)) {
             try (var in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
                 words.load(in);

@@ -57,7 +57,7 @@ public final class CertificateValidator {
         Objects.requireNonNull(today, "today");
         String n = normalise(number);
         if (n == null || n.isEmpty()) {
-            return Problem.of(Problem.CERTIFICATE_FORMAT, "The certificate number is empty");
+            return Problem.of(Problem.CERTIFICATE_FORMAT, "field.certificate-empty", "The certificate number is empty");
         }
         return switch (type) {
             case RESIDENT_ID -> ResidentIdNumbers.validate(n, today);
@@ -66,13 +66,13 @@ public final class CertificateValidator {
             case PUBLIC_INSTITUTION_CERTIFICATE, SOCIAL_ORGANIZATION_CERTIFICATE, PRIVATE_NON_ENTERPRISE_CERTIFICATE ->
                     n.length() == 18 ? SocialCreditCodes.validate(n) : generic(n);
             case PASSPORT -> PASSPORT.matcher(n).matches() ? Optional.empty()
-                    : Problem.of(Problem.CERTIFICATE_FORMAT,
+                    : Problem.of(Problem.CERTIFICATE_FORMAT, "field.passport-format",
                             "A passport number has 5 to 17 letters and digits (a Chinese one: E + 8 characters)");
             case HK_MACAO_PERMIT -> HK_MACAO_PERMIT.matcher(n).matches() ? Optional.empty()
-                    : Problem.of(Problem.CERTIFICATE_FORMAT,
+                    : Problem.of(Problem.CERTIFICATE_FORMAT, "field.hk-macao-permit-format",
                             "A Mainland Travel Permit for Hong Kong and Macao residents is H or M followed by 8 or 10 digits");
             case TAIWAN_PERMIT -> TAIWAN_PERMIT.matcher(n).matches() ? Optional.empty()
-                    : Problem.of(Problem.CERTIFICATE_FORMAT,
+                    : Problem.of(Problem.CERTIFICATE_FORMAT, "field.taiwan-permit-format",
                             "A Mainland Travel Permit for Taiwan residents has 8 digits");
             case FOREIGNER_PERMANENT_RESIDENCE -> permanentResidence(n, today);
             case MILITARY_CODE -> generic(n);
@@ -112,16 +112,16 @@ public final class CertificateValidator {
             return Optional.empty();
         }
         if (!PERMANENT_RESIDENCE_NEW.matcher(n).matches()) {
-            return Problem.of(Problem.CERTIFICATE_FORMAT, "A Foreign Permanent Resident ID Card number has 18 "
+            return Problem.of(Problem.CERTIFICATE_FORMAT, "field.permanent-residence-format", "A Foreign Permanent Resident ID Card number has 18 "
                     + "characters starting with 9 (cards before 2017: 3 letters and 12 digits)");
         }
         Optional<LocalDate> birth = ResidentIdNumbers.parseBirth(n.substring(6, 14));
         if (birth.isEmpty() || birth.get().isAfter(today) || birth.get().getYear() < 1900) {
-            return Problem.of(Problem.CERTIFICATE_BIRTH_DATE,
-                    "The card number's birth date " + n.substring(6, 14) + " is not possible");
+            return Problem.of(Problem.CERTIFICATE_BIRTH_DATE, "field.permanent-residence-birth-date",
+                    "The card number's birth date " + n.substring(6, 14) + " is not possible", n.substring(6, 14));
         }
         if (ResidentIdNumbers.checkDigit(n.substring(0, 17)) != n.charAt(17)) {
-            return Problem.of(Problem.CERTIFICATE_CHECK_DIGIT,
+            return Problem.of(Problem.CERTIFICATE_CHECK_DIGIT, "field.permanent-residence-check-digit",
                     "The card number's check character does not match; please check every digit");
         }
         return Optional.empty();
@@ -129,7 +129,7 @@ public final class CertificateValidator {
 
     private static Optional<Problem> generic(String n) {
         return GENERIC.matcher(n).matches() ? Optional.empty()
-                : Problem.of(Problem.CERTIFICATE_FORMAT,
+                : Problem.of(Problem.CERTIFICATE_FORMAT, "field.certificate-generic-format",
                         "A certificate number has 4 to 40 digits, capital letters, hyphens or brackets");
     }
 }

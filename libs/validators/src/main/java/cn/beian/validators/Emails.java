@@ -30,7 +30,7 @@ public final class Emails {
 
     public static Optional<Problem> validate(String address) {
         return isValid(address) ? Optional.empty()
-                : Problem.of(EMAIL, "Must be an e-mail address such as name@example.com");
+                : Problem.of(EMAIL, "field.email-invalid", "Must be an e-mail address such as name@example.com");
     }
 
     /**

@@ -48,11 +48,11 @@ public final class OrganizationCodes {
     public static Optional<Problem> validate(String code) {
         String n = normalise(code);
         if (n == null || !FORM.matcher(n).matches()) {
-            return Problem.of(Problem.CERTIFICATE_FORMAT,
+            return Problem.of(Problem.CERTIFICATE_FORMAT, "field.organization-code-format",
                     "An organization code has 8 digits or capital letters and a check character (0-9 or X)");
         }
         if (checkChar(n.substring(0, 8)) != n.charAt(8)) {
-            return Problem.of(Problem.CERTIFICATE_CHECK_DIGIT,
+            return Problem.of(Problem.CERTIFICATE_CHECK_DIGIT, "field.organization-code-check-digit",
                     "The organization code's check character does not match; please check every character");
         }
         return Optional.empty();

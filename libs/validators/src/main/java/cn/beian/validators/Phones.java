@@ -57,7 +57,7 @@ public final class Phones {
 
     public static Optional<Problem> validateMobile(String raw) {
         return isMainlandMobile(raw) ? Optional.empty()
-                : Problem.of(MOBILE_INVALID, "Must be a mainland China mobile number (11 digits starting with 1, "
+                : Problem.of(MOBILE_INVALID, "field.mobile-invalid", "Must be a mainland China mobile number (11 digits starting with 1, "
                         + "optionally +86)");
     }
 
@@ -98,7 +98,8 @@ public final class Phones {
 
     public static Optional<Problem> validateOfficePhone(String raw) {
         return isOfficePhone(raw) ? Optional.empty()
-                : Problem.of(OFFICE_PHONE_INVALID, "Must be a mainland China fixed-line number with its area code, "
+                : Problem.of(OFFICE_PHONE_INVALID, "field.office-phone-invalid",
+                        "Must be a mainland China fixed-line number with its area code, "
                         + "e.g. 010-12345678");
     }
 

@@ -1,13 +1,19 @@
 package cn.beian.validators;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Why a value is refused: a stable UPPER_SNAKE {@code code} (what clients and translations key on) and an English
- * {@code message} for logs and English-speaking callers.
+ * Why a value is refused: a stable UPPER_SNAKE {@code code} (what clients and translations key on), an English
+ * {@code message} for logs and callers without a message bundle, and the bundle {@code key} with its {@code args}
+ * that word the same sentence in the caller's language (the platform's
+ * {@code cn/beian/platform/problem/messages*.properties}, e.g. {@code field.resident-id-length}).
+ *
+ * @param args the values the sentence shows, as strings (so that a message format never groups their digits)
  */
-public record Problem(String code, String message) {
+public record Problem(String code, String message, String key, List<String> args) {
 
     /** Not the shape the certificate type has (length, characters, prefix). */
     public static final String CERTIFICATE_FORMAT = "CERTIFICATE_FORMAT";
@@ -23,9 +29,16 @@ public record Problem(String code, String message) {
     public Problem {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(key, "key");
+        args = List.copyOf(args);
     }
 
-    static Optional<Problem> of(String code, String message) {
-        return Optional.of(new Problem(code, message));
+    /** A problem worded by bundle entry {@code key} with {@code args}; {@code message} is its English sentence. */
+    public static Problem keyed(String code, String key, String message, Object... args) {
+        return new Problem(code, message, key, Arrays.stream(args).map(String::valueOf).toList());
+    }
+
+    static Optional<Problem> of(String code, String key, String message, Object... args) {
+        return Optional.of(keyed(code, key, message, args));
     }
 }

@@ -70,31 +70,32 @@ public final class ResidentIdNumbers {
     public static Optional<Problem> validate(String id, LocalDate today) {
         String n = normalise(id);
         if (n == null || n.isEmpty()) {
-            return Problem.of(Problem.CERTIFICATE_FORMAT, "A resident ID number has 18 characters");
+            return Problem.of(Problem.CERTIFICATE_FORMAT, "field.resident-id-length", "A resident ID number has 18 characters");
         }
         if (isOldStyle(n)) {
-            return Problem.of(Problem.CERTIFICATE_OLD_STYLE,
-                    "This is an old 15-digit ID number; use the 18-character one (" + upgrade(n) + ")");
+            return Problem.of(Problem.CERTIFICATE_OLD_STYLE, "field.resident-id-old-style",
+                    "This is an old 15-digit ID number; use the 18-character one (" + upgrade(n) + ")", upgrade(n));
         }
         if (!NEW_FORM.matcher(n).matches()) {
-            return Problem.of(Problem.CERTIFICATE_FORMAT,
+            return Problem.of(Problem.CERTIFICATE_FORMAT, "field.resident-id-format",
                     "A resident ID number has 17 digits and a check character (0-9 or X)");
         }
         if (!knownRegion(n.substring(0, 2))) {
-            return Problem.of(Problem.CERTIFICATE_REGION,
-                    "The ID number's region code " + n.substring(0, 6) + " is not a Chinese provincial region");
+            return Problem.of(Problem.CERTIFICATE_REGION, "field.resident-id-region",
+                    "The ID number's region code " + n.substring(0, 6) + " is not a Chinese provincial region",
+                    n.substring(0, 6));
         }
         Optional<LocalDate> birth = parseBirth(n.substring(6, 14));
         if (birth.isEmpty()) {
-            return Problem.of(Problem.CERTIFICATE_BIRTH_DATE,
-                    "The ID number's birth date " + n.substring(6, 14) + " does not exist");
+            return Problem.of(Problem.CERTIFICATE_BIRTH_DATE, "field.resident-id-birth-date-nonexistent",
+                    "The ID number's birth date " + n.substring(6, 14) + " does not exist", n.substring(6, 14));
         }
         if (birth.get().isAfter(today) || birth.get().isBefore(EARLIEST_BIRTH)) {
-            return Problem.of(Problem.CERTIFICATE_BIRTH_DATE,
-                    "The ID number's birth date " + birth.get() + " is not possible");
+            return Problem.of(Problem.CERTIFICATE_BIRTH_DATE, "field.resident-id-birth-date-impossible",
+                    "The ID number's birth date " + birth.get() + " is not possible", birth.get());
         }
         if (checkDigit(n.substring(0, 17)) != n.charAt(17)) {
-            return Problem.of(Problem.CERTIFICATE_CHECK_DIGIT,
+            return Problem.of(Problem.CERTIFICATE_CHECK_DIGIT, "field.resident-id-check-digit",
                     "The ID number's check character does not match; please check every digit");
         }
         return Optional.empty();

@@ -60,23 +60,27 @@ public final class SocialCreditCodes {
     public static Optional<Problem> validate(String code) {
         String n = normalise(code);
         if (n == null || n.isEmpty()) {
-            return Problem.of(Problem.CERTIFICATE_FORMAT, "A unified social credit code has 18 characters");
+            return Problem.of(Problem.CERTIFICATE_FORMAT, "field.credit-code-length",
+                    "A unified social credit code has 18 characters");
         }
         if (isOldStyle(n)) {
-            return Problem.of(Problem.CERTIFICATE_OLD_STYLE, n.length() == 15
-                    ? "This is an old 15-digit registration number; use the 18-character unified social credit code"
-                    : "This is an old organization code; use the 18-character unified social credit code");
+            return n.length() == 15
+                    ? Problem.of(Problem.CERTIFICATE_OLD_STYLE, "field.credit-code-old-registration-number",
+                            "This is an old 15-digit registration number; use the 18-character unified social credit code")
+                    : Problem.of(Problem.CERTIFICATE_OLD_STYLE, "field.credit-code-old-organization-code",
+                            "This is an old organization code; use the 18-character unified social credit code");
         }
         if (!FORM.matcher(n).matches() || AUTHORITIES.indexOf(n.charAt(0)) < 0) {
-            return Problem.of(Problem.CERTIFICATE_FORMAT, "A unified social credit code has 18 digits or capital "
+            return Problem.of(Problem.CERTIFICATE_FORMAT, "field.credit-code-format", "A unified social credit code has 18 "
+                    + "digits or capital "
                     + "letters (no I, O, S, V or Z), with a 6-digit region code in characters 3-8");
         }
         if (checkChar(n.substring(0, 17)) != n.charAt(17)) {
-            return Problem.of(Problem.CERTIFICATE_CHECK_DIGIT,
+            return Problem.of(Problem.CERTIFICATE_CHECK_DIGIT, "field.credit-code-check-digit",
                     "The unified social credit code's check character does not match; please check every character");
         }
         if (!OrganizationCodes.isValid(organizationCode(n))) {
-            return Problem.of(Problem.CERTIFICATE_CHECK_DIGIT,
+            return Problem.of(Problem.CERTIFICATE_CHECK_DIGIT, "field.credit-code-organization-code",
                     "The organization code inside the unified social credit code (characters 9-17) does not check");
         }
         return Optional.empty();

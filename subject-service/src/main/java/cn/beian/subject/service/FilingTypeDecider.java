@@ -185,8 +185,8 @@ public class FilingTypeDecider {
         for (int i = 0; i < raw.size(); i++) {
             DomainParse parse = DomainNames.parse(raw.get(i));
             int index = i;
-            parse.problem().ifPresent(p -> errors.add(new FieldViolation("domains[" + index + "]", p.code(),
-                    p.message())));
+            parse.problem().ifPresent(p -> errors.add(FieldViolation.of("domains[" + index + "]", p.code(),
+                    p.key(), p.args().toArray())));
             domains.add(parse.domain().map(ParsedDomain::registrableDomain).orElse(null));
         }
         if (!errors.isEmpty()) {

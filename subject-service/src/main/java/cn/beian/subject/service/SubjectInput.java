@@ -135,6 +135,6 @@ public record SubjectInput(SubjectNature nature, Province province, String city,
     }
 
     private static FieldViolation violation(String field, Problem problem) {
-        return new FieldViolation(field, problem.code(), problem.message());
+        return FieldViolation.of(field, problem.code(), problem.key(), problem.args().toArray());
     }
 }

@@ -58,7 +58,8 @@ public class PublicFilingService {
         var parsed = DomainNames.parse(domain);
         if (!parsed.isValid()) {
             var p = parsed.problem().orElseThrow();
-            throw ProblemException.invalid("domain", p.code(), p.message());
+            throw ProblemException.invalidFields(
+                    List.of(FieldViolation.of("domain", p.code(), p.key(), p.args().toArray())));
         }
         ParsedDomain d = parsed.orElseThrow();
         return domains.filedWebsitesWith(d.registrableDomain()).chain(ids -> ids.isEmpty()

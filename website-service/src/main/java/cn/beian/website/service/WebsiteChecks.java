@@ -8,7 +8,9 @@ import cn.beian.contract.findings.Finding;
 import cn.beian.contract.findings.Finding.Severity;
 import cn.beian.contract.order.FilingType;
 import cn.beian.national.client.DomainRegistration;
+import cn.beian.platform.problem.Messages;
 import cn.beian.validators.CertificateValidator;
+import cn.beian.validators.Problem;
 import cn.beian.validators.domain.ApprovedSuffixes;
 import cn.beian.validators.domain.DomainNames;
 import cn.beian.validators.domain.ParsedDomain;
@@ -111,7 +113,7 @@ public final class WebsiteChecks {
         var parsed = DomainNames.parse(raw);
         if (!parsed.isValid()) {
             var p = parsed.problem().orElseThrow();
-            out.add(new Finding(p.code(), key, Severity.BLOCKING, p.message()));
+            out.add(new Finding(p.code(), key, Severity.BLOCKING, zh(p)));
             return out;
         }
         judgeDomain(parsed.orElseThrow(), key, ctx, true, out);
@@ -126,7 +128,7 @@ public final class WebsiteChecks {
             var parsed = DomainNames.parse(w.domains().get(j));
             if (!parsed.isValid()) {
                 var p = parsed.problem().orElseThrow();
-                out.add(new Finding(p.code(), fk, Severity.BLOCKING, p.message()));
+                out.add(new Finding(p.code(), fk, Severity.BLOCKING, zh(p)));
                 continue;
             }
             ParsedDomain d = parsed.orElseThrow();
@@ -172,7 +174,7 @@ public final class WebsiteChecks {
         SuffixJudgement s = suffixes.judge(d.suffix(), ctx.province(), ctx.today());
         if (!s.approved()) {
             out.add(new Finding(s.ruleId() != null ? s.ruleId() : s.code(), fk, Severity.BLOCKING,
-                    "域名后缀 ." + d.suffixUnicode() + " 不可备案：" + s.message()));
+                    "域名后缀 ." + d.suffixUnicode() + " 不可备案：" + Messages.text(false, s.key(), s.args().toArray())));
         }
         reservedPrefix(d, fk, ctx, out);
         if (!verify) {
@@ -439,6 +441,11 @@ public final class WebsiteChecks {
 
     private static boolean contains(String text, String what) {
         return text != null && text.contains(what);
+    }
+
+    /** A validators problem in zh-CN: findings are zh-CN data, whoever reads them (no request language here). */
+    private static String zh(Problem p) {
+        return Messages.text(false, p.key(), p.args().toArray());
     }
 
     private static boolean same(String a, String b) {

@@ -4,6 +4,7 @@ import cn.beian.platform.problem.FieldViolation;
 import cn.beian.validators.CertificateValidator;
 import cn.beian.validators.Emails;
 import cn.beian.validators.Phones;
+import cn.beian.validators.Problem;
 import cn.beian.validators.domain.DomainNames;
 import cn.beian.validators.domain.DomainParse;
 import cn.beian.website.domain.WebsiteContent;
@@ -88,7 +89,7 @@ public final class WebsiteInput {
             DomainParse p = DomainNames.parse(raw.get(j));
             if (!p.isValid()) {
                 var problem = p.problem().orElseThrow();
-                errors.add(new FieldViolation(field, problem.code(), problem.message()));
+                errors.add(violation(field, problem));
                 continue;
             }
             String ascii = p.orElseThrow().ascii();
@@ -211,15 +212,20 @@ public final class WebsiteInput {
                     "field.certificate-type-not-personal"));
         } else {
             CertificateValidator.validate(p.certificateType(), number, today).ifPresent(problem -> errors.add(
-                    new FieldViolation(f + ".certificateNumber", problem.code(), problem.message())));
+                    violation(f + ".certificateNumber", problem)));
         }
         String mobile = Phones.mobileNational(p.mobile()).orElse(null);
         Phones.validateMobile(p.mobile()).ifPresent(problem -> errors.add(
-                new FieldViolation(f + ".mobile", problem.code(), problem.message())));
+                violation(f + ".mobile", problem)));
         Emails.validate(p.email()).ifPresent(problem -> errors.add(
-                new FieldViolation(f + ".email", problem.code(), problem.message())));
+                violation(f + ".email", problem)));
         return new Principal(p.name() == null ? null : p.name().strip(), p.certificateType(), number, mobile,
                 Emails.normalise(p.email()).orElse(p.email()));
+    }
+
+    /** A validators problem on {@code field}, worded by its bundle key in the caller's language. */
+    private static FieldViolation violation(String field, Problem problem) {
+        return FieldViolation.of(field, problem.code(), problem.key(), problem.args().toArray());
     }
 
     private static void limit(List<String> list, String field, List<FieldViolation> errors) {

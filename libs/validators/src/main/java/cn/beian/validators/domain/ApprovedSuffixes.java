@@ -110,30 +110,43 @@ public final class ApprovedSuffixes {
         }
         boolean national = NATIONAL.equals(list.scope());
         String refusedCode = national ? DOMAIN_SUFFIX_NOT_APPROVED : DOMAIN_SUFFIX_REFUSED_IN_PROVINCE;
+        List<String> args = List.of(shown, chineseName(list.scope()), provinceName(list.scope()),
+                String.valueOf(list.effectiveFrom()));
         if (list.refuse().contains(tld)) {
-            return no(list, refusedCode, shown + " is refused by " + where + since);
+            return no(list, refusedCode, national ? "field.suffix-refused-national" : "field.suffix-refused-province",
+                    shown + " is refused by " + where + since, args);
         }
         if (list.acceptIdn() && isChinese(tld)) {
             return ok(list);
         }
         if (list.refuseCountryCodes() && isCountryCode(tld)) {
-            return no(list, DOMAIN_SUFFIX_COUNTRY_CODE_REFUSED,
+            return no(list, DOMAIN_SUFFIX_COUNTRY_CODE_REFUSED, "field.suffix-country-code-refused",
                     shown + " is a country-code or regional suffix, which " + provinceName(list.scope())
-                            + " refuses" + since);
+                            + " refuses" + since, args);
         }
         if (list.closed()) {
-            return no(list, refusedCode, shown + " is not on " + where + since);
+            return no(list, refusedCode,
+                    national ? "field.suffix-not-on-national-list" : "field.suffix-not-on-province-list",
+                    shown + " is not on " + where + since, args);
         }
         return ok(list);
     }
 
     private static SuffixJudgement ok(SuffixList list) {
-        return new SuffixJudgement(true, null, null, null, list.scope(), list.effectiveFrom());
+        return new SuffixJudgement(true, null, null, null, list.scope(), list.effectiveFrom(), null, List.of());
     }
 
-    private static SuffixJudgement no(SuffixList list, String code, String message) {
+    private static SuffixJudgement no(SuffixList list, String code, String key, String message, List<String> args) {
         String rule = NATIONAL.equals(list.scope()) ? null : list.ruleId();
-        return new SuffixJudgement(false, code, rule, message, list.scope(), list.effectiveFrom());
+        return new SuffixJudgement(false, code, rule, message, list.scope(), list.effectiveFrom(), key, args);
+    }
+
+    private static String chineseName(String scope) {
+        try {
+            return Province.valueOf(scope).chineseName();
+        } catch (IllegalArgumentException e) {
+            return scope;
+        }
     }
 
     private static String provinceName(String scope) {

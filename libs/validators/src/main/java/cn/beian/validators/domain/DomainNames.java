@@ -40,30 +40,32 @@ public final class DomainNames {
 
     public static DomainParse parse(String raw) {
         if (raw == null || raw.isBlank()) {
-            return DomainParse.invalid(DOMAIN_REQUIRED, "A domain is required");
+            return DomainParse.invalid(DOMAIN_REQUIRED, "field.domain-required", "A domain is required");
         }
         String s = raw.strip();
         if (s.length() > MAX_INPUT) {
-            return DomainParse.invalid(DOMAIN_TOO_LONG, "A domain has at most 253 characters");
+            return DomainParse.invalid(DOMAIN_TOO_LONG, "field.domain-too-long", "A domain has at most 253 characters");
         }
         if (SCHEME.matcher(s).matches()) {
-            return DomainParse.invalid(DOMAIN_HAS_SCHEME,
+            return DomainParse.invalid(DOMAIN_HAS_SCHEME, "field.domain-has-scheme",
                     "Give the domain alone, without http:// or https:// (e.g. example.com)");
         }
         if (s.indexOf('/') >= 0 || s.indexOf('?') >= 0 || s.indexOf('#') >= 0 || s.indexOf('\\') >= 0) {
-            return DomainParse.invalid(DOMAIN_HAS_PATH, "Give the domain alone, without a path (e.g. example.com)");
+            return DomainParse.invalid(DOMAIN_HAS_PATH, "field.domain-has-path",
+                    "Give the domain alone, without a path (e.g. example.com)");
         }
         if (s.indexOf('@') >= 0) {
-            return DomainParse.invalid(DOMAIN_INVALID, "A domain cannot contain '@'");
+            return DomainParse.invalid(DOMAIN_INVALID, "field.domain-has-at", "A domain cannot contain '@'");
         }
         if (s.startsWith("[") || InetAddresses.isInetAddress(s) || isDottedNumbers(stripPort(s))) {
-            return DomainParse.invalid(DOMAIN_IS_IP, "An IP address cannot be filed; give a domain");
+            return DomainParse.invalid(DOMAIN_IS_IP, "field.domain-is-ip", "An IP address cannot be filed; give a domain");
         }
         if (PORT.matcher(s).matches()) {
-            return DomainParse.invalid(DOMAIN_HAS_PORT, "Give the domain alone, without a port (e.g. example.com)");
+            return DomainParse.invalid(DOMAIN_HAS_PORT, "field.domain-has-port",
+                    "Give the domain alone, without a port (e.g. example.com)");
         }
         if (s.indexOf('*') >= 0) {
-            return DomainParse.invalid(DOMAIN_WILDCARD,
+            return DomainParse.invalid(DOMAIN_WILDCARD, "field.domain-wildcard",
                     "Wildcard names cannot be filed; file the registrable domain, subdomains are covered");
         }
         s = s.replace('。', '.').replace('．', '.').replace('｡', '.');
@@ -74,24 +76,28 @@ public final class DomainNames {
         try {
             ascii = IDN.toASCII(s, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
-            return DomainParse.invalid(DOMAIN_INVALID, "Not a valid domain name (letters, digits, hyphens and "
+            return DomainParse.invalid(DOMAIN_INVALID, "field.domain-characters",
+                    "Not a valid domain name (letters, digits, hyphens and "
                     + "Chinese characters, labels separated by dots)");
         }
         if (ascii.length() > MAX_INPUT) {
-            return DomainParse.invalid(DOMAIN_TOO_LONG, "A domain has at most 253 characters");
+            return DomainParse.invalid(DOMAIN_TOO_LONG, "field.domain-too-long", "A domain has at most 253 characters");
         }
         String[] labels = ascii.split("\\.", -1);
         if (labels.length < 2) {
-            return DomainParse.invalid(DOMAIN_INVALID, "A domain has at least two labels (e.g. example.com)");
+            return DomainParse.invalid(DOMAIN_INVALID, "field.domain-two-labels",
+                    "A domain has at least two labels (e.g. example.com)");
         }
         for (String label : labels) {
             if (!LDH_LABEL.matcher(label).matches() || (label.length() > 3 && label.startsWith("xn--") == false
                     && label.charAt(2) == '-' && label.charAt(3) == '-')) {
-                return DomainParse.invalid(DOMAIN_INVALID, "Not a valid domain name (each label 1–63 letters, "
+                return DomainParse.invalid(DOMAIN_INVALID, "field.domain-label",
+                        "Not a valid domain name (each label 1–63 letters, "
                         + "digits or hyphens, not starting or ending with a hyphen)");
             }
             if (label.startsWith("xn--") && !validPunycode(label)) {
-                return DomainParse.invalid(DOMAIN_INVALID, "The punycode label '" + label + "' does not decode");
+                return DomainParse.invalid(DOMAIN_INVALID, "field.domain-punycode",
+                        "The punycode label '" + label + "' does not decode", label);
             }
         }
         InternetDomainName name;
@@ -99,15 +105,16 @@ public final class DomainNames {
             // Guava's suffix list holds Unicode IDN suffixes; it matches them in Unicode form.
             name = InternetDomainName.from(toUnicode(ascii));
         } catch (IllegalArgumentException e) {
-            return DomainParse.invalid(DOMAIN_INVALID, "Not a valid domain name");
+            return DomainParse.invalid(DOMAIN_INVALID, "field.domain-invalid", "Not a valid domain name");
         }
         if (name.isRegistrySuffix()) {
-            return DomainParse.invalid(DOMAIN_IS_SUFFIX, "'" + toUnicode(ascii) + "' is a suffix; give a domain "
-                    + "registered under it (e.g. example." + toUnicode(ascii) + ")");
+            return DomainParse.invalid(DOMAIN_IS_SUFFIX, "field.domain-is-suffix", "'" + toUnicode(ascii)
+                    + "' is a suffix; give a domain registered under it (e.g. example." + toUnicode(ascii) + ")",
+                    toUnicode(ascii));
         }
         if (!name.isUnderRegistrySuffix()) {
-            return DomainParse.invalid(DOMAIN_SUFFIX_UNKNOWN,
-                    "'." + labels[labels.length - 1] + "' is not a known top-level domain");
+            return DomainParse.invalid(DOMAIN_SUFFIX_UNKNOWN, "field.domain-suffix-unknown",
+                    "'." + labels[labels.length - 1] + "' is not a known top-level domain", labels[labels.length - 1]);
         }
         String registrable = toAscii(name.topDomainUnderRegistrySuffix().toString());
         String suffix = toAscii(name.registrySuffix().toString());

@@ -19,8 +19,8 @@ public final class DomainParse {
         return new DomainParse(Objects.requireNonNull(domain), null);
     }
 
-    static DomainParse invalid(String code, String message) {
-        return new DomainParse(null, new Problem(code, message));
+    static DomainParse invalid(String code, String key, String message, Object... args) {
+        return new DomainParse(null, Problem.keyed(code, key, message, args));
     }
 
     public boolean isValid() {

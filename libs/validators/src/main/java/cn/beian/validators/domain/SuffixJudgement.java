@@ -1,6 +1,7 @@
 package cn.beian.validators.domain;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Whether a suffix may be filed, and why.
@@ -13,7 +14,16 @@ import java.time.LocalDate;
  * @param message       an explanation a front-end can show next to the domain
  * @param listScope     {@code NATIONAL} or the province whose list decided
  * @param effectiveFrom the effective date of the list that decided
+ * @param key           {@code null} when approved, otherwise the platform bundle entry that words {@code message} in
+ *                      the reader's language (e.g. {@code field.suffix-not-on-national-list})
+ * @param args          its arguments, as strings: the suffix shown, the province's Chinese name (or the list's scope),
+ *                      the province as the English message names it, and the list's effective date; empty when
+ *                      approved
  */
 public record SuffixJudgement(boolean approved, String code, String ruleId, String message, String listScope,
-        LocalDate effectiveFrom) {
+        LocalDate effectiveFrom, String key, List<String> args) {
+
+    public SuffixJudgement {
+        args = args == null ? List.of() : List.copyOf(args);
+    }
 }
