@@ -162,7 +162,13 @@ class FilingTypeDecisionTest {
                 .body("conflicts.size()", equalTo(1))
                 .body("conflicts[0].code", equalTo("CERTIFICATE_HELD_BY_ANOTHER_ACCOUNT"))
                 .body("conflicts[0].field", equalTo("certificateNumber"))
+                .body("conflicts[0].message", equalTo("该证件已由本平台的其他账号登记"))
                 .extract().asString();
+        as("decide-stranger", "applicant").contentType(ContentType.JSON).header("Accept-Language", "en")
+                .body(bodyFor(certificate, "wang-site.cn", "new-site.cn")).post("/api/v1/filing-type-decisions")
+                .then().statusCode(200).body("conflicts[0].message",
+                        equalTo("This certificate is registered by another account here"))
+                .body("conflicts[0].action", equalTo("Log in to the account that holds it"));
         org.junit.jupiter.api.Assertions.assertFalse(answer.contains("87651234") || answer.contains("王"), answer);
         org.mockito.Mockito.verify(national, org.mockito.Mockito.never())
                 .subjectByCertificate(any(), eq(certificate));

@@ -3,12 +3,6 @@ package cn.beian.subject.service;
 import cn.beian.contract.domain.CertificateType;
 import cn.beian.contract.domain.Province;
 import cn.beian.contract.domain.SubjectNature;
-import cn.beian.platform.problem.FieldViolation;
-import cn.beian.validators.domain.ApprovedSuffixes;
-import cn.beian.validators.domain.DomainNames;
-import cn.beian.validators.domain.DomainParse;
-import cn.beian.validators.domain.ParsedDomain;
-import cn.beian.validators.domain.SuffixJudgement;
 import cn.beian.contract.order.FilingType;
 import cn.beian.national.client.CertificateMatch;
 import cn.beian.national.client.DomainFiling;
@@ -17,9 +11,16 @@ import cn.beian.national.client.InFlightCheckRequest;
 import cn.beian.national.client.InFlightReport;
 import cn.beian.national.client.NationalSystemsClient;
 import cn.beian.national.client.SubjectFiling;
+import cn.beian.platform.problem.FieldViolation;
+import cn.beian.platform.problem.Messages;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.problem.ProblemType;
 import cn.beian.subject.repository.SubjectRepository;
+import cn.beian.validators.domain.ApprovedSuffixes;
+import cn.beian.validators.domain.DomainNames;
+import cn.beian.validators.domain.DomainParse;
+import cn.beian.validators.domain.ParsedDomain;
+import cn.beian.validators.domain.SuffixJudgement;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -76,24 +77,33 @@ public class FilingTypeDecider {
 
     private final NationalSystemsClient national;
     private final SubjectRepository subjects;
+    private final Messages messages;
 
-    public FilingTypeDecider(@RestClient NationalSystemsClient national, SubjectRepository subjects) {
+    public FilingTypeDecider(@RestClient NationalSystemsClient national, SubjectRepository subjects,
+            Messages messages) {
         this.national = national;
         this.subjects = subjects;
+        this.messages = messages;
+    }
+
+    /** A conflict worded in the caller's language: what stands in the way ({@code what}) and what to do. */
+    private static Conflict conflict(boolean en, String field, String code, String what, String todo,
+            Object... args) {
+        return new Conflict(field, code, Messages.text(en, what, args), Messages.text(en, todo));
     }
 
     @WithSession
     public Uni<Decision> decide(String accountId, Question r) {
+        boolean en = messages.english();
         String certificate = r.certificateNumber().toUpperCase(Locale.ROOT);
         List<String> domains = registrableDomains(r.domains());
-        List<Conflict> conflicts = new ArrayList<>(unapprovedSuffixes(domains, r.province()));
+        List<Conflict> conflicts = new ArrayList<>(unapprovedSuffixes(en, domains, r.province()));
         return subjects.findByCertificate(r.certificateType(), certificate).chain(local -> {
             boolean mine = local.stream().anyMatch(s -> s.accountId.equals(accountId));
             boolean another = local.stream().anyMatch(s -> !s.accountId.equals(accountId));
             if (another) {
-                conflicts.add(new Conflict("certificateNumber", "CERTIFICATE_HELD_BY_ANOTHER_ACCOUNT",
-                        "This certificate is registered by another account here",
-                        "Log in to the account that holds it"));
+                conflicts.add(conflict(en, "certificateNumber", "CERTIFICATE_HELD_BY_ANOTHER_ACCOUNT",
+                        "conflict.certificate-held-by-another-account", "action.log-in-to-holder"));
             }
             if (another && !mine) {
                 // Someone else's holding (issue 17 §5): say that it is held, and nothing of it — not its filing
@@ -104,30 +114,28 @@ public class FilingTypeDecider {
                     .chain(subject -> domainFilings(domains).chain(filings -> national
                             .inFlight(new InFlightCheckRequest(r.certificateType(), certificate, domains))
                             .onFailure().transform(FilingTypeDecider::unavailable)
-                            .map(inFlight -> decide(subject, domains, filings, inFlight, conflicts))));
+                            .map(inFlight -> decide(en, subject, domains, filings, inFlight, conflicts))));
         });
     }
 
-    private Decision decide(Optional<SubjectFiling> subject, List<String> domains,
+    private Decision decide(boolean en, Optional<SubjectFiling> subject, List<String> domains,
             List<Optional<DomainFiling>> filings, InFlightReport inFlight, List<Conflict> conflicts) {
         Optional<SubjectFiling> live = subject.filter(s -> s.status() != FilingStatus.DEREGISTERED);
         if (live.isPresent() && live.get().certificateMatch() == CertificateMatch.OLD_STYLE_NUMBER_ON_RECORD) {
-            conflicts.add(new Conflict("certificateNumber", "OLD_STYLE_CERTIFICATE_ON_RECORD",
-                    "The filing holds the old-style number of this certificate",
-                    "File a change to the new certificate number first"));
+            conflicts.add(conflict(en, "certificateNumber", "OLD_STYLE_CERTIFICATE_ON_RECORD",
+                    "conflict.old-style-certificate-on-record", "action.change-to-new-certificate"));
         }
         for (InFlightReport.Item item : inFlight.items() == null ? List.<InFlightReport.Item>of() : inFlight.items()) {
             if (item.heldHere()) {
                 continue;
             }
             if ("SUBJECT".equals(item.kind())) {
-                conflicts.add(new Conflict("certificateNumber", "SUBJECT_IN_FLIGHT_ELSEWHERE",
-                        "The subject has a filing in progress at another provider",
-                        "Finish or withdraw it there first"));
+                conflicts.add(conflict(en, "certificateNumber", "SUBJECT_IN_FLIGHT_ELSEWHERE",
+                        "conflict.subject-in-flight-elsewhere", "action.finish-elsewhere"));
             } else {
-                conflicts.add(new Conflict("domains[" + domains.indexOf(item.domain()) + "]",
-                        "DOMAIN_IN_FLIGHT_ELSEWHERE", item.domain() + " is in a filing in progress elsewhere",
-                        "Finish or withdraw that filing first"));
+                conflicts.add(conflict(en, "domains[" + domains.indexOf(item.domain()) + "]",
+                        "DOMAIN_IN_FLIGHT_ELSEWHERE", "conflict.domain-in-flight-elsewhere",
+                        "action.finish-that-filing", item.domain()));
             }
         }
         int access = 0;
@@ -143,20 +151,18 @@ public class FilingTypeDecider {
             boolean ours = live.isPresent() && owner != null
                     && live.get().subjectFilingNumber().equals(owner.subjectFilingNumber());
             if (!ours) {
-                conflicts.add(new Conflict("domains[" + i + "]", "DOMAIN_FILED_UNDER_ANOTHER_SUBJECT",
-                        domains.get(i) + " is filed under another subject",
-                        "Use a domain registered to you, or have its filing deregistered first"));
+                conflicts.add(conflict(en, "domains[" + i + "]", "DOMAIN_FILED_UNDER_ANOTHER_SUBJECT",
+                        "conflict.domain-filed-under-another-subject", "action.use-own-domain", domains.get(i)));
             } else if (filing.get().website() != null && filing.get().website().heldHere()) {
-                conflicts.add(new Conflict("domains[" + i + "]", "DOMAIN_ALREADY_FILED_HERE",
-                        domains.get(i) + " is already filed and served here", "Nothing to file for it"));
+                conflicts.add(conflict(en, "domains[" + i + "]", "DOMAIN_ALREADY_FILED_HERE",
+                        "conflict.domain-already-filed-here", "action.nothing-to-file", domains.get(i)));
             } else {
                 access++;
             }
         }
         if (access > 0 && fresh > 0) {
-            conflicts.add(new Conflict("domains", "ACCESS_AND_NEW_WEBSITE_MIXED",
-                    "Domains already filed elsewhere and new domains cannot share an order",
-                    "File the access filing first, then the new websites"));
+            conflicts.add(conflict(en, "domains", "ACCESS_AND_NEW_WEBSITE_MIXED",
+                    "conflict.access-and-new-website-mixed", "action.access-first"));
         }
         String number = live.map(SubjectFiling::subjectFilingNumber).orElse(null);
         if (!conflicts.isEmpty()) {
@@ -197,14 +203,14 @@ public class FilingTypeDecider {
     }
 
     /** Suffixes the administration (or the province, e.g. Beijing's BJ-B-02) does not accept, by the newest lists. */
-    private static List<Conflict> unapprovedSuffixes(List<String> domains, Province province) {
+    private static List<Conflict> unapprovedSuffixes(boolean en, List<String> domains, Province province) {
         List<Conflict> conflicts = new ArrayList<>();
         for (int i = 0; i < domains.size(); i++) {
             ParsedDomain d = DomainNames.parse(domains.get(i)).orElseThrow();
             SuffixJudgement j = ApprovedSuffixes.standard().judge(d.suffix(), province);
             if (!j.approved()) {
-                conflicts.add(new Conflict("domains[" + i + "]", j.code(), j.message(),
-                        "Use a domain whose suffix may be filed in this province", j.ruleId()));
+                conflicts.add(new Conflict("domains[" + i + "]", j.code(), Messages.text(en, j.key(), j.args().toArray()),
+                        Messages.text(en, "action.use-allowed-suffix"), j.ruleId()));
             }
         }
         return conflicts;
