@@ -19,9 +19,11 @@ import org.jboss.logging.Logger;
  * as waiting for it, and applied with everything parked behind it once the predecessor comes; an event parked
  * because another producer's facts about its aggregate had not arrived is applied as soon as one of them is. Parked
  * events are also retried on a schedule and can be listed and replayed by an operator ({@link ParkedEvents}); every
- * other aggregate goes on at once. Only an event that can never apply ({@link MalformedEventException}: no CloudEvent, no sequence,
- * undecodable data, a move its aggregate cannot take) is nacked, so that the channel's
- * {@code failure-strategy=dead-letter-queue} moves it to the dead-letter topic, and it counts as handled.
+ * other aggregate goes on at once. An event whose transaction lost a race with another writer of the same rows (an
+ * optimistic lock, a serialization failure, a deadlock) is applied again at once, a few times, before it would park.
+ * Only an event that can never apply ({@link MalformedEventException}: no CloudEvent, no sequence, undecodable data,
+ * a move its aggregate cannot take) is nacked, so that the channel's {@code failure-strategy=dead-letter-queue}
+ * moves it to the dead-letter topic, and it counts as handled.
  *
  * <p>Use it from an {@code @Incoming} method that takes {@code Message<String>} and returns {@code Uni<Void>}.
  */

@@ -18,7 +18,8 @@ import cn.beian.contract.order.FilingType;
  * @param submissionCount  1 for the first submission, +1 for each resubmission: the snapshot's own version
  * @param accountEmail     the account's e-mail (from its token), where it has one
  * @param subject          the subject as submitted
- * @param findings         subject-service's own checks of the subject (warnings only: blocking ones refuse submit)
+ * @param findings         subject-service's own findings on the subject, for the reviewer (warnings only: a blocking
+ *                         one would refuse submit). Always empty so far: no subject-level rule is machine-checked yet
  */
 public record SubjectSnapshotFrozen(
         String orderId,
