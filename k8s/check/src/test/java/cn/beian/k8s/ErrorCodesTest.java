@@ -33,15 +33,15 @@ class ErrorCodesTest {
 
     private static final String CODE = "\"([A-Z][A-Z0-9_]{2,})\"";
     private static final String STRING = "\"((?:[^\"\\\\]|\\\\.)*)\"";
-    /** new FieldViolation(field, CODE, "message" …) and ProblemException.invalid(field, CODE, "message"). */
+    /** new FieldViolation(field, CODE, "message" …), FieldViolation.of(…), a decision's Conflict, ProblemException.invalid(…). */
     private static final Pattern VIOLATION = Pattern.compile(
-            "(?:new FieldViolation|FieldViolation\\.of|new Conflict|ProblemException\\.invalid)\\(\\s*[^;]*?,\\s*(" + CODE
+            "(?:new FieldViolation|FieldViolation\\.of|new Conflict|conflict|ProblemException\\.invalid)\\(\\s*[^;]*?,\\s*(" + CODE
                     + "|[A-Za-z_.]*[A-Z][A-Z0-9_]{2,})\\s*,\\s*(?:" + STRING + "(\\s*\\+)?)?");
     /** A module's own helper that words a refusal: invalid("CODE", "message"), invalidCode("CODE", …). */
     private static final Pattern HELPER = Pattern.compile(
             "\\binvalid\\w*\\(\\s*(" + CODE + ")\\s*,\\s*(?:" + STRING + "(\\s*\\+)?)?");
     private static final Pattern CODE_MEMBER = Pattern.compile("\\.with\\(\"code\",\\s*(" + CODE + "|[A-Z][A-Z0-9_.]*)");
-    private static final Pattern BUNDLE_KEY = Pattern.compile("(?:field|detail)\\.[A-Za-z0-9.-]+");
+    private static final Pattern BUNDLE_KEY = Pattern.compile("(?:field|detail|conflict)\\.[A-Za-z0-9.-]+");
     private static final Pattern CONSTANT = Pattern.compile(
             "static final String ([A-Z][A-Z0-9_]*)\\s*=\\s*" + CODE + "\\s*;");
     /** The validators' codes, answered through {@code problem.code()}: every constant of these classes. */
