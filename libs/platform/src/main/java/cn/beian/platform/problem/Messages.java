@@ -72,11 +72,14 @@ public class Messages {
                 load("cn.beian.platform.problem.messages" + s)});
     }
 
+    /**
+     * The bundles are loaded once and kept, so not through the calling thread's context class loader: the first
+     * caller may be a Kafka or scheduler thread whose loader does not see the service's resources, and a bundle
+     * missed then would stay missed. The platform's own loader is the application's, which sees them all.
+     */
     private static ResourceBundle load(String name) {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
         try {
-            return ResourceBundle.getBundle(name, Locale.ROOT,
-                    loader == null ? Messages.class.getClassLoader() : loader, NO_FALLBACK);
+            return ResourceBundle.getBundle(name, Locale.ROOT, Messages.class.getClassLoader(), NO_FALLBACK);
         } catch (MissingResourceException e) {
             return null;
         }
