@@ -125,7 +125,7 @@ class NotificationBenchmark {
         long deadline = System.currentTimeMillis() + 300_000;
         for (String orderId : orderIds) {
             while (System.currentTimeMillis() < deadline && Load.send(HttpRequest.newBuilder(URI.create(
-                    Stack.NOTIFICATION + "/api/v1/admin/received-events?aggregateId=" + orderId))
+                    Stack.NOTIFICATION + "/api/v1/admin/applied-events?aggregateId=" + orderId))
                     .header("Authorization", "Bearer " + admin).GET().build(), 200).contains("\"items\":[]")) {
                 Thread.sleep(200);
             }

@@ -136,7 +136,7 @@ class NotificationsIT {
                     {"orderId":"%s","submissionId":"s1","at":"%s"}""".formatted(orderId, TestClock.isoNow()));
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(admin)
                     .queryParam("aggregateId", orderId).queryParam("type", "authority.sms-verified.v1")
-                    .get(Stack.NOTIFICATION + "/api/v1/admin/received-events").then().extract()
+                    .get(Stack.NOTIFICATION + "/api/v1/admin/applied-events").then().extract()
                     .<List<?>>path("items").size() == 1);
             Thread.sleep(1000);
             assertEquals(9, templateCodes(principalMobile).size(), "the replay sent no SMS");
@@ -164,7 +164,7 @@ class NotificationsIT {
                         .formatted(websiteId, orderId, TestClock.now()));
                 Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(admin)
                         .queryParam("aggregateId", orderId).queryParam("type", "website.police-number-recorded.v1")
-                        .get(Stack.NOTIFICATION + "/api/v1/admin/received-events").then().extract()
+                        .get(Stack.NOTIFICATION + "/api/v1/admin/applied-events").then().extract()
                         .<List<?>>path("items").size() == 1);
                 moveClock(admin, daytime(TestClock.now().toZonedDateTime().plusDays(8)));
                 runJobs(admin);

@@ -57,7 +57,7 @@ class SubjectToNotificationIT {
                 (System.nanoTime() - t0) / 1_000_000);
 
         given().auth().oauth2(admin).queryParam("aggregateId", subjectId)
-                .get(Stack.NOTIFICATION + "/api/v1/admin/received-events")
+                .get(Stack.NOTIFICATION + "/api/v1/admin/applied-events")
                 .then().statusCode(200)
                 .body("items[0].type", equalTo("subject.created.v1"))
                 .body("items[0].sequence", equalTo(1))
@@ -119,7 +119,7 @@ class SubjectToNotificationIT {
         given().auth().oauth2(reviewer).contentType(ContentType.JSON).body(BODY)
                 .post(Stack.SUBJECT + "/api/v1/subjects")
                 .then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(reviewer).get(Stack.NOTIFICATION + "/api/v1/admin/received-events")
+        given().auth().oauth2(reviewer).get(Stack.NOTIFICATION + "/api/v1/admin/applied-events")
                 .then().statusCode(403);
 
         String owner = Keycloak.newApplicant();
@@ -133,7 +133,7 @@ class SubjectToNotificationIT {
 
     private static int receivedCount(String adminToken, String aggregateId) {
         List<?> items = given().auth().oauth2(adminToken).queryParam("aggregateId", aggregateId)
-                .get(Stack.NOTIFICATION + "/api/v1/admin/received-events")
+                .get(Stack.NOTIFICATION + "/api/v1/admin/applied-events")
                 .then().statusCode(200).extract().path("items");
         return items.size();
     }

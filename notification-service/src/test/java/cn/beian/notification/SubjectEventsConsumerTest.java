@@ -57,10 +57,10 @@ class SubjectEventsConsumerTest {
         first.awaitAck();
         Delivery replay = send(event(first.id, subjectId, 1, "subject.created.v1", created(subjectId)));
         replay.awaitAck();
-        assertEquals(1, count("select count(*) from received_event where aggregate_id = '" + subjectId + "'"));
+        assertEquals(1, count("select count(*) from inbox_event where aggregate_id = '" + subjectId + "'"));
         assertEquals(1, count("select last_sequence from inbox_sequence where aggregate_id = '" + subjectId + "'"));
 
-        as("ops", "admin").queryParam("aggregateId", subjectId).get("/api/v1/admin/received-events")
+        as("ops", "admin").queryParam("aggregateId", subjectId).get("/api/v1/admin/applied-events")
                 .then().statusCode(200)
                 .body("items.size()", equalTo(1))
                 .body("items[0].eventId", equalTo(first.id))
@@ -74,10 +74,10 @@ class SubjectEventsConsumerTest {
         String subjectId = UUID.randomUUID().toString();
         send(event(UUID.randomUUID().toString(), subjectId, 1, "subject.created.v1", created(subjectId))).awaitAck();
         send(event(UUID.randomUUID().toString(), subjectId, 3, "subject.updated.v1", "{}")).awaitAck();
-        assertEquals(1, count("select count(*) from received_event where aggregate_id = '" + subjectId + "'"));
+        assertEquals(1, count("select count(*) from inbox_event where aggregate_id = '" + subjectId + "'"));
         assertEquals(1, count("select count(*) from inbox_parked where aggregate_id = '" + subjectId + "'"));
         send(event(UUID.randomUUID().toString(), subjectId, 2, "subject.updated.v1", "{}")).awaitAck();
-        assertEquals(3, count("select count(*) from received_event where aggregate_id = '" + subjectId + "'"));
+        assertEquals(3, count("select count(*) from inbox_event where aggregate_id = '" + subjectId + "'"));
         assertEquals(0, count("select count(*) from inbox_parked where aggregate_id = '" + subjectId + "'"));
     }
 
@@ -85,7 +85,7 @@ class SubjectEventsConsumerTest {
     void unknownTypesAreRecordedAsUnknownAndSkipped() throws Exception {
         String subjectId = UUID.randomUUID().toString();
         send(event(UUID.randomUUID().toString(), subjectId, 1, "subject.teleported.v9", "{}")).awaitAck();
-        as("ops", "admin").queryParam("aggregateId", subjectId).get("/api/v1/admin/received-events")
+        as("ops", "admin").queryParam("aggregateId", subjectId).get("/api/v1/admin/applied-events")
                 .then().statusCode(200).body("items[0].known", equalTo(false));
     }
 
@@ -100,8 +100,8 @@ class SubjectEventsConsumerTest {
 
     @Test
     void theEventLogIsForAdminsOnly() {
-        as("alice", "applicant").get("/api/v1/admin/received-events").then().statusCode(403);
-        as("ops", "admin").queryParam("limit", 101).get("/api/v1/admin/received-events").then().statusCode(400)
+        as("alice", "applicant").get("/api/v1/admin/applied-events").then().statusCode(403);
+        as("ops", "admin").queryParam("limit", 101).get("/api/v1/admin/applied-events").then().statusCode(400)
                 .body("errors[0].field", equalTo("limit"));
     }
 

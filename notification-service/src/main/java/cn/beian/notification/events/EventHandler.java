@@ -18,28 +18,24 @@ import cn.beian.contract.events.website.PoliceNumberRecorded;
 import cn.beian.notification.service.ContactService;
 import cn.beian.notification.service.NotificationService;
 import cn.beian.notification.service.PoliceReminderService;
-import cn.beian.notification.service.ReceivedEventService;
 import cn.beian.platform.inbox.InboxHandler;
 import cn.beian.platform.inbox.IncomingEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Applies one incoming event inside the idempotent consumer's transaction: records it for operators, then hands it
- * to the service method of its type — the contact projections, the notices (delivery rows, sent after commit), the
- * police-filing reminders. Types that concern nobody are recorded and otherwise ignored.
+ * Applies one incoming event inside the idempotent consumer's transaction (the platform's inbox records it for
+ * operators): hands it to the service method of its type — the contact projections, the notices (delivery rows,
+ * sent after commit), the police-filing reminders. Types that concern nobody are ignored.
  */
 @ApplicationScoped
 public class EventHandler implements InboxHandler {
 
-    private final ReceivedEventService received;
     private final ContactService contacts;
     private final NotificationService notifications;
     private final PoliceReminderService police;
 
-    public EventHandler(ReceivedEventService received, ContactService contacts, NotificationService notifications,
-            PoliceReminderService police) {
-        this.received = received;
+    public EventHandler(ContactService contacts, NotificationService notifications, PoliceReminderService police) {
         this.contacts = contacts;
         this.notifications = notifications;
         this.police = police;
@@ -47,8 +43,7 @@ public class EventHandler implements InboxHandler {
 
     @Override
     public Uni<Void> apply(IncomingEvent event) {
-        return received.record(event).chain(() -> event.eventType().map(type -> handle(type, event))
-                .orElseGet(() -> Uni.createFrom().voidItem()));
+        return event.eventType().map(type -> handle(type, event)).orElseGet(() -> Uni.createFrom().voidItem());
     }
 
     private Uni<Void> handle(EventType type, IncomingEvent e) {

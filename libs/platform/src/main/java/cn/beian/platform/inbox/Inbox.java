@@ -43,8 +43,8 @@ public class Inbox {
                    (select min(sequence) from inbox_parked where source = :source and aggregate_id = :aggregateId),
                    exists(select 1 from inbox_parked where aggregate_id = :aggregateId and source <> :source)""";
     private static final String RECORD_EVENT = """
-            insert into inbox_event (event_id, source, event_type, aggregate_id, sequence, processed_at)
-            values (:id, :source, :type, :aggregateId, :sequence, :now) on conflict (event_id) do nothing""";
+            insert into inbox_event (event_id, source, event_type, aggregate_id, sequence, known, processed_at)
+            values (:id, :source, :type, :aggregateId, :sequence, :known, :now) on conflict (event_id) do nothing""";
     private static final String ADVANCE = """
             insert into inbox_sequence (source, aggregate_id, last_sequence) values (:source, :aggregateId, :sequence)
             on conflict (source, aggregate_id) do update set last_sequence = excluded.last_sequence""";
@@ -199,6 +199,7 @@ public class Inbox {
                 .setParameter("type", event.type())
                 .setParameter("aggregateId", event.aggregateId())
                 .setParameter("sequence", event.sequence())
+                .setParameter("known", event.eventType().isPresent())
                 .setParameter("now", clock.now())
                 .executeUpdate();
     }

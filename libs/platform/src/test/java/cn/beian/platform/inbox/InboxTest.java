@@ -50,6 +50,7 @@ class InboxTest {
 
     static final String SOURCE = "/beian/test-producer";
     static final String PARKED = "/api/v1/admin/parked-events";
+    static final String APPLIED = "/api/v1/admin/applied-events";
 
     @Inject
     @Any
@@ -248,6 +249,33 @@ class InboxTest {
         as("ops", "admin").queryParam("cursor", "bm90LWEtY3Vyc29y").get(PARKED).then().statusCode(400)
                 .body("errors[0].field", equalTo("cursor"));
         mine.forEach(handler::fix);
+    }
+
+    @Test
+    void operatorsReadWhatWasAppliedInOrderKnownTypesOrNotButNeverTheData() {
+        String aggregate = UUID.randomUUID().toString();
+        String first = UUID.randomUUID().toString();
+        assertNull(deliver(first, aggregate, 1, EventType.ORDER_CREATED.type(), "{\"secret\":\"110101\"}"));
+        assertNull(deliver(first, aggregate, 1, EventType.ORDER_CREATED.type(), "{}"));
+        String unknown = UUID.randomUUID().toString();
+        assertNull(deliver(unknown, aggregate, 2, "order.teleported.v9", "{}"));
+
+        String page1 = as("ops", "admin").queryParam("aggregateId", aggregate).queryParam("limit", 1)
+                .get(APPLIED).then().statusCode(200).body("items", hasSize(1))
+                .body("items[0].eventId", equalTo(first)).body("items[0].type", equalTo(EventType.ORDER_CREATED.type()))
+                .body("items[0].source", equalTo(SOURCE)).body("items[0].sequence", equalTo(1))
+                .body("items[0].known", equalTo(true)).body("items[0].data", nullValue())
+                .extract().path("nextCursor");
+        assertNotNull(page1, "a second page");
+        as("ops", "admin").queryParam("aggregateId", aggregate).queryParam("limit", 1).queryParam("cursor", page1)
+                .get(APPLIED).then().statusCode(200).body("items", hasSize(1))
+                .body("items[0].eventId", equalTo(unknown)).body("items[0].known", equalTo(false))
+                .body("nextCursor", nullValue());
+        as("ops", "admin").queryParam("aggregateId", aggregate).queryParam("type", "order.teleported.v9")
+                .get(APPLIED).then().statusCode(200).body("items", hasSize(1));
+        as("alice", "applicant").get(APPLIED).then().statusCode(403);
+        as("ops", "admin").queryParam("limit", 101).get(APPLIED).then().statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
     }
 
     /** An event that lost a race with another writer of the same rows is applied again at once, not parked. */
