@@ -99,8 +99,10 @@ public final class RequiredMaterials {
         Province p = o.province();
         int domainCount = o.websites().stream().mapToInt(w -> w.domains() == null ? 0 : w.domains().size()).sum();
         Map<String, String> principals = new LinkedHashMap<>();
-        for (WebsiteOutline w : o.websites()) {
+        for (int i = 0; i < o.websites().size(); i++) {
+            WebsiteOutline w = o.websites().get(i);
             String site = "websites[" + w.websiteId() + "]";
+            int first = out.size();
             out.add(Requirement.needed(MaterialKind.VERIFICATION_FORM, site,
                     formReason(o, unit), formRules(p, unit).toArray(String[]::new)));
             // One ID and one curtain photo per person, under the first website they run.
@@ -132,6 +134,10 @@ public final class RequiredMaterials {
                     out.add(Requirement.needed(MaterialKind.PRE_APPROVAL, site + ".preApprovals[" + type + "]",
                             "网站涉及前置审批（" + type + "），须上传前置审批文件", "docs/domain.md §5.4", "HB-B-08"));
                 }
+            }
+            String path = "websites[" + i + "]";
+            for (int r = first; r < out.size(); r++) {
+                out.set(r, out.get(r).locatedAt(path + out.get(r).ownerRef().substring(site.length())));
             }
         }
     }

@@ -10,9 +10,13 @@ import java.util.List;
  * @param reason    why it is asked for, in words a front-end can show
  * @param rules     the docs/domain.md sections and docs/province-rules.md ids behind it
  * @param condition where not blocking: when the document is needed
+ * @param fieldKey  where findings and reasons name it: the owner as a path in the order's documents, then the kind
+ *                  ({@code websites[0].principal.CURTAIN_PHOTO}). A website is named by its position there, as in
+ *                  every field key; {@code ownerRef} names it by id, because a stored file must stay with its
+ *                  website when others are added, removed or reordered (docs/conventions.md → Field keys).
  */
 public record Requirement(MaterialKind kind, String ownerRef, Stage stage, boolean blocking, String reason,
-        List<String> rules, String condition) {
+        List<String> rules, String condition, String fieldKey) {
 
     public enum Stage {
         SUBMISSION,
@@ -20,16 +24,24 @@ public record Requirement(MaterialKind kind, String ownerRef, Stage stage, boole
     }
 
     static Requirement needed(MaterialKind kind, String ownerRef, String reason, String... rules) {
-        return new Requirement(kind, ownerRef, Stage.SUBMISSION, true, reason, List.of(rules), null);
+        return new Requirement(kind, ownerRef, Stage.SUBMISSION, true, reason, List.of(rules), null,
+                ownerRef + "." + kind);
     }
 
     static Requirement photo(String ownerRef, String reason, String... rules) {
-        return new Requirement(MaterialKind.CURTAIN_PHOTO, ownerRef, Stage.PHOTO, true, reason, List.of(rules), null);
+        return new Requirement(MaterialKind.CURTAIN_PHOTO, ownerRef, Stage.PHOTO, true, reason, List.of(rules), null,
+                ownerRef + "." + MaterialKind.CURTAIN_PHOTO);
     }
 
     static Requirement ifApplies(MaterialKind kind, String ownerRef, String condition, String reason,
             String... rules) {
-        return new Requirement(kind, ownerRef, Stage.SUBMISSION, false, reason, List.of(rules), condition);
+        return new Requirement(kind, ownerRef, Stage.SUBMISSION, false, reason, List.of(rules), condition,
+                ownerRef + "." + kind);
+    }
+
+    /** This requirement named, in field keys, under {@code ownerPath} instead of its owner reference. */
+    Requirement locatedAt(String ownerPath) {
+        return new Requirement(kind, ownerRef, stage, blocking, reason, rules, condition, ownerPath + "." + kind);
     }
 
     /** Whether a stored material of {@code kind} for {@code owner} satisfies this requirement. */

@@ -18,9 +18,13 @@ public record RequiredMaterialsView(String orderId, String state, long materials
      * @param stage     SUBMISSION or PHOTO
      * @param blocking  false where only a reviewer can tell whether it applies ({@code condition})
      * @param rules     docs/domain.md sections and docs/province-rules.md ids behind the requirement
+     * @param ownerRef  whose document, a website by its id: what an upload names
+     * @param fieldKey  where findings and reasons name it, a website by its position
+     *                  ({@code websites[0].VERIFICATION_FORM})
      */
-    public record Item(String kind, String label, String ownerRef, String stage, boolean blocking, boolean provided,
-            String materialId, Integer version, String reason, List<String> rules, String condition) {
+    public record Item(String kind, String label, String ownerRef, String fieldKey, String stage, boolean blocking,
+            boolean provided, String materialId, Integer version, String reason, List<String> rules,
+            String condition) {
     }
 
     static RequiredMaterialsView of(cn.beian.materials.service.MaterialReads.OrderMaterials om, boolean english) {
@@ -33,8 +37,8 @@ public record RequiredMaterialsView(String orderId, String state, long materials
 
     private static Item item(Readiness.Item i, boolean english) {
         var r = i.requirement();
-        return new Item(r.kind().name(), r.kind().label(english), r.ownerRef(), r.stage().name(), r.blocking(),
-                i.provided(), i.provided() ? i.material().id.toString() : null,
+        return new Item(r.kind().name(), r.kind().label(english), r.ownerRef(), r.fieldKey(), r.stage().name(),
+                r.blocking(), i.provided(), i.provided() ? i.material().id.toString() : null,
                 i.provided() ? i.material().version : null, r.reason(), r.rules(), r.condition());
     }
 }

@@ -48,10 +48,10 @@ public class ManifestFreezer {
                 Requirement r = i.requirement();
                 String rule = r.rules().isEmpty() ? null : r.rules().get(r.rules().size() - 1);
                 if (!r.blocking()) {
-                    findings.add(new Finding(rule, r.ownerRef() + "." + r.kind(), Finding.Severity.WARNING,
+                    findings.add(new Finding(rule, r.fieldKey(), Finding.Severity.WARNING,
                             r.reason() + "（" + r.condition() + "）"));
                 } else if (!i.provided() && r.stage() == Requirement.Stage.SUBMISSION) {
-                    findings.add(new Finding(rule, r.ownerRef() + "." + r.kind(), Finding.Severity.BLOCKING,
+                    findings.add(new Finding(rule, r.fieldKey(), Finding.Severity.BLOCKING,
                             "缺少材料：" + r.reason()));
                 }
             }

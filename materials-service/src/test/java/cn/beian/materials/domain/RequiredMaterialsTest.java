@@ -27,6 +27,16 @@ class RequiredMaterialsTest {
         assertEquals(1, owners(r, MaterialKind.CURTAIN_PHOTO).size(), "one photo: both sites run by the subject principal");
     }
 
+    /** Uploads name a website by id (ownerRef); findings name it by its position, as every field key does. */
+    @Test
+    void aWebsitesRequirementIsOwnedByTheWebsitesIdAndKeyedByItsPosition() {
+        List<Requirement> r = of(FilingType.FIRST_FILING, Province.JIANGSU, SubjectNature.PERSON,
+                CertificateType.RESIDENT_ID, Province.JIANGSU, false, site("a", 1), site("b", 1));
+        assertEquals("websites[1].VERIFICATION_FORM", find(r, MaterialKind.VERIFICATION_FORM, "websites[b]").fieldKey());
+        assertEquals("websites[0].DOMAIN_CERTIFICATE", find(r, MaterialKind.DOMAIN_CERTIFICATE, "websites[a]").fieldKey());
+        assertEquals("subject.principal.ID_FRONT", find(r, MaterialKind.ID_FRONT, "subject.principal").fieldKey());
+    }
+
     @Test
     void anOutOfProvinceIdNeedsAResidencePermitWherePermitsAreAccepted() {
         List<Requirement> sichuan = of(FilingType.FIRST_FILING, Province.SICHUAN, SubjectNature.PERSON,
