@@ -278,6 +278,16 @@ class SubmissionFlowTest {
                 .body("errors[0].field", equalTo("websites[0].domains[0]"))
                 .body("errors[0].code", equalTo("DOMAIN_FILED_UNDER_ANOTHER_SUBJECT"))
                 .body("errors[0].message", equalTo("zhangwei-demo.cn 已在其他主体下备案（京ICP备26571321号-1）"));
+        String malformed = firstFiling("SUB-WORDS-2", TestSupport.freshResidentId(), TestSupport.freshMobile(),
+                TestSupport.freshMobile(), "linxiaoyu-words2.cn").replace("\"linxiaoyu-words2.cn\"", "\"no_domain\"");
+        as("svc", "service").header("Accept-Language", "en").contentType(ContentType.JSON).body(malformed)
+                .post("/api/v1/submissions").then().statusCode(400)
+                .body("errors[0].field", equalTo("websites[0].domains[0]"))
+                .body("errors[0].message", equalTo("must be a domain name such as example.cn"));
+        as("svc", "service").contentType(ContentType.JSON).body(malformed)
+                .post("/api/v1/submissions").then().statusCode(400)
+                .body("errors[0].field", equalTo("websites[0].domains[0]"))
+                .body("errors[0].message", equalTo("必须是域名，例如 example.cn"));
         as("svc", "service").header("Accept-Language", "en").get("/api/v1/submissions/SUB-NEVER-SENT")
                 .then().statusCode(404).body("detail", equalTo("Submission SUB-NEVER-SENT not found"));
         as("svc", "service").get("/api/v1/submissions/SUB-NEVER-SENT")

@@ -6,5 +6,5 @@ import jakarta.validation.constraints.Pattern;
 /** A principal enters the code texted to their mobile. */
 public record VerifySmsCodeRequest(
         @NotBlank @Pattern(regexp = "(\\+86)?1[3-9][0-9]{9}") String mobile,
-        @NotBlank @Pattern(regexp = "[0-9]{6}", message = "must be the 6-digit code") String code) {
+        @NotBlank @Pattern(regexp = "[0-9]{6}", message = "{beian.smsCode.invalid}") String code) {
 }
