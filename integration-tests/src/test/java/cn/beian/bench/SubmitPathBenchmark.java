@@ -52,14 +52,24 @@ class SubmitPathBenchmark {
                         + "snapshots, review-service assembles a case, notification-service sends SMS and e-mail "
                         + "(and each withdrawal cancels the case and notifies again). An isolated submit answers in "
                         + "about 10 ms; back to back, the fan-out is what the submit latency here includes.");
+        List<String> spent = new ArrayList<>();
         for (int c : CONCURRENCY) {
             report.add(Load.run("baseline insert", c, WARM_UP, MEASURED,
                     i -> HttpRequest.newBuilder(URI.create(Stack.SUBJECT + "/api/v1/baseline"))
                             .POST(HttpRequest.BodyPublishers.noBody()).build(),
                     status -> status == 200));
-            report.add(Load.run("submit", c, WARM_UP, MEASURED, i -> submitAfterWithdrawing(applicants, i),
-                    status -> status == 200));
+            StackMeter.Snapshot before = StackMeter.take();
+            long start = System.nanoTime();
+            Load.Result submit = Load.run("submit", c, WARM_UP, MEASURED, i -> submitAfterWithdrawing(applicants, i),
+                    status -> status == 200);
+            report.add(submit);
+            // The counters span the warm-up too: orders there are estimated at the measured rate.
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            spent.add("Submit at c = " + c + " (each submission with its withdrawal, and everything both fan out "
+                    + "to): " + StackMeter.table(before, StackMeter.take(), Math.round(submit.throughput() * elapsed),
+                    elapsed));
         }
+        spent.forEach(report::line);
         report.write();
     }
 

@@ -49,6 +49,9 @@ public final class PostgresMain {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("max_connections", "300")
+                // Statement counts per database for the benchmarks' reports (bin/bench): cheap, and off the path
+                // of any result.
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .setLocaleConfig("locale", "C.UTF-8")
                 .setOutputRedirector(ProcessBuilder.Redirect.INHERIT)
                 .setErrorRedirector(ProcessBuilder.Redirect.INHERIT)
@@ -77,6 +80,9 @@ public final class PostgresMain {
                 String verb = roleExists ? "ALTER" : "CREATE";
                 s.execute(verb + " ROLE " + ident(user) + " WITH LOGIN CREATEDB PASSWORD " + literal(password));
                 System.out.println((roleExists ? "Updated" : "Created") + " role " + user);
+                // Read from the postgres database: every database's statements (pg_read_all_stats shows their text).
+                s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                s.execute("GRANT pg_read_all_stats TO " + ident(user));
                 for (String db : DATABASES) {
                     boolean exists;
                     try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {

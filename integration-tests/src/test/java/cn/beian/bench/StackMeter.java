@@ -1,0 +1,166 @@
+package cn.beian.bench;
+
+import cn.beian.it.Stack;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the stack's processes spent during a measured phase, from their own counters rather than the client's clock:
+ * CPU-seconds per part (every process of the part's process group, as {@code bin/infra} and {@code bin/services}
+ * record it under {@code $BEIAN_DATA/pids}, including reaped children such as PostgreSQL's backends), resident memory
+ * at the end, and per database the statements executed ({@code pg_stat_statements}) and transactions committed.
+ * Divided by the orders of the phase, these are the figures the machine's noise disturbs least.
+ */
+public final class StackMeter {
+
+    /** Linux' USER_HZ: /proc reports CPU time in these ticks. */
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    /** The counters at one moment. */
+    public record Snapshot(Map<String, Long> cpuTicks, Map<String, Long> rssKb, Map<String, Long> statements,
+            Map<String, Long> commits) {
+    }
+
+    private StackMeter() {
+    }
+
+    public static Snapshot take() {
+        Map<String, Long> cpu = new TreeMap<>();
+        Map<String, Long> rss = new TreeMap<>();
+        Path pids = Path.of(System.getenv().getOrDefault("BEIAN_DATA", ".data"), "pids");
+        if (Files.isDirectory(pids)) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(pids, "*.pid")) {
+                for (Path f : files) {
+                    String part = f.getFileName().toString().replace(".pid", "");
+                    long group = Long.parseLong(Files.readString(f).strip());
+                    long[] used = group(group, part.equals("postgres") ? postmaster() : -1);
+                    if (used != null) {
+                        cpu.put(part, used[0]);
+                        rss.put(part, used[1]);
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                // A part stopping meanwhile: it is left out of this snapshot.
+            }
+        }
+        Map<String, Long> statements = new TreeMap<>();
+        Map<String, Long> commits = new TreeMap<>();
+        database(statements, commits);
+        return new Snapshot(cpu, rss, statements, commits);
+    }
+
+    /**
+     * A Markdown table of what each part spent between {@code before} and {@code after}, per {@code orders} orders
+     * (0: totals only).
+     */
+    public static String table(Snapshot before, Snapshot after, long orders, double seconds) {
+        StringBuilder md = new StringBuilder(String.format(
+                "Spent by each part over %.1f s%s (CPU from /proc, statements from pg_stat_statements):%n%n", seconds,
+                orders > 0 ? ", for " + orders + " orders" : ""));
+        md.append("| part | CPU (s) | CPU (% of one core) | CPU per order (ms) | RSS at end (MB) | statements | "
+                + "statements per order | commits per order |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        double totalCpu = 0;
+        for (String part : after.cpuTicks().keySet()) {
+            double cpu = (after.cpuTicks().get(part) - before.cpuTicks().getOrDefault(part, 0L)) / TICKS_PER_SECOND;
+            totalCpu += cpu;
+            String db = database(part);
+            Long st = delta(before.statements(), after.statements(), db);
+            Long co = delta(before.commits(), after.commits(), db);
+            md.append(String.format("| %s | %.1f | %.0f | %s | %.0f | %s | %s | %s |%n", part, cpu, 100 * cpu / seconds,
+                    orders > 0 ? String.format("%.2f", 1000 * cpu / orders) : "-",
+                    after.rssKb().getOrDefault(part, 0L) / 1024.0, st == null ? "-" : st,
+                    st == null || orders == 0 ? "-" : String.format("%.1f", (double) st / orders),
+                    co == null || orders == 0 ? "-" : String.format("%.1f", (double) co / orders)));
+        }
+        md.append(String.format("| **all parts** | %.1f | %.0f | %s | | | | |%n", totalCpu, 100 * totalCpu / seconds,
+                orders > 0 ? String.format("%.2f", 1000 * totalCpu / orders) : "-"));
+        return md.toString();
+    }
+
+    private static Long delta(Map<String, Long> before, Map<String, Long> after, String db) {
+        if (db == null || !after.containsKey(db)) {
+            return null;
+        }
+        return after.get(db) - before.getOrDefault(db, 0L);
+    }
+
+    /** A service's database: its name without "-service" (national-systems has "national"). */
+    private static String database(String part) {
+        if (part.endsWith("-service")) {
+            return part.substring(0, part.length() - "-service".length());
+        }
+        return part.equals("national-systems") ? "national" : null;
+    }
+
+    /**
+     * CPU ticks (own and reaped children's) and RSS (kB) of every live process in {@code group}, and of {@code root}
+     * and its children (PostgreSQL's postmaster and backends each lead a session of their own); null if none.
+     */
+    private static long[] group(long group, long root) throws IOException {
+        long ticks = 0;
+        long rssKb = 0;
+        boolean found = false;
+        try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path p : procs) {
+                String stat;
+                try {
+                    stat = Files.readString(p.resolve("stat"));
+                } catch (IOException e) {
+                    continue; // exited meanwhile
+                }
+                // Fields after the command name (which may hold spaces) start at state: pgrp is the 3rd of them.
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long pid = Long.parseLong(p.getFileName().toString());
+                if (Long.parseLong(f[2]) != group && pid != root && Long.parseLong(f[1]) != root) {
+                    continue;
+                }
+                found = true;
+                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+                rssKb += Long.parseLong(f[21]) * 4;
+            }
+        }
+        return found ? new long[] {ticks, rssKb} : null;
+    }
+
+    /** The postmaster's pid, from its pid file in the data directory; -1 if unknown. */
+    private static long postmaster() {
+        try {
+            Path pidFile = Path.of(System.getenv().getOrDefault("BEIAN_DATA", ".data"), "postgres", "postmaster.pid");
+            return Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static void database(Map<String, Long> statements, Map<String, Long> commits) {
+        String url = "jdbc:postgresql://localhost:" + System.getenv().getOrDefault("BEIAN_PG_PORT",
+                String.valueOf(15432 + Stack.OFFSET)) + "/postgres";
+        try (Connection c = DriverManager.getConnection(url, System.getenv().getOrDefault("BEIAN_DB_USER", "beian"),
+                System.getenv().getOrDefault("BEIAN_DB_PASSWORD", "beian")); Statement s = c.createStatement()) {
+            try (ResultSet r = s.executeQuery(
+                    "select datname, xact_commit from pg_stat_database where datname is not null")) {
+                while (r.next()) {
+                    commits.put(r.getString(1), r.getLong(2));
+                }
+            }
+            try (ResultSet r = s.executeQuery("select d.datname, sum(s.calls) from pg_stat_statements s "
+                    + "join pg_database d on d.oid = s.dbid group by d.datname")) {
+                while (r.next()) {
+                    statements.put(r.getString(1), r.getLong(2));
+                }
+            }
+        } catch (SQLException e) {
+            // pg_stat_statements not loaded (a stack started before it was): statements stay unknown.
+        }
+    }
+}
