@@ -155,7 +155,7 @@ class ConcurrentClaimsTest {
                             c.commit();
                             return got;
                         }
-                        id = rs.getString(1);
+                        id = rs.getString("id");
                     }
                 }
                 try (PreparedStatement ps = c.prepareStatement("update review_case set claimed_by = 'instance-2', "

@@ -24,19 +24,17 @@ public class ReviewCaseRepository implements PanacheRepositoryBase<ReviewCase, U
      * {@code $kind} is an optional filter. Shared with the tests that claim from a second "instance" over JDBC.
      */
     public static final String CLAIM_NEXT = """
-            select cast(id as text) from review_case
+            select * from review_case
             where status = 'OPEN' and (lease_until is null or lease_until <= :now)
               and (cast(:kind as text) is null or kind = cast(:kind as text))
             order by opened_at, id limit 1 for update skip locked""";
 
     public Uni<Optional<ReviewCase>> claimNext(ReviewKind kind, OffsetDateTime now) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(CLAIM_NEXT, String.class)
+        return Panache.getSession().chain(s -> s.createNativeQuery(CLAIM_NEXT, ReviewCase.class)
                 .setParameter("now", now)
                 .setParameter("kind", kind == null ? null : kind.name())
                 .getResultList()
-                .chain(ids -> ids.isEmpty()
-                        ? Uni.createFrom().item(Optional.<ReviewCase>empty())
-                        : findById(UUID.fromString(ids.get(0))).map(Optional::ofNullable)));
+                .map(found -> found.stream().findFirst()));
     }
 
     public Uni<ReviewCase> lock(UUID id) {

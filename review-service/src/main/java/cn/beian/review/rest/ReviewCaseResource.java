@@ -180,7 +180,7 @@ public class ReviewCaseResource {
     }
 
     private Uni<Response> view(ReviewCase c) {
-        return queries.entry(c.id).map(e -> Response.ok(CaseView.of(e, clock.now(), json))
+        return queries.entry(c).map(e -> Response.ok(CaseView.of(e, clock.now(), json))
                 .tag(ETags.of(c.version)).build());
     }
 }

@@ -91,7 +91,9 @@ public class CaseQueries {
         });
     }
 
-    Uni<Entry> entry(ReviewCase c) {
+    /** The entry of a case already in hand (just claimed or released): its order, without reading it again. */
+    @WithSession
+    public Uni<Entry> entry(ReviewCase c) {
         return orders.findById(c.orderId).chain(o -> (c.status == CaseStatus.ASSEMBLING
                 ? assembly.missing(c) : Uni.createFrom().item(List.<String>of())).map(m -> new Entry(c, o, m)));
     }

@@ -21,8 +21,8 @@ public class OutboxWriter {
 
     private static final String NEXT_SEQUENCE = """
             insert into outbox_sequence (aggregate_id, last_sequence) values (:aggregateId, 1)
-            on conflict (aggregate_id) do update set last_sequence = outbox_sequence.last_sequence + 1""";
-    private static final String CURRENT_SEQUENCE = "select last_sequence from outbox_sequence where aggregate_id = :aggregateId";
+            on conflict (aggregate_id) do update set last_sequence = outbox_sequence.last_sequence + 1
+            returning last_sequence""";
 
     private final ObjectMapper mapper;
     private final BeianClock clock;
@@ -59,12 +59,11 @@ public class OutboxWriter {
                 }));
     }
 
-    // The upsert locks the aggregate's counter row until commit, so concurrent writers get distinct numbers.
+    // The upsert locks the aggregate's counter row until commit, so concurrent writers get distinct numbers; it
+    // answers the number it took in the same round trip.
     private Uni<Long> nextSequence(Mutiny.Session session, String aggregateId) {
-        return session.createNativeQuery(NEXT_SEQUENCE).setParameter("aggregateId", aggregateId).executeUpdate()
-                .chain(() -> session.createNativeQuery(CURRENT_SEQUENCE, Long.class)
-                        .setParameter("aggregateId", aggregateId)
-                        .getSingleResult());
+        return session.createNativeQuery(NEXT_SEQUENCE, Long.class).setParameter("aggregateId", aggregateId)
+                .getSingleResult();
     }
 
     private String toJson(EventPayload payload) {
