@@ -45,6 +45,15 @@ public class Inbox {
     private static final String RECORD_EVENT = """
             insert into inbox_event (event_id, source, event_type, aggregate_id, sequence, known, processed_at)
             values (:id, :source, :type, :aggregateId, :sequence, :known, :now) on conflict (event_id) do nothing""";
+    // One round trip: the sequence moves only when the event's row is new (a replay inserts neither); answers 1 or 0.
+    private static final String RECORD_AND_ADVANCE = """
+            with recorded as (
+                insert into inbox_event (event_id, source, event_type, aggregate_id, sequence, known, processed_at)
+                values (:id, :source, :type, :aggregateId, :sequence, :known, :now) on conflict (event_id) do nothing
+                returning sequence)
+            insert into inbox_sequence (source, aggregate_id, last_sequence)
+            select :source, :aggregateId, sequence from recorded
+            on conflict (source, aggregate_id) do update set last_sequence = excluded.last_sequence""";
     private static final String ADVANCE = """
             insert into inbox_sequence (source, aggregate_id, last_sequence) values (:source, :aggregateId, :sequence)
             on conflict (source, aggregate_id) do update set last_sequence = excluded.last_sequence""";
@@ -81,9 +90,9 @@ public class Inbox {
             }
             boolean waitedFor = place.firstParked() == null || place.firstParked() > event.sequence();
             if (event.sequence() == next && waitedFor) {
-                return recordEvent(session, event).chain(inserted -> inserted == 0
+                return recordAndAdvance(session, event).chain(inserted -> inserted == 0
                         ? Uni.createFrom().item(Outcome.REPLAY)
-                        : advance(session, event).chain(() -> handler.apply(event))
+                        : handler.apply(event)
                                 .replaceWith(place.firstParked() == null && !place.othersParked()
                                         ? Outcome.APPLIED : Outcome.APPLIED_UNBLOCKING));
             }
@@ -107,7 +116,7 @@ public class Inbox {
             if (event.sequence() != place.last() + 1) {
                 return Uni.createFrom().item(false);
             }
-            return recordEvent(session, event).chain(() -> advance(session, event)).replaceWith(true);
+            return recordAndAdvance(session, event).replaceWith(true);
         });
     }
 
@@ -127,7 +136,7 @@ public class Inbox {
                     if (head.sequence() <= place.last()) {
                         return unpark.replaceWith(head);
                     }
-                    return unpark.chain(() -> recordEvent(session, head)).chain(() -> advance(session, head))
+                    return unpark.chain(() -> recordAndAdvance(session, head))
                             .chain(() -> handler.apply(head)).replaceWith(head);
                 }));
     }
@@ -194,6 +203,19 @@ public class Inbox {
     /** Inserts the event id; answers 0 where it was recorded before (a replay). */
     private Uni<Integer> recordEvent(Mutiny.Session session, IncomingEvent event) {
         return session.createNativeQuery(RECORD_EVENT)
+                .setParameter("id", event.id())
+                .setParameter("source", event.source())
+                .setParameter("type", event.type())
+                .setParameter("aggregateId", event.aggregateId())
+                .setParameter("sequence", event.sequence())
+                .setParameter("known", event.eventType().isPresent())
+                .setParameter("now", clock.now())
+                .executeUpdate();
+    }
+
+    /** Records the event and moves its aggregate's sequence to it; answers 0 where it was recorded before. */
+    private Uni<Integer> recordAndAdvance(Mutiny.Session session, IncomingEvent event) {
+        return session.createNativeQuery(RECORD_AND_ADVANCE)
                 .setParameter("id", event.id())
                 .setParameter("source", event.source())
                 .setParameter("type", event.type())
