@@ -110,7 +110,12 @@ class NotificationBenchmark {
         report.line(table.toString());
         report.line(missing == 0 ? "Every measured order's three messages were sent."
                 : missing + " measured orders did not have all three messages sent within 2 minutes.");
+        report.line(Charts.distribution("notification-latency", "Event → handed to the gateway, " + RATE
+                + " orders/s", "ms", byChannel.entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                        Map.Entry::getKey, e -> e.getValue().stream().mapToLong(Long::longValue).toArray())), 1000.0));
         report.line(StackMeter.table(before, after, measured, spent));
+        report.line(Charts.bars("notification-cpu", "CPU per order, per part", "ms of CPU per order",
+                StackMeter.cpuPerOrder(before, after, measured)));
         report.line("Load average at the end: " + loadAverage());
         report.write();
     }

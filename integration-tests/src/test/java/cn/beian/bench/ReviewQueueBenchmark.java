@@ -76,8 +76,11 @@ class ReviewQueueBenchmark {
         report.add(claims);
         // The counters span the warm-up too: claims there are estimated at the measured rate.
         double elapsed = (System.nanoTime() - start) / 1e9;
-        report.line("Claims (\"orders\" below are claims): " + StackMeter.table(before, StackMeter.take(),
-                Math.round(claims.throughput() * elapsed), elapsed));
+        StackMeter.Snapshot after = StackMeter.take();
+        long claimed = Math.round(claims.throughput() * elapsed);
+        report.line("Claims (\"orders\" below are claims): " + StackMeter.table(before, after, claimed, elapsed));
+        report.line(Charts.bars("review-queue-cpu", "CPU per claim, per part", "ms of CPU per claim",
+                StackMeter.cpuPerOrder(before, after, claimed)));
 
         long[] latencies = decisionToEvent(tokens[0], 30);
         report.line("");

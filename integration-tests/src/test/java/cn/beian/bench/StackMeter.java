@@ -87,6 +87,18 @@ public final class StackMeter {
         return md.toString();
     }
 
+    /** CPU milliseconds per order of each part that spent any, for {@link Charts#bars}. */
+    public static Map<String, Double> cpuPerOrder(Snapshot before, Snapshot after, long orders) {
+        Map<String, Double> out = new TreeMap<>();
+        after.cpuTicks().forEach((part, ticks) -> {
+            double ms = 1000 * (ticks - before.cpuTicks().getOrDefault(part, 0L)) / TICKS_PER_SECOND / orders;
+            if (ms > 0) {
+                out.put(part, ms);
+            }
+        });
+        return out;
+    }
+
     private static Long delta(Map<String, Long> before, Map<String, Long> after, String db) {
         if (db == null || !after.containsKey(db)) {
             return null;

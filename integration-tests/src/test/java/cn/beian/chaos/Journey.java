@@ -47,6 +47,10 @@ final class Journey implements Runnable {
         Db db();
 
         void note(String counter);
+
+        /** How long one call took at the client (the pipeline benchmark's per-call figures); ignored by default. */
+        default void took(String what, int status, long micros) {
+        }
     }
 
     final int index;
@@ -527,7 +531,9 @@ final class Journey implements Runnable {
         long deadline = System.currentTimeMillis() + run.patienceMs();
         Http.Resp r = null;
         for (int attempt = 0; ; attempt++) {
+            long t = System.nanoTime();
             r = request.get().send();
+            run.took(what, r.status(), (System.nanoTime() - t) / 1000);
             for (int a : accept) {
                 if (r.status() == a) {
                     return r;
