@@ -42,10 +42,8 @@ public class Inbox {
                               where source = :source and aggregate_id = :aggregateId), 0),
                    (select min(sequence) from inbox_parked where source = :source and aggregate_id = :aggregateId),
                    exists(select 1 from inbox_parked where aggregate_id = :aggregateId and source <> :source)""";
-    private static final String RECORD_EVENT = """
-            insert into inbox_event (event_id, source, event_type, aggregate_id, sequence, known, processed_at)
-            values (:id, :source, :type, :aggregateId, :sequence, :known, :now) on conflict (event_id) do nothing""";
-    // One round trip: the sequence moves only when the event's row is new (a replay inserts neither); answers 1 or 0.
+    // One round trip: the sequence moves only when the event's row is new (a replay inserts neither), and never back
+    // (an operator's skip of an event already passed); answers 1 or 0.
     private static final String RECORD_AND_ADVANCE = """
             with recorded as (
                 insert into inbox_event (event_id, source, event_type, aggregate_id, sequence, known, processed_at)
@@ -53,10 +51,8 @@ public class Inbox {
                 returning sequence)
             insert into inbox_sequence (source, aggregate_id, last_sequence)
             select :source, :aggregateId, sequence from recorded
-            on conflict (source, aggregate_id) do update set last_sequence = excluded.last_sequence""";
-    private static final String ADVANCE = """
-            insert into inbox_sequence (source, aggregate_id, last_sequence) values (:source, :aggregateId, :sequence)
-            on conflict (source, aggregate_id) do update set last_sequence = excluded.last_sequence""";
+            on conflict (source, aggregate_id)
+            do update set last_sequence = greatest(inbox_sequence.last_sequence, excluded.last_sequence)""";
     private static final String PARK = """
             insert into inbox_parked (event_id, source, aggregate_id, sequence, event_type, subject, order_id,
                                       event_time, data, reason, parked_at)
@@ -156,8 +152,7 @@ public class Inbox {
                 return Uni.createFrom().nullItem();
             }
             return session.createNativeQuery(UNPARK).setParameter("id", head.id()).executeUpdate()
-                    .chain(() -> recordEvent(session, head))
-                    .chain(() -> head.sequence() > place.last() ? advance(session, head) : Uni.createFrom().item(0))
+                    .chain(() -> recordAndAdvance(session, head))
                     .replaceWith(head);
         }));
     }
@@ -200,19 +195,6 @@ public class Inbox {
                 .executeUpdate();
     }
 
-    /** Inserts the event id; answers 0 where it was recorded before (a replay). */
-    private Uni<Integer> recordEvent(Mutiny.Session session, IncomingEvent event) {
-        return session.createNativeQuery(RECORD_EVENT)
-                .setParameter("id", event.id())
-                .setParameter("source", event.source())
-                .setParameter("type", event.type())
-                .setParameter("aggregateId", event.aggregateId())
-                .setParameter("sequence", event.sequence())
-                .setParameter("known", event.eventType().isPresent())
-                .setParameter("now", clock.now())
-                .executeUpdate();
-    }
-
     /** Records the event and moves its aggregate's sequence to it; answers 0 where it was recorded before. */
     private Uni<Integer> recordAndAdvance(Mutiny.Session session, IncomingEvent event) {
         return session.createNativeQuery(RECORD_AND_ADVANCE)
@@ -225,15 +207,6 @@ public class Inbox {
                 .setParameter("now", clock.now())
                 .executeUpdate();
     }
-
-    private Uni<Integer> advance(Mutiny.Session session, IncomingEvent event) {
-        return session.createNativeQuery(ADVANCE)
-                .setParameter("source", event.source())
-                .setParameter("aggregateId", event.aggregateId())
-                .setParameter("sequence", event.sequence())
-                .executeUpdate();
-    }
-
 
     /** A timestamp column as the reactive driver answers it. */
     static OffsetDateTime time(Object value) {
