@@ -48,10 +48,11 @@ class SubmitPathBenchmark {
                 .note("`submit`: POST /api/v1/orders/{id}/submit with a bearer token (JWT verified locally) and "
                         + "If-Match; each worker withdraws its order (unmeasured) between submissions.")
                 .note("`baseline insert`: POST /api/v1/baseline on subject-service, one reactive INSERT, no auth.")
-                .note("Every submission fans out on the same cores: website- and materials-service freeze their "
-                        + "snapshots, review-service assembles a case, notification-service sends SMS and e-mail "
-                        + "(and each withdrawal cancels the case and notifies again). An isolated submit answers in "
-                        + "about 10 ms; back to back, the fan-out is what the submit latency here includes.");
+                .note("With the other services running (`bin/bench --running` on a whole stack), every submission "
+                        + "fans out on the same cores: website- and materials-service freeze their snapshots, "
+                        + "review-service assembles a case, notification-service sends SMS and e-mail (and each "
+                        + "withdrawal cancels the case and notifies again). `bin/bench submit-path` runs "
+                        + "subject-service alone: the submit itself; the pipeline benchmark measures the fan-out.");
         List<String> spent = new ArrayList<>();
         for (int c : CONCURRENCY) {
             report.add(Load.run("baseline insert", c, WARM_UP, MEASURED,

@@ -140,6 +140,7 @@ class ConcurrentClaimsTest {
     /** Another replica: the service's own claim statement, over JDBC, one transaction per claim. */
     private static List<String> claimAsSecondInstance() throws Exception {
         List<String> got = new ArrayList<>();
+        // Positional parameters in the statement's order: kind twice (unclaimed), then now and kind twice (lapsed).
         String sql = ReviewCaseRepository.CLAIM_NEXT.replace(":now", "?").replace(":kind", "?");
         try (Connection c = PostgresTestResource.connect()) {
             c.setAutoCommit(false);
@@ -147,9 +148,11 @@ class ConcurrentClaimsTest {
             while (got.size() < 10) {
                 String id;
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    ps.setObject(1, TestClock.now());
+                    ps.setNull(1, Types.VARCHAR);
                     ps.setNull(2, Types.VARCHAR);
-                    ps.setNull(3, Types.VARCHAR);
+                    ps.setObject(3, TestClock.now());
+                    ps.setNull(4, Types.VARCHAR);
+                    ps.setNull(5, Types.VARCHAR);
                     try (ResultSet rs = ps.executeQuery()) {
                         if (!rs.next()) {
                             c.commit();

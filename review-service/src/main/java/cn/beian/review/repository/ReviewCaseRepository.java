@@ -22,12 +22,22 @@ public class ReviewCaseRepository implements PanacheRepositoryBase<ReviewCase, U
      * The oldest claimable case (open, complete, no live lease), locked for this transaction; cases other
      * transactions hold are skipped, so concurrent claimers (in any number of instances) never get the same one.
      * {@code $kind} is an optional filter. Shared with the tests that claim from a second "instance" over JDBC.
+     *
+     * <p>The oldest unclaimed case and the oldest case whose lease lapsed are each found through an index of their
+     * own (the cases being held are never scanned), and the older of the two is the claim; the other stays locked
+     * until this transaction ends, so a concurrent claimer skips it meanwhile.
      */
     public static final String CLAIM_NEXT = """
-            select * from review_case
-            where status = 'OPEN' and (lease_until is null or lease_until <= :now)
-              and (cast(:kind as text) is null or kind = cast(:kind as text))
-            order by opened_at, id limit 1 for update skip locked""";
+            select * from review_case where id in (
+                (select id from review_case
+                  where status = 'OPEN' and claimed_by is null
+                    and (cast(:kind as text) is null or kind = cast(:kind as text))
+                  order by opened_at, id limit 1 for update skip locked),
+                (select id from review_case
+                  where status = 'OPEN' and claimed_by is not null and lease_until <= :now
+                    and (cast(:kind as text) is null or kind = cast(:kind as text))
+                  order by opened_at, id limit 1 for update skip locked))
+            order by opened_at, id limit 1""";
 
     public Uni<Optional<ReviewCase>> claimNext(ReviewKind kind, OffsetDateTime now) {
         return Panache.getSession().chain(s -> s.createNativeQuery(CLAIM_NEXT, ReviewCase.class)
