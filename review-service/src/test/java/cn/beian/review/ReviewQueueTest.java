@@ -75,6 +75,55 @@ class ReviewQueueTest {
         return caseOf(order);
     }
 
+    /**
+     * The move and the snapshots arrive on three topics and are applied side by side: whichever commits last must see
+     * the others, or the case would wait for ever with every part present.
+     */
+    @Test
+    void aCaseOpensWhenItsMoveAndSnapshotsAreAppliedAtTheSameMoment() throws Exception {
+        List<String> orders = new java.util.ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            String order = UUID.randomUUID().toString();
+            orders.add(order);
+            subject(order, "acc-" + order, 1);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            for (String order : orders) {
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<?>> sent = List.of(
+                        pool.submit(() -> {
+                            go.await();
+                            TestEvents.send(connector, "subject-events", TestEvents.SUBJECT, order,
+                                    "order.transitioned.v1", TestEvents.transitioned(order, "acc-" + order,
+                                            "FIRST_FILING", "BEIJING", "DRAFT", "INITIAL_REVIEW", "SUBMIT", 4L, 9L));
+                            return null;
+                        }),
+                        pool.submit(() -> {
+                            go.await();
+                            TestEvents.send(connector, "website-events", TestEvents.WEBSITE, order,
+                                    "website.snapshot-frozen.v1", TestEvents.websitesSnapshot(order, 4));
+                            return null;
+                        }),
+                        pool.submit(() -> {
+                            go.await();
+                            TestEvents.send(connector, "materials-events", TestEvents.MATERIALS, order,
+                                    "material.manifest-frozen.v1", TestEvents.materialsManifest(order, 9));
+                            return null;
+                        }));
+                go.countDown();
+                for (java.util.concurrent.Future<?> f : sent) {
+                    f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        String in = orders.stream().map(o -> "'" + o + "'").collect(java.util.stream.Collectors.joining(","));
+        assertEquals(orders.size(), count("select count(*) from review_case where status = 'OPEN' and order_id in ("
+                + in + ")"), "every case opened");
+    }
+
     @Test
     void aCaseWaitsForAllThreeSnapshotsWhicheverArrivesFirst() {
         String order = UUID.randomUUID().toString();

@@ -34,7 +34,8 @@ import org.jboss.logging.Logger;
  * the websites and materials versions, the owners publish the snapshots of exactly those versions, in any order
  * across their topics. A case is created ASSEMBLING on the move and becomes OPEN (claimable; {@code
  * review.case-opened}) once the subject, websites and materials snapshots of that submission have all arrived.
- * Called by the event handler, inside the idempotent consumer's transaction.
+ * Called by the event handler, inside the idempotent consumer's transaction; every step first takes the order's
+ * assembly lock ({@link ReviewCaseRepository#lockAssembly}), so the three topics' consumers never miss each other.
  */
 @ApplicationScoped
 public class CaseAssembly {
@@ -70,21 +71,24 @@ public class CaseAssembly {
             throw new MalformedEventException("subject snapshot without account, type, province, count or subject");
         }
         String orderId = orderId(s.orderId());
-        return orders.subjectFrozen(s).chain(() -> snapshots.put(orderId, SnapshotStore.SUBJECT,
-                s.submissionCount(), json, clock.now())).chain(() -> assemble(orderId));
+        return cases.lockAssembly(orderId).chain(() -> orders.subjectFrozen(s))
+                .chain(() -> snapshots.put(orderId, SnapshotStore.SUBJECT, s.submissionCount(), json, clock.now()))
+                .chain(() -> assemble(orderId));
     }
 
     /** A websites snapshot (the version a submission names): kept, the case assembled if complete. */
     public Uni<Void> websitesSnapshotFrozen(WebsitesSnapshotFrozen w, String json) {
         String orderId = orderId(w.orderId());
-        return snapshots.put(orderId, SnapshotStore.WEBSITES, w.version(), json, clock.now())
+        return cases.lockAssembly(orderId)
+                .chain(() -> snapshots.put(orderId, SnapshotStore.WEBSITES, w.version(), json, clock.now()))
                 .chain(() -> assemble(orderId));
     }
 
     /** A materials manifest (the version a submission names): kept, the case assembled if complete. */
     public Uni<Void> materialsManifestFrozen(MaterialsManifestFrozen m, String json) {
         String orderId = orderId(m.orderId());
-        return snapshots.put(orderId, SnapshotStore.MATERIALS, m.version(), json, clock.now())
+        return cases.lockAssembly(orderId)
+                .chain(() -> snapshots.put(orderId, SnapshotStore.MATERIALS, m.version(), json, clock.now()))
                 .chain(() -> assemble(orderId));
     }
 
@@ -93,12 +97,12 @@ public class CaseAssembly {
      * AUTHORITY_REVIEW queues the submission for the administration.
      */
     public Uni<Void> transitioned(OrderTransitioned t) {
-        orderId(t.orderId());
+        String orderId = orderId(t.orderId());
         if (t.accountId() == null || t.to() == null || t.trigger() == null) {
             throw new MalformedEventException("order.transitioned without account, state or trigger");
         }
         OffsetDateTime at = t.at() != null ? t.at() : clock.now();
-        return orders.transitioned(t).chain(order -> switch (t.trigger()) {
+        return cases.lockAssembly(orderId).chain(() -> orders.transitioned(t)).chain(order -> switch (t.trigger()) {
             case SUBMIT, RESUBMIT -> openSubmission(order, t, at);
             case WITHDRAW, ABANDON, EXPIRE -> cancelLive(order.orderId, t.trigger().name(), at);
             case INITIAL_APPROVE, PHOTO_APPROVE -> t.to() == OrderState.AUTHORITY_REVIEW && t.from() != OrderState.AUTHORITY_REVIEW
@@ -131,7 +135,8 @@ public class CaseAssembly {
 
     /** A photo for the photo review: a photo case for the order's current submission. */
     public Uni<Void> photoSubmitted(PhotoSubmitted p) {
-        return orders.find(orderId(p.orderId())).chain(order -> {
+        String orderId = orderId(p.orderId());
+        return cases.lockAssembly(orderId).chain(() -> orders.find(orderId)).chain(order -> {
             if (order == null || order.submissionCount == 0) {
                 throw new MalformedEventException("photo submitted for an order never submitted: " + p.orderId());
             }
