@@ -144,6 +144,20 @@ public final class StackMeter {
         return found ? new long[] {ticks, rssKb} : null;
     }
 
+    /** Outbox rows of a service's database not yet published to Kafka (its relay's backlog). */
+    public static long unpublished(String db) {
+        String url = "jdbc:postgresql://localhost:" + System.getenv().getOrDefault("BEIAN_PG_PORT",
+                String.valueOf(15432 + Stack.OFFSET)) + "/" + db;
+        try (Connection c = DriverManager.getConnection(url, System.getenv().getOrDefault("BEIAN_DB_USER", "beian"),
+                System.getenv().getOrDefault("BEIAN_DB_PASSWORD", "beian")); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("select count(*) from outbox_event where published_at is null")) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(db + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The postmaster's pid, from its pid file in the data directory; -1 if unknown. */
     private static long postmaster() {
         try {
