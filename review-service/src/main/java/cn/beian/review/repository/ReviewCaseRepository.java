@@ -27,9 +27,6 @@ public class ReviewCaseRepository implements PanacheRepositoryBase<ReviewCase, U
      * own (the cases being held are never scanned), and the older of the two is the claim; the other stays locked
      * until this transaction ends, so a concurrent claimer skips it meanwhile.
      */
-    private static final String ASSEMBLY_LOCK = """
-            select count(*) from (select pg_advisory_xact_lock(hashtext('review-assembly'), hashtext(:orderId))) l""";
-
     public static final String CLAIM_NEXT = """
             select * from review_case where id in (
                 (select id from review_case
@@ -48,16 +45,6 @@ public class ReviewCaseRepository implements PanacheRepositoryBase<ReviewCase, U
                 .setParameter("kind", kind == null ? null : kind.name())
                 .getResultList()
                 .map(found -> found.stream().findFirst()));
-    }
-
-    /**
-     * Serialises, until this transaction ends, everything that assembles the order's cases: its snapshots and its
-     * moves arrive on three topics, applied side by side, and each must see what the others committed (without it,
-     * the move and the last snapshot could each commit without seeing the other, and the case never opens).
-     */
-    public Uni<Void> lockAssembly(String orderId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(ASSEMBLY_LOCK).setParameter("orderId", orderId)
-                .getSingleResult()).replaceWithVoid();
     }
 
     public Uni<ReviewCase> lock(UUID id) {

@@ -34,8 +34,8 @@ import org.jboss.logging.Logger;
  * the websites and materials versions, the owners publish the snapshots of exactly those versions, in any order
  * across their topics. A case is created ASSEMBLING on the move and becomes OPEN (claimable; {@code
  * review.case-opened}) once the subject, websites and materials snapshots of that submission have all arrived.
- * Called by the event handler, inside the idempotent consumer's transaction; every step first takes the order's
- * assembly lock ({@link ReviewCaseRepository#lockAssembly}), so the three topics' consumers never miss each other.
+ * Called by the event handler, inside the idempotent consumer's transaction: the inbox applies one order's events
+ * one at a time whichever topic they come from, so the step that completes a case always sees the others' parts.
  */
 @ApplicationScoped
 public class CaseAssembly {
@@ -71,7 +71,7 @@ public class CaseAssembly {
             throw new MalformedEventException("subject snapshot without account, type, province, count or subject");
         }
         String orderId = orderId(s.orderId());
-        return cases.lockAssembly(orderId).chain(() -> orders.subjectFrozen(s))
+        return orders.subjectFrozen(s)
                 .chain(() -> snapshots.put(orderId, SnapshotStore.SUBJECT, s.submissionCount(), json, clock.now()))
                 .chain(() -> assemble(orderId));
     }
@@ -79,16 +79,14 @@ public class CaseAssembly {
     /** A websites snapshot (the version a submission names): kept, the case assembled if complete. */
     public Uni<Void> websitesSnapshotFrozen(WebsitesSnapshotFrozen w, String json) {
         String orderId = orderId(w.orderId());
-        return cases.lockAssembly(orderId)
-                .chain(() -> snapshots.put(orderId, SnapshotStore.WEBSITES, w.version(), json, clock.now()))
+        return snapshots.put(orderId, SnapshotStore.WEBSITES, w.version(), json, clock.now())
                 .chain(() -> assemble(orderId));
     }
 
     /** A materials manifest (the version a submission names): kept, the case assembled if complete. */
     public Uni<Void> materialsManifestFrozen(MaterialsManifestFrozen m, String json) {
         String orderId = orderId(m.orderId());
-        return cases.lockAssembly(orderId)
-                .chain(() -> snapshots.put(orderId, SnapshotStore.MATERIALS, m.version(), json, clock.now()))
+        return snapshots.put(orderId, SnapshotStore.MATERIALS, m.version(), json, clock.now())
                 .chain(() -> assemble(orderId));
     }
 
@@ -97,12 +95,12 @@ public class CaseAssembly {
      * AUTHORITY_REVIEW queues the submission for the administration.
      */
     public Uni<Void> transitioned(OrderTransitioned t) {
-        String orderId = orderId(t.orderId());
+        orderId(t.orderId());
         if (t.accountId() == null || t.to() == null || t.trigger() == null) {
             throw new MalformedEventException("order.transitioned without account, state or trigger");
         }
         OffsetDateTime at = t.at() != null ? t.at() : clock.now();
-        return cases.lockAssembly(orderId).chain(() -> orders.transitioned(t)).chain(order -> switch (t.trigger()) {
+        return orders.transitioned(t).chain(order -> switch (t.trigger()) {
             case SUBMIT, RESUBMIT -> openSubmission(order, t, at);
             case WITHDRAW, ABANDON, EXPIRE -> cancelLive(order.orderId, t.trigger().name(), at);
             case INITIAL_APPROVE, PHOTO_APPROVE -> t.to() == OrderState.AUTHORITY_REVIEW && t.from() != OrderState.AUTHORITY_REVIEW
@@ -135,8 +133,7 @@ public class CaseAssembly {
 
     /** A photo for the photo review: a photo case for the order's current submission. */
     public Uni<Void> photoSubmitted(PhotoSubmitted p) {
-        String orderId = orderId(p.orderId());
-        return cases.lockAssembly(orderId).chain(() -> orders.find(orderId)).chain(order -> {
+        return orders.find(orderId(p.orderId())).chain(order -> {
             if (order == null || order.submissionCount == 0) {
                 throw new MalformedEventException("photo submitted for an order never submitted: " + p.orderId());
             }

@@ -56,8 +56,8 @@ public class IdempotentConsumer {
         } catch (MalformedEventException e) {
             return reject(message, "any", e, "malformed");
         }
-        // Another channel of this service may write the same rows at the same moment (an order's website and
-        // materials readiness arrive on two topics): the loser of that race is applied again at once, not parked.
+        // One aggregate's events are applied one at a time (the inbox's lock), but a request or a job may write the
+        // same rows at the same moment: the loser of that race is applied again at once, not parked.
         return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> Panache.getSession()
                         .chain(s -> inbox.accept(s, event, handler.get()))))
                 .onFailure(Constraints::isConcurrentUpdate).retry().atMost(CONFLICT_RETRIES)

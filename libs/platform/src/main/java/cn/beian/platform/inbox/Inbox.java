@@ -10,8 +10,10 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * The inbox's records, each method run inside the caller's transaction: which events of an aggregate were applied
- * (its last sequence), and which are parked. Every method takes the aggregate's advisory lock first, so the Kafka
- * consumer, a replica's retry job and an operator's replay never apply one aggregate's events side by side.
+ * (its last sequence), and which are parked. Every method takes the aggregate's advisory lock first, whichever
+ * producer the event comes from, so one aggregate's events are never applied side by side: not by the Kafka
+ * consumer, a replica's retry job and an operator's replay, nor by the consumers of two topics that carry events of
+ * the same order (a handler that reads what another producer's events wrote always sees it committed).
  */
 @ApplicationScoped
 public class Inbox {
@@ -36,7 +38,7 @@ public class Inbox {
     }
 
     private static final String LOCK = """
-            select count(*) from (select pg_advisory_xact_lock(hashtext(:source), hashtext(:aggregateId))) l""";
+            select count(*) from (select pg_advisory_xact_lock(hashtext('beian-inbox'), hashtext(:aggregateId))) l""";
     private static final String PLACE = """
             select coalesce((select last_sequence from inbox_sequence
                               where source = :source and aggregate_id = :aggregateId), 0),
@@ -158,7 +160,7 @@ public class Inbox {
     }
 
     private Uni<Place> place(Mutiny.Session session, String source, String aggregateId) {
-        return session.createNativeQuery(LOCK).setParameter("source", source).setParameter("aggregateId", aggregateId)
+        return session.createNativeQuery(LOCK).setParameter("aggregateId", aggregateId)
                 .getSingleResult()
                 .chain(() -> session.createNativeQuery(PLACE, Object[].class).setParameter("source", source)
                         .setParameter("aggregateId", aggregateId).getSingleResult())
