@@ -146,10 +146,7 @@ public final class StackMeter {
 
     /** Outbox rows of a service's database not yet published to Kafka (its relay's backlog). */
     public static long unpublished(String db) {
-        String url = "jdbc:postgresql://localhost:" + System.getenv().getOrDefault("BEIAN_PG_PORT",
-                String.valueOf(15432 + Stack.OFFSET)) + "/" + db;
-        try (Connection c = DriverManager.getConnection(url, System.getenv().getOrDefault("BEIAN_DB_USER", "beian"),
-                System.getenv().getOrDefault("BEIAN_DB_PASSWORD", "beian")); Statement s = c.createStatement();
+        try (Connection c = connect(db); Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("select count(*) from outbox_event where published_at is null")) {
             r.next();
             return r.getLong(1);
@@ -168,11 +165,15 @@ public final class StackMeter {
         }
     }
 
-    private static void database(Map<String, Long> statements, Map<String, Long> commits) {
+    private static Connection connect(String db) throws SQLException {
         String url = "jdbc:postgresql://localhost:" + System.getenv().getOrDefault("BEIAN_PG_PORT",
-                String.valueOf(15432 + Stack.OFFSET)) + "/postgres";
-        try (Connection c = DriverManager.getConnection(url, System.getenv().getOrDefault("BEIAN_DB_USER", "beian"),
-                System.getenv().getOrDefault("BEIAN_DB_PASSWORD", "beian")); Statement s = c.createStatement()) {
+                String.valueOf(15432 + Stack.OFFSET)) + "/" + db;
+        return DriverManager.getConnection(url, System.getenv().getOrDefault("BEIAN_DB_USER", "beian"),
+                System.getenv().getOrDefault("BEIAN_DB_PASSWORD", "beian"));
+    }
+
+    private static void database(Map<String, Long> statements, Map<String, Long> commits) {
+        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
             try (ResultSet r = s.executeQuery(
                     "select datname, xact_commit from pg_stat_database where datname is not null")) {
                 while (r.next()) {
