@@ -1,6 +1,8 @@
 package cn.beian.website.domain;
 
 import cn.beian.contract.domain.CertificateType;
+import cn.beian.contract.domain.PreApprovalType;
+import cn.beian.contract.domain.ServiceContent;
 import java.util.List;
 
 /**

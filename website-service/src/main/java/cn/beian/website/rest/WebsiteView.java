@@ -2,7 +2,7 @@ package cn.beian.website.rest;
 
 import cn.beian.contract.privacy.Masking;
 import cn.beian.validators.domain.DomainNames;
-import cn.beian.website.domain.ServiceContent;
+import cn.beian.contract.domain.ServiceContent;
 import cn.beian.website.domain.Website;
 import cn.beian.website.domain.WebsiteContent;
 import java.util.List;

@@ -15,7 +15,7 @@ import cn.beian.validators.domain.ApprovedSuffixes;
 import cn.beian.validators.domain.DomainNames;
 import cn.beian.validators.domain.ParsedDomain;
 import cn.beian.validators.domain.SuffixJudgement;
-import cn.beian.website.domain.PreApprovalType;
+import cn.beian.contract.domain.PreApprovalType;
 import cn.beian.website.domain.WebsiteContent;
 import cn.beian.website.service.ProvinceRules.Rule;
 import java.time.LocalDate;

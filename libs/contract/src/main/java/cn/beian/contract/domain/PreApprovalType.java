@@ -1,4 +1,4 @@
-package cn.beian.website.domain;
+package cn.beian.contract.domain;
 
 /**
  * 前置审批 types (docs/domain.md §1, §5.4), each with its Chinese and English name and the keywords that suggest the

@@ -1,4 +1,4 @@
-package cn.beian.website.domain;
+package cn.beian.contract.domain;
 
 /** 网站服务内容 (docs/domain.md §1): an enum on the wire and in the snapshot; front-ends and the console word it. */
 public enum ServiceContent {
