@@ -1,0 +1,79 @@
+package cn.beian.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Judges a whole order against every machine rule that applies to its province, nature and filing type on the day of
+ * the facts. Never throws on odd input: each rule passes, fails with its finding, or is undetermined with the reason.
+ */
+public final class RuleEngine {
+
+    private static final RuleEngine STANDARD = new RuleEngine(RuleBook.standard(), Checks.standard());
+
+    private final RuleBook book;
+    private final Checks checks;
+
+    public RuleEngine(RuleBook book, Checks checks) {
+        this.book = book;
+        this.checks = checks;
+    }
+
+    public static RuleEngine standard() {
+        return STANDARD;
+    }
+
+    public RuleBook book() {
+        return book;
+    }
+
+    /** Every finding of every applicable rule, in the rule data's order, worded in English or Chinese. */
+    public List<RuleFinding> judge(OrderDocument order, Facts facts, boolean english) {
+        return judge(order, facts, english, r -> true);
+    }
+
+    /** The findings of the applicable rules that {@code which} selects. */
+    public List<RuleFinding> judge(OrderDocument order, Facts facts, boolean english, Predicate<Rule> which) {
+        List<RuleFinding> out = new ArrayList<>();
+        if (order == null || order.subject() == null) {
+            return out;
+        }
+        for (Rule rule : book.rules()) {
+            if (!which.test(rule) || !rule.appliesTo(order.province(), order.nature(), order.type(),
+                    facts == null ? null : facts.today())) {
+                continue;
+            }
+            for (Verdicts.Verdict v : verdicts(rule, order, facts)) {
+                out.add(finding(rule, v, english));
+            }
+        }
+        return out;
+    }
+
+    private List<Verdicts.Verdict> verdicts(Rule rule, OrderDocument order, Facts facts) {
+        Verdicts out = new Verdicts();
+        Check check = checks.find(rule.check()).orElse(null);
+        if (check == null) {
+            out.undetermined(null, "no check named " + rule.check());
+            return out.all();
+        }
+        try {
+            check.judge(rule, order, facts == null ? Facts.on(null) : facts, out);
+        } catch (RuntimeException e) {
+            // A defect in a check must not fail the whole pre-check: the rule is reported as not judged.
+            out.undetermined(null, "check " + rule.check() + " failed: " + e.getClass().getSimpleName());
+        }
+        return out.all();
+    }
+
+    private static RuleFinding finding(Rule rule, Verdicts.Verdict v, boolean english) {
+        String message = rule.message() == null ? rule.id() : rule.message().in(english, v.args());
+        if (v.outcome() == Outcome.UNDETERMINED) {
+            message = (english ? "Could not be checked yet (" : "暂时无法判断（") + v.reason()
+                    + (english ? "): " : "）：") + message;
+        }
+        String suggestion = rule.suggestion() == null ? null : rule.suggestion().in(english, v.args());
+        return new RuleFinding(rule.id(), v.fieldKey(), rule.severity(), v.outcome(), message, suggestion);
+    }
+}

@@ -1,0 +1,60 @@
+package cn.beian.rules;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every machine rule judged on its own two examples: the order that breaks it must fail it (with a field key the row
+ * declares), the order that satisfies it must not. A rule without both examples fails here.
+ */
+class RuleExamplesTest {
+
+    private final RuleEngine engine = RuleEngine.standard();
+
+    @TestFactory
+    Stream<DynamicTest> everyRuleFailsItsBreakingOrderAndPassesItsSatisfyingOne() {
+        return engine.book().rules().stream().map(rule -> DynamicTest.dynamicTest(rule.id() + " " + rule.check(),
+                () -> judge(rule)));
+    }
+
+    private void judge(Rule rule) {
+        assertNotNull(rule.examples(), rule.id() + " has no examples");
+        assertNotNull(rule.examples().breaks(), rule.id() + " has no breaking example");
+        assertNotNull(rule.examples().holds(), rule.id() + " has no satisfying example");
+        Examples.Case base = Examples.base(rule);
+
+        Examples.Case broken = Examples.apply(base, rule.examples().breaks());
+        List<RuleFinding> failures = findings(rule, broken);
+        assertTrue(failures.stream().anyMatch(f -> f.outcome() == Outcome.FAILED),
+                rule.id() + ": the breaking example must fail it, found " + failures);
+        for (RuleFinding f : failures) {
+            assertTrue(declared(rule, f.fieldKey()), rule.id() + ": field key " + f.fieldKey()
+                    + " is not one the row declares " + rule.fields());
+            assertFalse(f.message().contains("{"), rule.id() + ": a placeholder was left unfilled: " + f.message());
+        }
+
+        Examples.Case satisfied = Examples.apply(base, rule.examples().holds());
+        List<RuleFinding> none = findings(rule, satisfied);
+        assertTrue(none.isEmpty(), rule.id() + ": the satisfying example must pass it, found " + none);
+    }
+
+    private List<RuleFinding> findings(Rule rule, Examples.Case c) {
+        // Every applicable row with this id and check: a row is judged as the engine judges it, province and all.
+        return engine.judge(c.order(), c.facts(), false, r -> r == rule);
+    }
+
+    static boolean declared(Rule rule, String fieldKey) {
+        if (fieldKey == null) {
+            return rule.fields().isEmpty() || rule.fields().contains("$");
+        }
+        return rule.fields().stream().anyMatch(p -> Pattern.compile(
+                Pattern.quote(p).replace("[*]", "\\E\\[\\d+]\\Q")).matcher(fieldKey).matches());
+    }
+}
