@@ -1,8 +1,9 @@
 package cn.beian.rules;
 
+import cn.beian.rules.checks.DomainChecks;
 import cn.beian.rules.checks.IdentityChecks;
-import cn.beian.rules.checks.SiteChecks;
 import cn.beian.rules.checks.UnitChecks;
+import cn.beian.rules.checks.WebsiteChecks;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +12,8 @@ import java.util.Set;
 /** Every check by the name rule data uses, gathered from the families in {@code checks/}. */
 public final class Checks {
 
-    private static final Checks STANDARD = new Checks(merge(IdentityChecks.all(), UnitChecks.all(), SiteChecks.all()));
+    private static final Checks STANDARD = new Checks(merge(IdentityChecks.all(), UnitChecks.all(), DomainChecks.all(),
+            WebsiteChecks.all()));
 
     private final Map<String, Check> byName;
 

@@ -26,9 +26,10 @@ import java.util.Map;
 public final class RuleBook {
 
     /** The machine rule files, one per family of checks (they hold rules of every province). */
-    static final List<String> MACHINE_FILES = List.of("identity", "unit", "site");
+    static final List<String> MACHINE_FILES = List.of("identity", "unit", "domain", "website");
     /** The files of rows handled elsewhere: one per family, and those not implemented yet. */
-    static final List<String> ELSEWHERE_FILES = List.of("identity", "unit", "site", "materials", "pending");
+    static final List<String> ELSEWHERE_FILES = List.of("identity", "unit", "domain", "website", "materials",
+            "pending");
     private static final String BASE = "/cn/beian/rules/";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .registerModule(new JavaTimeModule())
