@@ -17,26 +17,29 @@ import java.util.Map;
  * @param records        what this provider's and the administration's records say about the people in the order
  * @param recordedSubject the subject as the administration has it on record (access, change and deregistration
  *                        orders), {@code null} when there is none or it is not known
+ * @param recordedWebsites the websites on record that this order takes over, changes or ends (access, change,
+ *                        cancel and deregistration orders); {@code null} when not known
  */
 public record Facts(LocalDate today, Map<String, DomainFacts> domains, List<ExistingSite> existingSites,
-        Records records, OrderDocument.Subject recordedSubject) {
+        Records records, OrderDocument.Subject recordedSubject, List<RecordedWebsite> recordedWebsites) {
 
     public Facts {
         domains = domains == null ? Map.of() : Map.copyOf(domains);
     }
 
     public static Facts on(LocalDate today) {
-        return new Facts(today, Map.of(), null, null, null);
+        return new Facts(today, Map.of(), null, null, null, null);
     }
 
     /**
      * A domain's registration.
      *
-     * @param unavailable the registry did not answer (an outage): every registry rule is undetermined
+     * @param unavailable      the registry did not answer (an outage): every registry rule is undetermined
+     * @param privacyProtected the registrar hides the registrant (域名隐私保护)
      */
     public record DomainFacts(boolean unavailable, boolean registered, String registrantName,
             CertificateType registrantCertificateType, String registrantCertificateNumber, Boolean registeredAbroad,
-            LocalDate expiresOn) {
+            LocalDate expiresOn, Boolean privacyProtected) {
     }
 
     /**
@@ -49,6 +52,16 @@ public record Facts(LocalDate today, Map<String, DomainFacts> domains, List<Exis
      */
     public record ExistingSite(String filingNumber, String domain, boolean reachable, boolean showsNumber,
             boolean linksToMiit, String problem) {
+    }
+
+    /**
+     * A website on the administration's record.
+     *
+     * @param accessActive      whether a provider still serves it (接入) on record
+     * @param accessCancelledOn the day its access was cancelled at the previous provider, if it was
+     */
+    public record RecordedWebsite(String filingNumber, List<String> domains, Boolean accessActive,
+            LocalDate accessCancelledOn) {
     }
 
     /**

@@ -20,13 +20,24 @@ import java.util.List;
  * @param subject    the subject (主体) with its principal
  * @param websites   the websites in this order, in the applicant's order (their index is their field key)
  * @param materials  the documents uploaded so far
+ * @param photoChannel how the website principal is verified in person; {@code null} while not chosen
  */
 public record OrderDocument(FilingType type, ChangeKind changeKind, Subject subject, List<Website> websites,
-        List<UploadedMaterial> materials) {
+        List<UploadedMaterial> materials, PhotoChannel photoChannel) {
 
     public OrderDocument {
         websites = websites == null ? List.of() : List.copyOf(websites);
         materials = materials == null ? List.of() : List.copyOf(materials);
+    }
+
+    /** How the website principal's verification photo is taken. */
+    public enum PhotoChannel {
+        /** a photo before the provider's curtain, taken by the applicant */
+        CURTAIN_PHOTO,
+        /** face to face at a verification point (核验点) */
+        VERIFICATION_POINT,
+        /** in the administration's mobile app */
+        APP
     }
 
     /** What a change order changes. */

@@ -60,7 +60,7 @@ final class Examples {
         FilingType type = rule.filingTypes().isEmpty() || rule.filingTypes().contains(FilingType.FIRST_FILING)
                 ? FilingType.FIRST_FILING : rule.filingTypes().stream().sorted().findFirst().orElseThrow();
         return new Case(new OrderDocument(type, null, subject(province, unit), List.of(website(province)),
-                List.of()), new Facts(TestClock.today(), Map.of(), null, null, null));
+                List.of(), null), new Facts(TestClock.today(), Map.of(), null, null, null, null));
     }
 
     static OrderDocument.Subject subject(Province p, boolean unit) {
