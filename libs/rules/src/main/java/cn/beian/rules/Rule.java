@@ -54,9 +54,9 @@ public record Rule(String id, Set<Province> provinces, AppliesTo appliesTo, Set<
 
     /** Whether the rule judges an order of this province, nature and type on this day. */
     public boolean appliesTo(Province province, SubjectNature nature, FilingType type, LocalDate day) {
-        return (provinces.isEmpty() || provinces.contains(province))
+        return (provinces.isEmpty() || (province != null && provinces.contains(province)))
                 && appliesTo.to(nature)
-                && (filingTypes.isEmpty() || filingTypes.contains(type))
+                && (filingTypes.isEmpty() || (type != null && filingTypes.contains(type)))
                 && (day == null || ((from == null || !day.isBefore(from)) && (until == null || !day.isAfter(until))));
     }
 

@@ -98,6 +98,11 @@ public final class WebsiteChecks {
         return out;
     }
 
+    /** Whether the filing type verifies (some of) its domains at the registries (docs/domain.md §5.2). */
+    public static boolean verifiesDomains(FilingType type) {
+        return type != null && verified(type, "", Set.of());
+    }
+
     /** Whether a domain is verified at all for this filing type (docs/domain.md §5.2). */
     static boolean verified(FilingType type, String domain, Set<String> alreadyFiled) {
         return switch (type) {
