@@ -29,7 +29,11 @@ final class VerificationChannel implements Check {
                         PhotoChannel.VERIFICATION_POINT.name())
                 : rule.list("accept").stream().map(String::strip).toList();
         if (!accept.contains(chosen.name())) {
-            out.fail("photoChannel", Map.of("channelZh", chinese(chosen), "channelEn", english(chosen)));
+            List<PhotoChannel> offered = java.util.Arrays.stream(PhotoChannel.values())
+                    .filter(c -> accept.contains(c.name())).toList();
+            out.fail("photoChannel", Map.of("channelZh", chinese(chosen), "channelEn", english(chosen),
+                    "offeredZh", String.join("或", offered.stream().map(VerificationChannel::chinese).toList()),
+                    "offeredEn", String.join(" or ", offered.stream().map(VerificationChannel::english).toList())));
         }
     }
 

@@ -52,6 +52,7 @@ class DomainChecksTest {
         assertEquals(1, strict.size());
         assertEquals(Outcome.FAILED, strict.get(0).outcome());
         assertEquals("photoChannel", strict.get(0).fieldKey());
+        assertEquals("核验点当面核验", strict.get(0).args().get("offeredZh"));
         OrderDocument point = order(Province.INNER_MONGOLIA, false, PhotoChannel.VERIFICATION_POINT, "example.cn");
         assertTrue(verdicts(nm.withVariant("003"), point, facts()).isEmpty());
         // every X-10 row carries the same variant
