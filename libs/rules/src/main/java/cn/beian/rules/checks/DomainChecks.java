@@ -15,6 +15,17 @@ public final class DomainChecks {
 
     /** The checks of this family by the names rule data uses. */
     public static Map<String, Check> all() {
-        return Map.of();
+        return Map.ofEntries(
+                Map.entry("REGISTRANT", new Registrant()),
+                Map.entry("REGISTERED_ABROAD", new RegisteredAbroad()),
+                Map.entry("DOMAIN_MONTHS_LEFT", new DomainMonthsLeft()),
+                Map.entry("PRIVACY_PROTECTION_OFF", new PrivacyProtectionOff()),
+                Map.entry("SUFFIX_ACCEPTED", new SuffixAccepted()),
+                Map.entry("RESERVED_DOMAIN_WORDS", new ReservedDomainWords()),
+                Map.entry("EXISTING_SITES_SHOW_NUMBER", new ExistingSitesShowNumber()),
+                Map.entry("VERIFICATION_CHANNEL", new VerificationChannel()),
+                Map.entry("APP_VERIFICATION_ALLOWED", new AppVerificationAllowed()),
+                Map.entry("ACCESS_TAKEOVER_WITHIN", new AccessTakeoverWithin()),
+                Map.entry("MATERIAL_SIGNED_WITHIN", new MaterialSignedWithin()));
     }
 }
