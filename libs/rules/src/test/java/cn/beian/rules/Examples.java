@@ -154,7 +154,7 @@ final class Examples {
     }
 
     static String uscc(String province2) {
-        String first17 = "91" + province2 + "0102" + "MA01234567";
+        String first17 = "91" + province2 + "0102" + "MA0123456";
         return first17 + SocialCreditCodes.checkChar(first17);
     }
 
