@@ -21,9 +21,12 @@ import java.util.Set;
  * <li>{@code inDomains}: every URL's host is one of the website's domains or below one
  * ({@code www.123.com} needs {@code 123.com} in the list).</li>
  * </ul>
- * Message arguments: {@code {problem}} (zh) and {@code {problemEn}} (en) say what is wrong.
+ * An entry that is no URL is the shape check's business, unless it holds several addresses (SN-B-06: URLs are
+ * separated, one per entry). Message arguments: {@code {problem}} (zh) and {@code {problemEn}} (en) say what is wrong.
  */
 final class HomepageUrls implements Check {
+
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("\\S[;；,，、\\s]+\\S");
 
     @Override
     public void judge(Rule rule, OrderDocument order, Facts facts, Verdicts out) {
@@ -53,7 +56,15 @@ final class HomepageUrls implements Check {
                 if (url == null || url.isBlank()) {
                     continue;
                 }
-                String owner = owner(domains, Hosts.ofUrl(url));
+                String host = Hosts.ofUrl(url);
+                if (host == null) {
+                    if (SEPARATORS.matcher(url.strip()).find()) {
+                        out.fail(key + "[" + j + "]", problem("一项中填写了多个地址（" + url.strip() + "），每项只填一个首页地址",
+                                "one entry holds several addresses (" + url.strip() + "); give one homepage URL per entry"));
+                    }
+                    continue; // not a URL at all: the shape check's business
+                }
+                String owner = owner(domains, host);
                 if (owner == null) {
                     String shown = url.strip();
                     out.fail(key + "[" + j + "]", problem("首页地址 " + shown + " 不属于本网站填写的域名",
