@@ -66,7 +66,7 @@ final class ContentCategories implements Check {
             texts.put("remarks", w.remarks());
             for (Map.Entry<String, String> t : texts.entrySet()) {
                 for (ContentCategory c : ContentCategory.values()) {
-                    String k = ContentWords.keywordIn(c, t.getValue());
+                    String k = ContentCategoryWords.keywordIn(c, t.getValue());
                     if (k != null && refused(c, forbidden, allowed, unless, held)) {
                         out.fail(prefix + t.getKey(), args(c, unless.get(c), k));
                     }
@@ -83,8 +83,8 @@ final class ContentCategories implements Check {
 
     private static Map<String, String> args(ContentCategory c, PreApprovalType t, String keyword) {
         Map<String, String> a = new HashMap<>();
-        a.put("category", ContentWords.of(c).zh());
-        a.put("categoryEn", ContentWords.of(c).en());
+        a.put("category", ContentCategoryWords.of(c).zh());
+        a.put("categoryEn", ContentCategoryWords.of(c).en());
         a.put("preApproval", t == null ? "" : t.chineseName());
         a.put("preApprovalEn", t == null ? "" : t.englishName());
         a.put("keyword", keyword == null ? "" : keyword);

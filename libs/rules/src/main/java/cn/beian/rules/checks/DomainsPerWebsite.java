@@ -35,7 +35,7 @@ final class DomainsPerWebsite implements Check {
             OrderDocument.Website w = order.websites().get(i);
             Set<String> items = new LinkedHashSet<>();
             for (String d : w.domains()) {
-                String item = byPrefix ? prefix(d) : Hosts.ofDomain(d);
+                String item = byPrefix ? prefix(d) : UrlHosts.ofDomain(d);
                 if (item != null) {
                     items.add(item);
                 }
@@ -43,7 +43,7 @@ final class DomainsPerWebsite implements Check {
             if (items.size() <= max) {
                 continue;
             }
-            if (phrase != null && Remarks.compact(w.remarks()).contains(Remarks.compact(phrase))) {
+            if (phrase != null && WhichRemark.compact(w.remarks()).contains(WhichRemark.compact(phrase))) {
                 continue;
             }
             out.fail("websites[" + i + "]." + field, Map.of("count", String.valueOf(items.size()),

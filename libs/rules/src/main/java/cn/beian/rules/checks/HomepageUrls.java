@@ -45,7 +45,7 @@ final class HomepageUrls implements Check {
                 continue;
             }
             Set<String> domains = new LinkedHashSet<>();
-            w.domains().stream().map(Hosts::ofDomain).filter(d -> d != null).forEach(domains::add);
+            w.domains().stream().map(UrlHosts::ofDomain).filter(d -> d != null).forEach(domains::add);
             if (domains.isEmpty()) {
                 continue; // no domain to compare with: the shape check asks for one
             }
@@ -56,7 +56,7 @@ final class HomepageUrls implements Check {
                 if (url == null || url.isBlank()) {
                     continue;
                 }
-                String host = Hosts.ofUrl(url);
+                String host = UrlHosts.ofUrl(url);
                 if (host == null) {
                     if (SEPARATORS.matcher(url.strip()).find()) {
                         out.fail(key + "[" + j + "]", problem("一项中填写了多个地址（" + url.strip() + "），每项只填一个首页地址",
@@ -88,7 +88,7 @@ final class HomepageUrls implements Check {
     private static String owner(Set<String> domains, String host) {
         List<String> covering = new ArrayList<>();
         for (String d : domains) {
-            if (Hosts.covers(d, host)) {
+            if (UrlHosts.covers(d, host)) {
                 covering.add(d);
             }
         }

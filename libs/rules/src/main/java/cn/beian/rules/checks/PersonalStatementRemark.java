@@ -15,7 +15,7 @@ import java.util.Map;
  * clause, in order, after normalising: full-width forms to half-width (NFKC), blanks and quotation marks dropped,
  * and the {@code equivalents} parameter's spellings made one (e.g. {@code 不含有} = {@code 不含}). Parameters:
  * {@code statement} (the text), {@code equivalents} (map spelling → spelling), and the remark parameters of
- * {@link Remarks}. Argument {@code {clause}}: the first clause not found.
+ * {@link WhichRemark}. Argument {@code {clause}}: the first clause not found.
  */
 final class PersonalStatementRemark implements Check {
 
@@ -27,7 +27,7 @@ final class PersonalStatementRemark implements Check {
             return;
         }
         for (int i = 0; i < order.websites().size(); i++) {
-            Remarks.judge(rule, order, i, text -> missing(clauses, normalise(text, equivalents)) == null,
+            WhichRemark.judge(rule, order, i, text -> missing(clauses, normalise(text, equivalents)) == null,
                     text -> Map.of("clause", display(missing(clauses, normalise(text, equivalents)))), out);
         }
     }

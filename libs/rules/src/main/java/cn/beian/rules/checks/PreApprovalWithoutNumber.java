@@ -25,7 +25,7 @@ final class PreApprovalWithoutNumber implements Check {
             for (int j = 0; j < list.size(); j++) {
                 OrderDocument.PreApproval p = list.get(j);
                 if (p == null || p.type() == null || p.documentNumber() == null
-                        || !words.contains(Remarks.compact(p.documentNumber()))
+                        || !words.contains(WhichRemark.compact(p.documentNumber()))
                         || allowed.contains(p.type().name())) {
                     continue;
                 }

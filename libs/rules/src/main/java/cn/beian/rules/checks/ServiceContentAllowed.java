@@ -26,8 +26,8 @@ final class ServiceContentAllowed implements Check {
         for (int i = 0; i < order.websites().size(); i++) {
             ServiceContent c = order.websites().get(i).serviceContent();
             if (c != null && !allowed.contains(c.name())) {
-                out.fail("websites[" + i + "].serviceContent", Map.of("content", ContentWords.zh(c),
-                        "contentEn", ContentWords.en(c)));
+                out.fail("websites[" + i + "].serviceContent", Map.of("content", ContentCategoryWords.zh(c),
+                        "contentEn", ContentCategoryWords.en(c)));
             }
         }
     }

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * {@code WEBSITE_NAME_WORDS_NEED_REMARK}: a website name containing one of the {@code words} needs a remark that
- * contains one of the {@code remarkWords} (e.g. who approved the name). Remark parameters as in {@link Remarks}.
+ * contains one of the {@code remarkWords} (e.g. who approved the name). Remark parameters as in {@link WhichRemark}.
  * Argument {@code {word}}: the word found in the name.
  */
 final class WebsiteNameWordsNeedRemark implements Check {
@@ -27,7 +27,7 @@ final class WebsiteNameWordsNeedRemark implements Check {
             if (word == null) {
                 continue;
             }
-            Remarks.judge(rule, order, i, text -> remarkWords.stream().anyMatch(text::contains),
+            WhichRemark.judge(rule, order, i, text -> remarkWords.stream().anyMatch(text::contains),
                     text -> Map.of("word", word), out);
         }
     }

@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  * </ul>
  * A finding is reported on the expected remark's field key.
  */
-final class Remarks {
+final class WhichRemark {
 
     enum Where {
         WEBSITE, SUBJECT
@@ -28,7 +28,7 @@ final class Remarks {
         MISSING, IN_OTHER
     }
 
-    private Remarks() {
+    private WhichRemark() {
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.Map;
  * that suggest one (the fallback the catalogue's "Service content" resolution asks for when the applicant declares
  * no category). Portal and "other" have no keywords: nothing in a name suggests them.
  */
-final class ContentWords {
+final class ContentCategoryWords {
 
     /** A category's names and the keywords that suggest it (Latin ones compared case-insensitively). */
     record Words(String zh, String en, List<String> keywords) {
@@ -46,7 +46,7 @@ final class ContentWords {
         put(ContentCategory.OTHER, "其他", "other");
     }
 
-    private ContentWords() {
+    private ContentCategoryWords() {
     }
 
     private static void put(ContentCategory c, String zh, String en, String... keywords) {

@@ -8,9 +8,9 @@ import java.util.Locale;
  * {@link DomainNames#hostOrNull} gives, and whether a domain of the list covers a host ({@code www.123.com} is
  * covered by {@code 123.com}).
  */
-final class Hosts {
+final class UrlHosts {
 
-    private Hosts() {
+    private UrlHosts() {
     }
 
     /** The host of a homepage URL ({@code http://www.example.cn/index.html} → {@code www.example.cn}), or null. */
