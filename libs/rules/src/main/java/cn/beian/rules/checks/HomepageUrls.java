@@ -59,8 +59,9 @@ final class HomepageUrls implements Check {
                 String host = UrlHosts.ofUrl(url);
                 if (host == null) {
                     if (SEPARATORS.matcher(url.strip()).find()) {
-                        out.fail(key + "[" + j + "]", problem("一项中填写了多个地址（" + url.strip() + "），每项只填一个首页地址",
-                                "one entry holds several addresses (" + url.strip() + "); give one homepage URL per entry"));
+                        String shown = url.strip();
+                        out.fail(key + "[" + j + "]", problem("一项中填写了多个地址（" + shown + "），每项只填一个首页地址",
+                                "one entry holds several addresses (" + shown + "); give one homepage URL per entry"));
                     }
                     continue; // not a URL at all: the shape check's business
                 }

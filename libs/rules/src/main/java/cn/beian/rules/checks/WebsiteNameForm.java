@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 final class WebsiteNameForm implements Check {
 
-    static final Pattern URL_LIKE = Pattern.compile("(?i)^(https?://)?(www\\.)?[\\p{L}0-9-]+(\\.[\\p{L}0-9-]+)+(/\\S*)?$");
+    static final Pattern URL_LIKE =
+            Pattern.compile("(?i)^(https?://)?(www\\.)?[\\p{L}0-9-]+(\\.[\\p{L}0-9-]+)+(/\\S*)?$");
     static final Pattern LATIN_ONLY = Pattern.compile("^[\\p{IsLatin}0-9 .,'&_!?:+-]+$");
 
     @Override
