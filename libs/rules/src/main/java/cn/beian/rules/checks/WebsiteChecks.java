@@ -14,6 +14,18 @@ public final class WebsiteChecks {
 
     /** The checks of this family by the names rule data uses. */
     public static Map<String, Check> all() {
-        return Map.of();
+        return Map.ofEntries(
+                Map.entry("HOMEPAGE_URLS", new HomepageUrls()),
+                Map.entry("DOMAINS_PER_WEBSITE", new DomainsPerWebsite()),
+                Map.entry("CONTENT_REMARK", new ContentRemark()),
+                Map.entry("PERSONAL_STATEMENT_REMARK", new PersonalStatementRemark()),
+                Map.entry("CONTENT_CATEGORIES", new ContentCategories()),
+                Map.entry("SERVICE_CONTENT_ALLOWED", new ServiceContentAllowed()),
+                Map.entry("WEBSITE_NAME_FORM", new WebsiteNameForm()),
+                Map.entry("WEBSITE_NAME_PREFIX_NEEDS_SUBJECT", new WebsiteNamePrefixNeedsSubject()),
+                Map.entry("WEBSITE_NAME_WORDS_NEED_REMARK", new WebsiteNameWordsNeedRemark()),
+                Map.entry("WEBSITE_NAME_EQUALS_SUBJECT", new WebsiteNameEqualsSubject()),
+                Map.entry("PERSONAL_SITE_NAME_OWNER", new PersonalSiteNameOwner()),
+                Map.entry("PRE_APPROVAL_WITHOUT_NUMBER", new PreApprovalWithoutNumber()));
     }
 }
