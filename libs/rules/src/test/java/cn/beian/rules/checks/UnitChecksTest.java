@@ -109,6 +109,17 @@ class UnitChecksTest {
         assertTrue(judge(hb.withVariant("003#12"), hbShop, FACTS).isEmpty());
     }
 
+    @Test
+    void aStatementOnlyInTheWebsiteRemarkPassesTheProvinceRowAndWarnsUnderTheGeneralOne() {
+        Subject s = business(Province.SHAANXI, SubjectNature.ENTERPRISE, "张三", "*", null);
+        Website w = new Website("某某的网站", List.of("example.cn"), List.of(), null, List.of(), List.of(), List.of(),
+                "个体工商户无工商字号，证件号码" + USCC_42, true, null, null);
+        OrderDocument o = first(s, w);
+        assertTrue(judge(rule("SN-U-05", "INDIVIDUAL_BUSINESS_REMARK"), o, FACTS).isEmpty());
+        assertTrue(fails(judge(rule("X-21", "INDIVIDUAL_BUSINESS_REMARK"), o, FACTS), "subject.remarks"));
+        assertEquals(cn.beian.rules.Severity.WARNS, rule("X-21", "INDIVIDUAL_BUSINESS_REMARK").severity());
+    }
+
     // ---- facts that are not known
 
     @Test
