@@ -6,6 +6,7 @@ import cn.beian.contract.domain.ServiceContent;
 import cn.beian.contract.domain.SubjectNature;
 import cn.beian.contract.order.FilingType;
 import cn.beian.testing.TestClock;
+import cn.beian.validators.OrganizationCodes;
 import cn.beian.validators.ResidentIdNumbers;
 import cn.beian.validators.SocialCreditCodes;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -154,7 +155,9 @@ final class Examples {
     }
 
     static String uscc(String province2) {
-        String first17 = "91" + province2 + "0102" + "MA0123456";
+        // 2 + 6 region + 9 organization code (8 + its own check character): 17, then the code's check character.
+        String org8 = "MA012345";
+        String first17 = "91" + province2 + "0102" + org8 + OrganizationCodes.checkChar(org8);
         return first17 + SocialCreditCodes.checkChar(first17);
     }
 
