@@ -22,6 +22,8 @@ final class Holders {
     enum Whose {
         /** the subject's own certificate (a person's ID card, a unit's licence) */
         SUBJECT,
+        /** the subject principal only */
+        SUBJECT_PRINCIPAL,
         /** every principal (subject and website principals) */
         PRINCIPALS,
         /** the subject and every principal */
@@ -74,6 +76,11 @@ final class Holders {
                 out.add(new Holder(p.key(), person.certificateType(), person.certificateNumber(),
                         person.certificateValidUntil(), person));
             }
+        }
+        if (whose == Whose.SUBJECT_PRINCIPAL && s.principal() != null) {
+            Person p = s.principal();
+            out.add(new Holder("subject.principal", p.certificateType(), p.certificateNumber(),
+                    p.certificateValidUntil(), p));
         }
         if (whose == Whose.LEGAL_PERSON && s.legalPerson() != null) {
             Person l = s.legalPerson();

@@ -212,7 +212,10 @@ class IdentityChecksTest {
     void theMostDetailedAddressRemarkStandsInForTheDoorNumber() {
         assertTrue(AddressDoorNumber.preciseToDoor("上海市浦东新区某路100弄3号"));
         assertTrue(AddressDoorNumber.preciseToDoor("山东省济南市某小区五栋二单元"));
+        assertTrue(AddressDoorNumber.preciseToDoor("广西南宁市某小区3#楼"));
+        assertTrue(AddressDoorNumber.preciseToDoor("天津市和平区某大厦B座"));
         assertFalse(AddressDoorNumber.preciseToDoor("上海市浦东新区某路"));
+        assertFalse(AddressDoorNumber.preciseToDoor("重庆市渝中区解放碑步行街"));
         Rule sh = rule("SH-P-02", "ADDRESS_DOOR_NUMBER");
         OrderDocument noDoor = withAddress(person(Province.SHANGHAI, principal("13800210013", null)), "上海市浦东新区某路");
         assertEquals(List.of("subject.communicationAddress"), failed(judge(sh, noDoor, facts())));
