@@ -5,7 +5,6 @@ import cn.beian.rules.Facts;
 import cn.beian.rules.OrderDocument;
 import cn.beian.rules.Rule;
 import cn.beian.rules.Verdicts;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -21,7 +20,6 @@ final class AddressDoorNumber implements Check {
             "[0-9０-９A-Za-zＡ-Ｚ一二三四五六七八九十百零〇]+\\s*(?:[-－—#＃][0-9０-９A-Za-z]+\\s*)*[#＃]?\\s*"
                     + "(?:号|室|栋|幢|单元|楼|层|座|户|弄)");
     private static final Pattern MOST_DETAILED = Pattern.compile("通信地址.{0,8}最详细的?地址");
-    private static final List<String> MARKERS = List.of("号", "室", "栋", "幢", "单元", "楼", "层", "座", "户", "弄");
 
     @Override
     public void judge(Rule rule, OrderDocument order, Facts facts, Verdicts out) {
@@ -45,9 +43,5 @@ final class AddressDoorNumber implements Check {
 
     static boolean saysMostDetailed(String remark) {
         return remark != null && MOST_DETAILED.matcher(remark.replaceAll("\\s", "")).find();
-    }
-
-    static List<String> markers() {
-        return MARKERS;
     }
 }

@@ -9,6 +9,7 @@ import cn.beian.rules.Verdicts;
 import cn.beian.validators.ResidentIdNumbers;
 import cn.beian.validators.SocialCreditCodes;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code CERTIFICATE_KIND}: the holders' certificates are not of a kind the rule refuses. Parameters: {@code whose}
@@ -55,7 +56,7 @@ final class CertificateKind implements Check {
                 }
             }
             if (field != null) {
-                out.fail(h.field(field), java.util.Map.of("type", type == null ? "" : type.name()));
+                out.fail(h.field(field), Map.of("type", type == null ? "" : type.name()));
             }
         }
     }

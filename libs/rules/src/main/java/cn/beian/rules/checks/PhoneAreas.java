@@ -1,11 +1,12 @@
 package cn.beian.rules.checks;
 
 import cn.beian.contract.domain.Province;
+import cn.beian.contract.privacy.Masking;
+import cn.beian.validators.Phones;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.google.i18n.phonenumbers.geocoding.PhoneNumberOfflineGeocoder;
-import cn.beian.validators.Phones;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
@@ -97,12 +98,12 @@ final class PhoneAreas {
             return "";
         }
         if (Phones.isMainlandMobile(raw)) {
-            return cn.beian.contract.privacy.Masking.mobile(Phones.mobileNational(raw).orElse(raw));
+            return Masking.mobile(Phones.mobileNational(raw).orElse(raw));
         }
         Optional<String> area = areaCode(raw);
         if (area.isPresent()) {
             return area.get() + "-****";
         }
-        return cn.beian.contract.privacy.Masking.mobile(raw.strip());
+        return Masking.mobile(raw.strip());
     }
 }
