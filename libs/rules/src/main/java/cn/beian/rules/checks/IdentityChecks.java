@@ -14,6 +14,23 @@ public final class IdentityChecks {
 
     /** The checks of this family by the names rule data uses. */
     public static Map<String, Check> all() {
-        return Map.of("MOBILE_PROVINCE", new MobileProvince());
+        return Map.ofEntries(
+                Map.entry("MOBILE_PROVINCE", new MobileProvince()),
+                Map.entry("CERTIFICATE_REGION", new CertificateRegion()),
+                Map.entry("CERTIFICATE_KIND", new CertificateKind()),
+                Map.entry("CERTIFICATE_VALID_FOR", new CertificateValidFor()),
+                Map.entry("MINIMUM_AGE", new MinimumAge()),
+                Map.entry("ADDRESS_DOOR_NUMBER", new AddressDoorNumber()),
+                Map.entry("ADDRESS_IN_PROVINCE", new AddressInProvince()),
+                Map.entry("OFFICE_PHONE_PRESENT", new OfficePhonePresent()),
+                Map.entry("OFFICE_PHONE_LANDLINE", new OfficePhoneLandline()),
+                Map.entry("OFFICE_PHONE_AREA", new OfficePhoneArea()),
+                Map.entry("OFFICE_PHONE_MOBILE_REMARK", new OfficePhoneMobileRemark()),
+                Map.entry("OFFICE_PHONE_NOT_PRINCIPAL_MOBILE", new OfficePhoneNotPrincipalMobile()),
+                Map.entry("PRINCIPALS_PHONES_DISTINCT", new PrincipalsPhonesDistinct()),
+                Map.entry("FOREIGN_LEGAL_PERSON_PHONES", new ForeignLegalPersonPhones()),
+                Map.entry("WEBSITE_PRINCIPAL_DIFFERS", new WebsitePrincipalDiffers()),
+                Map.entry("PRINCIPAL_NOT_ON_OTHER_SUBJECTS", new PrincipalNotOnOtherSubjects()),
+                Map.entry("MOBILE_USES", new MobileUses()));
     }
 }
