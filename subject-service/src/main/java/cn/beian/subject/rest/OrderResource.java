@@ -3,7 +3,9 @@ package cn.beian.subject.rest;
 import cn.beian.contract.order.OrderTrigger;
 import cn.beian.platform.json.Json;
 import cn.beian.platform.problem.FieldViolation;
+import cn.beian.platform.http.AcceptLanguages;
 import cn.beian.platform.problem.Problem;
+import cn.beian.rules.RuleFinding;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.rest.Cursor;
 import cn.beian.platform.rest.ETags;
@@ -55,6 +57,8 @@ public class OrderResource {
     private final BusinessCalendar calendar;
     private final OrderStream stream;
     private final Json json;
+    @Context
+    HttpHeaders headers;
 
     public OrderResource(OrderService orders, CurrentAccount account, BusinessCalendar calendar, OrderStream stream,
             Json json) {
@@ -99,6 +103,24 @@ public class OrderResource {
     public Uni<Response> get(@PathParam("orderId") String orderId) {
         return orders.findVisibleTracked(Ids.parseOrNotFound(orderId, "Order"), account.id(), account.isStaff())
                 .map(this::ok);
+    }
+
+    /** @param findings every province rule's finding on the subject this order files */
+    public record SubjectFindingsView(List<RuleFinding> findings) {
+    }
+
+    @GET
+    @Path("/{orderId}/subject-findings")
+    @RolesAllowed({Roles.APPLICANT, Roles.REVIEWER, Roles.AUTHORITY, Roles.ADMIN})
+    @Operation(operationId = "getOrderSubjectFindings", summary = "The province rules' findings on the subject the "
+            + "order files: each with its rule id, field key, severity and words in the caller's language; a blocking "
+            + "one refuses submission")
+    @APIResponse(responseCode = "404", description = "No such order, or not yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<SubjectFindingsView> subjectFindings(@PathParam("orderId") String orderId) {
+        return orders.subjectFindings(Ids.parseOrNotFound(orderId, "Order"), account.id(), account.isStaff(),
+                AcceptLanguages.english(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)))
+                .map(SubjectFindingsView::new);
     }
 
     @GET
@@ -186,7 +208,8 @@ public class OrderResource {
 
     private Uni<Response> act(String orderId, String ifMatch, OrderTrigger trigger) {
         UUID id = Ids.parseOrNotFound(orderId, "Order");
-        return orders.act(account.id(), account.email(), id, ifMatch, trigger).map(this::ok);
+        return orders.act(account.id(), account.email(), id, ifMatch, trigger,
+                AcceptLanguages.english(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE))).map(this::ok);
     }
 
     private Response ok(OrderService.Tracked t) {

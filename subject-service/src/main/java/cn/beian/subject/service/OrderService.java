@@ -15,6 +15,7 @@ import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.problem.ProblemType;
 import cn.beian.platform.rest.Cursor;
 import cn.beian.platform.rest.ETags;
+import cn.beian.rules.RuleFinding;
 import cn.beian.subject.domain.FilingOrder;
 import cn.beian.subject.domain.OrderStateMachine.IllegalTransitionException;
 import cn.beian.subject.domain.OrderStateMachine;
@@ -50,10 +51,13 @@ public class OrderService {
     private final SubjectOutlines outlines;
     private final SubjectRevisions revisions;
     private final FilingPasswordCheck passwords;
+    private final SubjectFindings findings;
 
     public OrderService(FilingOrderRepository orders, OrderTransitionRepository transitions,
             SubjectRepository subjects, OutboxWriter outbox, BeianClock clock, AuthorizationCodeService codes,
-            SubjectOutlines outlines, SubjectRevisions revisions, FilingPasswordCheck passwords, Json json) {
+            SubjectOutlines outlines, SubjectRevisions revisions, FilingPasswordCheck passwords, Json json,
+            SubjectFindings findings) {
+        this.findings = findings;
         this.json = json;
         this.passwords = passwords;
         this.codes = codes;
@@ -138,14 +142,14 @@ public class OrderService {
 
     /** An applicant's move on its own order: 404 for others' orders, 412 for a stale version, 409 if illegal. */
     public Uni<Tracked> act(String accountId, String accountEmail, UUID orderId, String ifMatch,
-            OrderTrigger trigger) {
-        return applicantMove(accountId, accountEmail, orderId, ifMatch, trigger).chain(this::tracked);
+            OrderTrigger trigger, boolean english) {
+        return applicantMove(accountId, accountEmail, orderId, ifMatch, trigger, english).chain(this::tracked);
     }
 
     /** {@link #act}'s move, in its own transaction: the history is read once it has committed. */
     @WithTransaction
     Uni<FilingOrder> applicantMove(String accountId, String accountEmail, UUID orderId, String ifMatch,
-            OrderTrigger trigger) {
+            OrderTrigger trigger, boolean english) {
         return orders.findById(orderId).chain(o -> {
             if (o == null || !o.accountId.equals(accountId)) {
                 return Uni.createFrom().failure(ProblemException.notFound("Order"));
@@ -159,12 +163,26 @@ public class OrderService {
                 o.accountEmail = accountEmail;
             }
             // The subject snapshot goes into the outbox before the transition, so consumers have it first.
-            return revisions.effectiveSubject(o).chain(subject -> move(o, trigger, Actor.APPLICANT, accountId,
-                    List.of(), () -> {
-                        o.submissionCount++;
-                        return outbox.append(outlines.snapshot(o, subject)).replaceWithVoid();
-                    }, null));
+            return revisions.effectiveSubject(o).chain(subject -> {
+                requireNoBlockingFinding(o, subject, english);
+                return move(o, trigger, Actor.APPLICANT, accountId, List.of(), () -> {
+                    o.submissionCount++;
+                    return outbox.append(outlines.snapshot(o, subject)).replaceWithVoid();
+                }, null);
+            });
         });
+    }
+
+    /** Submission is refused while a province rule on the subject blocks it, naming each rule and field. */
+    private void requireNoBlockingFinding(FilingOrder o, Subject subject, boolean english) {
+        List<FieldViolation> blocking = findings.judge(o, subject, english).stream().filter(RuleFinding::blocks)
+                .map(f -> new FieldViolation(f.fieldKey() == null ? "subject" : f.fieldKey(), "RULE_BROKEN",
+                        f.message(), f.ruleId()))
+                .toList();
+        if (!blocking.isEmpty()) {
+            throw ProblemException.localized(ProblemType.CONFLICT, "detail.order-not-submittable", blocking)
+                    .with("currentState", o.state);
+        }
     }
 
     /** Types the applicant chooses on records already approved here (docs/domain.md §2), so they need them. */
@@ -243,6 +261,13 @@ public class OrderService {
             }
             return o;
         });
+    }
+
+    /** The province rules' findings on the subject a visible order files (its draft revision for a CHANGE). */
+    @WithSession
+    public Uni<List<RuleFinding>> subjectFindings(UUID id, String accountId, boolean staff, boolean english) {
+        return findVisible(id, accountId, staff).chain(o -> revisions.effectiveSubject(o)
+                .map(subject -> findings.judge(o, subject, english)));
     }
 
     /** As {@link #findVisible}, with the order's history. */

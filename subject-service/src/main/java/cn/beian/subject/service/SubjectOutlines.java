@@ -25,10 +25,12 @@ public class SubjectOutlines {
 
     private final OutboxWriter outbox;
     private final BeianClock clock;
+    private final SubjectFindings findings;
 
-    public SubjectOutlines(OutboxWriter outbox, BeianClock clock) {
+    public SubjectOutlines(OutboxWriter outbox, BeianClock clock, SubjectFindings findings) {
         this.outbox = outbox;
         this.clock = clock;
+        this.findings = findings;
     }
 
     /**
@@ -55,7 +57,7 @@ public class SubjectOutlines {
                 new SubjectSnapshotFrozen.Subject(s.id.toString(), s.filingNumber, s.nature, s.name, s.certificateType,
                         s.certificateNumber, s.certificateAddress, s.communicationAddress, s.city, s.district,
                         s.investor, s.remarks, person(s.principal)),
-                List.of(), clock.now());
+                findings.forSnapshot(order, s), clock.now());
     }
 
     static Person person(Principal p) {

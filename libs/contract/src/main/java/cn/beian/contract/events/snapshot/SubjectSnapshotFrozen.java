@@ -18,8 +18,8 @@ import cn.beian.contract.order.FilingType;
  * @param submissionCount  1 for the first submission, +1 for each resubmission: the snapshot's own version
  * @param accountEmail     the account's e-mail (from its token), where it has one
  * @param subject          the subject as submitted
- * @param findings         subject-service's own findings on the subject, for the reviewer (warnings only: a blocking
- *                         one would refuse submit). Always empty so far: no subject-level rule is machine-checked yet
+ * @param findings         the province rules' findings on the subject (libs/rules), for the reviewer: warnings,
+ *                         checklist items and rules that could not be judged (a blocking one refuses submit first)
  */
 public record SubjectSnapshotFrozen(
         String orderId,

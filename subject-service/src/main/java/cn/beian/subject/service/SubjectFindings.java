@@ -1,0 +1,59 @@
+package cn.beian.subject.service;
+
+import cn.beian.contract.findings.Finding;
+import cn.beian.rules.Facts;
+import cn.beian.rules.OrderDocument;
+import cn.beian.rules.Rule;
+import cn.beian.rules.RuleEngine;
+import cn.beian.rules.RuleFinding;
+import cn.beian.subject.domain.FilingOrder;
+import cn.beian.subject.domain.Principal;
+import cn.beian.subject.domain.Subject;
+import cn.beian.time.BeianClock;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The province rules on the subject an order files (libs/rules): every rule that judges a subject field, on the
+ * subject alone (a rule's parts about websites find nothing here; website-service judges those). Other subjects'
+ * records are not looked up here yet, so the rules that need them answer undetermined.
+ */
+@ApplicationScoped
+public class SubjectFindings {
+
+    private final RuleEngine engine = RuleEngine.standard();
+    private final BeianClock clock;
+
+    public SubjectFindings(BeianClock clock) {
+        this.clock = clock;
+    }
+
+    public List<RuleFinding> judge(FilingOrder order, Subject subject, boolean english) {
+        return engine.judge(document(order, subject), Facts.on(LocalDate.now(clock)), english,
+                SubjectFindings::onTheSubject);
+    }
+
+    /** The subject's findings as the snapshot carries them to reviewers (a blocking one refuses submission first). */
+    public List<Finding> forSnapshot(FilingOrder order, Subject subject) {
+        return judge(order, subject, false).stream().map(f -> new Finding(f.ruleId(), f.fieldKey(),
+                f.blocks() ? Finding.Severity.BLOCKING : Finding.Severity.WARNING,
+                f.message())).toList();
+    }
+
+    static boolean onTheSubject(Rule rule) {
+        return rule.fields().stream().anyMatch(f -> f.startsWith("subject"));
+    }
+
+    static OrderDocument document(FilingOrder order, Subject s) {
+        return new OrderDocument(order.type, null, new OrderDocument.Subject(s.nature, s.province, s.city,
+                s.district, s.name, s.certificateType, s.certificateNumber, null, s.certificateAddress,
+                s.communicationAddress, s.investor, s.remarks, null, null, null, person(s.principal), null),
+                List.of(), List.of(), null);
+    }
+
+    private static OrderDocument.Person person(Principal p) {
+        return p == null ? null : new OrderDocument.Person(p.name, p.certificateType, p.certificateNumber, null,
+                p.mobile, p.officePhone, p.email);
+    }
+}

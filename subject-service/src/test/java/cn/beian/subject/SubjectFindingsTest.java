@@ -1,0 +1,87 @@
+package cn.beian.subject;
+
+import static cn.beian.testing.TestTokens.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.beian.testing.InMemoryEvents;
+import cn.beian.testing.InMemoryMessagingResource;
+import cn.beian.testing.OidcTestResource;
+import cn.beian.testing.PostgresTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The province rules on the subject: shown for the order, and a blocking one refuses submission until fixed. */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "subject"))
+@WithTestResource(InMemoryMessagingResource.class)
+@WithTestResource(OidcTestResource.class)
+class SubjectFindingsTest {
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    InMemoryEvents events;
+
+    @BeforeEach
+    void events() {
+        events = new InMemoryEvents(connector);
+    }
+
+    @Test
+    void aBeijingPrincipalWithAnXinjiangMobileCannotSubmitUntilTheNumberIsFixed() throws Exception {
+        String account = "findings-" + UUID.randomUUID();
+        String body = SubjectResourceTest.subject("钱十二").replace("13800000013", "13900000001");
+        String subjectId = as(account, "applicant").contentType(ContentType.JSON).body(body)
+                .post("/api/v1/subjects").then().statusCode(201).extract().path("id");
+        String order = as(account, "applicant").contentType(ContentType.JSON).body("{\"type\":\"FIRST_FILING\"}")
+                .post("/api/v1/orders").then().statusCode(201).extract().path("id");
+
+        as(account, "applicant").get("/api/v1/orders/" + order + "/subject-findings").then().statusCode(200)
+                .body("findings.find { it.ruleId == 'BJ-B-01' }.fieldKey", equalTo("subject.principal.mobile"))
+                .body("findings.find { it.ruleId == 'BJ-B-01' }.severity", equalTo("BLOCKS"))
+                .body("findings.find { it.ruleId == 'BJ-B-01' }.message", startsWith("北京"));
+        as(account, "applicant").header("Accept-Language", "en").get("/api/v1/orders/" + order + "/subject-findings")
+                .then().statusCode(200)
+                .body("findings.find { it.ruleId == 'BJ-B-01' }.message", startsWith("Beijing"));
+        as("mallory-" + UUID.randomUUID(), "applicant").get("/api/v1/orders/" + order + "/subject-findings")
+                .then().statusCode(404);
+
+        events.ack("website-events", "/beian/website-service", order, "website.order-readiness-changed.v1",
+                "{\"orderId\":\"%s\",\"version\":1,\"ready\":true}".formatted(order));
+        events.ack("materials-events", "/beian/materials-service", order, "material.order-readiness-changed.v1",
+                "{\"orderId\":\"%s\",\"version\":1,\"ready\":true}".formatted(order));
+        String etag = as(account, "applicant").get("/api/v1/orders/" + order).then().extract().header("ETag");
+        as(account, "applicant").header("If-Match", etag).post("/api/v1/orders/" + order + "/submit").then()
+                .statusCode(409).body("errors.find { it.rule == 'BJ-B-01' }.field", equalTo("subject.principal.mobile"))
+                .body("errors.find { it.rule == 'BJ-B-01' }.code", equalTo("RULE_BROKEN"));
+        as(account, "applicant").get("/api/v1/orders/" + order).then().body("state", equalTo("DRAFT"));
+        assertEquals(0, SubjectResourceTest.count("select count(*) from outbox_event where aggregate_id = '" + order
+                + "' and event_type = 'subject.snapshot-frozen.v1'"), "a refused submission freezes nothing");
+
+        String subjectTag = as(account, "applicant").get("/api/v1/subjects/" + subjectId).then().extract()
+                .header("ETag");
+        as(account, "applicant").contentType(ContentType.JSON).header("If-Match", subjectTag)
+                .body(SubjectResourceTest.subject("钱十二")).put("/api/v1/subjects/" + subjectId).then()
+                .statusCode(200);
+        as(account, "applicant").get("/api/v1/orders/" + order + "/subject-findings").then().statusCode(200)
+                .body("findings.ruleId", not(hasItem("BJ-B-01")));
+        etag = as(account, "applicant").get("/api/v1/orders/" + order).then().extract().header("ETag");
+        as(account, "applicant").header("If-Match", etag).post("/api/v1/orders/" + order + "/submit").then()
+                .statusCode(200).body("state", equalTo("INITIAL_REVIEW"));
+        assertEquals(0, SubjectResourceTest.count("select count(*) from outbox_event where aggregate_id = '" + order
+                + "' and event_type = 'subject.snapshot-frozen.v1' and payload like '%BJ-B-01%'"));
+    }
+}
