@@ -61,7 +61,9 @@ class WebsiteChecksTest {
         registered("fresh-unit.com.cn", "北京拾光数据有限公司", "91110108MA01XY7K9D");
         WebsiteContent news = site("拾光新闻资讯", null, "fresh-unit.com.cn");
         assertHas(check(Province.BEIJING, SubjectNature.ENTERPRISE, news), "PRE_APPROVAL_MISSING", true);
-        assertHas(check(Province.TIANJIN, SubjectNature.ENTERPRISE, news), "TJ-B-08", true);
+        // Tianjin's own row on news content (TJ-B-08) asks the reviewer when only the name suggests it.
+        assertHas(check(Province.TIANJIN, SubjectNature.ENTERPRISE, news), "PRE_APPROVAL_MISSING", true);
+        assertHas(check(Province.TIANJIN, SubjectNature.ENTERPRISE, news), "TJ-B-08", false);
         WebsiteContent declared = new WebsiteContent(news.name(), news.domains(), news.homepageUrls(),
                 news.serviceContent(), List.of(new WebsiteContent.PreApproval(PreApprovalType.NEWS, "京新闻[2026]1号")),
                 news.languages(), null, true, null, List.of("srv-1"), List.of());

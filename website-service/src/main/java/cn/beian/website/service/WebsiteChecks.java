@@ -9,6 +9,7 @@ import cn.beian.contract.findings.Finding.Severity;
 import cn.beian.contract.order.FilingType;
 import cn.beian.national.client.DomainRegistration;
 import cn.beian.platform.problem.Messages;
+import cn.beian.rules.RuleEngine;
 import cn.beian.validators.CertificateValidator;
 import cn.beian.validators.Problem;
 import cn.beian.validators.domain.ApprovedSuffixes;
@@ -17,7 +18,6 @@ import cn.beian.validators.domain.ParsedDomain;
 import cn.beian.validators.domain.SuffixJudgement;
 import cn.beian.contract.domain.PreApprovalType;
 import cn.beian.website.domain.WebsiteContent;
-import cn.beian.website.service.ProvinceRules.Rule;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -49,7 +49,8 @@ public final class WebsiteChecks {
             Set<String> alreadyFiledDomains) {
     }
 
-    static final String RULE_REGISTRANT_GENERAL = "X-18";
+    private static final WebsiteChecks STANDARD = new WebsiteChecks(ApprovedSuffixes.standard(),
+            RuleEngine.standard());
     /** The registry did not answer for a domain: an outage, judged again by {@code RegistryRecheckJob}. */
     public static final String REGISTRY_UNAVAILABLE = "DOMAIN_REGISTRY_UNAVAILABLE";
     private static final Set<String> UNIT_WORDS = Set.of("公司", "企业", "集团", "有限", "股份", "俱乐部", "协会", "学会",
@@ -57,24 +58,28 @@ public final class WebsiteChecks {
             "大学", "医院", "中心", "厂", "店", "商城", "商贸", "科技", "网络科技", "事务所", "基金会", "合作社", "团队");
     private static final Set<String> RESERVED_NAME_WORDS = Set.of("中国", "国家", "中华", "中央", "全国");
     private static final List<String> PLACE_NAMES = placeNames();
-    private static final Set<String> FINANCE_WORDS = Set.of("金融", "理财", "贷款", "借贷", "投资", "基金", "证券",
-            "期货", "支付", "众筹", "P2P", "p2p");
-    private static final Set<String> BLOG_WORDS = Set.of("博客", "blog", "Blog", "BLOG", "个人空间");
     private static final Pattern OWNER_PREFIX = Pattern.compile("^(\\p{IsHan}{2,4})的");
     private static final Pattern LATIN_ONLY = Pattern.compile("^[\\p{IsLatin}0-9 .,'&_-]+$");
     private static final Pattern URL_LIKE = Pattern.compile("(?i)^(https?://)?[a-z0-9-]+(\\.[a-z0-9-]+)+(/.*)?$");
     private static final int MIN_CONTENT_REMARK = 10;
 
     private final ApprovedSuffixes suffixes;
-    private final ProvinceRules rules;
+    private final ProvinceRuleFindings rules;
+    private final Set<String> registrantRules;
 
-    public WebsiteChecks(ApprovedSuffixes suffixes, ProvinceRules rules) {
+    public WebsiteChecks(ApprovedSuffixes suffixes, RuleEngine engine) {
         this.suffixes = suffixes;
-        this.rules = rules;
+        this.rules = new ProvinceRuleFindings(engine);
+        this.registrantRules = rules.registrantRuleIds();
     }
 
     public static WebsiteChecks standard() {
-        return new WebsiteChecks(ApprovedSuffixes.standard(), ProvinceRules.standard());
+        return STANDARD;
+    }
+
+    /** Whether a finding says who may hold a domain (then the domain's certificate is asked for). */
+    public boolean aboutRegistrant(Finding f) {
+        return registrantRules.contains(f.ruleId());
     }
 
     /** Every finding on the order's websites. */
@@ -91,10 +96,10 @@ public final class WebsiteChecks {
             WebsiteContent w = websites.get(i);
             String key = "websites[" + i + "]";
             checkDomains(w, key, ctx, registrableSeen, out);
-            checkHomepages(w, key, ctx, out);
             checkName(w, key, ctx, out);
             checkContent(w, key, ctx, out);
         }
+        out.addAll(rules.judge(websites, ctx));
         return out;
     }
 
@@ -122,6 +127,13 @@ public final class WebsiteChecks {
             return out;
         }
         judgeDomain(parsed.orElseThrow(), key, ctx, true, out);
+        WebsiteContent alone = new WebsiteContent(null, List.of(raw), List.of(), null, List.of(), List.of(), null,
+                true, null, List.of(), List.of());
+        for (Finding f : rules.judge(List.of(alone), ctx)) {
+            if ("websites[0].domains[0]".equals(f.fieldKey())) {
+                out.add(new Finding(f.ruleId(), key, f.severity(), f.message()));
+            }
+        }
         return out;
     }
 
@@ -150,24 +162,9 @@ public final class WebsiteChecks {
             }
             judgeDomain(d, fk, ctx, verified(ctx.type(), d.ascii(), ctx.alreadyFiledDomains()), out);
         }
-        if (w.domains().size() > 1) {
-            for (Rule r : rules.find(ctx.province(), ctx.nature(), "ONE_DOMAIN")) {
-                out.add(finding(r, key + ".domains"));
-            }
-            for (Rule r : rules.find(ctx.province(), ctx.nature(), "MULTI_DOMAIN_REMARK")) {
-                if (!contains(w.remarks(), r.parameter())) {
-                    out.add(finding(r, key + ".remarks"));
-                }
-            }
-        }
-        if (prefixes.size() > 1) {
-            List<Rule> separate = rules.find(ctx.province(), ctx.nature(), "PREFIXES_SEPARATE");
-            for (Rule r : separate) {
-                if ("-".equals(r.parameter()) || !contains(w.remarks(), r.parameter())) {
-                    out.add(finding(r, key + ".domains"));
-                }
-            }
-            if (separate.isEmpty() && !contains(w.remarks(), "指向同一网站")) {
+        // Provinces with their own grouping rule judge it (DOMAINS_PER_WEBSITE); elsewhere this is advice.
+        if (prefixes.size() > 1 && !rules.applies("DOMAINS_PER_WEBSITE", ctx)) {
+            if (!contains(w.remarks(), "指向同一网站")) {
                 out.add(new Finding("DOMAIN_PREFIXES_DIFFER", key + ".domains", Severity.WARNING,
                         "不同前缀的域名（" + String.join("、", prefixes) + "）通常应分别备案为不同网站；如指向同一网站，"
                                 + "请在备注中注明“域名指向同一网站”"));
@@ -177,11 +174,11 @@ public final class WebsiteChecks {
 
     private void judgeDomain(ParsedDomain d, String fk, Context ctx, boolean verify, List<Finding> out) {
         SuffixJudgement s = suffixes.judge(d.suffix(), ctx.province(), ctx.today());
-        if (!s.approved()) {
+        // A province's own list (Beijing's) is the province rule's to judge (SUFFIX_ACCEPTED); this is the national one.
+        if (!s.approved() && s.ruleId() == null) {
             out.add(new Finding(s.ruleId() != null ? s.ruleId() : s.code(), fk, Severity.BLOCKING,
                     "域名后缀 ." + d.suffixUnicode() + " 不可备案：" + Messages.text(false, s.key(), s.args().toArray())));
         }
-        reservedPrefix(d, fk, ctx, out);
         if (!verify) {
             return;
         }
@@ -208,21 +205,6 @@ public final class WebsiteChecks {
         }
     }
 
-    private void reservedPrefix(ParsedDomain d, String fk, Context ctx, List<Finding> out) {
-        if (ctx.nature() == SubjectNature.GOVERNMENT) {
-            return; // only national units may: a reviewer judges the level of a government unit
-        }
-        String prefix = d.prefix().toLowerCase(Locale.ROOT);
-        for (Rule r : rules.find(ctx.province(), ctx.nature(), "RESERVED_DOMAIN_PREFIX")) {
-            for (String word : r.parameter().split(",")) {
-                if (prefix.contains(word)) {
-                    out.add(finding(r, fk));
-                    return;
-                }
-            }
-        }
-    }
-
     private void registration(ParsedDomain d, String fk, Context ctx, DomainRegistration reg, List<Finding> out) {
         String shown = d.registrableUnicode();
         if (reg == null) {
@@ -232,21 +214,10 @@ public final class WebsiteChecks {
         }
         if (reg.expired() || (reg.expiresOn() != null && reg.expiresOn().isBefore(ctx.today()))) {
             out.add(new Finding("DOMAIN_EXPIRED", fk, Severity.BLOCKING, "域名 " + shown + " 已过期，请续费后再备案"));
-        } else {
-            for (Rule r : rules.find(ctx.province(), ctx.nature(), "MONTHS_LEFT")) {
-                if (reg.expiresOn() != null
-                        && reg.expiresOn().isBefore(ctx.today().plusMonths(Long.parseLong(r.parameter())))) {
-                    out.add(finding(r, fk));
-                }
-            }
         }
-        if (reg.registeredAbroad()) {
-            List<Rule> abroad = rules.find(ctx.province(), ctx.nature(), "REGISTERED_ABROAD");
-            if (abroad.isEmpty()) {
-                out.add(new Finding("DOMAIN_REGISTERED_ABROAD", fk, Severity.BLOCKING,
-                        "域名 " + shown + " 在境外注册商注册，请转入境内注册商后再备案"));
-            }
-            abroad.forEach(r -> out.add(finding(r, fk)));
+        if (reg.registeredAbroad() && !rules.applies("REGISTERED_ABROAD", ctx)) {
+            out.add(new Finding("DOMAIN_REGISTERED_ABROAD", fk, Severity.BLOCKING,
+                    "域名 " + shown + " 在境外注册商注册，请转入境内注册商后再备案"));
         }
         if (!reg.realNameVerified()) {
             out.add(new Finding("DOMAIN_REAL_NAME_MISSING", fk, Severity.BLOCKING,
@@ -256,57 +227,6 @@ public final class WebsiteChecks {
                     : reg.realNameVisibleToAuthorityFrom().toLocalDate() + " 之后";
             out.add(new Finding("DOMAIN_REAL_NAME_PENDING", fk, Severity.BLOCKING,
                     "域名 " + shown + " 的实名认证数据尚未同步至管局，请于 " + from + "再提交"));
-        }
-        registrant(shown, fk, ctx, reg, out);
-    }
-
-    /** X-18 and the province narrowing rows: who may hold the domain. */
-    private void registrant(String shown, String fk, Context ctx, DomainRegistration reg, List<Finding> out) {
-        OrderSubjectOutlined s = ctx.subject();
-        if (s == null) {
-            return;
-        }
-        boolean isSubject = samePerson(reg.registrantName(), reg.registrantCertificateType(),
-                reg.registrantCertificateNumber(), s.name(), s.certificateType(), s.certificateNumber())
-                || (s.nature().isUnit() && same(reg.registrantName(), s.name()));
-        boolean isPrincipal = s.principal() != null && samePerson(reg.registrantName(),
-                reg.registrantCertificateType(), reg.registrantCertificateNumber(), s.principal().name(),
-                s.principal().certificateType(), s.principal().certificateNumber());
-        List<Rule> provincial = rules.find(ctx.province(), ctx.nature(), "REGISTRANT");
-        boolean registrantIsPerson = reg.registrantCertificateType() != null
-                && !reg.registrantCertificateType().forUnits();
-        for (Rule r : provincial) {
-            boolean ok = switch (r.parameter()) {
-                case "APPLICANT" -> isSubject;
-                case "UNIT_NAME" -> isSubject;
-                case "UNIT_OR_PRINCIPAL" -> isSubject || (s.nature().isUnit() && isPrincipal);
-                // BJ-B-07: an individual registrant must be the subject principal (or the person filing)
-                case "APPLICANT_IF_PERSON" -> !registrantIsPerson || isPrincipal || isSubject;
-                default -> true;
-            };
-            if (!ok) {
-                out.add(new Finding(r.id(), fk, r.severity(), r.message() + "（" + shown + " 的持有者为 "
-                        + maskedHolder(reg) + "）"));
-                return;
-            }
-        }
-        if (!isSubject && !(s.nature().isUnit() && isPrincipal)) {
-            boolean person = !s.nature().isUnit();
-            out.add(new Finding(RULE_REGISTRANT_GENERAL, fk, person ? Severity.BLOCKING : Severity.WARNING,
-                    person ? "域名 " + shown + " 的持有者须为备案人本人（当前为 " + maskedHolder(reg) + "）"
-                            : "域名 " + shown + " 的持有者（" + maskedHolder(reg) + "）不是本单位或其负责人，"
-                                    + "须提供域名证书及持有者与本单位关系的证明"));
-        }
-    }
-
-    private void checkHomepages(WebsiteContent w, String key, Context ctx, List<Finding> out) {
-        if (w.homepageUrls().size() > 1) {
-            rules.find(ctx.province(), ctx.nature(), "ONE_HOMEPAGE").forEach(r -> out.add(finding(r, key
-                    + ".homepageUrls")));
-        }
-        if (w.homepageUrls().size() != w.domains().size()) {
-            rules.find(ctx.province(), ctx.nature(), "HOMEPAGE_PER_DOMAIN").forEach(r -> out.add(finding(r, key
-                    + ".homepageUrls")));
         }
     }
 
@@ -318,12 +238,8 @@ public final class WebsiteChecks {
         boolean person = nature == SubjectNature.PERSON;
         if (URL_LIKE.matcher(name).matches()) {
             out.add(new Finding("NAME_IS_DOMAIN", fk, Severity.BLOCKING, "网站名称不能是域名或网址"));
-        } else if (LATIN_ONLY.matcher(name).matches()) {
-            List<Rule> sd = rules.find(ctx.province(), nature, "NAME_NOT_LATIN_OR_DOMAIN");
-            sd.forEach(r -> out.add(finding(r, fk)));
-            if (sd.isEmpty()) {
-                out.add(new Finding("NAME_LATIN_ONLY", fk, Severity.WARNING, "网站名称为纯英文，管局通常要求使用中文名称"));
-            }
+        } else if (LATIN_ONLY.matcher(name).matches() && !rules.applies("WEBSITE_NAME_FORM", ctx)) {
+            out.add(new Finding("NAME_LATIN_ONLY", fk, Severity.WARNING, "网站名称为纯英文，管局通常要求使用中文名称"));
         }
         for (String word : RESERVED_NAME_WORDS) {
             if (name.contains(word) && nature != SubjectNature.GOVERNMENT) {
@@ -332,36 +248,8 @@ public final class WebsiteChecks {
                 break;
             }
         }
-        for (Rule r : rules.find(ctx.province(), nature, "NAME_RESERVED_REMARK")) {
-            for (String word : r.parameter().split(",")) {
-                if (name.contains(word) && !(contains(w.remarks(), "批准") || contains(w.remarks(), "批复"))) {
-                    out.add(finding(r, fk));
-                    break;
-                }
-            }
-        }
-        for (Rule r : rules.find(ctx.province(), nature, "NAME_PREFIX_OWN_PROVINCE")) {
-            if (name.startsWith(r.parameter()) && (person || subjectName == null
-                    || !subjectName.contains(r.parameter()))) {
-                out.add(finding(r, fk));
-            }
-        }
         if (person) {
             personName(name, fk, subjectName, ctx, out);
-        }
-        for (Rule r : rules.find(ctx.province(), nature, "NO_GAME_NAME")) {
-            if (name.contains("游戏")) {
-                out.add(finding(r, fk));
-            }
-        }
-        for (Rule r : rules.find(ctx.province(), nature, "NAME_EQUALS_SUBJECT")) {
-            if (nature == SubjectNature.ENTERPRISE && subjectName != null && !name.equals(subjectName)) {
-                out.add(finding(r, fk));
-            }
-        }
-        if (ctx.province() == Province.GUANGDONG && FINANCE_WORDS.stream().anyMatch(name::contains)) {
-            out.add(new Finding("GD-U-04", fk, Severity.WARNING,
-                    "广东：互联网金融类网站须取得相关资质，或上传《承诺书》等材料"));
         }
     }
 
@@ -415,33 +303,16 @@ public final class WebsiteChecks {
                 out.add(new Finding("FORUM_FOR_PERSON", key + ".name", Severity.BLOCKING,
                         "个人不能开办论坛、社区等电子公告服务类网站"));
             } else {
-                String rule = ctx.province() == Province.TIANJIN ? "TJ-B-08" : "PRE_APPROVAL_MISSING";
-                out.add(new Finding(rule, key + ".preApprovals", Severity.BLOCKING, "网站名称涉及“"
+                out.add(new Finding("PRE_APPROVAL_MISSING", key + ".preApprovals", Severity.BLOCKING, "网站名称涉及“"
                         + t.chineseName() + "”内容，须选择“" + t.chineseName() + "”前置审批并填写审批文号"));
             }
         }
-        if (person) {
-            String remarks = w.remarks() == null ? "" : w.remarks().strip();
-            List<Rule> statement = rules.find(ctx.province(), nature, "PERSONAL_STATEMENT");
-            statement.stream().filter(r -> !remarks.contains(r.parameter()))
-                    .forEach(r -> out.add(finding(r, key + ".remarks")));
-            List<Rule> contentRules = rules.find(ctx.province(), nature, "CONTENT_REMARK");
-            if (remarks.length() < MIN_CONTENT_REMARK) {
-                contentRules.forEach(r -> out.add(finding(r, key + ".remarks")));
-                if (contentRules.isEmpty() && statement.isEmpty()) {
-                    out.add(new Finding("REMARK_CONTENT_MISSING", key + ".remarks", Severity.BLOCKING,
-                            "个人网站须在备注中说明网站的具体内容（不少于 " + MIN_CONTENT_REMARK + " 个字）"));
-                }
-            }
-            boolean blog = BLOG_WORDS.stream().anyMatch(b -> text.contains(b) || remarks.contains(b));
-            if (blog) {
-                rules.find(ctx.province(), nature, "NO_BLOG").forEach(r -> out.add(finding(r, key + ".name")));
-            }
+        // Provinces with their own remark rules judge the remark (CONTENT_REMARK, PERSONAL_STATEMENT_REMARK).
+        if (person && (w.remarks() == null || w.remarks().strip().length() < MIN_CONTENT_REMARK)
+                && !rules.applies("CONTENT_REMARK", ctx) && !rules.applies("PERSONAL_STATEMENT_REMARK", ctx)) {
+            out.add(new Finding("REMARK_CONTENT_MISSING", key + ".remarks", Severity.BLOCKING,
+                    "个人网站须在备注中说明网站的具体内容（不少于 " + MIN_CONTENT_REMARK + " 个字）"));
         }
-    }
-
-    private static Finding finding(Rule r, String fieldKey) {
-        return new Finding(r.id(), fieldKey, r.severity(), r.message());
     }
 
     private static boolean contains(String text, String what) {
@@ -460,17 +331,6 @@ public final class WebsiteChecks {
     static boolean sameCertificate(String a, String b) {
         return a != null && b != null
                 && CertificateValidator.normalise(a).equals(CertificateValidator.normalise(b));
-    }
-
-    private static boolean samePerson(String name, CertificateType type, String number, String otherName,
-            CertificateType otherType, String otherNumber) {
-        return same(name, otherName) && type == otherType && sameCertificate(number, otherNumber);
-    }
-
-    private static String maskedHolder(DomainRegistration reg) {
-        String n = reg.registrantName() == null ? "未知" : reg.registrantName();
-        boolean unit = reg.registrantCertificateType() != null && reg.registrantCertificateType().forUnits();
-        return unit ? n : cn.beian.contract.privacy.Masking.personName(n);
     }
 
     private static List<String> placeNames() {

@@ -135,7 +135,7 @@ public class WebsitesJudge {
             outline.add(new OrderWebsitesChanged.WebsiteOutline(w.id.toString(), c.name(), c.domains(),
                     c.principalSameAsSubject(), principalOutline(principal),
                     c.preApprovals().stream().map(p -> p.type().name()).toList(),
-                    needingCertificate(findings, i, c)));
+                    needingCertificate(checks, findings, i, c)));
             byWebsite.put(w.id, registrableDomains(List.of(c)));
         }
         WebsitesVersion v = new WebsitesVersion();
@@ -199,13 +199,13 @@ public class WebsitesJudge {
         return new OrderWebsitesChanged.PrincipalOutline(personKey(p), p.name(), p.certificateType(), province);
     }
 
-    private static List<String> needingCertificate(List<Finding> findings, int index, WebsiteContent c) {
+    /** The domains whose holder a rule questions: the applicant then proves the relation with the certificate. */
+    private static List<String> needingCertificate(WebsiteChecks checks, List<Finding> findings, int index,
+            WebsiteContent c) {
         Set<String> out = new HashSet<>();
         String prefix = "websites[" + index + "].domains[";
         for (Finding f : findings) {
-            boolean registrant = WebsiteChecks.RULE_REGISTRANT_GENERAL.equals(f.ruleId())
-                    || f.message().contains("持有者");
-            if (registrant && f.fieldKey() != null && f.fieldKey().startsWith(prefix)) {
+            if (checks.aboutRegistrant(f) && f.fieldKey() != null && f.fieldKey().startsWith(prefix)) {
                 int j = Integer.parseInt(f.fieldKey().substring(prefix.length(), f.fieldKey().length() - 1));
                 out.add(c.domains().get(j));
             }

@@ -1,0 +1,117 @@
+package cn.beian.website.service;
+
+import cn.beian.contract.domain.Province;
+import cn.beian.contract.domain.SubjectNature;
+import cn.beian.contract.events.order.OrderSubjectOutlined;
+import cn.beian.contract.events.snapshot.Person;
+import cn.beian.contract.findings.Finding;
+import cn.beian.contract.order.FilingType;
+import cn.beian.national.client.DomainRegistration;
+import cn.beian.rules.Facts;
+import cn.beian.rules.OrderDocument;
+import cn.beian.rules.Outcome;
+import cn.beian.rules.Rule;
+import cn.beian.rules.RuleEngine;
+import cn.beian.rules.RuleFinding;
+import cn.beian.rules.Severity;
+import cn.beian.website.domain.WebsiteContent;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The province rules (libs/rules) on an order's websites, as website-service knows the order: its websites, the
+ * subject's outline and the registry's answers. Findings on the subject itself are subject-service's and are left
+ * out here; what no lookup here knows (other subjects' records, probes of approved sites) stays undetermined, shown as
+ * a warning.
+ */
+final class ProvinceRuleFindings {
+
+    private final RuleEngine engine;
+
+    ProvinceRuleFindings(RuleEngine engine) {
+        this.engine = engine;
+    }
+
+    /** Every province rule's finding on the websites (and on the whole order). */
+    List<Finding> judge(List<WebsiteContent> websites, WebsiteChecks.Context ctx) {
+        if (ctx.province() == null || ctx.nature() == null || ctx.type() == null) {
+            return List.of();
+        }
+        OrderDocument doc = new OrderDocument(ctx.type(), null, subject(ctx), websites.stream()
+                .map(ProvinceRuleFindings::website).toList(), List.of(), null);
+        return engine.judge(doc, facts(ctx), false, ProvinceRuleFindings::onWebsites).stream()
+                .filter(f -> f.fieldKey() == null || f.fieldKey().equals("$") || f.fieldKey().startsWith("websites"))
+                .map(ProvinceRuleFindings::finding).toList();
+    }
+
+    /** Whether a rule judged by {@code check} holds for this order's province, nature, type and day. */
+    boolean applies(String check, WebsiteChecks.Context ctx) {
+        return engine.book().rules().stream().anyMatch(r -> r.check().equals(check)
+                && r.appliesTo(ctx.province(), ctx.nature(), ctx.type(), ctx.today()));
+    }
+
+    /** The ids of the rules that judge who may hold a domain. */
+    Set<String> registrantRuleIds() {
+        return Set.copyOf(engine.book().rules().stream().filter(r -> r.check().equals("REGISTRANT"))
+                .map(Rule::id).toList());
+    }
+
+    static boolean onWebsites(Rule rule) {
+        return rule.fields().stream().anyMatch(f -> f.equals("$") || f.startsWith("websites"));
+    }
+
+    private static Finding finding(RuleFinding f) {
+        boolean blocking = f.severity() == Severity.BLOCKS && f.outcome() == Outcome.FAILED;
+        return new Finding(f.ruleId(), "$".equals(f.fieldKey()) ? null : f.fieldKey(),
+                blocking ? Finding.Severity.BLOCKING : Finding.Severity.WARNING, f.message());
+    }
+
+    private static Facts facts(WebsiteChecks.Context ctx) {
+        Map<String, Facts.DomainFacts> domains = new HashMap<>();
+        ctx.registry().forEach((d, f) -> domains.put(d, domainFacts(f)));
+        // A first filing's subject has no approved site to probe; for the other types no probe has run here yet.
+        List<Facts.ExistingSite> existing = ctx.type() == FilingType.FIRST_FILING ? List.of() : null;
+        List<Facts.RecordedWebsite> recorded = ctx.alreadyFiledDomains().isEmpty() ? null
+                : List.of(new Facts.RecordedWebsite(null, List.copyOf(ctx.alreadyFiledDomains()), null, null));
+        return new Facts(ctx.today(), domains, existing, null, null, recorded);
+    }
+
+    private static Facts.DomainFacts domainFacts(RegistryFacts f) {
+        DomainRegistration r = f.registration();
+        if (f.unavailable()) {
+            return new Facts.DomainFacts(true, false, null, null, null, null, null, null);
+        }
+        return r == null ? new Facts.DomainFacts(false, false, null, null, null, null, null, null)
+                : new Facts.DomainFacts(false, true, r.registrantName(), r.registrantCertificateType(),
+                        r.registrantCertificateNumber(), r.registeredAbroad(), r.expiresOn(), null);
+    }
+
+    private static OrderDocument.Subject subject(WebsiteChecks.Context ctx) {
+        OrderSubjectOutlined s = ctx.subject();
+        Province province = ctx.province();
+        SubjectNature nature = ctx.nature();
+        if (s == null) {
+            return new OrderDocument.Subject(nature, province, null, null, null, null, null, null, null, null, null,
+                    null, null, null, null, null, null);
+        }
+        return new OrderDocument.Subject(nature, province, null, null, s.name(), s.certificateType(),
+                s.certificateNumber(), null, s.certificateAddress(), null, null, null, null, null, null,
+                person(s.principal()), null);
+    }
+
+    private static OrderDocument.Website website(WebsiteContent c) {
+        var p = c.principal();
+        return new OrderDocument.Website(c.name(), c.domains(), c.homepageUrls(), c.serviceContent(), List.of(),
+                c.preApprovals().stream().map(a -> new OrderDocument.PreApproval(a.type(), a.documentNumber()))
+                        .toList(), c.languages(), c.remarks(), c.principalSameAsSubject(),
+                p == null ? null : new OrderDocument.Person(p.name(), p.certificateType(), p.certificateNumber(),
+                        null, p.mobile(), null, p.email()), null);
+    }
+
+    private static OrderDocument.Person person(Person p) {
+        return p == null ? null : new OrderDocument.Person(p.name(), p.certificateType(), p.certificateNumber(),
+                null, p.mobile(), null, p.email());
+    }
+}
