@@ -67,9 +67,9 @@ public final class MaterialRequirements {
 
     /** Whether the row concerns an order of this province, nature and filing type (its condition aside). */
     static boolean appliesTo(MaterialRow row, OrderDocument order) {
-        return (row.provinces().isEmpty() || row.provinces().contains(order.province()))
+        return (row.provinces().isEmpty() || (order.province() != null && row.provinces().contains(order.province())))
                 && (row.appliesTo() == null || row.appliesTo().to(order.nature()))
-                && (row.filingTypes().isEmpty() || row.filingTypes().contains(order.type()));
+                && (row.filingTypes().isEmpty() || (order.type() != null && row.filingTypes().contains(order.type())));
     }
 
     /** The row's condition for the subject ({@code website} null) or one website: true, false, or null (unknown). */

@@ -26,9 +26,9 @@ public final class ReviewChecklist {
             return out;
         }
         for (ChecklistItem c : items) {
-            if ((c.provinces().isEmpty() || c.provinces().contains(order.province()))
+            if ((c.provinces().isEmpty() || (order.province() != null && c.provinces().contains(order.province())))
                     && (c.appliesTo() == null || c.appliesTo().to(order.nature()))
-                    && (c.filingTypes().isEmpty() || c.filingTypes().contains(order.type()))) {
+                    && (c.filingTypes().isEmpty() || (order.type() != null && c.filingTypes().contains(order.type())))) {
                 out.add(new Item(c.id(), c.item() == null ? null : c.item().in(english)));
             }
         }
