@@ -264,8 +264,8 @@ class MaterialsTest {
         assertEquals(false, holds("CONTENT_CATEGORY_ANY", blog, PERSON_BJ));
         assertEquals(true, holds("CONTENT_CATEGORY_ANY", blog, with(PERSON_BJ, "order.websites[0].contentCategories",
                 List.of("BLOG"))));
-        assertEquals(true, holds("CONTENT_CATEGORY_ANY", blog, with(PERSON_BJ, "order.websites[0].name", "张三的博客")),
-                "no category declared: the name's words stand for it");
+        assertNull(holds("CONTENT_CATEGORY_ANY", blog, with(PERSON_BJ, "order.websites[0].name", "张三的博客")),
+                "no category declared: a word in the name only suggests it");
         assertEquals(false, holds("CONTENT_CATEGORY_ANY", blog, with(PERSON_BJ, "order.websites[0].name", "张三的博客",
                 "order.websites[0].contentCategories", List.of("OTHER"))), "declared categories win over words");
     }
@@ -291,8 +291,10 @@ class MaterialsTest {
         Map<String, Object> words = Map.of("by", "WORDS");
         assertEquals(true, holds("PRE_APPROVAL_CONTENT", words, with(PERSON_BJ, "order.websites[0].name", "某某新闻网")));
         assertEquals(false, holds("PRE_APPROVAL_CONTENT", words, news), "declared, but no keyword");
-        assertEquals(true, holds("PRE_APPROVAL_CONTENT", Map.of("subjectName", true),
-                with(UNIT_BJ, "order.subject.name", "某某医院")), "the subject's name with subjectName");
+        assertNull(holds("PRE_APPROVAL_CONTENT", Map.of("subjectName", true),
+                with(UNIT_BJ, "order.subject.name", "某某医院")), "EITHER: a keyword of the subject's name only suggests it");
+        assertEquals(true, holds("PRE_APPROVAL_CONTENT", Map.of(), news), "EITHER: declared");
+        assertEquals(false, holds("PRE_APPROVAL_CONTENT", Map.of(), PERSON_BJ), "EITHER: neither");
     }
 
     @Test
@@ -518,7 +520,9 @@ class MaterialsTest {
         assertFalse(ids(hb).contains("HB-U-04"));
         Examples.Case school = with(hb, "order.subject.name", "湖北某某学院");
         assertTrue(ids(school).contains("HB-U-04"));
-        assertTrue(ids(school).contains("HB-B-08"), "学院 is an education keyword of the subject's name");
+        assertTrue(find(school, "HB-B-08").undetermined(), "学院 in the subject's name suggests education content");
+        assertFalse(find(with(school, "order.websites[0].preApprovals[0]", Map.of("type", "EDUCATION")), "HB-B-08")
+                .undetermined(), "declared: required");
         assertTrue(ids(school).contains("HB-B-09"), "keywords but no pre-approval declared");
         Examples.Case declared = with(school, "order.websites[0].preApprovals[0]", Map.of("type", "EDUCATION",
                 "documentNumber", "鄂教1号"));

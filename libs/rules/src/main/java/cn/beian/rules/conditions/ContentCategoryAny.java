@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * {@code CONTENT_CATEGORY_ANY}: the website declares one of {@code categories} (names of
  * {@link cn.beian.rules.ContentCategory}); where it declares no category at all, one of {@code words} in its name or
- * remarks stands for them (the catalogue's "service content" resolution). Asked about the subject: any website.
+ * remarks makes it unknown — the material is listed as possibly needed and the reviewer decides (the catalogue's
+ * "service content" resolution: keywords are for the reviewer, not a block). Asked about the subject: any website.
  */
 final class ContentCategoryAny implements Condition {
 
@@ -22,7 +23,8 @@ final class ContentCategoryAny implements Condition {
             if (!w.contentCategories().isEmpty()) {
                 return w.contentCategories().stream().anyMatch(c -> c != null && categories.contains(c.name()));
             }
-            return !words.isEmpty() && Texts.containsAny(Texts.of(order, w, in), words);
+            // no category declared: a keyword only suggests the content, and the reviewer decides
+            return !words.isEmpty() && Texts.containsAny(Texts.of(order, w, in), words) ? null : Boolean.FALSE;
         });
     }
 }

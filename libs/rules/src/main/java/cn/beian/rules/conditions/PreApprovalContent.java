@@ -16,7 +16,8 @@ import java.util.Set;
  * {@code PRE_APPROVAL_CONTENT}: the website's content needs a pre-approval of one of {@code types} (names of
  * {@link PreApprovalType}; default every type). {@code by}: {@code DECLARED} — the website declares such a
  * pre-approval; {@code WORDS} — its name or remarks (and the subject's name with {@code subjectName: true}) hold one
- * of those types' keywords; {@code EITHER} (default). Asked about the subject: any website.
+ * of those types' keywords; {@code EITHER} (default) — true when declared, unknown (the reviewer decides) when only a
+ * keyword suggests it. Asked about the subject: any website.
  */
 final class PreApprovalContent implements Condition {
 
@@ -29,8 +30,16 @@ final class PreApprovalContent implements Condition {
             in.add(Texts.Where.SUBJECT_NAME);
         }
         List<String> words = types.stream().flatMap(t -> Arrays.stream(t.keywords())).toList();
-        return Sites.any(order, website, w -> ("WORDS".equals(by) ? false : declared(w, types))
-                || (!"DECLARED".equals(by) && Texts.containsAny(Texts.of(order, w, in), words)));
+        return Sites.any(order, website, w -> {
+            if (!"WORDS".equals(by) && declared(w, types)) {
+                return true;
+            }
+            if ("DECLARED".equals(by) || !Texts.containsAny(Texts.of(order, w, in), words)) {
+                return false;
+            }
+            // a keyword only suggests the content: with EITHER, the reviewer decides
+            return "WORDS".equals(by) ? Boolean.TRUE : null;
+        });
     }
 
     private static boolean declared(Website w, Set<PreApprovalType> types) {
