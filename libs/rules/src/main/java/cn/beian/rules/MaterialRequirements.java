@@ -1,5 +1,6 @@
 package cn.beian.rules;
 
+import cn.beian.rules.conditions.MaterialConditions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +43,25 @@ public final class MaterialRequirements {
     }
 
     public static List<Required> of(OrderDocument order, Facts facts, boolean english) {
-        return of(RuleBook.standard().materials(), order, facts, english);
+        return of(RuleBook.standard().materials(), order, facts, english, Map.of());
+    }
+
+    /**
+     * As {@link #of(OrderDocument, Facts, boolean)}, with the caller's own answers for some conditions
+     * ({@code answers}: condition name → its implementation), also inside combinations: for a caller that knows a
+     * condition's answer without the fields the standard condition reads (materials-service keeps no certificate
+     * numbers but knows from subject-service the certificate's province and whether the principal is under 18).
+     */
+    public static List<Required> of(OrderDocument order, Facts facts, boolean english, Map<String, Condition> answers) {
+        return of(RuleBook.standard().materials(), order, facts, english, answers == null ? Map.of() : answers);
     }
 
     static List<Required> of(List<MaterialRow> rows, OrderDocument order, Facts facts, boolean english) {
+        return of(rows, order, facts, english, Map.of());
+    }
+
+    private static List<Required> of(List<MaterialRow> rows, OrderDocument order, Facts facts, boolean english,
+            Map<String, Condition> answers) {
         List<Required> out = new ArrayList<>();
         if (order == null) {
             return out;
@@ -56,10 +72,10 @@ public final class MaterialRequirements {
             }
             if (EACH_WEBSITE.equals(row.owner())) {
                 for (int i = 0; i < order.websites().size(); i++) {
-                    add(out, row, order, facts, i, english);
+                    add(out, row, order, facts, i, english, answers);
                 }
             } else {
-                add(out, row, order, facts, null, english);
+                add(out, row, order, facts, null, english, answers);
             }
         }
         return out;
@@ -73,24 +89,22 @@ public final class MaterialRequirements {
     }
 
     /** The row's condition for the subject ({@code website} null) or one website: true, false, or null (unknown). */
-    static Boolean holds(MaterialRow row, OrderDocument order, Facts facts, Integer website) {
+    static Boolean holds(MaterialRow row, OrderDocument order, Facts facts, Integer website,
+            Map<String, Condition> answers) {
         if (row.when() == null) {
             return true;
         }
-        Condition c = Conditions.find(row.when().condition()).orElse(null);
-        if (c == null) {
-            return null;
-        }
         try {
-            return c.holds(row.when().params() == null ? Map.of() : row.when().params(), order, facts, website);
+            return MaterialConditions.evaluate(row.when().condition(), row.when().params(), order, facts, website,
+                    name -> answers.containsKey(name) ? answers.get(name) : Conditions.find(name).orElse(null));
         } catch (RuntimeException e) {
             return null;
         }
     }
 
     private static void add(List<Required> out, MaterialRow row, OrderDocument order, Facts facts, Integer website,
-            boolean english) {
-        Boolean holds = holds(row, order, facts, website);
+            boolean english, Map<String, Condition> answers) {
+        Boolean holds = holds(row, order, facts, website, answers);
         if (Boolean.FALSE.equals(holds)) {
             return;
         }

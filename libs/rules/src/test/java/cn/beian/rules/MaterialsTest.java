@@ -603,4 +603,18 @@ class MaterialsTest {
         }
         assertTrue(ids(many).contains("SN-U-04"));
     }
+
+    @Test
+    void aCallersOwnAnswersHoldInsideCombinationsToo() {
+        Examples.Case gx = with(base(Province.GUANGXI, true, FilingType.FIRST_FILING), "order.subject.legalPerson",
+                null);
+        assertTrue(find(gx, "GX-U-05").undetermined(), "no legal person: it may be needed");
+        Condition yes = (params, order, facts, website) -> true;
+        Condition no = (params, order, facts, website) -> false;
+        assertFalse(MaterialRequirements.of(gx.order(), gx.facts(), false, Map.of(
+                "WEBSITE_PRINCIPAL_NOT_LEGAL_PERSON", yes)).stream()
+                .filter(r -> r.id().equals("GX-U-05")).findFirst().orElseThrow().undetermined());
+        assertFalse(MaterialRequirements.of(gx.order(), gx.facts(), false, Map.of(
+                "WEBSITE_PRINCIPAL_NOT_LEGAL_PERSON", no)).stream().anyMatch(r -> r.id().equals("GX-U-05")));
+    }
 }

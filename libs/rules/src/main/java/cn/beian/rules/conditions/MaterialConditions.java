@@ -1,7 +1,10 @@
 package cn.beian.rules.conditions;
 
 import cn.beian.rules.Condition;
+import cn.beian.rules.Facts;
+import cn.beian.rules.OrderDocument;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Every condition {@code materials.yaml} may name (when a material is required), each with its parameters documented
@@ -39,5 +42,17 @@ public final class MaterialConditions {
     /** The conditions by the names rule data uses. */
     public static Map<String, Condition> all() {
         return ALL;
+    }
+
+    /**
+     * The condition {@code name} on the order, with {@code resolve} choosing the implementation of every condition
+     * but the combinators ({@code ALL_OF}, {@code ANY_OF}, {@code NOT}), which are evaluated here part by part with the
+     * same resolver: a caller that answers some conditions from what it knows itself (e.g. a service that keeps no
+     * certificate numbers but knows the certificate's province) gets its answers inside combinations too.
+     * {@code null} (unknown) for a name the resolver does not know.
+     */
+    public static Boolean evaluate(String name, Map<String, Object> params, OrderDocument order, Facts facts,
+            Integer website, Function<String, Condition> resolve) {
+        return Combinations.evaluate(name, params, order, facts, website, resolve);
     }
 }
