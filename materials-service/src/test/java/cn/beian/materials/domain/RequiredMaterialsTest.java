@@ -87,6 +87,37 @@ class RequiredMaterialsTest {
         assertFalse(has(access, MaterialKind.CURTAIN_PHOTO), "access filings need no photo (docs/domain.md §3.1)");
     }
 
+    /** What each province adds comes from libs/rules (materials.yaml): its ids join the documents they concern. */
+    @Test
+    void provinceRowsComeFromTheRulesModule() {
+        WebsiteOutline own = new WebsiteOutline("a", "site a", List.of("a0.cn"), false,
+                new PrincipalOutline("p1", "李四", CertificateType.RESIDENT_ID, null), List.of(), List.of());
+        List<Requirement> tianjin = of(FilingType.FIRST_FILING, Province.TIANJIN, SubjectNature.ENTERPRISE,
+                CertificateType.BUSINESS_LICENSE, null, false, own);
+        Requirement letter = find(tianjin, MaterialKind.AUTHORIZATION_LETTER, "websites[a]");
+        assertTrue(letter.blocking());
+        assertTrue(letter.rules().contains("TJ-U-04"));
+        assertTrue(find(tianjin, MaterialKind.UNIT_CERTIFICATE, "subject").rules().contains("TJ-U-02"));
+        assertTrue(find(tianjin, MaterialKind.VERIFICATION_FORM, "websites[a]").rules().containsAll(
+                List.of("X-06", "TJ-B-04")));
+        assertFalse(has(of(FilingType.FIRST_FILING, Province.TIANJIN, SubjectNature.ENTERPRISE,
+                CertificateType.BUSINESS_LICENSE, null, false, site("a", 1)), MaterialKind.AUTHORIZATION_LETTER),
+                "the subject principal runs the website");
+        assertFalse(has(of(FilingType.FIRST_FILING, Province.GUANGXI, SubjectNature.PUBLIC_INSTITUTION,
+                CertificateType.PUBLIC_INSTITUTION_CERTIFICATE, null, false, own), MaterialKind.AUTHORIZATION_LETTER),
+                "GX-U-05 concerns enterprises");
+        assertTrue(find(of(FilingType.FIRST_FILING, Province.XINJIANG, SubjectNature.PERSON,
+                CertificateType.RESIDENT_ID, Province.XINJIANG, false, site("a", 1)), MaterialKind.VERIFICATION_FORM,
+                "websites[a]").rules().contains("XJ-P-01"));
+        assertTrue(find(of(FilingType.FIRST_FILING, Province.SHANGHAI, SubjectNature.PERSON, CertificateType.PASSPORT,
+                null, false, site("a", 1)), MaterialKind.RESIDENCE_PERMIT, "subject.principal").rules()
+                .contains("SH-P-01"), "a passport holder in Shanghai");
+        List<Requirement> change = of(FilingType.CHANGE, Province.HUBEI, SubjectNature.PERSON,
+                CertificateType.RESIDENT_ID, Province.HUBEI, false, site("a", 1));
+        assertTrue(find(change, MaterialKind.VERIFICATION_FORM, "websites[a]").rules().contains("HB-B-07"),
+                "a change attaches a newly signed form");
+    }
+
     @Test
     void bothSidesOnOneImageSatisfyFrontAndBack() {
         Requirement front = Requirement.needed(MaterialKind.ID_FRONT, "subject.principal", "x");
