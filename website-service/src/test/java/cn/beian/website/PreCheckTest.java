@@ -60,7 +60,14 @@ class PreCheckTest {
                 .body(order("13900000001")).post("/api/v1/pre-checks").then().statusCode(200)
                 .body("findings.find { it.ruleId == 'BJ-B-01' }.message", startsWith("Beijing"));
         as(account, "applicant").contentType(ContentType.JSON).body(order("13800000013")).post("/api/v1/pre-checks")
-                .then().statusCode(200).body("findings.ruleId", not(hasItem("BJ-B-01")));
+                .then().statusCode(200).body("findings.ruleId", not(hasItem("BJ-B-01")))
+                .body("findings.find { it.fieldKey == 'websites[0].materials.VERIFICATION_FORM' }.severity",
+                        equalTo("BLOCKS"));
+        String uploaded = order("13800000013").replaceFirst("\\{\"type\":\"FIRST_FILING\",",
+                "{\"type\":\"FIRST_FILING\",\"materials\":[{\"kind\":\"VERIFICATION_FORM\",\"owner\":\"websites[0]\"}],");
+        as(account, "applicant").contentType(ContentType.JSON).body(uploaded).post("/api/v1/pre-checks")
+                .then().statusCode(200)
+                .body("findings.fieldKey", not(hasItem("websites[0].materials.VERIFICATION_FORM")));
     }
 
     @Test

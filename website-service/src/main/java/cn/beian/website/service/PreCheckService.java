@@ -4,9 +4,12 @@ import cn.beian.contract.order.FilingType;
 import cn.beian.platform.problem.FieldViolation;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.rules.Facts;
+import cn.beian.rules.MaterialRequirements;
 import cn.beian.rules.OrderDocument;
+import cn.beian.rules.Outcome;
 import cn.beian.rules.RuleEngine;
 import cn.beian.rules.RuleFinding;
+import cn.beian.rules.Severity;
 import cn.beian.time.BeianClock;
 import cn.beian.validators.domain.DomainNames;
 import io.smallrye.mutiny.Uni;
@@ -20,7 +23,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The stateless whole-order pre-check: an order document in, every province rule's finding out, nothing stored. The
+ * The stateless whole-order pre-check: an order document in, every province rule's finding out (machine rules, and each
+ * required material not uploaded yet on its {@code materials.<KIND>} key), nothing stored. The
  * registry is asked about the domains the filing type verifies; what no lookup here can know (other subjects'
  * records, probes of the subject's approved sites) leaves those rules undetermined, never passed.
  */
@@ -44,8 +48,20 @@ public class PreCheckService {
                     .ifPresent(p -> registrable.add(p.registrableDomain()))));
         }
         LocalDate today = LocalDate.now(clock);
-        return registry.lookup(registrable).map(found -> engine.judge(order, new Facts(today, domainFacts(found),
-                null, null, null, null), english));
+        return registry.lookup(registrable).map(found -> {
+            Facts facts = new Facts(today, domainFacts(found), null, null, null, null);
+            List<RuleFinding> out = new ArrayList<>(engine.judge(order, facts, english));
+            out.addAll(missingMaterials(order, facts, english));
+            return out;
+        });
+    }
+
+    /** Each required material not uploaded yet, as a finding on its field key ({@code materials.<KIND>}). */
+    private static List<RuleFinding> missingMaterials(OrderDocument order, Facts facts, boolean english) {
+        return MaterialRequirements.of(order, facts, english).stream().filter(r -> !r.uploaded())
+                .map(r -> new RuleFinding(r.id(), r.fieldKey(), r.undetermined() ? Severity.WARNS : Severity.BLOCKS,
+                        r.undetermined() ? Outcome.UNDETERMINED : Outcome.FAILED, r.instruction(), r.preparedBy()))
+                .toList();
     }
 
     private static Map<String, Facts.DomainFacts> domainFacts(Map<String, RegistryFacts> found) {
