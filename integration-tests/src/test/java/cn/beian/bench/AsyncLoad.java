@@ -2,6 +2,7 @@ package cn.beian.bench;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
@@ -23,11 +24,15 @@ import java.util.function.IntFunction;
  */
 public final class AsyncLoad {
 
-    /** One request: method, absolute URI and headers. */
-    public record Request(HttpMethod method, String uri, Map<String, String> headers) {
+    /** One request: method, absolute URI, headers and a body ({@code null} for none). */
+    public record Request(HttpMethod method, String uri, Map<String, String> headers, Buffer body) {
 
         public static Request get(String uri, Map<String, String> headers) {
-            return new Request(HttpMethod.GET, uri, headers);
+            return new Request(HttpMethod.GET, uri, headers, null);
+        }
+
+        public static Request post(String uri, Map<String, String> headers, Buffer body) {
+            return new Request(HttpMethod.POST, uri, headers, body);
         }
     }
 
@@ -93,7 +98,8 @@ public final class AsyncLoad {
                 .setPort(uri.getPort()).setURI(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
         r.headers().forEach(options::addHeader);
         long start = System.nanoTime();
-        client.request(options).compose(req -> req.send().compose(resp -> resp.body().map(b -> resp.statusCode())))
+        client.request(options).compose(req -> (r.body() == null ? req.send() : req.send(r.body()))
+                        .compose(resp -> resp.body().map(b -> resp.statusCode())))
                 .onComplete(ar -> {
                     boolean success = ar.succeeded() && ok.test(ar.result());
                     if (sink != null) {
