@@ -96,6 +96,36 @@ class PreCheckTest {
     }
 
     @Test
+    void oddButWellFormedDocumentsAreJudgedAndNeverAServerError() {
+        String account = "alice-" + UUID.randomUUID();
+        String subject = "\"subject\":{\"province\":\"TIANJIN\",\"nature\":\"ENTERPRISE\"";
+        for (String body : java.util.List.of(
+                "{\"type\":\"FIRST_FILING\"," + subject + "}}",
+                "{\"type\":\"FIRST_FILING\"," + subject + ",\"principal\":{},\"legalPerson\":{}}}",
+                "{\"type\":\"FIRST_FILING\"," + subject + "},\"websites\":[{\"domains\":[\"\",\"例子.中国\","
+                        + "\"http://x.cn/a\",\"*.x.cn\"],\"homepageUrls\":[\"::\"],\"contentCategories\":[],"
+                        + "\"preApprovals\":[{}],\"principal\":{\"mobile\":\"abc\"}}],\"materials\":[{}]}",
+                "{\"type\":\"DEREGISTER_SUBJECT\"," + subject + ",\"certificateNumber\":\"91\",\"remarks\":\""
+                        + "长".repeat(2000) + "\"}}")) {
+            as(account, "applicant").contentType(ContentType.JSON).body(body).post("/api/v1/pre-checks").then()
+                    .statusCode(200);
+        }
+        as(account, "applicant").contentType(ContentType.JSON)
+                .body("{\"type\":\"FIRST_FILING\"," + subject + "},\"websites\":[null]}")
+                .post("/api/v1/pre-checks").then().statusCode(400).body("errors[0].field", equalTo("websites[0]"));
+        as(account, "applicant").contentType(ContentType.JSON)
+                .body("{\"type\":\"FIRST_FILING\"," + subject + "},\"websites\":[{\"domains\":[\"x.cn\",null]}]}")
+                .post("/api/v1/pre-checks").then().statusCode(400)
+                .body("errors[0].field", equalTo("websites[0].domains[1]"));
+        as(account, "applicant").contentType(ContentType.JSON)
+                .body("{\"type\":\"FIRST_FILING\"," + subject + "},\"websites\":[{\"domains\":\"x.cn\"}]}")
+                .post("/api/v1/pre-checks").then().statusCode(400);
+        as(account, "applicant").contentType(ContentType.JSON)
+                .body("{\"type\":\"FIRST_FILING\"," + subject + ",\"shoeSize\":42}}")
+                .post("/api/v1/pre-checks").then().statusCode(400).body("errors[0].field", equalTo("subject.shoeSize"));
+    }
+
+    @Test
     void anyoneMayReadWhatAProvinceRequiresAndAnUnknownProvinceOrNatureIsA400() {
         RestAssured.given().queryParam("province", "BEIJING").queryParam("nature", "PERSON")
                 .get("/api/v1/rules").then().statusCode(200)
