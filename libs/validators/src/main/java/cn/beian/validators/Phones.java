@@ -103,8 +103,11 @@ public final class Phones {
                         + "e.g. 010-12345678");
     }
 
-    /** The province a geocoder description (e.g. {@code 广东省深圳市}, {@code 北京市}) starts with. */
-    static Optional<Province> provinceOf(String description) {
+    /**
+     * The province a geocoder description (e.g. {@code 广东省深圳市}, {@code 北京市}) or an address starts with; the
+     * longest name first, so that nothing shorter shadows it.
+     */
+    public static Optional<Province> provinceOf(String description) {
         if (description == null || description.isBlank()) {
             return Optional.empty();
         }

@@ -16,10 +16,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -49,7 +47,7 @@ public class PreCheckService {
         }
         LocalDate today = LocalDate.now(clock);
         return registry.lookup(registrable).map(found -> {
-            Facts facts = new Facts(today, domainFacts(found), null, null, null, null);
+            Facts facts = new Facts(today, ProvinceRuleFindings.domainFacts(found), null, null, null, null);
             List<RuleFinding> out = new ArrayList<>(engine.judge(order, facts, english));
             out.addAll(missingMaterials(order, facts, english));
             return out;
@@ -62,18 +60,6 @@ public class PreCheckService {
                 .map(r -> new RuleFinding(r.id(), r.fieldKey(), r.undetermined() ? Severity.WARNS : Severity.BLOCKS,
                         r.undetermined() ? Outcome.UNDETERMINED : Outcome.FAILED, r.instruction(), r.preparedBy()))
                 .toList();
-    }
-
-    private static Map<String, Facts.DomainFacts> domainFacts(Map<String, RegistryFacts> found) {
-        Map<String, Facts.DomainFacts> out = new HashMap<>();
-        found.forEach((domain, f) -> {
-            var r = f.registration();
-            out.put(domain, f.unavailable() ? new Facts.DomainFacts(true, false, null, null, null, null, null, null)
-                    : r == null ? new Facts.DomainFacts(false, false, null, null, null, null, null, null)
-                    : new Facts.DomainFacts(false, true, r.registrantName(), r.registrantCertificateType(),
-                            r.registrantCertificateNumber(), r.registeredAbroad(), r.expiresOn(), null));
-        });
-        return out;
     }
 
     /** What the engine cannot choose rules without, and the limits of an order (the shape an order may take). */

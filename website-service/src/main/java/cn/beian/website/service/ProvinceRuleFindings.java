@@ -68,9 +68,15 @@ final class ProvinceRuleFindings {
                 blocking ? Finding.Severity.BLOCKING : Finding.Severity.WARNING, f.message());
     }
 
-    private static Facts facts(WebsiteChecks.Context ctx) {
+    /** The registry's answers as the rules read them. */
+    static Map<String, Facts.DomainFacts> domainFacts(Map<String, RegistryFacts> registry) {
         Map<String, Facts.DomainFacts> domains = new HashMap<>();
-        ctx.registry().forEach((d, f) -> domains.put(d, domainFacts(f)));
+        registry.forEach((d, f) -> domains.put(d, domainFacts(f)));
+        return domains;
+    }
+
+    private static Facts facts(WebsiteChecks.Context ctx) {
+        Map<String, Facts.DomainFacts> domains = domainFacts(ctx.registry());
         // A first filing's subject has no approved site to probe; for the other types no probe has run here yet.
         List<Facts.ExistingSite> existing = ctx.type() == FilingType.FIRST_FILING ? List.of() : null;
         List<Facts.RecordedWebsite> recorded = ctx.alreadyFiledDomains().isEmpty() ? null

@@ -83,6 +83,26 @@ final class FiledDomains {
         return f;
     }
 
+    /**
+     * Fails every registered domain of the order whose registry fact {@code flag} is true, and reports it undetermined
+     * (with {@code unknown}) when the registry does not say.
+     */
+    static void failWhere(OrderDocument order, Facts facts, Verdicts out,
+            java.util.function.Function<Facts.DomainFacts, Boolean> flag, String unknown) {
+        for (Entry e : of(order, facts)) {
+            Facts.DomainFacts f = registry(e, facts, out);
+            if (f == null || !f.registered()) {
+                continue;
+            }
+            Boolean set = flag.apply(f);
+            if (set == null) {
+                out.undetermined(e.key(), unknown);
+            } else if (set) {
+                out.fail(e.key(), java.util.Map.of("domain", e.shown()));
+            }
+        }
+    }
+
     /** The registrable domains of the websites on record (lower-case ASCII). */
     private static Set<String> recorded(Facts facts) {
         Set<String> out = new HashSet<>();

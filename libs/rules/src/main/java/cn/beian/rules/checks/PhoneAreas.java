@@ -7,8 +7,6 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.google.i18n.phonenumbers.geocoding.PhoneNumberOfflineGeocoder;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -19,10 +17,6 @@ import java.util.Optional;
 final class PhoneAreas {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
-    /** Longest Chinese name first, so that nothing shorter shadows it. */
-    private static final Province[] BY_NAME = Arrays.stream(Province.values())
-            .sorted(Comparator.comparingInt((Province p) -> p.chineseName().length()).reversed())
-            .toArray(Province[]::new);
 
     private PhoneAreas() {
     }
@@ -49,16 +43,7 @@ final class PhoneAreas {
 
     /** The province a geocoder description or an address starts with. */
     static Optional<Province> provinceOf(String description) {
-        if (description == null || description.isBlank()) {
-            return Optional.empty();
-        }
-        String d = description.strip();
-        for (Province p : BY_NAME) {
-            if (d.startsWith(p.chineseName())) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
+        return Phones.provinceOf(description);
     }
 
     /** A city's name without its suffix: 南京市 → 南京, 临夏回族自治州 stays whole. */
