@@ -112,7 +112,12 @@ class OrderResourceTest {
         String draft = etag("order-submit", id);
         as("order-submit", "applicant").header("If-Match", draft).post("/api/v1/orders/" + id + "/submit")
                 .then().statusCode(409)
-                .body("errors.code", hasItems("WEBSITES_INCOMPLETE", "MATERIALS_INCOMPLETE"));
+                .body("errors.code", hasItems("WEBSITES_INCOMPLETE", "MATERIALS_INCOMPLETE"))
+                .body("allowedActions", hasItems("SUBMIT", "ABANDON"));
+        // A draft is submitted, not resubmitted: that is what the answer says, whatever its contents.
+        as("order-submit", "applicant").header("If-Match", draft).post("/api/v1/orders/" + id + "/resubmit")
+                .then().statusCode(409).body("currentState", equalTo("DRAFT"))
+                .body("allowedActions", hasItems("SUBMIT", "ABANDON")).body("errors", nullValue());
         markReady(id);
         // Complete now: what the applicant sees changed, so the ETag read before is stale.
         as("order-submit", "applicant").header("If-Match", draft).post("/api/v1/orders/" + id + "/submit")

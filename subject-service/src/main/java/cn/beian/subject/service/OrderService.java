@@ -32,6 +32,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -158,7 +159,12 @@ public class OrderService {
             if (trigger != OrderTrigger.SUBMIT && trigger != OrderTrigger.RESUBMIT) {
                 return move(o, trigger, Actor.APPLICANT, accountId, List.of());
             }
-            requireComplete(o);
+            // A move the order's state does not allow is refused as such before its contents are looked at.
+            Set<OrderTrigger> allowed = OrderStateMachine.allowed(o.state, Actor.APPLICANT, o.context());
+            if (!allowed.contains(trigger)) {
+                return move(o, trigger, Actor.APPLICANT, accountId, List.of());
+            }
+            requireComplete(o, allowed);
             if (accountEmail != null) {
                 o.accountEmail = accountEmail;
             }
@@ -181,7 +187,8 @@ public class OrderService {
                 .toList();
         if (!blocking.isEmpty()) {
             throw ProblemException.localized(ProblemType.CONFLICT, "detail.order-not-submittable", blocking)
-                    .with("currentState", o.state);
+                    .with("currentState", o.state)
+                    .with("allowedActions", OrderStateMachine.allowed(o.state, Actor.APPLICANT, o.context()));
         }
     }
 
@@ -287,7 +294,7 @@ public class OrderService {
     }
 
     /** Submission waits until website- and materials-service judged the order's parts complete. */
-    private static void requireComplete(FilingOrder o) {
+    private static void requireComplete(FilingOrder o, Set<OrderTrigger> allowed) {
         List<FieldViolation> missing = new ArrayList<>();
         if (o.websitesReadyVersion == null) {
             missing.add(FieldViolation.of("websites", "WEBSITES_INCOMPLETE", "field.websites-incomplete"));
@@ -297,7 +304,7 @@ public class OrderService {
         }
         if (!missing.isEmpty()) {
             throw ProblemException.localized(ProblemType.CONFLICT, "detail.order-not-submittable", missing)
-                    .with("currentState", o.state);
+                    .with("currentState", o.state).with("allowedActions", allowed);
         }
     }
 

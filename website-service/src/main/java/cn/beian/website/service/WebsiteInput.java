@@ -52,7 +52,10 @@ public final class WebsiteInput {
                     String.valueOf(MAX_NAME)));
         }
         List<String> domains = domains(in.domains(), prefix, errors);
-        List<String> homepages = homepages(in.homepageUrls(), domains, prefix, errors);
+        // More domains than a website may have are not read one by one: homepages are then not matched with them,
+        // so the eleventh domain is reported once, not again on a homepage that is fine.
+        boolean tooMany = in.domains() != null && in.domains().size() > MAX_DOMAINS;
+        List<String> homepages = homepages(in.homepageUrls(), tooMany ? null : domains, prefix, errors);
         if (in.serviceContent() == null) {
             errors.add(FieldViolation.of(prefix + "serviceContent", "REQUIRED", "field.service-content-required"));
         }
@@ -103,6 +106,7 @@ public final class WebsiteInput {
         return out;
     }
 
+    /** @param domains the website's accepted domains, {@code null} when they were not read (too many) */
     private static List<String> homepages(List<String> raw, List<String> domains, String prefix,
             List<FieldViolation> errors) {
         List<String> out = new ArrayList<>();
@@ -134,7 +138,8 @@ public final class WebsiteInput {
                 errors.add(FieldViolation.of(field, "HOMEPAGE_URL_INVALID", "field.homepage-url-not-http"));
                 continue;
             }
-            if (!domains.contains(host) && !(host.startsWith("www.") && domains.contains(host.substring(4)))) {
+            if (domains != null && !domains.contains(host)
+                    && !(host.startsWith("www.") && domains.contains(host.substring(4)))) {
                 errors.add(FieldViolation.of(field, "HOMEPAGE_NOT_IN_DOMAINS", "field.homepage-not-in-domains",
                         DomainNames.toUnicode(host)));
                 continue;
