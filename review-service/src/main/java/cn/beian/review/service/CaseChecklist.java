@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * A case's checklist: the province's reviewer items ({@link ReviewChecklist}) for the order as its frozen snapshot
@@ -42,13 +41,10 @@ public class CaseChecklist {
         return documents.document(c).map(doc -> ReviewChecklist.of(order(doc), english));
     }
 
-    /** The items with their answers. */
-    public Uni<List<Line>> of(ReviewCase c, boolean english) {
-        return items(c, english).chain(items -> answers.ofCase(c.id).map(given -> lines(items, given)));
-    }
-
-    public Uni<List<ChecklistAnswer>> answers(UUID caseId) {
-        return answers.ofCase(caseId);
+    /** The items with their answers, for the case's snapshot document already read ({@link CaseDocuments#read}). */
+    public Uni<List<Line>> of(ReviewCase c, JsonNode document, boolean english) {
+        List<ReviewChecklist.Item> items = ReviewChecklist.of(order(document), english);
+        return answers.ofCase(c.id).map(given -> lines(items, given));
     }
 
     static List<Line> lines(List<ReviewChecklist.Item> items, List<ChecklistAnswer> given) {

@@ -41,11 +41,10 @@ public class CaseQueries {
     private final CaseDocuments documents;
     private final CaseAssembly assembly;
     private final CaseChecklist checklist;
-    private final SecondApproval secondApproval;
 
     public CaseQueries(ReviewCaseRepository cases, OrderProjectionRepository orders, AuditRepository audit,
             NoteRepository notes, RejectionRepository rejections, SubmissionRepository submissions,
-            CaseDocuments documents, CaseAssembly assembly, CaseChecklist checklist, SecondApproval secondApproval) {
+            CaseDocuments documents, CaseAssembly assembly, CaseChecklist checklist) {
         this.cases = cases;
         this.orders = orders;
         this.audit = audit;
@@ -55,7 +54,6 @@ public class CaseQueries {
         this.documents = documents;
         this.assembly = assembly;
         this.checklist = checklist;
-        this.secondApproval = secondApproval;
     }
 
     /** A queue entry: the case, its order, and what it still waits for where it is assembling. */
@@ -117,12 +115,12 @@ public class CaseQueries {
                     ? audit.persist(AuditEntry.of(c.orderId, c.id, PERSONAL_DATA_READ, viewerId, c.version,
                             "unmasked case view (claim holder)", now)).chain(audit::flush)
                     : Uni.createFrom().voidItem();
-            return recorded.chain(() -> documents.document(c)).chain(doc -> documents.findings(c)
-                    .chain(findings -> audit.ofOrder(c.orderId).chain(history -> audit.ofCase(c.id)
+            return recorded.chain(() -> documents.read(c)).chain(read -> checklist.of(c, read.document(), english)
+                    .chain(items -> audit.ofOrder(c.orderId).chain(history -> audit.ofCase(c.id)
                             .chain(trail -> notes.ofCase(c.id).chain(n -> rejections.ofOrder(c.orderId)
-                                    .chain(r -> checklist.of(c, english).chain(items -> secondApproval.of(c)
-                                            .map(grounds -> new Detail(e, full ? doc : PersonalData.masked(doc),
-                                                    findings, history, trail, n, r, full, items, grounds)))))))));
+                                    .map(r -> new Detail(e, full ? read.document()
+                                            : PersonalData.masked(read.document()), read.findings(), history, trail,
+                                            n, r, full, items, SecondApproval.of(read.findings(), items))))))));
         });
     }
 

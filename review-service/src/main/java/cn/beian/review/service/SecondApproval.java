@@ -2,6 +2,7 @@ package cn.beian.review.service;
 
 import cn.beian.review.domain.ChecklistOutcome;
 import cn.beian.review.domain.ReviewCase;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -54,24 +55,28 @@ public class SecondApproval {
     }
 
     public Uni<Grounds> of(ReviewCase c) {
-        return documents.findings(c).chain(findings -> checklist.of(c, false).map(lines -> {
-            List<String> blocking = new ArrayList<>();
-            findings.forEach(f -> {
-                if ("BLOCKING".equals(f.path("severity").asText())) {
-                    String field = f.path("fieldKey").asText(null);
-                    blocking.add(f.path("ruleId").asText("?") + (field == null ? "" : " at " + field));
-                }
-            });
-            List<String> failed = new ArrayList<>();
-            List<String> unanswered = new ArrayList<>();
-            for (CaseChecklist.Line l : lines) {
-                if (l.answer() == null) {
-                    unanswered.add(l.itemId());
-                } else if (l.answer().outcome == ChecklistOutcome.FAILED) {
-                    failed.add(l.itemId());
-                }
+        return documents.read(c).chain(read -> checklist.of(c, read.document(), false)
+                .map(lines -> of(read.findings(), lines)));
+    }
+
+    /** The grounds from the findings and checklist already read (the case view has them in hand). */
+    public static Grounds of(JsonNode findings, List<CaseChecklist.Line> lines) {
+        List<String> blocking = new ArrayList<>();
+        findings.forEach(f -> {
+            if ("BLOCKING".equals(f.path("severity").asText())) {
+                String field = f.path("fieldKey").asText(null);
+                blocking.add(f.path("ruleId").asText("?") + (field == null ? "" : " at " + field));
             }
-            return new Grounds(blocking, failed, unanswered);
-        }));
+        });
+        List<String> failed = new ArrayList<>();
+        List<String> unanswered = new ArrayList<>();
+        for (CaseChecklist.Line l : lines) {
+            if (l.answer() == null) {
+                unanswered.add(l.itemId());
+            } else if (l.answer().outcome == ChecklistOutcome.FAILED) {
+                failed.add(l.itemId());
+            }
+        }
+        return new Grounds(blocking, failed, unanswered);
     }
 }
