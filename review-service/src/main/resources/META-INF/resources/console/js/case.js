@@ -429,7 +429,7 @@ export function caseView(root, caseId, router) {
     const approval = state.detail.approval;
     if (open && approval && approval.secondReviewerRequired && !cur.approvalRequestedBy) {
       const why = [...(approval.blockingFindings || []), ...(approval.failedItems || [])].join(', ');
-      panel.append(h('p', { class: 'four-eyes', id: 'four-eyes', role: 'note' }, t('second.needed', { why })));
+      panel.append(h('p', { class: 'four-eyes-note', id: 'four-eyes', role: 'note' }, t('second.needed', { why })));
     }
     if (state.changed) {
       panel.append(h('div', { class: 'changed', role: 'status', id: 'case-changed' }, t('case.changed', state.changed), ' ',
