@@ -47,8 +47,12 @@ class ReviewChecklistTest {
     @Any
     InMemoryConnector connector;
 
-    /** An open initial case of a person's first filing in {@code province}; answers the case's path. */
     String openCase(String province, String findings) {
+        return openCase(connector, province, findings);
+    }
+
+    /** An open initial case of a person's first filing in {@code province}; answers the case's path. */
+    static String openCase(InMemoryConnector connector, String province, String findings) {
         String order = UUID.randomUUID().toString();
         String account = "acc-" + order;
         TestEvents.send(connector, "subject-events", TestEvents.SUBJECT, order, "subject.snapshot-frozen.v1",

@@ -170,7 +170,8 @@ public class ReviewCaseResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not claimed by you (NOT_CLAIMED), lease ran out (LEASE_EXPIRED), "
             + "stale version (STALE_VERSION, currentVersion), already decided (CASE_CLOSED), or the reviewer who "
-            + "requested the approval approving again (SECOND_REVIEWER_REQUIRED)",
+            + "requested the approval approving again (SECOND_REVIEWER_REQUIRED), or, where the checklist must be "
+            + "complete, an item unanswered (CHECKLIST_INCOMPLETE, unansweredItems)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> decide(@PathParam("caseId") String caseId, @Valid @NotNull DecisionRequest request) {
         String reviewer = account.id();

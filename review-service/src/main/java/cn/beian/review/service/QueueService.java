@@ -144,7 +144,9 @@ public class QueueService {
      * does not decide it. It is recorded as {@code APPROVAL_REQUESTED}, the claim is given back, and the case stays
      * open (answered with status OPEN and {@code approvalRequestedBy}) until another reviewer claims it and approves
      * (confirmed: decided as any approval) or rejects it. The requester approving again is a 409
-     * {@code SECOND_REVIEWER_REQUIRED}; a rejection never needs a second reviewer.
+     * {@code SECOND_REVIEWER_REQUIRED}; a rejection never needs a second reviewer. With
+     * {@code beian.review.require-checklist}, an approval with a checklist item unanswered is a 409
+     * {@code CHECKLIST_INCOMPLETE} naming each.
      */
     @WithTransaction
     public Uni<ReviewCase> decide(UUID caseId, String reviewerId, int seenVersion, boolean approve,
@@ -176,9 +178,16 @@ public class QueueService {
                                         + c.approvalRequestedAt, now))
                         .chain(() -> record(c, reviewerId, seenVersion, true, List.of(), null, now));
             }
-            return secondApproval.of(c).chain(grounds -> grounds.needSecondReviewer()
-                    ? requestApproval(c, reviewerId, seenVersion, grounds, now)
-                    : record(c, reviewerId, seenVersion, true, List.of(), grounds, now));
+            return secondApproval.of(c).chain(grounds -> {
+                if (config.requireChecklist() && !grounds.unansweredItems().isEmpty()) {
+                    throw conflict(c, "CHECKLIST_INCOMPLETE", "detail.checklist-incomplete",
+                            String.join(", ", grounds.unansweredItems()))
+                            .with("unansweredItems", grounds.unansweredItems());
+                }
+                return grounds.needSecondReviewer()
+                        ? requestApproval(c, reviewerId, seenVersion, grounds, now)
+                        : record(c, reviewerId, seenVersion, true, List.of(), grounds, now);
+            });
         });
     }
 

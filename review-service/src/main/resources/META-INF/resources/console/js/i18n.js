@@ -56,6 +56,7 @@ const zh = {
   'decide.approvalRequested': '已申请通过，案件已释放，等待另一位审核员确认。',
   'err.SECOND_REVIEWER_REQUIRED': '通过申请是您提出的，须由另一位审核员确认（四眼原则）。您可以释放案件，或驳回。',
   'err.APPROVAL_REQUESTED': '此案件的通过申请正在等待第二位审核员确认，核对清单在此期间不能更改。',
+  'err.CHECKLIST_INCOMPLETE': '通过前须核对清单中的每一项。尚未核对：{items}',
   // decide
   'decide.title': '审核决定', 'decide.claim': '领取此案件', 'decide.renew': '续领', 'decide.release': '释放',
   'decide.approve': '通过', 'decide.reject': '驳回', 'decide.reasons': '驳回理由（{n}）',
@@ -148,6 +149,7 @@ const en = {
   'decide.approvalRequested': 'Approval requested; the case is released and waits for another reviewer.',
   'err.SECOND_REVIEWER_REQUIRED': 'You requested this approval; another reviewer must confirm it (four-eyes). Release the case, or reject it.',
   'err.APPROVAL_REQUESTED': 'An approval of this case waits for a second reviewer; its checklist cannot change meanwhile.',
+  'err.CHECKLIST_INCOMPLETE': 'Answer every checklist item before approving. Not answered: {items}',
   'err.STALE_VERSION': 'You were looking at version {seen}, but the case changed meanwhile (now version {current}) — renewed or handled by someone else. Your decision was not sent. The case has been reloaded: check it and decide again.',
   'err.CLAIMED_BY_ANOTHER': 'Another reviewer holds this case.',
   'err.NOT_CLAIMED': 'You do not hold this case (released or claimed by someone else). Claim it again first.',
