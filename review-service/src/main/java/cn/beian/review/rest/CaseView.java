@@ -40,7 +40,8 @@ public record CaseView(
         OffsetDateTime decidedAt,
         List<RejectionReason> reasons,
         @Schema(description = "Four-eyes: the reviewer whose approval waits for a second, different reviewer's "
-                + "(the case stays OPEN until another reviewer claims it and approves or rejects); null when none")
+                + "(the case stays OPEN until another reviewer claims it and approves or rejects); once decided, who "
+                + "asked for the second approval; null when nobody did")
         String approvalRequestedBy,
         OffsetDateTime approvalRequestedAt) {
 

@@ -254,7 +254,10 @@ export function caseView(root, caseId, router) {
       } else if (what === 'approve') {
         if (!holding()) { banner(t('decide.notMine'), 'warn'); return; }
         const fourEyes = !c().approvalRequestedBy && state.detail.approval && state.detail.approval.secondReviewerRequired;
-        if (!(await confirm(fourEyes ? t('decide.confirmApproveFourEyes') : t('decide.confirmApprove'), t('decide.approve')))) return;
+        const second = c().approvalRequestedBy && c().approvalRequestedBy !== me();
+        const question = second ? t('decide.confirmSecond', { who: who(c().approvalRequestedBy) })
+          : fourEyes ? t('decide.confirmApproveFourEyes') : t('decide.confirmApprove');
+        if (!(await confirm(question, t('decide.approve')))) return;
         await decide({ version: state.seenVersion, decision: 'APPROVE' }, t('decide.approved'));
       } else if (what === 'reject') {
         if (!holding()) { banner(t('decide.notMine'), 'warn'); return; }
