@@ -189,6 +189,7 @@ final class World {
         m.put("host", domainA);
         m.put("websiteFilingNumber", "京ICP备12345678号-1");
         m.put("submissionId", ids.get("orderId") + ":1");
+        m.put("itemId", "X-05"); // a checklist item every first filing has (review-service's PUT …/checklist/{itemId})
         m.put("limit", "20");
         return m;
     }

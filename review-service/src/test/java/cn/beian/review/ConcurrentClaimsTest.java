@@ -140,8 +140,10 @@ class ConcurrentClaimsTest {
     /** Another replica: the service's own claim statement, over JDBC, one transaction per claim. */
     private static List<String> claimAsSecondInstance() throws Exception {
         List<String> got = new ArrayList<>();
-        // Positional parameters in the statement's order: kind twice (unclaimed), then now and kind twice (lapsed).
-        String sql = ReviewCaseRepository.CLAIM_NEXT.replace(":now", "?").replace(":kind", "?");
+        // Positional parameters in the statement's order: kind twice and reviewer (unclaimed), then now, kind twice
+        // and reviewer (lapsed).
+        String sql = ReviewCaseRepository.CLAIM_NEXT.replace(":now", "?").replace(":kind", "?")
+                .replace(":reviewer", "?");
         try (Connection c = PostgresTestResource.connect()) {
             c.setAutoCommit(false);
             // Another replica's reviewers: ten claims at a reviewer's pace, racing this instance's twenty.
@@ -150,9 +152,11 @@ class ConcurrentClaimsTest {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.setNull(1, Types.VARCHAR);
                     ps.setNull(2, Types.VARCHAR);
-                    ps.setObject(3, TestClock.now());
-                    ps.setNull(4, Types.VARCHAR);
+                    ps.setString(3, "instance-2");
+                    ps.setObject(4, TestClock.now());
                     ps.setNull(5, Types.VARCHAR);
+                    ps.setNull(6, Types.VARCHAR);
+                    ps.setString(7, "instance-2");
                     try (ResultSet rs = ps.executeQuery()) {
                         if (!rs.next()) {
                             c.commit();

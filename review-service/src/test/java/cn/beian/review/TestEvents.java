@@ -57,6 +57,14 @@ final class TestEvents {
     // ---- payloads ----
 
     static String subjectSnapshot(String orderId, String accountId, String type, String province, int count) {
+        return subjectSnapshot(orderId, accountId, type, province, count, """
+                [{"ruleId":"BJ-01","fieldKey":"subject.communicationAddress","severity":"WARNING",
+                 "message":"地址需详细到门牌号"}]""");
+    }
+
+    /** A person's subject snapshot with the owner's {@code findings} (a JSON array). */
+    static String subjectSnapshot(String orderId, String accountId, String type, String province, int count,
+            String findings) {
         return """
                 {"orderId":"%s","accountId":"%s","accountEmail":"a@beian.test","type":"%s","province":"%s",
                  "submissionCount":%d,"subject":{"subjectId":"s-%s","nature":"PERSON","name":"吴十",
@@ -64,9 +72,8 @@ final class TestEvents {
                  "certificateAddress":"北京市东城区1号","communicationAddress":"北京市东城区1号","city":"北京市",
                  "district":"东城区","principal":{"name":"吴十","certificateType":"RESIDENT_ID",
                  "certificateNumber":"110101199003070011","mobile":"13800138000","email":"wu@beian.test"}},
-                 "findings":[{"ruleId":"BJ-01","fieldKey":"subject.communicationAddress","severity":"WARNING",
-                 "message":"地址需详细到门牌号"}],"frozenAt":"%s"}"""
-                .formatted(orderId, accountId, type, province, count, orderId, TestClock.isoNow());
+                 "findings":%s,"frozenAt":"%s"}"""
+                .formatted(orderId, accountId, type, province, count, orderId, findings, TestClock.isoNow());
     }
 
     static String websitesSnapshot(String orderId, long version) {

@@ -18,4 +18,13 @@ public interface ReviewConfig {
      */
     @WithDefault("http://localhost:8103")
     String materialsUrl();
+
+    /**
+     * Whether an approval needs every checklist item answered: a 409 {@code CHECKLIST_INCOMPLETE} naming each
+     * unanswered item. Off by default while the clients that approve today (the console's end-to-end story, the
+     * integration journeys, the chaos run) do not answer the checklist first; meanwhile an approval names the
+     * unanswered items in its audit line.
+     */
+    @WithDefault("false")
+    boolean requireChecklist();
 }

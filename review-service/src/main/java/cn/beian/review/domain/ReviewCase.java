@@ -64,6 +64,16 @@ public class ReviewCase {
     /** The rejection reasons as JSON, where rejected. */
     public String reasons;
 
+    /**
+     * Four-eyes: the reviewer whose approval waits for a second, different reviewer's (the case had a blocking
+     * finding or a failed checklist item); null while no approval is pending.
+     */
+    @Column(name = "approval_requested_by")
+    public String approvalRequestedBy;
+
+    @Column(name = "approval_requested_at")
+    public OffsetDateTime approvalRequestedAt;
+
     /** Whether {@code reviewerId} holds a lease that has not lapsed at {@code now}. */
     public boolean leasedTo(String reviewerId, OffsetDateTime now) {
         return reviewerId.equals(claimedBy) && leaseUntil != null && leaseUntil.isAfter(now);

@@ -26,22 +26,28 @@ public class ReviewCaseRepository implements PanacheRepositoryBase<ReviewCase, U
      * <p>The oldest unclaimed case and the oldest case whose lease lapsed are each found through an index of their
      * own (the cases being held are never scanned), and the older of the two is the claim; the other stays locked
      * until this transaction ends, so a concurrent claimer skips it meanwhile.
+     *
+     * <p>A case whose approval {@code :reviewer} asked a second reviewer to confirm is never offered back to them: they
+     * cannot confirm it, and being the oldest it would come back at every claim.
      */
     public static final String CLAIM_NEXT = """
             select * from review_case where id in (
                 (select id from review_case
                   where status = 'OPEN' and claimed_by is null
                     and (cast(:kind as text) is null or kind = cast(:kind as text))
+                    and (approval_requested_by is null or approval_requested_by <> cast(:reviewer as text))
                   order by opened_at, id limit 1 for update skip locked),
                 (select id from review_case
                   where status = 'OPEN' and claimed_by is not null and lease_until <= :now
                     and (cast(:kind as text) is null or kind = cast(:kind as text))
+                    and (approval_requested_by is null or approval_requested_by <> cast(:reviewer as text))
                   order by opened_at, id limit 1 for update skip locked))
             order by opened_at, id limit 1""";
 
-    public Uni<Optional<ReviewCase>> claimNext(ReviewKind kind, OffsetDateTime now) {
+    public Uni<Optional<ReviewCase>> claimNext(ReviewKind kind, String reviewerId, OffsetDateTime now) {
         return Panache.getSession().chain(s -> s.createNativeQuery(CLAIM_NEXT, ReviewCase.class)
                 .setParameter("now", now)
+                .setParameter("reviewer", reviewerId)
                 .setParameter("kind", kind == null ? null : kind.name())
                 .getResultList()
                 .map(found -> found.stream().findFirst()));

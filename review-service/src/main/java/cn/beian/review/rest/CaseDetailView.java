@@ -14,7 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * live claim, {@code personalData=FULL}, each such read in the audit trail; masked for everyone else and once the
  * case is closed, {@code personalData=MASKED}, and then without links to the materials), the
  * owners' findings, the order's history (cases, decisions, submissions, outcomes), earlier rejections, the internal
- * notes and the case's audit trail. Each material of the snapshot is linked to materials-service, which checks the
+ * notes and the case's audit trail; the province's checklist with its answers, and what an approval rests on. Each
+ * material of the snapshot is linked to materials-service, which checks the
  * reviewer's token and records every read: {@code downloadUrl} answers a presigned URL (≤ 5 minutes), {@code content}
  * streams the file.
  */
@@ -32,7 +33,26 @@ public record CaseDetailView(
         List<AuditView> auditTrail,
         List<NoteView> notes,
         List<RejectionView> rejections,
-        List<MaterialLink> materialLinks) {
+        List<MaterialLink> materialLinks,
+        @Schema(description = "The province's reviewer checklist for this order (libs/rules), each item with its "
+                + "answer; answered by the claim holder at PUT …/checklist/{itemId}") List<ChecklistItemView> checklist,
+        @Schema(description = "What an approval now rests on, and whether it needs a second reviewer") ApprovalView approval) {
+
+    /**
+     * Four-eyes: an approval over a blocking finding or a failed checklist item is only a request until a second,
+     * different reviewer approves too.
+     *
+     * @param secondReviewerRequired whether an approval now would wait for a second reviewer (or, once requested,
+     *                               does)
+     * @param blockingFindings       the owners' blocking findings (rule id and field)
+     * @param failedItems            the checklist items failed
+     * @param unansweredItems        the checklist items nobody answered yet (they do not call for a second reviewer;
+     *                               an approval names them in the trail)
+     */
+    @Schema(name = "ReviewApproval")
+    public record ApprovalView(boolean secondReviewerRequired, String requestedBy, OffsetDateTime requestedAt,
+            List<String> blockingFindings, List<String> failedItems, List<String> unansweredItems) {
+    }
 
     /** Where a reviewer reads one material of the snapshot (index {@code i} of {@code materials[]}). */
     public record MaterialLink(String fieldKey, String materialId, String kind, String downloadUrl, String content) {
@@ -77,6 +97,11 @@ public record CaseDetailView(
                 d.orderHistory().stream().map(AuditView::of).toList(), d.trail().stream().map(AuditView::of).toList(),
                 d.notes().stream().map(NoteView::of).toList(),
                 d.rejections().stream().map(r -> RejectionView.of(r, json)).toList(),
-                d.fullPersonalData() ? MaterialLink.of(view.orderId(), d.snapshot(), materialsUrl) : List.of());
+                d.fullPersonalData() ? MaterialLink.of(view.orderId(), d.snapshot(), materialsUrl) : List.of(),
+                d.checklist().stream().map(ChecklistItemView::of).toList(),
+                new ApprovalView(d.approvalGrounds().needSecondReviewer() || d.entry().c().approvalRequestedBy != null,
+                        d.entry().c().approvalRequestedBy, d.entry().c().approvalRequestedAt,
+                        d.approvalGrounds().blockingFindings(), d.approvalGrounds().failedItems(),
+                        d.approvalGrounds().unansweredItems()));
     }
 }

@@ -15,7 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A case in the queue. {@code version} is what a decision must carry. Cases still waiting for their snapshots are
- * listed with {@code complete=false} and the parts they miss, and cannot be claimed yet.
+ * listed with {@code complete=false} and the parts they miss, and cannot be claimed yet. An approval waiting for a
+ * second reviewer shows in {@code approvalRequestedBy}.
  */
 @Schema(name = "ReviewCase")
 public record CaseView(
@@ -37,7 +38,12 @@ public record CaseView(
         OffsetDateTime leaseUntil,
         String decidedBy,
         OffsetDateTime decidedAt,
-        List<RejectionReason> reasons) {
+        List<RejectionReason> reasons,
+        @Schema(description = "Four-eyes: the reviewer whose approval waits for a second, different reviewer's "
+                + "(the case stays OPEN until another reviewer claims it and approves or rejects); once decided, who "
+                + "asked for the second approval; null when nobody did")
+        String approvalRequestedBy,
+        OffsetDateTime approvalRequestedAt) {
 
     private static final TypeReference<List<RejectionReason>> REASONS = new TypeReference<>() {
     };
@@ -58,6 +64,6 @@ public record CaseView(
                 e.order() == null ? null : e.order().type, e.order() == null ? null : e.order().province,
                 c.submissionCount, c.openedAt, c.dueAt, live && now.isAfter(c.dueAt), c.status != CaseStatus.ASSEMBLING,
                 e.missing().isEmpty() ? null : e.missing(), leased ? c.claimedBy : null, leased ? c.leaseUntil : null,
-                c.decidedBy, c.decidedAt, reasons);
+                c.decidedBy, c.decidedAt, reasons, c.approvalRequestedBy, c.approvalRequestedAt);
     }
 }

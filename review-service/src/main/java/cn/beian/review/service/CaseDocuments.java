@@ -27,29 +27,41 @@ public class CaseDocuments {
         this.mapper = mapper;
     }
 
+    /** The document and the owners' findings of one case, from one read of its snapshots. */
+    public record Read(ObjectNode document, ArrayNode findings) {
+    }
+
+    public Uni<Read> read(ReviewCase c) {
+        return parts(c).map(p -> new Read(document(p), findings(p)));
+    }
+
     public Uni<ObjectNode> document(ReviewCase c) {
-        return parts(c).map(p -> {
-            ObjectNode doc = mapper.createObjectNode();
-            p.subject().ifPresent(s -> {
-                doc.set("type", s.path("type"));
-                doc.set("province", s.path("province"));
-                doc.set("subject", s.path("subject"));
-            });
-            doc.set("websites", p.websites().map(w -> w.path("websites")).orElse(mapper.createArrayNode()));
-            doc.set("materials", p.materials().map(m -> m.path("materials")).orElse(mapper.createArrayNode()));
-            return doc;
+        return parts(c).map(this::document);
+    }
+
+    private ObjectNode document(Parts p) {
+        ObjectNode doc = mapper.createObjectNode();
+        p.subject().ifPresent(s -> {
+            doc.set("type", s.path("type"));
+            doc.set("province", s.path("province"));
+            doc.set("subject", s.path("subject"));
         });
+        doc.set("websites", p.websites().map(w -> w.path("websites")).orElse(mapper.createArrayNode()));
+        doc.set("materials", p.materials().map(m -> m.path("materials")).orElse(mapper.createArrayNode()));
+        return doc;
     }
 
     /** Findings of subject-, website- and materials-service, each tagged with its owner. */
     public Uni<ArrayNode> findings(ReviewCase c) {
-        return parts(c).map(p -> {
-            ArrayNode all = mapper.createArrayNode();
-            add(all, "subject-service", p.subject());
-            add(all, "website-service", p.websites());
-            add(all, "materials-service", p.materials());
-            return all;
-        });
+        return parts(c).map(this::findings);
+    }
+
+    private ArrayNode findings(Parts p) {
+        ArrayNode all = mapper.createArrayNode();
+        add(all, "subject-service", p.subject());
+        add(all, "website-service", p.websites());
+        add(all, "materials-service", p.materials());
+        return all;
     }
 
     private static void add(ArrayNode all, String owner, Optional<JsonNode> part) {

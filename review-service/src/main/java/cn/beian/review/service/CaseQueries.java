@@ -28,7 +28,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** Reads for the queue, the case view, the applicant's rejections and the gateway's submissions. */
+/** Reads for the queue, the case view (with its checklist), the applicant's rejections and the gateway's submissions. */
 @ApplicationScoped
 public class CaseQueries {
 
@@ -40,10 +40,11 @@ public class CaseQueries {
     private final SubmissionRepository submissions;
     private final CaseDocuments documents;
     private final CaseAssembly assembly;
+    private final CaseChecklist checklist;
 
     public CaseQueries(ReviewCaseRepository cases, OrderProjectionRepository orders, AuditRepository audit,
             NoteRepository notes, RejectionRepository rejections, SubmissionRepository submissions,
-            CaseDocuments documents, CaseAssembly assembly) {
+            CaseDocuments documents, CaseAssembly assembly, CaseChecklist checklist) {
         this.cases = cases;
         this.orders = orders;
         this.audit = audit;
@@ -52,6 +53,7 @@ public class CaseQueries {
         this.submissions = submissions;
         this.documents = documents;
         this.assembly = assembly;
+        this.checklist = checklist;
     }
 
     /** A queue entry: the case, its order, and what it still waits for where it is assembling. */
@@ -64,7 +66,8 @@ public class CaseQueries {
      * @param fullPersonalData whether {@code snapshot} is unmasked (the viewer holds the case's live claim)
      */
     public record Detail(Entry entry, ObjectNode snapshot, ArrayNode findings, List<AuditEntry> orderHistory,
-            List<AuditEntry> trail, List<CaseNote> notes, List<Rejection> rejections, boolean fullPersonalData) {
+            List<AuditEntry> trail, List<CaseNote> notes, List<Rejection> rejections, boolean fullPersonalData,
+            List<CaseChecklist.Line> checklist, SecondApproval.Grounds approvalGrounds) {
     }
 
     /** The action recorded in a case's trail for every read of its unmasked personal data. */
@@ -104,7 +107,7 @@ public class CaseQueries {
      * is read); masked for every other reviewer and admin, and for everyone once the case is closed.
      */
     @WithTransaction
-    public Uni<Detail> detail(UUID id, String viewerId, OffsetDateTime now) {
+    public Uni<Detail> detail(UUID id, String viewerId, OffsetDateTime now, boolean english) {
         return entry(id).chain(e -> {
             ReviewCase c = e.c();
             boolean full = c.status == CaseStatus.OPEN && c.leaseActive(now) && viewerId.equals(c.claimedBy);
@@ -112,11 +115,12 @@ public class CaseQueries {
                     ? audit.persist(AuditEntry.of(c.orderId, c.id, PERSONAL_DATA_READ, viewerId, c.version,
                             "unmasked case view (claim holder)", now)).chain(audit::flush)
                     : Uni.createFrom().voidItem();
-            return recorded.chain(() -> documents.document(c)).chain(doc -> documents.findings(c)
-                    .chain(findings -> audit.ofOrder(c.orderId).chain(history -> audit.ofCase(c.id)
+            return recorded.chain(() -> documents.read(c)).chain(read -> checklist.of(c, read.document(), english)
+                    .chain(items -> audit.ofOrder(c.orderId).chain(history -> audit.ofCase(c.id)
                             .chain(trail -> notes.ofCase(c.id).chain(n -> rejections.ofOrder(c.orderId)
-                                    .map(r -> new Detail(e, full ? doc : PersonalData.masked(doc), findings, history,
-                                            trail, n, r, full)))))));
+                                    .map(r -> new Detail(e, full ? read.document()
+                                            : PersonalData.masked(read.document()), read.findings(), history, trail,
+                                            n, r, full, items, SecondApproval.of(read.findings(), items))))))));
         });
     }
 

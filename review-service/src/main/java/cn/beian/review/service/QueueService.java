@@ -1,5 +1,9 @@
 package cn.beian.review.service;
 
+import static cn.beian.review.service.CaseGuards.conflict;
+import static cn.beian.review.service.CaseGuards.requireLease;
+import static cn.beian.review.service.CaseGuards.requireOpen;
+
 import cn.beian.contract.events.EventType;
 import cn.beian.contract.events.review.RejectionReason;
 import cn.beian.contract.events.review.ReviewCaseChanged;
@@ -34,8 +38,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The reviewers' moves on cases: claim (a lease that lapses), release, decide with the version seen, notes. Every
- * move is audited and announced through the outbox in its own transaction.
+ * The reviewers' moves on cases: claim (a lease that lapses), release, decide with the version seen (an approval over
+ * a blocking finding or a failed checklist item by two reviewers), notes. Every move is audited and announced through
+ * the outbox in its own transaction.
  */
 @ApplicationScoped
 public class QueueService {
@@ -48,19 +53,21 @@ public class QueueService {
     private final NoteRepository notes;
     private final RejectionRepository rejections;
     private final CaseDocuments documents;
+    private final SecondApproval secondApproval;
     private final OutboxWriter outbox;
     private final Json json;
     private final ReviewConfig config;
     private final BeianClock clock;
 
     public QueueService(ReviewCaseRepository cases, AuditRepository audit, NoteRepository notes,
-            RejectionRepository rejections, CaseDocuments documents, OutboxWriter outbox, Json json,
-            ReviewConfig config, BeianClock clock) {
+            RejectionRepository rejections, CaseDocuments documents, SecondApproval secondApproval,
+            OutboxWriter outbox, Json json, ReviewConfig config, BeianClock clock) {
         this.cases = cases;
         this.audit = audit;
         this.notes = notes;
         this.rejections = rejections;
         this.documents = documents;
+        this.secondApproval = secondApproval;
         this.outbox = outbox;
         this.json = json;
         this.config = config;
@@ -71,7 +78,7 @@ public class QueueService {
     @WithTransaction
     public Uni<Optional<ReviewCase>> claimNext(String reviewerId, ReviewKind kind) {
         OffsetDateTime now = clock.now();
-        return cases.claimNext(kind, now).chain(found -> found.isEmpty()
+        return cases.claimNext(kind, reviewerId, now).chain(found -> found.isEmpty()
                 ? Uni.createFrom().item(Optional.<ReviewCase>empty())
                 : lease(found.get(), reviewerId, now).map(Optional::of));
     }
@@ -132,6 +139,14 @@ public class QueueService {
     /**
      * Approves or rejects with the version the reviewer saw. 409 when not claimed by the caller, the lease lapsed or
      * the version is stale; 400 when a rejection has no reasons, names a field not in the snapshot or an unknown code.
+     *
+     * <p>Four-eyes ({@link SecondApproval}): an approval of a case with a blocking finding or a failed checklist item
+     * does not decide it. It is recorded as {@code APPROVAL_REQUESTED}, the claim is given back, and the case stays
+     * open (answered with status OPEN and {@code approvalRequestedBy}) until another reviewer claims it and approves
+     * (confirmed: decided as any approval) or rejects it. The requester approving again is a 409
+     * {@code SECOND_REVIEWER_REQUIRED}; a rejection never needs a second reviewer. With
+     * {@code beian.review.require-checklist}, an approval with a checklist item unanswered is a 409
+     * {@code CHECKLIST_INCOMPLETE} naming each.
      */
     @WithTransaction
     public Uni<ReviewCase> decide(UUID caseId, String reviewerId, int seenVersion, boolean approve,
@@ -144,20 +159,60 @@ public class QueueService {
                 throw conflict(c, "STALE_VERSION", "detail.case-version-stale", String.valueOf(seenVersion),
                         String.valueOf(c.version)).with("currentVersion", c.version);
             }
-            Uni<List<RejectionReason>> checked = approve
-                    ? Uni.createFrom().item(List.<RejectionReason>of())
-                    : documents.document(c).map(doc -> checkReasons(given, SnapshotFields.of(doc,
-                            c.kind == ReviewKind.PHOTO)));
             if (approve && given != null && !given.isEmpty()) {
                 throw ProblemException.invalidFields(List.of(FieldViolation.of("reasons", "NOT_ALLOWED",
                         "field.approval-has-reasons")));
             }
-            return checked.chain(reasons -> record(c, reviewerId, seenVersion, approve, reasons, now));
+            if (!approve) {
+                return documents.document(c).map(doc -> checkReasons(given, SnapshotFields.of(doc,
+                        c.kind == ReviewKind.PHOTO))).chain(reasons -> record(c, reviewerId, seenVersion, false,
+                        reasons, null, now));
+            }
+            if (c.approvalRequestedBy != null) {
+                if (reviewerId.equals(c.approvalRequestedBy)) {
+                    throw conflict(c, "SECOND_REVIEWER_REQUIRED", "detail.second-reviewer-required",
+                            c.approvalRequestedBy).with("approvalRequestedBy", c.approvalRequestedBy);
+                }
+                return audit.persist(AuditEntry.of(c.orderId, c.id, "APPROVAL_CONFIRMED", reviewerId, c.version,
+                                "second approval of " + c.approvalRequestedBy + "'s, requested at "
+                                        + c.approvalRequestedAt, now))
+                        .chain(() -> record(c, reviewerId, seenVersion, true, List.of(), null, now));
+            }
+            return secondApproval.of(c).chain(grounds -> {
+                if (config.requireChecklist() && !grounds.unansweredItems().isEmpty()) {
+                    throw conflict(c, "CHECKLIST_INCOMPLETE", "detail.checklist-incomplete",
+                            String.join(", ", grounds.unansweredItems()))
+                            .with("unansweredItems", grounds.unansweredItems());
+                }
+                return grounds.needSecondReviewer()
+                        ? requestApproval(c, reviewerId, seenVersion, grounds, now)
+                        : record(c, reviewerId, seenVersion, true, List.of(), grounds, now);
+            });
         });
     }
 
+    /** The first of two approvals: recorded, the claim given back so that a second reviewer can take the case. */
+    private Uni<ReviewCase> requestApproval(ReviewCase c, String reviewerId, int seenVersion,
+            SecondApproval.Grounds grounds, OffsetDateTime now) {
+        c.approvalRequestedBy = reviewerId;
+        c.approvalRequestedAt = now;
+        c.claimedBy = null;
+        c.leaseUntil = null;
+        c.version++;
+        return audit.persist(AuditEntry.of(c.orderId, c.id, "APPROVAL_REQUESTED", reviewerId, c.version,
+                        "approved on version " + seenVersion + "; a second reviewer must confirm: "
+                                + grounds.describe(), now))
+                .chain(() -> outbox.append(EventType.REVIEW_CASE_RELEASED,
+                        new ReviewCaseChanged(c.orderId, c.id.toString(), c.kind, reviewerId, c.dueAt, now)))
+                .replaceWith(c);
+    }
+
+    /**
+     * The decision as it always was: status, the event, the applicant's rejection. {@code grounds}, where the
+     * approval was checked for four-eyes, names the checklist items nobody answered in the audit line.
+     */
     private Uni<ReviewCase> record(ReviewCase c, String reviewerId, int seenVersion, boolean approve,
-            List<RejectionReason> reasons, OffsetDateTime now) {
+            List<RejectionReason> reasons, SecondApproval.Grounds grounds, OffsetDateTime now) {
         c.status = approve ? CaseStatus.APPROVED : CaseStatus.REJECTED;
         c.decidedBy = reviewerId;
         c.decidedAt = now;
@@ -173,7 +228,12 @@ public class QueueService {
                 : rejections.persist(Rejection.byReviewer(c.orderId, c.kind, c.id, c.reasons, now));
         return rejection
                 .chain(() -> audit.persist(AuditEntry.of(c.orderId, c.id, approve ? "APPROVED" : "REJECTED", reviewerId,
-                        c.version, "decided on version " + seenVersion + (approve ? "" : "; reasons " + c.reasons), now)))
+                        c.version, "decided on version " + seenVersion + (approve ? "" : "; reasons " + c.reasons)
+                        + (c.approvalRequestedBy == null || c.approvalRequestedBy.equals(reviewerId) ? ""
+                                : "; approval requested by " + c.approvalRequestedBy)
+                        + (grounds == null || grounds.unansweredItems().isEmpty() ? ""
+                                : "; unanswered checklist items " + String.join(", ", grounds.unansweredItems())),
+                        now)))
                 .chain(() -> outbox.append(type, new ReviewDecided(c.orderId, c.id.toString(), reviewerId, reasons, now)))
                 .replaceWith(c);
     }
@@ -238,36 +298,6 @@ public class QueueService {
     }
 
     private Uni<ReviewCase> locked(UUID caseId) {
-        return cases.lock(caseId).map(c -> {
-            if (c == null) {
-                throw ProblemException.notFound("ReviewCase");
-            }
-            return c;
-        });
+        return cases.lock(caseId).map(CaseGuards::found);
     }
-
-    private static void requireOpen(ReviewCase c) {
-        if (c.status == CaseStatus.ASSEMBLING) {
-            throw conflict(c, "CASE_ASSEMBLING", "detail.case-assembling");
-        }
-        if (c.status != CaseStatus.OPEN) {
-            throw conflict(c, "CASE_CLOSED", "detail.case-closed", c.status.name());
-        }
-    }
-
-    private static void requireLease(ReviewCase c, String reviewerId, OffsetDateTime now) {
-        if (!reviewerId.equals(c.claimedBy)) {
-            throw conflict(c, "NOT_CLAIMED", "detail.case-not-claimed");
-        }
-        if (!c.leasedTo(reviewerId, now)) {
-            throw conflict(c, "LEASE_EXPIRED", "detail.case-lease-expired", String.valueOf(c.leaseUntil));
-        }
-    }
-
-    /** A 409 naming {@code code}, its detail the bundle entry {@code key}. */
-    private static ProblemException conflict(ReviewCase c, String code, String key, Object... args) {
-        return ProblemException.localized(ProblemType.CONFLICT, key, args).with("code", code)
-                .with("currentStatus", c.status.name()).with("currentVersion", c.version);
-    }
-
 }

@@ -11,9 +11,10 @@ export class ApiError extends Error {
   get code() { return this.problem.code; }
 }
 
-export async function api(method, url, body) {
+/** {@code extra}: further request headers, e.g. the If-Match a checklist answer needs. */
+export async function api(method, url, body, extra = {}) {
   const token = accessToken();
-  const headers = { Accept: 'application/json', 'Accept-Language': language() === 'en' ? 'en' : 'zh-CN' };
+  const headers = { Accept: 'application/json', 'Accept-Language': language() === 'en' ? 'en' : 'zh-CN', ...extra };
   if (token) headers.Authorization = `Bearer ${token}`;
   const init = { method, headers, credentials: 'omit', cache: 'no-store' };
   if (body !== undefined) {

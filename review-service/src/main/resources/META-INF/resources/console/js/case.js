@@ -1,6 +1,7 @@
 // One case: the snapshot (every field a button that pins a rejection reason to its field key), the materials as
 // images (full size and zoom; in photo review the curtain photo next to the ID photo), the earlier decisions, the
-// findings, history, notes and audit trail; and the decision panel: claim, renew, release, approve, reject.
+// findings (with rule ids), the province's checklist (tick / fail with a reason), history, notes and audit trail; and
+// the decision panel: claim, renew, release, approve (four-eyes where the case needs it), reject.
 import { api, blobUrl, review } from './api.js';
 import * as auth from './auth.js';
 import { t, e, fieldLabel, pathLabel } from './i18n.js';
@@ -40,7 +41,7 @@ const HIDDEN = new Set(['subjectId', 'materialId', 'sha256', 'objectKey', 'conte
 export function caseView(root, caseId, router) {
   const state = {
     detail: null, seenVersion: null, drafts: JSON.parse(sessionStorage.getItem(DRAFTS + caseId) || '[]'),
-    images: new Map(), timer: null, tick: null, busy: false, changed: null,
+    images: new Map(), timer: null, tick: null, busy: false, changed: null, failing: null,
   };
 
   const layout = h('div', { class: 'case-layout' });
@@ -252,7 +253,11 @@ export function caseView(root, caseId, router) {
         await load(t('decide.released'));
       } else if (what === 'approve') {
         if (!holding()) { banner(t('decide.notMine'), 'warn'); return; }
-        if (!(await confirm(t('decide.confirmApprove'), t('decide.approve')))) return;
+        const fourEyes = !c().approvalRequestedBy && state.detail.approval && state.detail.approval.secondReviewerRequired;
+        const second = c().approvalRequestedBy && c().approvalRequestedBy !== me();
+        const question = second ? t('decide.confirmSecond', { who: who(c().approvalRequestedBy) })
+          : fourEyes ? t('decide.confirmApproveFourEyes') : t('decide.confirmApprove');
+        if (!(await confirm(question, t('decide.approve')))) return;
         await decide({ version: state.seenVersion, decision: 'APPROVE' }, t('decide.approved'));
       } else if (what === 'reject') {
         if (!holding()) { banner(t('decide.notMine'), 'warn'); return; }
@@ -263,26 +268,85 @@ export function caseView(root, caseId, router) {
         t('decide.rejected'));
       }
     } catch (err) {
-      const seen = state.seenVersion;
-      const message = explain(err, { seen });
-      if (err.status === 409) {
-        // Someone (or another tab) moved the case: say so in words, show the case as it is now.
-        await load();
-        banner(message, 'warn', h('span', { class: 'stale-code', 'data-problem-code': err.code || '' }, err.code ? ` [${err.code}]` : ''));
-      } else {
-        banner(message, 'error');
-      }
+      await refused(err);
     } finally {
       state.busy = false;
     }
   }
 
+  async function refused(err) {
+    const seen = state.seenVersion;
+    const message = explain(err, { seen });
+    if (err.status === 409 || err.status === 412) {
+      // Someone (or another tab) moved the case: say so in words, show the case as it is now.
+      await load();
+      banner(message, 'warn', h('span', { class: 'stale-code', 'data-problem-code': err.code || '' }, err.code ? ` [${err.code}]` : ''));
+    } else {
+      banner(message, 'error');
+    }
+  }
+
   async function decide(body, done) {
-    await api('POST', review(`/review-cases/${caseId}/decision`), body);
+    const decided = await api('POST', review(`/review-cases/${caseId}/decision`), body);
     state.drafts = [];
     saveDrafts();
     await load();
-    banner(done, 'ok');
+    // 202: an approval over a blocking finding or a failed item waits for a second reviewer (four-eyes).
+    if (decided && decided.status === 'OPEN' && decided.approvalRequestedBy) banner(t('decide.approvalRequested'), 'info');
+    else banner(done, 'ok');
+  }
+
+  // ---- the checklist -------------------------------------------------------------------------------------
+  async function answer(itemId, outcome, reason) {
+    if (state.busy) return;
+    state.busy = true;
+    try {
+      // An answer is a write to the case: it names the version seen and moves it on (the next decision names the new one).
+      await api('PUT', review(`/review-cases/${caseId}/checklist/${encodeURIComponent(itemId)}`),
+        reason ? { outcome, reason } : { outcome }, { 'If-Match': `"${state.seenVersion}"` });
+      state.failing = null;
+      await load();
+    } catch (err) {
+      await refused(err);
+    } finally {
+      state.busy = false;
+    }
+  }
+
+  function checklistItem(item, i, editable) {
+    const li = h('li', { class: `check ${item.outcome ? item.outcome.toLowerCase() : 'open'}`, 'data-item-id': item.itemId,
+      'data-outcome': item.outcome || '' },
+      h('div', {}, h('code', {}, item.itemId), ' ', item.text || ''),
+      h('div', { class: 'muted small' }, item.outcome
+        ? `${e('check', item.outcome)} · ${who(item.answeredBy)} · ${at(item.answeredAt)}${item.reason ? ' — ' + item.reason : ''}`
+        : t('check.unanswered')));
+    if (!editable) return li;
+    const buttons = h('div', { class: 'check-actions' },
+      h('button', { type: 'button', 'data-check': 'tick', 'aria-label': t('check.tickItem', { id: item.itemId }),
+        onclick: () => answer(item.itemId, 'TICKED') }, t('check.tick')),
+      h('button', { type: 'button', 'data-check': 'fail', 'aria-label': t('check.failItem', { id: item.itemId }),
+        onclick: () => { state.failing = item.itemId; render(); const el = document.getElementById(`check-reason-${i}`); if (el) el.focus(); } },
+      t('check.fail')));
+    li.append(buttons);
+    if (state.failing === item.itemId) {
+      const text = h('textarea', { id: `check-reason-${i}`, rows: 2, maxlength: 500 });
+      li.append(h('form', { class: 'check-fail', onsubmit: ev => {
+        ev.preventDefault();
+        if (!text.value.trim()) { banner(t('check.reasonNeeded'), 'warn'); return; }
+        answer(item.itemId, 'FAILED', text.value.trim());
+      } }, h('label', { for: text.id }, t('check.reason')), text,
+      h('button', { type: 'submit' }, t('check.failConfirm')),
+      h('button', { type: 'button', class: 'link', onclick: () => { state.failing = null; render(); } }, t('check.cancel'))));
+    }
+    return li;
+  }
+
+  function checklist(d) {
+    const items = d.checklist || [];
+    const editable = holding() && !c().approvalRequestedBy;
+    return h('section', { id: 'checklist', 'aria-labelledby': 'check-h' }, h('h2', { id: 'check-h' }, t('case.checklist')),
+      items.length ? h('ol', { class: 'checklist' }, ...items.map((item, i) => checklistItem(item, i, editable)))
+        : h('p', { class: 'muted' }, t('case.noChecklist')));
   }
 
   // ---- side panels ---------------------------------------------------------------------------------------
@@ -321,7 +385,9 @@ export function caseView(root, caseId, router) {
     const list = d.findings || [];
     return h('section', { 'aria-labelledby': 'find-h' }, h('h2', { id: 'find-h' }, t('case.findings')),
       list.length ? h('ul', { class: 'findings' }, ...list.map(f => h('li', { class: `finding ${String(f.severity || '').toLowerCase()}` },
-        f.rule ? h('code', {}, f.rule) : null, ' ', f.field ? h('code', {}, f.field) : null, ' ', f.message || f.code || JSON.stringify(f),
+        (f.ruleId || f.rule) ? h('code', { 'data-rule-id': f.ruleId || f.rule }, f.ruleId || f.rule) : null, ' ',
+        f.severity ? h('span', { class: 'severity' }, e('severity', f.severity)) : null, ' ',
+        (f.fieldKey || f.field) ? h('code', {}, f.fieldKey || f.field) : null, ' ', f.message || f.code || JSON.stringify(f),
         h('span', { class: 'muted small' }, ` (${f.owner})`))))
         : h('p', { class: 'muted' }, t('case.noFindings')));
   }
@@ -358,9 +424,16 @@ export function caseView(root, caseId, router) {
         !cur.claimedBy ? t('claim.free') : cur.claimedBy === me()
           ? `${t('claim.mine', { until: clock(cur.leaseUntil) })} · ${t('decide.leaseLeft', { d: span(dayjs(cur.leaseUntil).valueOf() - now()) })}`
           : t('claim.other', { who: shortId(cur.claimedBy), until: clock(cur.leaseUntil) }))) : null,
+      open && cur.approvalRequestedBy ? h('div', {}, h('dt', {}, t('case.secondApproval')), h('dd', { id: 'case-second-approval' },
+        t('second.waiting', { who: who(cur.approvalRequestedBy), at: at(cur.approvalRequestedAt) }))) : null,
       cur.decidedBy ? h('div', {}, h('dt', {}, t('case.decided')), h('dd', { id: 'case-decided' },
         t('case.decidedBy', { decision: e('decision', cur.status), who: who(cur.decidedBy), at: at(cur.decidedAt) }))) : null);
     panel.append(meta);
+    const approval = state.detail.approval;
+    if (open && approval && approval.secondReviewerRequired && !cur.approvalRequestedBy) {
+      const why = [...(approval.blockingFindings || []), ...(approval.failedItems || [])].join(', ');
+      panel.append(h('p', { class: 'four-eyes-note', id: 'four-eyes', role: 'note' }, t('second.needed', { why })));
+    }
     if (state.changed) {
       panel.append(h('div', { class: 'changed', role: 'status', id: 'case-changed' }, t('case.changed', state.changed), ' ',
         h('button', { type: 'button', onclick: () => load(t('case.reloaded', { v: state.changed.now })) }, t('case.reload'))));
@@ -400,7 +473,7 @@ export function caseView(root, caseId, router) {
         d.personalData === 'FULL' ? t('case.full') : t('case.masked')),
       holding() ? h('p', { class: 'hint small' }, t('case.fieldHint')) : null,
       ...snapshotView(d.snapshot || {}),
-      findings(d), rejections(d),
+      findings(d), checklist(d), rejections(d),
       h('section', { 'aria-labelledby': 'hist-h' }, h('h2', { id: 'hist-h' }, t('case.history')), auditTable(d.orderHistory, 'order-history')),
       h('section', { 'aria-labelledby': 'trail-h' }, h('h2', { id: 'trail-h' }, t('case.trail')), auditTable(d.auditTrail, 'audit-trail')));
     const side = h('div', { class: 'case-side' }, decisionPanel(), earlierDecisions(d), notes(d));

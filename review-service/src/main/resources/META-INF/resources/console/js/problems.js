@@ -8,7 +8,7 @@ export function explain(err, context = {}) {
   if (err.status === 0) return t('err.network', { msg: err.message });
   if (err.status === 409 && p.code) {
     const key = `err.${p.code}`;
-    const text = t(key, { seen: context.seen, current: p.currentVersion });
+    const text = t(key, { seen: context.seen, current: p.currentVersion, items: (p.unansweredItems || []).join(', ') });
     if (text !== key) return text;
   }
   if (err.status === 400 && Array.isArray(p.errors) && p.errors.length) {

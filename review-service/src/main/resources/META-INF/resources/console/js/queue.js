@@ -54,6 +54,14 @@ export function queueView(root) {
   }
 
   function claimCell(c) {
+    const pill = claimPill(c);
+    // Four-eyes: an approval waits for a second reviewer (not the one who asked, who cannot confirm it).
+    if (c.status !== 'OPEN' || !c.approvalRequestedBy) return pill;
+    return h('span', {}, pill, ' ', h('span', { class: 'pill four-eyes', 'data-four-eyes': c.approvalRequestedBy === auth.accountId() ? 'mine' : 'other' },
+      c.approvalRequestedBy === auth.accountId() ? t('queue.fourEyesMine') : t('queue.fourEyes', { who: shortId(c.approvalRequestedBy) })));
+  }
+
+  function claimPill(c) {
     const me = auth.accountId();
     if (c.status !== 'OPEN' && c.status !== 'ASSEMBLING') {
       return h('span', { class: `pill status-${c.status}` }, e('status', c.status));
