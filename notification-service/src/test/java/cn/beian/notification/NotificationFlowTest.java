@@ -487,7 +487,7 @@ class NotificationFlowTest {
             subjectEvent("subject.snapshot-frozen.v1", new SubjectSnapshotFrozen(orderId, accountId, accountEmail,
                     FilingType.FIRST_FILING, Province.ZHEJIANG, 1, new SubjectSnapshotFrozen.Subject(subjectId, null,
                     SubjectNature.ENTERPRISE, "杭州示例科技有限公司", CertificateType.BUSINESS_LICENSE,
-                    "91330100MA2XXXXX08", "地址", "地址", "杭州市", "西湖区", null, null, principal), List.of(),
+                    "91330100MA2XXXXX08", "地址", "地址", "杭州市", "西湖区", null, null, principal, null), List.of(),
                     TestClock.now())).awaitAck();
             website("website.snapshot-frozen.v1", orderId, new WebsitesSnapshotFrozen(orderId, 1, List.of(
                     new WebsitesSnapshotFrozen.Website(websiteId, null, "示例网站", List.of("example.cn"),

@@ -84,4 +84,39 @@ class SubjectFindingsTest {
         assertEquals(0, SubjectResourceTest.count("select count(*) from outbox_event where aggregate_id = '" + order
                 + "' and event_type = 'subject.snapshot-frozen.v1' and payload like '%BJ-B-01%'"));
     }
+
+    @Test
+    void aTianjinUnitsPrincipalIsComparedWithItsLegalPersonAndOnlyUnitsHaveOne() throws Exception {
+        String account = "findings-unit-" + UUID.randomUUID();
+        String unit = """
+                {"nature":"ENTERPRISE","province":"TIANJIN","city":"天津市","district":"和平区","name":"天津示例科技有限公司",
+                 "certificateType":"BUSINESS_LICENSE","certificateNumber":"91120102MA0123453L",
+                 "certificateAddress":"天津市和平区南京路1号","communicationAddress":"天津市和平区南京路1号2楼201室",
+                 "investor":"天津示例科技有限公司",
+                 "principal":{"name":"孙十七","certificateType":"RESIDENT_ID","certificateNumber":"120102198501011237",
+                   "mobile":"13800000013","officePhone":"022-23456789","email":"sun@example.com"},
+                 "legalPerson":{"name":"%s","certificateType":"RESIDENT_ID","certificateNumber":"%s"}}""";
+        String subjectId = as(account, "applicant").contentType(ContentType.JSON)
+                .body(unit.formatted("李十八", "120102197001014568")).post("/api/v1/subjects").then().statusCode(201)
+                .body("legalPerson.name", equalTo("李十八")).extract().path("id");
+        String order = as(account, "applicant").contentType(ContentType.JSON).body("{\"type\":\"FIRST_FILING\"}")
+                .post("/api/v1/orders").then().statusCode(201).extract().path("id");
+        as(account, "applicant").get("/api/v1/orders/" + order + "/subject-findings").then().statusCode(200)
+                .body("findings.find { it.ruleId == 'TJ-U-03' }.outcome", equalTo("FAILED"))
+                .body("findings.find { it.ruleId == 'TJ-U-03' }.severity", equalTo("BLOCKS"));
+
+        String tag = as(account, "applicant").get("/api/v1/subjects/" + subjectId).then().extract().header("ETag");
+        as(account, "applicant").contentType(ContentType.JSON).header("If-Match", tag)
+                .body(unit.formatted("孙十七", "120102198501011237")).put("/api/v1/subjects/" + subjectId).then()
+                .statusCode(200);
+        as(account, "applicant").get("/api/v1/orders/" + order + "/subject-findings").then().statusCode(200)
+                .body("findings.ruleId", not(hasItem("TJ-U-03")));
+
+        String person = SubjectResourceTest.subject("周十九").replace("\"principal\":",
+                "\"legalPerson\":{\"name\":\"周十九\",\"certificateType\":\"RESIDENT_ID\","
+                        + "\"certificateNumber\":\"110101199003070011\"},\"principal\":");
+        as("findings-person-" + UUID.randomUUID(), "applicant").contentType(ContentType.JSON).body(person)
+                .post("/api/v1/subjects").then().statusCode(400)
+                .body("errors[0].field", equalTo("legalPerson")).body("errors[0].code", equalTo("LEGAL_PERSON_FOR_UNITS_ONLY"));
+    }
 }

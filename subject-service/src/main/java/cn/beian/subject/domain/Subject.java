@@ -62,6 +62,17 @@ public class Subject {
     @Embedded
     public Principal principal;
 
+    /** 法定代表人 of a unit, where the applicant gave one (the province rules compare the principals with it). */
+    @Column(name = "legal_person_name")
+    public String legalPersonName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "legal_person_certificate_type")
+    public CertificateType legalPersonCertificateType;
+
+    @Column(name = "legal_person_certificate_number")
+    public String legalPersonCertificateNumber;
+
     /** 主体备案号, e.g. {@code 京ICP备12345678号}, once the administration approved the subject. */
     @Column(name = "filing_number")
     public String filingNumber;
@@ -102,6 +113,9 @@ public class Subject {
         p.officePhone = principal.officePhone;
         p.email = principal.email;
         c.principal = p;
+        c.legalPersonName = legalPersonName;
+        c.legalPersonCertificateType = legalPersonCertificateType;
+        c.legalPersonCertificateNumber = legalPersonCertificateNumber;
         c.filingNumber = filingNumber;
         c.approvedAt = approvedAt;
         c.createdAt = createdAt;

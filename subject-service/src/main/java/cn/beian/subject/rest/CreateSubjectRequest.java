@@ -28,7 +28,15 @@ public record CreateSubjectRequest(
         @NotBlank @Size(max = 200) String communicationAddress,
         @Size(max = 100) String investor,
         @Size(max = 500) String remarks,
-        @NotNull @Valid PrincipalRequest principal) {
+        @NotNull @Valid PrincipalRequest principal,
+        @Valid LegalPersonRequest legalPerson) {
+
+    /** 法定代表人 of a unit: whom the province rules compare the principals with. Optional; persons have none. */
+    public record LegalPersonRequest(
+            @NotBlank @Size(max = 50) String name,
+            @NotNull CertificateType certificateType,
+            @NotBlank @Size(max = 40) @Pattern(regexp = "[0-9A-Za-z()\\-]+") String certificateNumber) {
+    }
 
     /** 主体负责人. */
     public record PrincipalRequest(
@@ -45,6 +53,8 @@ public record CreateSubjectRequest(
         return new SubjectInput(nature, province, city, district, name, certificateType, certificateNumber,
                 certificateAddress, communicationAddress, investor, remarks,
                 new SubjectInput.PrincipalInput(principal.name(), principal.certificateType(),
-                        principal.certificateNumber(), principal.mobile(), principal.officePhone(), principal.email()));
+                        principal.certificateNumber(), principal.mobile(), principal.officePhone(), principal.email()),
+                legalPerson == null ? null : new SubjectInput.LegalPersonInput(legalPerson.name(),
+                        legalPerson.certificateType(), legalPerson.certificateNumber()));
     }
 }

@@ -28,6 +28,7 @@ public record SubjectView(
         String investor,
         String remarks,
         PrincipalView principal,
+        LegalPersonView legalPerson,
         String filingNumber,
         OffsetDateTime approvedAt,
         OffsetDateTime createdAt,
@@ -37,13 +38,27 @@ public record SubjectView(
             String officePhone, String email) {
     }
 
+    /** 法定代表人; absent where none was given. */
+    public record LegalPersonView(String name, CertificateType certificateType, String certificateNumber) {
+
+        static LegalPersonView of(Subject s, boolean masked) {
+            if (s.legalPersonName == null) {
+                return null;
+            }
+            return masked ? new LegalPersonView(Masking.personName(s.legalPersonName), s.legalPersonCertificateType,
+                    Masking.certificateNumber(s.legalPersonCertificateNumber))
+                    : new LegalPersonView(s.legalPersonName, s.legalPersonCertificateType,
+                            s.legalPersonCertificateNumber);
+        }
+    }
+
     /** The owner's detail view: full values. */
     public static SubjectView full(Subject s) {
         Principal p = s.principal;
         return new SubjectView(s.id.toString(), s.nature, s.province, s.city, s.district, s.name, s.certificateType,
                 s.certificateNumber, s.certificateAddress, s.communicationAddress, s.investor, s.remarks,
                 new PrincipalView(p.name, p.certificateType, p.certificateNumber, p.mobile, p.officePhone, p.email),
-                s.filingNumber, s.approvedAt, s.createdAt, s.updatedAt);
+                LegalPersonView.of(s, false), s.filingNumber, s.approvedAt, s.createdAt, s.updatedAt);
     }
 
     /** Everyone else's view: personal data masked, addresses left out. */
@@ -55,6 +70,6 @@ public record SubjectView(
                 new PrincipalView(Masking.personName(p.name), p.certificateType,
                         Masking.certificateNumber(p.certificateNumber), Masking.mobile(p.mobile),
                         Masking.mobile(p.officePhone), Masking.email(p.email)),
-                s.filingNumber, s.approvedAt, s.createdAt, s.updatedAt);
+                LegalPersonView.of(s, true), s.filingNumber, s.approvedAt, s.createdAt, s.updatedAt);
     }
 }

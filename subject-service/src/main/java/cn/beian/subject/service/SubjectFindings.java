@@ -48,7 +48,9 @@ public class SubjectFindings {
     static OrderDocument document(FilingOrder order, Subject s) {
         return new OrderDocument(order.type, null, new OrderDocument.Subject(s.nature, s.province, s.city,
                 s.district, s.name, s.certificateType, s.certificateNumber, null, s.certificateAddress,
-                s.communicationAddress, s.investor, s.remarks, null, null, null, person(s.principal), null),
+                s.communicationAddress, s.investor, s.remarks, null, null, null, person(s.principal),
+                s.legalPersonName == null ? null : new OrderDocument.Person(s.legalPersonName,
+                        s.legalPersonCertificateType, s.legalPersonCertificateNumber, null, null, null, null)),
                 List.of(), List.of(), null);
     }
 

@@ -24,7 +24,8 @@ import java.util.Optional;
  */
 public record SubjectInput(SubjectNature nature, Province province, String city, String district, String name,
         CertificateType certificateType, String certificateNumber, String certificateAddress,
-        String communicationAddress, String investor, String remarks, PrincipalInput principal) {
+        String communicationAddress, String investor, String remarks, PrincipalInput principal,
+        LegalPersonInput legalPerson) {
 
     /** A unit's principal younger than {@link Ages#UNIT_PRINCIPAL_MINIMUM}. */
     static final String PRINCIPAL_TOO_YOUNG = "PRINCIPAL_TOO_YOUNG";
@@ -32,6 +33,10 @@ public record SubjectInput(SubjectNature nature, Province province, String city,
     /** 主体负责人. */
     public record PrincipalInput(String name, CertificateType certificateType, String certificateNumber,
             String mobile, String officePhone, String email) {
+    }
+
+    /** 法定代表人 of a unit. */
+    public record LegalPersonInput(String name, CertificateType certificateType, String certificateNumber) {
     }
 
     /**
@@ -76,6 +81,16 @@ public record SubjectInput(SubjectNature nature, Province province, String city,
             Phones.validateOfficePhone(p.officePhone()).ifPresent(x -> errors.add(violation("principal.officePhone", x)));
         }
         Emails.validate(p.email()).ifPresent(x -> errors.add(violation("principal.email", x)));
+        LegalPersonInput l = legalPerson;
+        if (l != null && !nature.isUnit()) {
+            errors.add(FieldViolation.of("legalPerson", "LEGAL_PERSON_FOR_UNITS_ONLY", "field.legal-person-units-only"));
+        } else if (l != null && l.certificateType().forUnits()) {
+            errors.add(FieldViolation.of("legalPerson.certificateType", "CERTIFICATE_TYPE_NOT_FOR_NATURE",
+                    "field.principal-needs-personal-certificate"));
+        } else if (l != null) {
+            CertificateValidator.validate(l.certificateType(), l.certificateNumber(), today)
+                    .ifPresent(x -> errors.add(violation("legalPerson.certificateNumber", x)));
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalidFields(errors);
         }
@@ -86,7 +101,9 @@ public record SubjectInput(SubjectNature nature, Province province, String city,
                         CertificateValidator.normalise(p.certificateNumber()),
                         Phones.mobileNational(p.mobile()).orElseThrow(),
                         hasOfficePhone ? Phones.officePhoneNational(p.officePhone()).orElseThrow() : null,
-                        Emails.normalise(p.email()).orElseThrow()));
+                        Emails.normalise(p.email()).orElseThrow()),
+                l == null ? null : new LegalPersonInput(l.name().strip(), l.certificateType(),
+                        CertificateValidator.normalise(l.certificateNumber())));
     }
 
     /**
@@ -132,6 +149,9 @@ public record SubjectInput(SubjectNature nature, Province province, String city,
         p.mobile = principal.mobile();
         p.officePhone = principal.officePhone();
         p.email = principal.email();
+        s.legalPersonName = legalPerson == null ? null : legalPerson.name();
+        s.legalPersonCertificateType = legalPerson == null ? null : legalPerson.certificateType();
+        s.legalPersonCertificateNumber = legalPerson == null ? null : legalPerson.certificateNumber().toUpperCase();
     }
 
     private static FieldViolation violation(String field, Problem problem) {

@@ -56,7 +56,9 @@ public class SubjectOutlines {
                 order.province, order.submissionCount,
                 new SubjectSnapshotFrozen.Subject(s.id.toString(), s.filingNumber, s.nature, s.name, s.certificateType,
                         s.certificateNumber, s.certificateAddress, s.communicationAddress, s.city, s.district,
-                        s.investor, s.remarks, person(s.principal)),
+                        s.investor, s.remarks, person(s.principal), s.legalPersonName == null ? null
+                                : new Person(s.legalPersonName, s.legalPersonCertificateType,
+                                        s.legalPersonCertificateNumber, null, null)),
                 findings.forSnapshot(order, s), clock.now());
     }
 

@@ -34,6 +34,7 @@ public record SubjectSnapshotFrozen(
 
     /**
      * @param subjectFilingNumber the subject's number where the administration already issued one
+     * @param legalPerson         a unit's legal representative where the applicant gave one (no mobile or e-mail)
      */
     public record Subject(
             String subjectId,
@@ -48,7 +49,8 @@ public record SubjectSnapshotFrozen(
             String district,
             String investorOrSupervisor,
             String remarks,
-            Person principal) {
+            Person principal,
+            Person legalPerson) {
     }
 
     @Override
