@@ -5,10 +5,12 @@ import static cn.beian.contract.events.CloudEventAttributes.AGGREGATE_TYPE;
 import static cn.beian.contract.events.CloudEventAttributes.ORDER_ID;
 import static cn.beian.contract.events.CloudEventAttributes.SEQUENCE;
 
+import cn.beian.platform.tracing.TraceContext;
 import cn.beian.time.BeianClock;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadataBuilder;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -41,7 +43,8 @@ public class OutboxRelay {
     private static final long RELAY_LOCK = 0x6265_6961_6e01L;
 
     private static final String SELECT_BATCH = """
-            select id, event_id, topic, event_type, aggregate_type, aggregate_id, order_id, sequence, payload, occurred_at
+            select id, event_id, topic, event_type, aggregate_type, aggregate_id, order_id, sequence, payload, occurred_at,
+                   trace_parent, trace_state
             from outbox_event where published_at is null order by id limit $1""";
 
     private final Pool pool;
@@ -124,6 +127,11 @@ public class OutboxRelay {
                 .withTopic(row.getString("topic"))
                 .withKey(aggregateId)
                 .build();
-        return emitter.sendMessage(Message.of(row.getString("payload")).addMetadata(ce.build()).addMetadata(kafka));
+        // The connector's tracing starts its publish span as a child of the writing transaction's context and sends
+        // that span's traceparent/tracestate as Kafka headers: the consumers continue the same trace.
+        TracingMetadata trace = TracingMetadata.withCurrent(
+                new TraceContext(row.getString("trace_parent"), row.getString("trace_state")).toContext());
+        return emitter.sendMessage(Message.of(row.getString("payload")).addMetadata(ce.build()).addMetadata(kafka)
+                .addMetadata(trace));
     }
 }
