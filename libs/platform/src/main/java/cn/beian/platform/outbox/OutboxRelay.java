@@ -19,7 +19,12 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -52,10 +57,16 @@ public class OutboxRelay {
     private final OutboxConfig config;
     private final BeianClock clock;
     private final URI source;
+    private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong oldestAgeSeconds = new AtomicLong();
 
     public OutboxRelay(Pool pool, @Channel("beian-outbox") MutinyEmitter<String> emitter, OutboxConfig config,
-            BeianClock clock) {
+            BeianClock clock, MeterRegistry meters) {
         this.clock = clock;
+        meters.gauge("beian.outbox.backlog", backlog);
+        Gauge.builder("beian.outbox.oldest.age", oldestAgeSeconds, AtomicLong::get).baseUnit("seconds")
+                .description("Age of the oldest unpublished outbox row (0: none): how far the relay lags")
+                .register(meters);
         this.pool = pool;
         this.emitter = emitter;
         this.config = config;
@@ -79,6 +90,18 @@ public class OutboxRelay {
         return pool.preparedQuery("delete from outbox_event where published_at < $1")
                 .execute(Tuple.of(clock.now().minus(config.retention())))
                 .invoke(rs -> LOG.debugf("Purged %d published outbox rows", rs.rowCount()))
+                .replaceWithVoid();
+    }
+
+    /** Reads the outbox gauges: unpublished rows and the age of the oldest (on the business clock it was written by). */
+    Uni<Void> refreshGauges() {
+        return pool.query("select count(*), min(occurred_at) from outbox_event where published_at is null").execute()
+                .invoke(rs -> {
+                    Row row = rs.iterator().next();
+                    backlog.set(row.getLong(0));
+                    OffsetDateTime oldest = row.getOffsetDateTime(1);
+                    oldestAgeSeconds.set(oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.now()).toSeconds()));
+                })
                 .replaceWithVoid();
     }
 
