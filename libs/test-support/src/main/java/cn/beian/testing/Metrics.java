@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
  */
 public final class Metrics {
 
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})?\\s+(\\S+)");
+    // The labels end at the first closing brace outside a quoted value: what follows the value (an exemplar's
+    // "# {trace_id=…}") is no label of the series.
+    private static final Pattern SAMPLE = Pattern.compile(
+            "^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{((?:[^\"}]|\"(?:[^\"\\\\]|\\\\.)*\")*)})?\\s+(\\S+)");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
     /** A UUID anywhere, a run of 6 or more digits (phones, certificate numbers, sequences), or 16+ hex digits. */
     private static final Pattern ID_LIKE = Pattern.compile(
