@@ -143,7 +143,9 @@ public class DeliveryDispatcher {
                         int sent = 0;
                         for (int i = 0; i < outcomes.size(); i++) {
                             DeliveryClaims.Outcome o = outcomes.get(i);
-                            record(o.delivery(), statuses.get(i).name().toLowerCase());
+                            // A delivery queued again after a provider failure is a retry.
+                            record(o.delivery(), statuses.get(i) == DeliveryStatus.QUEUED ? "retried"
+                                    : statuses.get(i).name().toLowerCase());
                             if (o.failure() == null) {
                                 sent++;
                             }
