@@ -48,7 +48,7 @@ public class ConsumerLag {
         this.bootstrap = bootstrap;
         this.topic = topic;
         this.lag = new LabeledGauge(registry, "beian.kafka.consumer.lag",
-                "Events of this service's topic each consumer group has not committed yet", "events", "topic", "group");
+                "Events of this service's topic each consumer group has not committed yet", null, "topic", "group");
     }
 
     @Scheduled(identity = "beian-consumer-lag", every = "${beian.metrics.refresh-interval:15s}", delayed = "10s",
