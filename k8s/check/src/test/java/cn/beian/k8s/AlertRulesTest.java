@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +42,18 @@ class AlertRulesTest {
         }
         assertEquals(generated, Repo.read(file).replace("\r\n", "\n"),
                 "k8s/local/prometheus-rules.yml is not the PrometheusRule of k8s/base/monitoring.yaml: run bin/k8s-render");
+    }
+
+    /** Where promtool is installed (bin/observe installs Debian's prometheus), the rules must parse as Prometheus does. */
+    @Test
+    void promtoolAcceptsTheRules() throws Exception {
+        Path promtool = Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+                .map(d -> Path.of(d, "promtool")).filter(Files::isExecutable).findFirst().orElse(null);
+        Assumptions.assumeTrue(promtool != null, "promtool is not installed");
+        Process p = new ProcessBuilder(promtool.toString(), "check", "rules",
+                Repo.path("k8s", "local", "prometheus-rules.yml").toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
     }
 
     @Test
