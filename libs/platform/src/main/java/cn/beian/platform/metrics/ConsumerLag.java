@@ -3,6 +3,7 @@ package cn.beian.platform.metrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -36,16 +37,16 @@ public class ConsumerLag {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final MetricsConfig config;
-    private final String bootstrap;
+    private final Map<String, Object> kafka;
     private final String topic;
     private final LabeledGauge lag;
     private volatile Admin admin;
 
     public ConsumerLag(MetricsConfig config, MeterRegistry registry,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+            @Identifier("default-kafka-broker") Map<String, Object> kafka,
             @ConfigProperty(name = "beian.events.topic") String topic) {
         this.config = config;
-        this.bootstrap = bootstrap;
+        this.kafka = kafka;
         this.topic = topic;
         this.lag = new LabeledGauge(registry, "beian.kafka.consumer.lag",
                 "Events of this service's topic each consumer group has not committed yet", null, "topic", "group");
@@ -60,7 +61,7 @@ public class ConsumerLag {
         try {
             lag.set(read());
         } catch (Exception e) {
-            LOG.debugf("Consumer lag not read this round: %s", e.toString());
+            LOG.debugf(e, "Consumer lag not read this round");
         }
     }
 
@@ -96,9 +97,17 @@ public class ConsumerLag {
 
     private Admin admin() {
         if (admin == null) {
-            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                    AdminClientConfig.CLIENT_ID_CONFIG, "beian-consumer-lag",
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()));
+            // The connectors' common Kafka settings (bootstrap servers, security), as the channels use them.
+            Map<String, Object> settings = new HashMap<>();
+            kafka.forEach((k, v) -> {
+                if (AdminClientConfig.configNames().contains(k)) {
+                    settings.put(k, v);
+                }
+            });
+            settings.put(AdminClientConfig.CLIENT_ID_CONFIG, "beian-consumer-lag");
+            settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+            settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+            admin = Admin.create(settings);
         }
         return admin;
     }
