@@ -142,6 +142,11 @@ class OrderLifecycleIT {
         // Every service took part, and none logged the principal's certificate number or mobile in full.
         assertTrue(ServiceLogs.count() >= 6, "the services' logs are read from " + ServiceLogs.directory());
         assertEquals(List.of(), ServiceLogs.linesContaining(cert, mobile), "personal data in the services' logs");
+        // Nor is either in any span the services exported (names, routes, attributes) to the stack's trace sink.
+        for (String personal : List.of(cert, mobile)) {
+            given().queryParam("contains", personal).get(Stack.TRACES + "/api/v1/spans").then().statusCode(200)
+                    .body("size()", equalTo(0));
+        }
     }
 
     /** Uploads an image for every missing material: the first stage's, or (photo) the curtain photos. */

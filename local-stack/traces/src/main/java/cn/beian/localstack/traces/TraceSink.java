@@ -33,6 +33,8 @@ import java.util.concurrent.Executors;
  *   <li>{@code POST /v1/traces} (application/x-protobuf) - what the services' OTLP exporters send</li>
  *   <li>{@code GET /api/v1/spans?traceId=} - every span of a trace, oldest first</li>
  *   <li>{@code GET /api/v1/spans?attribute=key=value} - every span with that attribute (e.g. beian.order.id=…)</li>
+ *   <li>{@code GET /api/v1/spans?contains=text} - every span with {@code text} in its name or an attribute's value
+ *       (a test's search for personal data that must not be there)</li>
  *   <li>{@code DELETE /api/v1/spans} - forget everything</li>
  *   <li>{@code GET /health} - liveness</li>
  * </ul>
@@ -129,8 +131,9 @@ public final class TraceSink implements AutoCloseable {
         Map<String, String> params = params(ex.getRequestURI().getRawQuery());
         String traceId = params.get("traceId");
         String attribute = params.get("attribute");
-        if (traceId == null && (attribute == null || !attribute.contains("="))) {
-            answer(ex, 400, "text/plain", "give traceId= or attribute=key=value".getBytes());
+        String contains = params.get("contains");
+        if (traceId == null && (attribute == null || !attribute.contains("=")) && (contains == null || contains.isEmpty())) {
+            answer(ex, 400, "text/plain", "give traceId=, attribute=key=value or contains=text".getBytes());
             return;
         }
         List<StoredSpan> found = new ArrayList<>();
@@ -144,6 +147,10 @@ public final class TraceSink implements AutoCloseable {
                     if (!attribute.substring(eq + 1).equals(s.attributes().get(attribute.substring(0, eq)))) {
                         continue;
                     }
+                }
+                if (contains != null && !s.name().contains(contains)
+                        && s.attributes().values().stream().noneMatch(v -> v.contains(contains))) {
+                    continue;
                 }
                 found.add(s);
             }

@@ -36,6 +36,9 @@ class TraceSinkTest {
             String byOrder = get(base + "/api/v1/spans?attribute=beian.order.id%3Do-1");
             assertTrue(byOrder.contains("apply order.transitioned.v1"), byOrder);
             assertEquals("[]", get(base + "/api/v1/spans?attribute=beian.order.id%3Do-2"));
+            assertTrue(get(base + "/api/v1/spans?contains=o-1").contains("review-service"));
+            assertTrue(get(base + "/api/v1/spans?contains=transitioned").contains("review-service"));
+            assertEquals("[]", get(base + "/api/v1/spans?contains=13800000000"));
 
             // Capacity 2: a third span pushes out the oldest.
             post(base, request("website-service", trace, "apply subject.snapshot-frozen.v1", "o-1"));
