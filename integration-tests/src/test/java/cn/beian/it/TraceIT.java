@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * One submission is one trace across the services: the applicant's submit (subject-service) continues through the
  * outbox and Kafka into the freezes of websites (website-service) and materials (materials-service), the case's
- * assembly (review-service) and the applicant's notice (notification-service), as the trace sink of the local stack
+ * assembly (review-service) and the applicant's notices, queued and sent (notification-service), as the trace sink of the local stack
  * received them from every service's OTLP exporter.
  */
 class TraceIT {
@@ -77,7 +77,9 @@ class TraceIT {
                 .until(() -> spans(traceId), found -> services(found).containsAll(wanted)
                         && names(found, "review-service").stream().anyMatch(n -> n.startsWith("apply "))
                         && names(found, "website-service").contains("apply order.transitioned.v1")
-                        && names(found, "materials-service").contains("apply order.transitioned.v1"));
+                        && names(found, "materials-service").contains("apply order.transitioned.v1")
+                        // The applicant's notice of the submission, sent by notification-service's dispatcher.
+                        && names(found, "notification-service").stream().anyMatch(n -> n.startsWith("send ")));
         Set<String> services = services(spans);
         assertTrue(services.size() >= 4, "one trace across at least four services: " + services);
         assertTrue(names(spans, "subject-service").stream().anyMatch(n -> n.contains("submit")),
