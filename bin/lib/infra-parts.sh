@@ -1,7 +1,7 @@
 # Parts of the local stack: prepare_/start_/health_/urls_ functions per part. Source after infra-common.sh.
 # shellcheck shell=bash
 
-PARTS=(postgres kafka s3 keycloak mail sms)
+PARTS=(postgres kafka s3 keycloak mail sms traces)
 
 SMALL_JVM=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k)
 KC_VERSION_DIR="$(ls -d "$LS_DIR"/keycloak/target/keycloak-[0-9]* 2>/dev/null | sort -V | tail -n 1 || true)"
@@ -14,6 +14,8 @@ build_outputs() {
   echo "$LS_DIR/kafka/target/lib"
   echo "$LS_DIR/sms/target/classes/cn/beian/localstack/sms/SmsGatewayMain.class"
   echo "$LS_DIR/sms/target/lib"
+  echo "$LS_DIR/traces/target/classes/cn/beian/localstack/traces/TraceSinkMain.class"
+  echo "$LS_DIR/traces/target/lib"
   echo "$LS_DIR/tools/target/tools/s3proxy.jar"
   echo "$LS_DIR/tools/target/tools/greenmail-standalone.jar"
   echo "${KC_VERSION_DIR:-$LS_DIR/keycloak/target/keycloak-missing}/bin/kc.sh"
@@ -269,10 +271,26 @@ urls_sms() {
   echo "  SMS gateway     http://127.0.0.1:$BEIAN_SMS_PORT/api/v1/sms/send (Bearer $BEIAN_SMS_API_KEY)   read: GET /api/v1/sms/messages?phone=&since="
 }
 
+# ---------------------------------------------------------------- trace sink (OTLP/HTTP stand-in for a collector)
+
+start_traces() {
+  launch traces java -Xmx192m "${SMALL_JVM[@]}" \
+    -cp "$LS_DIR/traces/target/classes:$LS_DIR/traces/target/lib/*" cn.beian.localstack.traces.TraceSinkMain
+}
+
+health_traces() { http_ok "http://127.0.0.1:$BEIAN_TRACES_PORT/health"; }
+
+stop_traces() { stop_group traces 10 || true; }
+
+urls_traces() {
+  echo "  Trace sink      http://127.0.0.1:$BEIAN_TRACES_PORT/v1/traces (OTLP/HTTP)   read: GET /api/v1/spans?traceId= | ?attribute=beian.order.id=<id>"
+}
+
 part_port() { # main port of a part (for "port already taken" checks)
   case "$1" in
     postgres) echo "$BEIAN_PG_PORT" ;; kafka) echo "$BEIAN_KAFKA_PORT" ;; s3) echo "$BEIAN_S3_PORT" ;;
     keycloak) echo "$BEIAN_KEYCLOAK_PORT" ;; mail) echo "$BEIAN_SMTP_PORT" ;; sms) echo "$BEIAN_SMS_PORT" ;;
+    traces) echo "$BEIAN_TRACES_PORT" ;;
   esac
 }
 

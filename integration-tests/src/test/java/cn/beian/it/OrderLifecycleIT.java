@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
@@ -137,10 +138,19 @@ class OrderLifecycleIT {
         // notification-service told the principal by e-mail.
         await(() -> !given().get(Stack.MAIL + "/api/user/" + email + "/messages/INBOX").then().extract().jsonPath()
                 .getList("subject", String.class).isEmpty());
+
+        // Every service took part, and none logged the principal's certificate number or mobile in full.
+        assertTrue(ServiceLogs.count() >= 6, "the services' logs are read from " + ServiceLogs.directory());
+        assertEquals(List.of(), ServiceLogs.linesContaining(cert, mobile), "personal data in the services' logs");
+        // Nor is either in any span the services exported (names, routes, attributes) to the stack's trace sink.
+        for (String personal : List.of(cert, mobile)) {
+            given().queryParam("contains", personal).get(Stack.TRACES + "/api/v1/spans").then().statusCode(200)
+                    .body("size()", equalTo(0));
+        }
     }
 
     /** Uploads an image for every missing material: the first stage's, or (photo) the curtain photos. */
-    private static void uploadMissing(String applicant, String materials, boolean photo) throws Exception {
+    static void uploadMissing(String applicant, String materials, boolean photo) throws Exception {
         List<Map<String, Object>> missing = given().auth().oauth2(applicant).get(materials + "/required-materials")
                 .then().statusCode(200).extract().path("missing");
         boolean any = false;

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.beian.testing.InMemoryMessagingResource;
+import cn.beian.testing.Metrics;
 import cn.beian.testing.OidcTestResource;
 import cn.beian.testing.PostgresTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -16,6 +17,7 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +64,23 @@ class MalformedUploadTest {
                 .post(MaterialsTest.base(order) + "/materials").then().statusCode(415).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("Content-Type"));
         assertEquals(0, stored(order));
+    }
+
+    /** Refused uploads are counted by reason (a bounded code, never the order or the file). */
+    @Test
+    void aRefusedUploadIsCountedByItsReason() throws Exception {
+        String account = "refused-" + UUID.randomUUID();
+        String order = draftOrder(account);
+        Metrics before = Metrics.scrape();
+        as(account, "applicant").contentType("image/jpeg").queryParam("kind", "ID_FRONT")
+                .queryParam("ownerRef", "subject.principal").body("not a picture at all".getBytes())
+                .post(MaterialsTest.base(order) + "/materials").then().statusCode(415);
+        Metrics after = Metrics.scrape();
+        assertEquals(before.value("beian_materials_uploads_refused_total") + 1,
+                after.value("beian_materials_uploads_refused_total"));
+        assertEquals(before.value("beian_materials_uploads_refused_total", "reason", "UNSUPPORTED_FILE_TYPE") + 1,
+                after.value("beian_materials_uploads_refused_total", "reason", "UNSUPPORTED_FILE_TYPE"));
+        assertEquals(List.of(), after.idLikeLabels());
     }
 
     @Test

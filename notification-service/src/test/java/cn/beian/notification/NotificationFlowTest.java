@@ -30,6 +30,7 @@ import cn.beian.contract.order.FilingType;
 import cn.beian.contract.order.OrderState;
 import cn.beian.contract.order.OrderTrigger;
 import cn.beian.testing.InMemoryMessagingResource;
+import cn.beian.testing.Metrics;
 import cn.beian.testing.OidcTestResource;
 import cn.beian.testing.PostgresTestResource;
 import cn.beian.testing.TestClock;
@@ -288,6 +289,8 @@ class NotificationFlowTest {
         assertEquals(2, count("select count(*) from delivery where event_id = '" + submit.id
                 + "' and status = 'UNDELIVERABLE' and status_reason like 'NO_ADDRESS%'"));
 
+        double failed = Metrics.scrape().value("beian_notification_deliveries_total", "channel", "SMS",
+                "outcome", "failed");
         Order refused = new Order();
         refused.principalMobile = "10000000000";
         refused.open();
@@ -297,6 +300,9 @@ class NotificationFlowTest {
         assertTrue(reason.contains("isv.MOBILE_NUMBER_ILLEGAL"), reason);
         assertEquals(1, count("select attempts from delivery where event_id = '" + s2.id + "' and channel = 'SMS'"),
                 "a permanent refusal is not retried");
+        // Counted once the outcome is committed: wait for it rather than race it.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Metrics.scrape()
+                .value("beian_notification_deliveries_total", "channel", "SMS", "outcome", "failed") == failed + 1);
     }
 
     @Test
@@ -383,6 +389,7 @@ class NotificationFlowTest {
             o.open();
             orders.add(o);
         }
+        Metrics before = Metrics.scrape();
         SmsStandInResource.faults(0.35, 25);
         try {
             List<Events.Delivery> produced = new ArrayList<>();
@@ -420,6 +427,16 @@ class NotificationFlowTest {
             }
             assertTrue(count("select count(*) from delivery where channel = 'SMS' and attempts > 1") > 0,
                     "some first attempts were refused and retried (the faults were in play)");
+            // The deliveries counter by channel and outcome saw the sends and the retries.
+            Metrics after = Metrics.scrape();
+            String sms = "beian_notification_deliveries_total";
+            assertTrue(after.value(sms, "channel", "SMS", "outcome", "sent")
+                    >= before.value(sms, "channel", "SMS", "outcome", "sent") + 12 * 5);
+            assertTrue(after.value(sms, "channel", "SMS", "outcome", "retried")
+                    > before.value(sms, "channel", "SMS", "outcome", "retried"));
+            assertTrue(after.value(sms, "channel", "EMAIL", "outcome", "sent")
+                    >= before.value(sms, "channel", "EMAIL", "outcome", "sent") + 12 * 5);
+            assertEquals(List.of(), after.idLikeLabels());
         } finally {
             SmsStandInResource.faults(0, 0);
         }

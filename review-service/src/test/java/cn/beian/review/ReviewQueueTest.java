@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.beian.testing.InMemoryMessagingResource;
+import cn.beian.testing.Metrics;
 import cn.beian.testing.OidcTestResource;
 import cn.beian.testing.PostgresTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -19,8 +20,10 @@ import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -354,6 +357,26 @@ class ReviewQueueTest {
         as("ada", "admin").contentType(ContentType.JSON).body("{\"offset\":\"P5D\"}").put("/api/v1/admin/clock")
                 .then().statusCode(200);
         as("rita", "reviewer").get(path).then().statusCode(200).body("reviewCase.overdue", equalTo(true));
+    }
+
+    /** The queue's gauges (refreshed every second in tests) follow the cases and the clock, with bounded labels. */
+    @Test
+    void theQueueIsMeasuredByKindWithItsSlaBreaches() {
+        double open = Metrics.scrape().value("beian_review_queue_cases", "kind", "INITIAL", "status", "OPEN");
+        openCase("erin-" + UUID.randomUUID());
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> Metrics.scrape()
+                .value("beian_review_queue_cases", "kind", "INITIAL", "status", "OPEN") >= open + 1);
+        assertEquals(0, Metrics.scrape().value("beian_review_sla_breached", "kind", "INITIAL"),
+                "no case is overdue today");
+
+        // Five days on, every live case of the queue is past its due time.
+        as("ada", "admin").contentType(ContentType.JSON).body("{\"offset\":\"P5D\"}").put("/api/v1/admin/clock")
+                .then().statusCode(200);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> Metrics.scrape()
+                .value("beian_review_sla_breached", "kind", "INITIAL") >= 1);
+        assertTrue(Metrics.scrape().value("beian_review_queue_oldest_seconds", "kind", "INITIAL") >= 5 * 86_400 - 60);
+        assertTrue(Metrics.scrape().has("beian_authority_feed_silence_seconds"));
+        assertEquals(List.of(), Metrics.scrape().idLikeLabels());
     }
 
     @Test

@@ -10,6 +10,7 @@ import cn.beian.website.service.AccessDecision;
 import cn.beian.website.service.AccessPolicy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class AccessPolicyTest {
 
     private final AccessPolicy policy = new AccessPolicy(new ObjectMapper().registerModule(new JavaTimeModule()),
-            new BeianClock(TestClock.clock(), false));
+            new BeianClock(TestClock.clock(), false), new SimpleMeterRegistry());
     private final Map<String, Long> seq = new HashMap<>();
 
     @Test

@@ -16,6 +16,7 @@ import cn.beian.national.client.DomainRegistration;
 import cn.beian.national.client.NationalSystemsClient;
 import cn.beian.testing.InMemoryEvents;
 import cn.beian.testing.InMemoryMessagingResource;
+import cn.beian.testing.Metrics;
 import cn.beian.testing.OidcTestResource;
 import cn.beian.testing.PostgresTestResource;
 import cn.beian.testing.TestClock;
@@ -26,6 +27,7 @@ import cn.beian.website.service.AccessPolicy;
 import cn.beian.website.service.AccessPolicyLoader;
 import cn.beian.website.service.RegistryRecheckJob;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.InjectMock;
 import io.quarkus.vertx.VertxContextSupport;
 import io.quarkus.test.common.ResourceArg;
@@ -142,8 +144,13 @@ class WebsiteServiceTest {
         // the access policy (fed by the same events): closed until the number
         feedAccess(order, domain);
         String gateway = "edge-" + UUID.randomUUID();
+        Metrics before = Metrics.scrape();
         as(gateway, "edge-gateway").queryParam("host", "www." + domain).get("/api/v1/access-policy").then()
                 .statusCode(200).body("allowed", equalTo(false)).body("reason", equalTo("AWAITING_FILING_NUMBER"));
+        // Each answer is counted by decision and reason (never by host).
+        String answers = "beian_access_policy_answers_total";
+        assertEquals(before.value(answers, "decision", "refused", "reason", "AWAITING_FILING_NUMBER") + 1,
+                Metrics.scrape().value(answers, "decision", "refused", "reason", "AWAITING_FILING_NUMBER"));
         as(account, "applicant").queryParam("host", domain).get("/api/v1/access-policy").then().statusCode(403);
 
         // the administration approves: the number is recorded, the site opens, the public query shows it
@@ -154,20 +161,23 @@ class WebsiteServiceTest {
                 .formatted(order, number.substring(0, number.indexOf('-')), TestClock.isoNow(), id, domain, number);
         ack("review-events", "/beian/review-service", order, "authority.approved.v1", approved);
         access("/beian/review-service", order, "authority.approved.v1", approved);
+        double allowed = Metrics.scrape().value(answers, "decision", "allowed");
         as(gateway, "edge-gateway").queryParam("host", "blog." + domain).get("/api/v1/access-policy").then()
                 .statusCode(200).body("allowed", equalTo(true)).body("websiteFilingNumber", equalTo(number));
+        assertEquals(allowed + 1, Metrics.scrape().value(answers, "decision", "allowed"));
+        assertEquals(List.of(), Metrics.scrape().idLikeLabels());
         // A replica starting after the topics' retention has dropped all of this: the journal alone opens the site.
         ack("website-events", "/beian/website-service", order, "website.order-websites-changed.v1", """
                 {"orderId":"%s","version":3,"websites":[{"websiteId":"%s","name":"李娜的读书笔记","domains":["%s"]}]}"""
                 .formatted(order, id, domain));
         assertEquals(4, count("select count(*) from access_journal where aggregate_id = '" + order + "'"),
                 "created, transitioned, websites changed and approved are journaled");
-        AccessPolicy fresh = new AccessPolicy(mapper, clock);
+        AccessPolicy fresh = new AccessPolicy(mapper, clock, new SimpleMeterRegistry());
         new AccessPolicyLoader(journal, fresh).loadJournal().await().atMost(Duration.ofSeconds(30));
         AccessDecision reborn = fresh.decide("blog." + domain);
         assertTrue(reborn.allowed(), reborn.toString());
         assertEquals(number, reborn.websiteFilingNumber());
-        assertEquals("NOT_FILED_HERE", new AccessPolicy(mapper, clock).decide(domain).reason(),
+        assertEquals("NOT_FILED_HERE", new AccessPolicy(mapper, clock, new SimpleMeterRegistry()).decide(domain).reason(),
                 "without the journal a new replica would have refused it");
 
         String filedId = as(account, "applicant").get("/api/v1/filed-websites").then().statusCode(200)

@@ -6,6 +6,7 @@ import cn.beian.materials.domain.MaterialKind;
 import cn.beian.platform.problem.FieldViolation;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.problem.ProblemType;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,16 +31,33 @@ public class UploadService {
     private final ContentCheck check;
     private final ObjectStore store;
     private final MaterialsConfig config;
+    private final MeterRegistry meters;
 
-    public UploadService(MaterialService materials, ContentCheck check, ObjectStore store, MaterialsConfig config) {
+    public UploadService(MaterialService materials, ContentCheck check, ObjectStore store, MaterialsConfig config,
+            MeterRegistry meters) {
+        this.meters = meters;
         this.materials = materials;
         this.check = check;
         this.store = store;
         this.config = config;
     }
 
-    /** Stores {@code body} as the new version of the (kind, ownerRef) slot; answers the stored material. */
+    /**
+     * Stores {@code body} as the new version of the (kind, ownerRef) slot; answers the stored material. A refusal is
+     * counted in {@code beian_materials_uploads_refused_total{reason}}: the first field error's code (a file type,
+     * its size, its dimensions …) or the problem's type.
+     */
     public Material upload(UUID orderId, Caller caller, String kind, String ownerRef, Supplier<InputStream> body) {
+        try {
+            return store(orderId, caller, kind, ownerRef, body);
+        } catch (ProblemException refused) {
+            String reason = refused.errors().isEmpty() ? refused.type().name() : refused.errors().get(0).code();
+            meters.counter("beian.materials.uploads.refused", "reason", reason).increment();
+            throw refused;
+        }
+    }
+
+    private Material store(UUID orderId, Caller caller, String kind, String ownerRef, Supplier<InputStream> body) {
         MaterialKind k = kind(kind);
         await(() -> materials.checkUpload(orderId, caller, k, ownerRef));
         byte[] bytes;

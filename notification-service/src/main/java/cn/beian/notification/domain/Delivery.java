@@ -98,4 +98,11 @@ public class Delivery {
 
     @Column(name = "provider_id")
     public String providerId;
+
+    /** The W3C trace context of the event that queued it (null outside a trace): sending continues that trace. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
+    @Column(name = "trace_state")
+    public String traceState;
 }

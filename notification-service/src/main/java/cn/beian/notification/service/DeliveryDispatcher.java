@@ -5,11 +5,17 @@ import cn.beian.notification.config.NotificationConfig;
 import cn.beian.notification.domain.Channel;
 import cn.beian.notification.domain.Delivery;
 import cn.beian.notification.domain.DeliveryStatus;
+import cn.beian.platform.tracing.TraceContext;
+import cn.beian.platform.tracing.Traced;
 import cn.beian.time.BeianClock;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.runtime.ShutdownEvent;
@@ -58,13 +64,15 @@ public class DeliveryDispatcher {
     private final ObjectMapper mapper;
     private final Vertx vertx;
     private final MeterRegistry meters;
+    private final Tracer tracer;
     private final BeianClock clock;
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile long timer = -1;
 
     public DeliveryDispatcher(DeliveryClaims claims, ReactiveMailer mailer, SmsProvider sms, NotificationConfig config,
-            ObjectMapper mapper, Vertx vertx, MeterRegistry meters, BeianClock clock) {
+            ObjectMapper mapper, Vertx vertx, MeterRegistry meters, BeianClock clock, Tracer tracer) {
+        this.tracer = tracer;
         this.clock = clock;
         this.claims = claims;
         this.mailer = mailer;
@@ -143,7 +151,9 @@ public class DeliveryDispatcher {
                         int sent = 0;
                         for (int i = 0; i < outcomes.size(); i++) {
                             DeliveryClaims.Outcome o = outcomes.get(i);
-                            record(o.delivery(), statuses.get(i).name().toLowerCase());
+                            // A delivery queued again after a provider failure is a retry.
+                            record(o.delivery(), statuses.get(i) == DeliveryStatus.QUEUED ? "retried"
+                                    : statuses.get(i).name().toLowerCase());
                             if (o.failure() == null) {
                                 sent++;
                             }
@@ -155,8 +165,21 @@ public class DeliveryDispatcher {
     }
 
     private Uni<DeliveryClaims.Outcome> sendOne(Delivery d) {
+        // A span of the trace that queued the delivery (the order's), never made current: a round sends several
+        // deliveries at once on one context. It names the channel and the kind, never the address.
+        Span span = tracer.spanBuilder("send " + d.channel.name().toLowerCase() + " " + d.kind)
+                .setSpanKind(SpanKind.PRODUCER)
+                .setParent(new TraceContext(d.traceParent, d.traceState).toContext())
+                .setAttribute("beian.delivery.channel", d.channel.name())
+                .setAttribute(Traced.ORDER_ATTRIBUTE, d.orderId == null ? "" : d.orderId)
+                .startSpan();
         Uni<String> send = d.channel == Channel.EMAIL ? email(d) : sms(d);
-        return send.onItemOrFailure().transform((providerId, failure) -> {
+        return send.onItemOrFailure().invoke((providerId, failure) -> {
+            if (failure != null) {
+                span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
+            }
+            span.end();
+        }).onItemOrFailure().transform((providerId, failure) -> {
             if (failure == null) {
                 return new DeliveryClaims.Outcome(d, providerId, null);
             }

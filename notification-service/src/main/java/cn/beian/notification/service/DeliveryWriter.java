@@ -8,6 +8,7 @@ import cn.beian.notification.domain.Notice;
 import cn.beian.notification.domain.OrderProjection;
 import cn.beian.notification.domain.Recipient;
 import cn.beian.notification.domain.WebsiteContact;
+import cn.beian.platform.tracing.TraceContext;
 import cn.beian.time.BeianClock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,10 +36,11 @@ public class DeliveryWriter {
     private static final String INSERT = """
             insert into delivery (id, event_id, event_type, kind, account_id, order_id, website_id, channel,
                 recipient_role, recipient_key, address, locale, subject, body, sms_template_code, sms_params, urgent,
-                status, status_reason, attempts, next_attempt_at, event_at, created_at, updated_at)
+                status, status_reason, attempts, next_attempt_at, event_at, created_at, updated_at, trace_parent,
+                trace_state)
             values (:id, :eventId, :eventType, :kind, :accountId, :orderId, :websiteId, :channel, :role, :key,
                 :address, :locale, :subject, :body, :smsCode, :smsParams, :urgent, :status, :reason, 0, :next,
-                :eventAt, :now, :now)
+                :eventAt, :now, :now, :traceParent, :traceState)
             on conflict (event_id, recipient_key, channel) do nothing""";
 
     /** The event a notice comes from. */
@@ -68,6 +70,7 @@ public class DeliveryWriter {
         OffsetDateTime now = clock.now();
         String accountId = contact == null ? null : contact.accountId;
         AtomicInteger added = new AtomicInteger();
+        TraceContext trace = TraceContext.current();
         return Panache.getSession().chain(session -> Multi.createFrom().iterable(recipients)
                 .onItem().transformToUniAndConcatenate(r -> {
                     MessageTemplates.Rendered m = rendered.get(r.channel());
@@ -96,6 +99,8 @@ public class DeliveryWriter {
                             .setParameter("next", missing ? null : now)
                             .setParameter("eventAt", source.eventAt())
                             .setParameter("now", now)
+                            .setParameter("traceParent", trace.traceParent())
+                            .setParameter("traceState", trace.traceState())
                             .executeUpdate()
                             .invoke(added::addAndGet);
                 })

@@ -86,4 +86,12 @@ public class ReviewCaseRepository implements PanacheRepositoryBase<ReviewCase, U
     public Uni<List<ReviewCase>> ofOrder(String orderId) {
         return list("orderId = ?1 order by openedAt", orderId);
     }
+
+    /** Live cases (assembling or open) per kind and status: how many, the oldest opened, and how many are overdue. */
+    public Uni<List<Object[]>> queueByKindAndStatus(java.time.OffsetDateTime now) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                select kind, status, count(*), min(opened_at), count(*) filter (where due_at < :now)
+                  from review_case where status in ('ASSEMBLING', 'OPEN') group by kind, status""", Object[].class)
+                .setParameter("now", now).getResultList());
+    }
 }

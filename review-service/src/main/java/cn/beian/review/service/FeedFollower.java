@@ -47,6 +47,8 @@ public class FeedFollower {
     private final ObjectMapper mapper;
     private final AuthorityConfig config;
     private final BeianClock clock;
+    /** When the feed last answered (System.nanoTime): the gauge of a silent feed. */
+    private volatile long lastAnswer = System.nanoTime();
 
     public FeedFollower(GatewayLock lock, @RestClient NationalSystemsClient national, AuthorityOutcomes outcomes,
             @Channel("authority-feed-dlq") MutinyEmitter<String> deadLetters, ObjectMapper mapper, AuthorityConfig config,
@@ -70,6 +72,11 @@ public class FeedFollower {
         return lock.resign();
     }
 
+    /** Seconds since the administration's feed last answered a long-poll of this replica. */
+    public long secondsSinceAnswer() {
+        return (System.nanoTime() - lastAnswer) / 1_000_000_000L;
+    }
+
     /** One long-poll and its application; answers how many entries it consumed. */
     public Uni<Integer> round() {
         Context context = Vertx.currentContext();
@@ -77,6 +84,7 @@ public class FeedFollower {
                 .chain(after -> national.feed(after, config.feedBatch(), config.feedWait())
                         // Hibernate Reactive must resume on the context the round started on.
                         .emitOn(task -> context.runOnContext(v -> task.run()))
+                        .invoke(() -> lastAnswer = System.nanoTime())
                         .chain(page -> apply(after, page)));
     }
 

@@ -19,6 +19,13 @@ public class FilingOrderRepository implements PanacheRepositoryBase<FilingOrder,
                 List.of(OrderState.APPROVED, OrderState.ABANDONED)).firstResult();
     }
 
+    /** Orders per state and province, with the moment the longest-waiting of them entered its state. */
+    public Uni<List<Object[]>> countByStateAndProvince() {
+        return getSession().chain(s -> s.createNativeQuery(
+                "select state, province, count(*), min(state_entered_at) from filing_order group by state, province",
+                Object[].class).getResultList());
+    }
+
     public Uni<List<FilingOrder>> page(String accountId, Cursor after, int limit) {
         KeysetQuery k = new KeysetQuery("createdAt").where("accountId", accountId).after(after);
         return find(k.query(), k.parameters()).range(0, limit - 1).list();

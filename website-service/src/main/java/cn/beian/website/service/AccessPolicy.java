@@ -12,6 +12,8 @@ import cn.beian.time.BeianClock;
 import cn.beian.validators.domain.DomainNames;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
@@ -65,6 +67,8 @@ public class AccessPolicy {
 
     private final ObjectMapper mapper;
     private final BeianClock clock;
+    private final MeterRegistry meters;
+    private final Map<String, Counter> answers = new ConcurrentHashMap<>();
     private final Map<String, AccessDecision> decisions = new ConcurrentHashMap<>();
     private final Map<String, Long> sequences = new HashMap<>();
     private final Map<String, OrderFact> orders = new HashMap<>();
@@ -77,14 +81,27 @@ public class AccessPolicy {
     private final Map<String, OffsetDateTime> subjectsClosed = new HashMap<>();
     private final AtomicLong applied = new AtomicLong();
 
-    public AccessPolicy(ObjectMapper mapper, BeianClock clock) {
+    public AccessPolicy(ObjectMapper mapper, BeianClock clock, MeterRegistry meters) {
+        this.meters = meters;
         this.clock = clock;
         this.mapper = mapper.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false);
     }
 
-    /** The answer for a host as a client sends it (port, case, trailing dot and Unicode are normalised). */
+    /**
+     * The answer for a host as a client sends it (port, case, trailing dot and Unicode are normalised), counted in
+     * {@code beian_access_policy_answers_total{decision, reason}} (allowed / refused and the fixed set of reasons).
+     */
     public AccessDecision decide(String rawHost) {
+        AccessDecision d = answer(rawHost);
+        // One counter per reason, looked up once: this path answers tens of thousands of checks a second.
+        answers.computeIfAbsent(d.reason(), reason -> Counter.builder("beian.access.policy.answers")
+                .tag("decision", d.allowed() ? "allowed" : "refused").tag("reason", reason)
+                .description("Access-policy answers by decision and reason").register(meters)).increment();
+        return d;
+    }
+
+    private AccessDecision answer(String rawHost) {
         String host = DomainNames.hostOrNull(rawHost);
         if (host == null || host.indexOf('.') < 0) {
             return new AccessDecision(rawHost, false, "INVALID_HOST", null, "不是合法的主机名", null, null);

@@ -1,7 +1,13 @@
 package cn.beian.platform.inbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.beian.contract.events.EventType;
 import cn.beian.platform.persistence.Constraints;
+import cn.beian.platform.tracing.Traced;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -38,10 +44,12 @@ public class IdempotentConsumer {
     private final Instance<InboxHandler> handler;
     private final MeterRegistry meters;
     private final ObjectMapper mapper;
+    private final Tracer tracer;
 
     public IdempotentConsumer(Inbox inbox, ParkedEvents parked, Instance<InboxHandler> handler,
-            MeterRegistry meters, ObjectMapper mapper) {
+            MeterRegistry meters, ObjectMapper mapper, Tracer tracer) {
         this.mapper = mapper;
+        this.tracer = tracer;
         this.inbox = inbox;
         this.parked = parked;
         this.handler = handler;
@@ -56,6 +64,18 @@ public class IdempotentConsumer {
         } catch (MalformedEventException e) {
             return reject(message, "any", e, "malformed");
         }
+        // The connector's receive span continues the producer's trace (the Kafka headers); applying the event is its
+        // child, current while the handler runs, so the outbox rows it writes carry the same trace onwards.
+        Context parent = TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext)
+                .orElseGet(Context::current);
+        return Traced.run(tracer.spanBuilder("apply " + event.type()).setSpanKind(SpanKind.CONSUMER)
+                        .setAttribute("messaging.message.id", event.id())
+                        .setAttribute("beian.event.source", event.source())
+                        .setAttribute("beian.event.type", event.type()),
+                parent == null ? Context.current() : parent, event.orderId(), () -> apply(message, event));
+    }
+
+    private Uni<Void> apply(Message<String> message, IncomingEvent event) {
         // One aggregate's events are applied one at a time (the inbox's lock), but a request or a job may write the
         // same rows at the same moment: the loser of that race is applied again at once, not parked.
         return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> Panache.getSession()
@@ -99,7 +119,9 @@ public class IdempotentConsumer {
     }
 
     private void count(String type, String outcome) {
-        meters.counter("beian.inbox.events", "type", type, "outcome", outcome.toLowerCase()).increment();
+        // Only the contract's types name a series: a label set stays bounded whatever a producer sends.
+        String known = EventType.fromType(type).isPresent() ? type : "unknown";
+        meters.counter("beian.inbox.events", "type", known, "outcome", outcome.toLowerCase()).increment();
     }
 
     private Uni<Void> reject(Message<String> message, String type, Throwable reason, String outcome) {

@@ -47,4 +47,11 @@ public class OutboxEvent {
 
     @Column(name = "published_at")
     public OffsetDateTime publishedAt;
+
+    /** The W3C trace context of the transaction that wrote the row (null outside a trace): the relay continues it. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
+    @Column(name = "trace_state")
+    public String traceState;
 }

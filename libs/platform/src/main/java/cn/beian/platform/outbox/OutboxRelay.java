@@ -5,10 +5,12 @@ import static cn.beian.contract.events.CloudEventAttributes.AGGREGATE_TYPE;
 import static cn.beian.contract.events.CloudEventAttributes.ORDER_ID;
 import static cn.beian.contract.events.CloudEventAttributes.SEQUENCE;
 
+import cn.beian.platform.tracing.TraceContext;
 import cn.beian.time.BeianClock;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadataBuilder;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -17,7 +19,12 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -41,7 +48,8 @@ public class OutboxRelay {
     private static final long RELAY_LOCK = 0x6265_6961_6e01L;
 
     private static final String SELECT_BATCH = """
-            select id, event_id, topic, event_type, aggregate_type, aggregate_id, order_id, sequence, payload, occurred_at
+            select id, event_id, topic, event_type, aggregate_type, aggregate_id, order_id, sequence, payload, occurred_at,
+                   trace_parent, trace_state
             from outbox_event where published_at is null order by id limit $1""";
 
     private final Pool pool;
@@ -49,10 +57,16 @@ public class OutboxRelay {
     private final OutboxConfig config;
     private final BeianClock clock;
     private final URI source;
+    private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong oldestAgeSeconds = new AtomicLong();
 
     public OutboxRelay(Pool pool, @Channel("beian-outbox") MutinyEmitter<String> emitter, OutboxConfig config,
-            BeianClock clock) {
+            BeianClock clock, MeterRegistry meters) {
         this.clock = clock;
+        meters.gauge("beian.outbox.backlog", backlog);
+        Gauge.builder("beian.outbox.oldest.age", oldestAgeSeconds, AtomicLong::get).baseUnit("seconds")
+                .description("Age of the oldest unpublished outbox row (0: none): how far the relay lags")
+                .register(meters);
         this.pool = pool;
         this.emitter = emitter;
         this.config = config;
@@ -76,6 +90,18 @@ public class OutboxRelay {
         return pool.preparedQuery("delete from outbox_event where published_at < $1")
                 .execute(Tuple.of(clock.now().minus(config.retention())))
                 .invoke(rs -> LOG.debugf("Purged %d published outbox rows", rs.rowCount()))
+                .replaceWithVoid();
+    }
+
+    /** Reads the outbox gauges: unpublished rows and the age of the oldest (on the business clock it was written by). */
+    Uni<Void> refreshGauges() {
+        return pool.query("select count(*), min(occurred_at) from outbox_event where published_at is null").execute()
+                .invoke(rs -> {
+                    Row row = rs.iterator().next();
+                    backlog.set(row.getLong(0));
+                    OffsetDateTime oldest = row.getOffsetDateTime(1);
+                    oldestAgeSeconds.set(oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.now()).toSeconds()));
+                })
                 .replaceWithVoid();
     }
 
@@ -124,6 +150,11 @@ public class OutboxRelay {
                 .withTopic(row.getString("topic"))
                 .withKey(aggregateId)
                 .build();
-        return emitter.sendMessage(Message.of(row.getString("payload")).addMetadata(ce.build()).addMetadata(kafka));
+        // The connector's tracing starts its publish span as a child of the writing transaction's context and sends
+        // that span's traceparent/tracestate as Kafka headers: the consumers continue the same trace.
+        TracingMetadata trace = TracingMetadata.withCurrent(
+                new TraceContext(row.getString("trace_parent"), row.getString("trace_state")).toContext());
+        return emitter.sendMessage(Message.of(row.getString("payload")).addMetadata(ce.build()).addMetadata(kafka)
+                .addMetadata(trace));
     }
 }

@@ -51,6 +51,12 @@ public class OutboxRelayJobs {
         relay.relayRound().subscribe().with(ok -> running.set(false), e -> running.set(false));
     }
 
+    @Scheduled(identity = "beian-outbox-gauges", every = "${beian.metrics.refresh-interval:15s}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> gauges() {
+        return started ? relay.refreshGauges().onFailure().recoverWithNull() : Uni.createFrom().voidItem();
+    }
+
     @Scheduled(identity = "beian-outbox-purge", every = "1h", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> purge() {

@@ -2,6 +2,7 @@ package cn.beian.platform.outbox;
 
 import cn.beian.contract.events.EventPayload;
 import cn.beian.contract.events.EventType;
+import cn.beian.platform.tracing.TraceContext;
 import cn.beian.time.BeianClock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,6 +56,9 @@ public class OutboxWriter {
                     e.sequence = sequence;
                     e.payload = json;
                     e.occurredAt = clock.now();
+                    TraceContext trace = TraceContext.current();
+                    e.traceParent = trace.traceParent();
+                    e.traceState = trace.traceState();
                     return session.persist(e).replaceWith(e);
                 }));
     }
