@@ -360,20 +360,33 @@ class ReviewQueueTest {
     }
 
     /** The queue's gauges (refreshed every second in tests) follow the cases and the clock, with bounded labels. */
+    @Inject
+    cn.beian.review.service.ReviewMetricsJob metricsJob;
+
+    private void refreshMetrics() {
+        try {
+            io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> metricsJob.refresh());
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @Test
     void theQueueIsMeasuredByKindWithItsSlaBreaches() {
+        // The job is driven by hand: the scheduler's first round may come late after a restart of the test app.
+        refreshMetrics();
         double open = Metrics.scrape().value("beian_review_queue_cases", "kind", "INITIAL", "status", "OPEN");
         openCase("erin-" + UUID.randomUUID());
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> Metrics.scrape()
-                .value("beian_review_queue_cases", "kind", "INITIAL", "status", "OPEN") >= open + 1);
+        refreshMetrics();
+        assertTrue(Metrics.scrape().value("beian_review_queue_cases", "kind", "INITIAL", "status", "OPEN") >= open + 1);
         assertEquals(0, Metrics.scrape().value("beian_review_sla_breached", "kind", "INITIAL"),
                 "no case is overdue today");
 
         // Five days on, every live case of the queue is past its due time.
         as("ada", "admin").contentType(ContentType.JSON).body("{\"offset\":\"P5D\"}").put("/api/v1/admin/clock")
                 .then().statusCode(200);
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> Metrics.scrape()
-                .value("beian_review_sla_breached", "kind", "INITIAL") >= 1);
+        refreshMetrics();
+        assertTrue(Metrics.scrape().value("beian_review_sla_breached", "kind", "INITIAL") >= 1);
         assertTrue(Metrics.scrape().value("beian_review_queue_oldest_seconds", "kind", "INITIAL") >= 5 * 86_400 - 60);
         assertTrue(Metrics.scrape().has("beian_authority_feed_silence_seconds"));
         assertEquals(List.of(), Metrics.scrape().idLikeLabels());
