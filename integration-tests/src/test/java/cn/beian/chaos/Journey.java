@@ -82,7 +82,9 @@ final class Journey implements Runnable {
         this.run = run;
         this.name = "混沌" + (char) (0x4e00 + 0x100 + data.nextInt(0xf00)) + (char) (0x4e00 + 0x100 + data.nextInt(0xf00));
         this.cert = residentId(index, Integer.parseInt(run.tag()) % 1000);
-        this.mobile = "138" + run.tag() + String.format("%04d", index);
+        // A Beijing number block (1380100-1380139): Beijing's rules want the principal's mobile registered there
+        // (BJ-B-01); the run's tag picks the block, the index the number.
+        this.mobile = "13801" + String.format("%02d", Integer.parseInt(run.tag()) % 40) + String.format("%04d", index);
         this.email = "chaos-" + run.tag() + "-" + index + "@beian.local";
         this.domain = "chaos-" + run.tag() + "-" + index + ".cn";
     }

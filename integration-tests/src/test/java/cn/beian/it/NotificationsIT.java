@@ -47,9 +47,10 @@ class NotificationsIT {
         String admin = Keycloak.token("ada", "ada-local");
         String applicant = Keycloak.newApplicant();
         String accountEmail = emailOf(applicant);
-        String principalMobile = "1370000" + String.format("%04d", ThreadLocalRandom.current().nextInt(10000));
+        // Beijing number blocks: Beijing wants principals' mobiles registered there (BJ-B-01).
+        String principalMobile = "1380120" + String.format("%04d", ThreadLocalRandom.current().nextInt(10000));
         String principalEmail = "principal-" + UUID.randomUUID().toString().substring(0, 8) + "@beian.local";
-        String websiteMobile = "1360000" + String.format("%04d", ThreadLocalRandom.current().nextInt(10000));
+        String websiteMobile = "1380121" + String.format("%04d", ThreadLocalRandom.current().nextInt(10000));
         String websiteEmail = "webmaster-" + UUID.randomUUID().toString().substring(0, 8) + "@beian.local";
         String websiteId = UUID.randomUUID().toString();
 
