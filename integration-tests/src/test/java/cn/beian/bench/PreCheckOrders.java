@@ -6,16 +6,13 @@ import cn.beian.contract.domain.ServiceContent;
 import cn.beian.contract.domain.SubjectNature;
 import cn.beian.contract.order.FilingType;
 import cn.beian.rules.Facts;
+import cn.beian.it.Fixtures;
 import cn.beian.rules.OrderDocument;
 import cn.beian.testing.TestClock;
-import cn.beian.validators.OrganizationCodes;
-import cn.beian.validators.ResidentIdNumbers;
-import cn.beian.validators.SocialCreditCodes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,16 +33,12 @@ final class PreCheckOrders {
     }
 
     static OrderDocument large() {
-        String born = TestClock.today().minusYears(40).format(DateTimeFormatter.BASIC_ISO_DATE);
-        String id17 = "120102" + born + "123";
         OrderDocument.Person legal = new OrderDocument.Person("赵大", CertificateType.RESIDENT_ID,
-                id17 + ResidentIdNumbers.checkDigit(id17), TestClock.today().plusYears(10), "13800000013",
-                "022-23456789", "boss@example.cn");
-        String org8 = "MA012345";
-        String uscc17 = "91120102" + org8 + OrganizationCodes.checkChar(org8);
+                Fixtures.residentId("12", 40), TestClock.today().plusYears(10), "13800000013", "022-23456789",
+                "boss@example.cn");
         String name = "天津示例科技有限公司";
         OrderDocument.Subject subject = new OrderDocument.Subject(SubjectNature.ENTERPRISE, Province.TIANJIN, "天津市",
-                "和平区", name, CertificateType.BUSINESS_LICENSE, uscc17 + SocialCreditCodes.checkChar(uscc17), null,
+                "和平区", name, CertificateType.BUSINESS_LICENSE, Fixtures.uscc("12"), null,
                 "天津市和平区南京路1号", "天津市和平区南京路1号2楼201室", name, "企业官网", false, null, false, legal, legal);
         List<OrderDocument.Website> websites = new ArrayList<>();
         for (int w = 0; w < WEBSITES; w++) {

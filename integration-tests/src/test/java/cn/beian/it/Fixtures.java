@@ -23,6 +23,20 @@ public final class Fixtures {
         return body + ResidentIdNumbers.checkDigit(body);
     }
 
+    /** A resident ID of a province (its two-digit code) for someone {@code age} years old on the run's day. */
+    public static String residentId(String province2, int age) {
+        String body = province2 + "0102" + cn.beian.testing.TestClock.today().minusYears(age)
+                .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + "123";
+        return body + ResidentIdNumbers.checkDigit(body);
+    }
+
+    /** A unified social credit code registered in a province (its two-digit code), with valid check characters. */
+    public static String uscc(String province2) {
+        String org8 = "MA012345";
+        String first17 = "91" + province2 + "0102" + org8 + cn.beian.validators.OrganizationCodes.checkChar(org8);
+        return first17 + cn.beian.validators.SocialCreditCodes.checkChar(first17);
+    }
+
     /**
      * POSTs an order action ({@code submit}, {@code withdraw} …) with the order's current ETag in {@code If-Match}, as
      * a front-end does. A 412 means a background event moved the order's version between the read and the action:

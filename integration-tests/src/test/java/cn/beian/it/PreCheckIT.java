@@ -16,15 +16,10 @@ import cn.beian.rules.Facts;
 import cn.beian.rules.OrderDocument;
 import cn.beian.rules.RuleEngine;
 import cn.beian.testing.TestClock;
-import cn.beian.validators.ResidentIdNumbers;
-import cn.beian.validators.SocialCreditCodes;
-import cn.beian.validators.OrganizationCodes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.restassured.http.ContentType;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,35 +46,35 @@ class PreCheckIT {
 
     @Test
     void aNingxiaPersonWithABeijingMobile() throws Exception {
-        OrderDocument.Person p = person("马十", id("64", 30), "13800000013");
+        OrderDocument.Person p = person("马十", Fixtures.residentId("64", 30), "13800000013");
         judgedAlike(person(Province.NINGXIA, p, "马十的读书笔记", "本站记录个人读书笔记和书评，不含商业内容", List.of()), "NX-B-01");
     }
 
     @Test
     void aXinjiangPersonWhoseCertificateIsFromBeijing() throws Exception {
-        OrderDocument.Person p = person("艾十一", id("11", 30), "13800000013");
+        OrderDocument.Person p = person("艾十一", Fixtures.residentId("11", 30), "13800000013");
         judgedAlike(person(Province.XINJIANG, p, "艾十一的读书笔记", "本站记录个人读书笔记和书评，不含商业内容", List.of()),
                 "XJ-B-01", "XJ-B-02");
     }
 
     @Test
     void aQinghaiPersonDeclaringInstantMessagingWithoutARemark() throws Exception {
-        OrderDocument.Person p = person("韩十二", id("63", 30), "13800000013");
+        OrderDocument.Person p = person("韩十二", Fixtures.residentId("63", 30), "13800000013");
         judgedAlike(person(Province.QINGHAI, p, "韩十二的小站", null, List.of(ContentCategory.INSTANT_MESSAGING)),
                 "QH-P-02", "QH-B-02");
     }
 
     @Test
     void aHunanEnterpriseWhosePrincipalIsNotItsLegalPerson() throws Exception {
-        OrderDocument.Person principal = person("周十三", id("43", 35), "13800000013");
-        OrderDocument.Person legal = person("吴十四", id("43", 50), "13800000013");
+        OrderDocument.Person principal = person("周十三", Fixtures.residentId("43", 35), "13800000013");
+        OrderDocument.Person legal = person("吴十四", Fixtures.residentId("43", 50), "13800000013");
         judgedAlike(unit(Province.HUNAN, principal, legal), "HN-U-01");
     }
 
     @Test
     void aGansuEnterpriseWhosePrincipalIsNotItsLegalPersonAndFilesItsOwnWebsites() throws Exception {
-        OrderDocument.Person principal = person("郑十五", id("62", 35), "13800000013");
-        OrderDocument.Person legal = person("王十六", id("62", 50), "13800000013");
+        OrderDocument.Person principal = person("郑十五", Fixtures.residentId("62", 35), "13800000013");
+        OrderDocument.Person legal = person("王十六", Fixtures.residentId("62", 50), "13800000013");
         judgedAlike(unit(Province.GANSU, principal, legal), "GS-U-04");
     }
 
@@ -127,8 +122,9 @@ class PreCheckIT {
             OrderDocument.Person legal) {
         String name = province.chineseName() + "某某科技有限公司";
         OrderDocument.Subject s = new OrderDocument.Subject(SubjectNature.ENTERPRISE, province, null, null, name,
-                CertificateType.BUSINESS_LICENSE, uscc(province.code()), null, province.chineseName() + "某路1号",
-                province.chineseName() + "某路1号", name, null, false, null, false, principal, legal);
+                CertificateType.BUSINESS_LICENSE, Fixtures.uscc(province.code()), null,
+                province.chineseName() + "某路1号", province.chineseName() + "某路1号", name, null, false, null, false,
+                principal, legal);
         return new OrderDocument(FilingType.FIRST_FILING, null, s,
                 List.of(website(name, "企业官网，介绍公司产品和服务", List.of())), List.of(), null);
     }
@@ -144,15 +140,5 @@ class PreCheckIT {
                 mobile, null, "it@example.cn");
     }
 
-    private static String id(String province2, int age) {
-        LocalDate born = TestClock.today().minusYears(age);
-        String first17 = province2 + "0102" + born.format(DateTimeFormatter.BASIC_ISO_DATE) + "123";
-        return first17 + ResidentIdNumbers.checkDigit(first17);
-    }
 
-    private static String uscc(String province2) {
-        String org8 = "MA012345";
-        String first17 = "91" + province2 + "0102" + org8 + OrganizationCodes.checkChar(org8);
-        return first17 + SocialCreditCodes.checkChar(first17);
-    }
 }

@@ -81,6 +81,9 @@ class SubjectFindingsTest {
         etag = as(account, "applicant").get("/api/v1/orders/" + order).then().extract().header("ETag");
         as(account, "applicant").header("If-Match", etag).post("/api/v1/orders/" + order + "/submit").then()
                 .statusCode(200).body("state", equalTo("INITIAL_REVIEW"));
+        // The snapshot is frozen now, and what it tells reviewers no longer names the mended rule.
+        assertEquals(1, SubjectResourceTest.count("select count(*) from outbox_event where aggregate_id = '" + order
+                + "' and event_type = 'subject.snapshot-frozen.v1' and payload like '%\"findings\":[%'"));
         assertEquals(0, SubjectResourceTest.count("select count(*) from outbox_event where aggregate_id = '" + order
                 + "' and event_type = 'subject.snapshot-frozen.v1' and payload like '%BJ-B-01%'"));
     }
