@@ -141,9 +141,9 @@ class ConcurrentClaimsTest {
     private static List<String> claimAsSecondInstance() throws Exception {
         List<String> got = new ArrayList<>();
         // Positional parameters in the statement's order: kind twice and reviewer (unclaimed), then now, kind twice
-        // and reviewer (lapsed).
-        String sql = ReviewCaseRepository.CLAIM_NEXT.replace(":now", "?").replace(":kind", "?")
-                .replace(":reviewer", "?");
+        // and reviewer (lapsed), then the new lease's reviewer and end.
+        String sql = ReviewCaseRepository.CLAIM_NEXT.replace(":now", "?").replace(":until", "?")
+                .replace(":kind", "?").replace(":reviewer", "?");
         try (Connection c = PostgresTestResource.connect()) {
             c.setAutoCommit(false);
             // Another replica's reviewers: ten claims at a reviewer's pace, racing this instance's twenty.
@@ -153,10 +153,13 @@ class ConcurrentClaimsTest {
                     ps.setNull(1, Types.VARCHAR);
                     ps.setNull(2, Types.VARCHAR);
                     ps.setString(3, "instance-2");
+                    // the service's time, not the database's: they differ when shifted
                     ps.setObject(4, TestClock.now());
                     ps.setNull(5, Types.VARCHAR);
                     ps.setNull(6, Types.VARCHAR);
                     ps.setString(7, "instance-2");
+                    ps.setString(8, "instance-2");
+                    ps.setObject(9, TestClock.now().plusMinutes(15));
                     try (ResultSet rs = ps.executeQuery()) {
                         if (!rs.next()) {
                             c.commit();
@@ -164,12 +167,6 @@ class ConcurrentClaimsTest {
                         }
                         id = rs.getString("id");
                     }
-                }
-                try (PreparedStatement ps = c.prepareStatement("update review_case set claimed_by = 'instance-2', "
-                        + "lease_until = ? + interval '15 minutes', version = version + 1 where id = cast(? as uuid)")) {
-                    ps.setObject(1, TestClock.now()); // the service's time, not the database's: they differ when shifted
-                    ps.setString(2, id);
-                    ps.executeUpdate();
                 }
                 c.commit();
                 got.add(id);

@@ -2,6 +2,9 @@ package cn.beian.review.domain;
 
 import cn.beian.contract.events.review.ReviewKind;
 import jakarta.persistence.Column;
+import jakarta.persistence.ColumnResult;
+import jakarta.persistence.EntityResult;
+import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,7 +16,13 @@ import java.util.UUID;
 /** One review (initial, photo or re-review) of one submission of an order. */
 @Entity
 @Table(name = "review_case")
+@SqlResultSetMapping(name = ReviewCase.CLAIMED_MAPPING, entities = @EntityResult(entityClass = ReviewCase.class),
+        columns = {@ColumnResult(name = "previous_claimed_by", type = String.class),
+                @ColumnResult(name = "previous_lease_until", type = OffsetDateTime.class)})
 public class ReviewCase {
+
+    /** A claimed case with the lease it replaced: the row {@code ReviewCaseRepository.CLAIM_NEXT} answers. */
+    public static final String CLAIMED_MAPPING = "claimed-case";
 
     @Id
     public UUID id;

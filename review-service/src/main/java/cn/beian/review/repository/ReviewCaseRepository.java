@@ -19,7 +19,9 @@ import java.util.UUID;
 public class ReviewCaseRepository implements PanacheRepositoryBase<ReviewCase, UUID> {
 
     /**
-     * The oldest claimable case (open, complete, no live lease), locked for this transaction; cases other
+     * Claims the oldest claimable case (open, complete, no live lease) in one statement: the case is found, locked,
+     * leased to {@code :reviewer} until {@code :until} and its version bumped, and the row answered with the lease
+     * it replaced (a lapsed one: {@code previous_claimed_by}, {@code previous_lease_until}). Cases other
      * transactions hold are skipped, so concurrent claimers (in any number of instances) never get the same one.
      * {@code $kind} is an optional filter. Shared with the tests that claim from a second "instance" over JDBC.
      *
@@ -31,26 +33,38 @@ public class ReviewCaseRepository implements PanacheRepositoryBase<ReviewCase, U
      * cannot confirm it, and being the oldest it would come back at every claim.
      */
     public static final String CLAIM_NEXT = """
-            select * from review_case where id in (
-                (select id from review_case
-                  where status = 'OPEN' and claimed_by is null
-                    and (cast(:kind as text) is null or kind = cast(:kind as text))
-                    and (approval_requested_by is null or approval_requested_by <> cast(:reviewer as text))
-                  order by opened_at, id limit 1 for update skip locked),
-                (select id from review_case
-                  where status = 'OPEN' and claimed_by is not null and lease_until <= :now
-                    and (cast(:kind as text) is null or kind = cast(:kind as text))
-                    and (approval_requested_by is null or approval_requested_by <> cast(:reviewer as text))
-                  order by opened_at, id limit 1 for update skip locked))
-            order by opened_at, id limit 1""";
+            with unclaimed as (
+                select id, opened_at, claimed_by, lease_until from review_case
+                 where status = 'OPEN' and claimed_by is null
+                   and (cast(:kind as text) is null or kind = cast(:kind as text))
+                   and (approval_requested_by is null or approval_requested_by <> cast(:reviewer as text))
+                 order by opened_at, id limit 1 for update skip locked),
+            lapsed as (
+                select id, opened_at, claimed_by, lease_until from review_case
+                 where status = 'OPEN' and claimed_by is not null and lease_until <= :now
+                   and (cast(:kind as text) is null or kind = cast(:kind as text))
+                   and (approval_requested_by is null or approval_requested_by <> cast(:reviewer as text))
+                 order by opened_at, id limit 1 for update skip locked),
+            chosen as (select * from unclaimed union all select * from lapsed order by opened_at, id limit 1)
+            update review_case c set claimed_by = cast(:reviewer as text), lease_until = :until, version = c.version + 1
+              from chosen where c.id = chosen.id
+            returning c.*, chosen.claimed_by as previous_claimed_by, chosen.lease_until as previous_lease_until""";
 
-    public Uni<Optional<ReviewCase>> claimNext(ReviewKind kind, String reviewerId, OffsetDateTime now) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(CLAIM_NEXT, ReviewCase.class)
+    /** A case just claimed, with the lease it replaced (both null when it was unclaimed). */
+    public record Claimed(ReviewCase c, String previousClaimedBy, OffsetDateTime previousLeaseUntil) {
+    }
+
+    public Uni<Optional<Claimed>> claimNext(ReviewKind kind, String reviewerId, OffsetDateTime now,
+            OffsetDateTime until) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(CLAIM_NEXT,
+                        s.getResultSetMapping(Object[].class, ReviewCase.CLAIMED_MAPPING))
                 .setParameter("now", now)
+                .setParameter("until", until)
                 .setParameter("reviewer", reviewerId)
                 .setParameter("kind", kind == null ? null : kind.name())
                 .getResultList()
-                .map(found -> found.stream().findFirst()));
+                .map(found -> found.stream().findFirst()
+                        .map(r -> new Claimed((ReviewCase) r[0], (String) r[1], (OffsetDateTime) r[2]))));
     }
 
     public Uni<ReviewCase> lock(UUID id) {

@@ -99,9 +99,8 @@ public class ReviewCaseResource {
     @APIResponse(responseCode = "204", description = "Nothing to claim")
     public Uni<Response> claimNext(@QueryParam("kind") ReviewKind kind) {
         String reviewer = account.id();
-        return queue.claimNext(reviewer, kind).chain(c -> c.isEmpty()
-                ? Uni.createFrom().item(Response.noContent().build())
-                : view(c.get()));
+        return queue.claimNext(reviewer, kind).map(e -> e.isEmpty() ? Response.noContent().build()
+                : Response.ok(CaseView.of(e.get(), clock.now(), json)).tag(ETags.of(e.get().c().version)).build());
     }
 
     @GET

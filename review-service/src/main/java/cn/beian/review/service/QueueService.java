@@ -53,6 +53,7 @@ public class QueueService {
     private final NoteRepository notes;
     private final RejectionRepository rejections;
     private final CaseDocuments documents;
+    private final CaseQueries queries;
     private final SecondApproval secondApproval;
     private final OutboxWriter outbox;
     private final Json json;
@@ -60,13 +61,14 @@ public class QueueService {
     private final BeianClock clock;
 
     public QueueService(ReviewCaseRepository cases, AuditRepository audit, NoteRepository notes,
-            RejectionRepository rejections, CaseDocuments documents, SecondApproval secondApproval,
+            RejectionRepository rejections, CaseDocuments documents, CaseQueries queries, SecondApproval secondApproval,
             OutboxWriter outbox, Json json, ReviewConfig config, BeianClock clock) {
         this.cases = cases;
         this.audit = audit;
         this.notes = notes;
         this.rejections = rejections;
         this.documents = documents;
+        this.queries = queries;
         this.secondApproval = secondApproval;
         this.outbox = outbox;
         this.json = json;
@@ -74,13 +76,17 @@ public class QueueService {
         this.clock = clock;
     }
 
-    /** Claims the oldest claimable case (of {@code kind}, if given); empty when there is none. */
+    /**
+     * Claims the oldest claimable case (of {@code kind}, if given) and answers it with its order, read in the same
+     * transaction; empty when there is none. The case is found, locked and leased by one statement.
+     */
     @WithTransaction
-    public Uni<Optional<ReviewCase>> claimNext(String reviewerId, ReviewKind kind) {
+    public Uni<Optional<CaseQueries.Entry>> claimNext(String reviewerId, ReviewKind kind) {
         OffsetDateTime now = clock.now();
-        return cases.claimNext(kind, reviewerId, now).chain(found -> found.isEmpty()
-                ? Uni.createFrom().item(Optional.<ReviewCase>empty())
-                : lease(found.get(), reviewerId, now).map(Optional::of));
+        return cases.claimNext(kind, reviewerId, now, now.plus(config.lease())).chain(found -> found.isEmpty()
+                ? Uni.createFrom().item(Optional.<CaseQueries.Entry>empty())
+                : leased(found.get().c(), found.get().previousClaimedBy(), found.get().previousLeaseUntil(),
+                        reviewerId, now).chain(queries::entry).map(Optional::of));
     }
 
     /** Claims this case: 409 when it is not open, still assembling, or leased to someone else. */
@@ -97,26 +103,34 @@ public class QueueService {
     }
 
     private Uni<ReviewCase> lease(ReviewCase c, String reviewerId, OffsetDateTime now) {
+        String previous = c.claimedBy;
+        OffsetDateTime previousUntil = c.leaseUntil;
+        c.claimedBy = reviewerId;
+        c.leaseUntil = now.plus(config.lease());
+        c.version++;
+        return leased(c, previous, previousUntil, reviewerId, now);
+    }
+
+    /**
+     * The trail and the events of a lease just taken ({@code c} already leased to {@code reviewerId}, its version
+     * bumped); {@code previous} held the lease before until {@code previousUntil}, if anyone did.
+     */
+    private Uni<ReviewCase> leased(ReviewCase c, String previous, OffsetDateTime previousUntil, String reviewerId,
+            OffsetDateTime now) {
         Uni<Void> lapsed = Uni.createFrom().voidItem();
-        if (c.claimedBy != null && !reviewerId.equals(c.claimedBy)) {
+        if (previous != null && !reviewerId.equals(previous)) {
             // The previous lease ran out: say so in the trail and to listeners before the new claim.
-            String previous = c.claimedBy;
-            lapsed = audit.persist(AuditEntry.of(c.orderId, c.id, "LEASE_LAPSED", previous, c.version,
-                            "lease until " + c.leaseUntil, now))
+            lapsed = audit.persist(AuditEntry.of(c.orderId, c.id, "LEASE_LAPSED", previous, c.version - 1,
+                            "lease until " + previousUntil, now))
                     .chain(() -> outbox.append(EventType.REVIEW_CASE_RELEASED,
                             new ReviewCaseChanged(c.orderId, c.id.toString(), c.kind, null, c.dueAt, now)))
                     .replaceWithVoid();
         }
-        return lapsed.chain(() -> {
-            c.claimedBy = reviewerId;
-            c.leaseUntil = now.plus(config.lease());
-            c.version++;
-            return audit.persist(AuditEntry.of(c.orderId, c.id, "CLAIMED", reviewerId, c.version,
-                            "lease until " + c.leaseUntil, now))
-                    .chain(() -> outbox.append(EventType.REVIEW_CASE_CLAIMED,
-                            new ReviewCaseChanged(c.orderId, c.id.toString(), c.kind, reviewerId, c.dueAt, now)))
-                    .replaceWith(c);
-        });
+        return lapsed.chain(() -> audit.persist(AuditEntry.of(c.orderId, c.id, "CLAIMED", reviewerId, c.version,
+                        "lease until " + c.leaseUntil, now))
+                .chain(() -> outbox.append(EventType.REVIEW_CASE_CLAIMED,
+                        new ReviewCaseChanged(c.orderId, c.id.toString(), c.kind, reviewerId, c.dueAt, now)))
+                .replaceWith(c));
     }
 
     /** Gives a claimed case back to the queue: 409 unless the caller holds its lease. */
