@@ -11,9 +11,16 @@ public interface OutboxConfig {
     @WithDefault("true")
     boolean relayEnabled();
 
-    /** How often a relay round looks for unpublished rows. */
-    @WithDefault("0.1s")
+    /**
+     * How often a relay round looks for unpublished rows without being woken: the net under {@link #listen()}'s
+     * wake-ups (rows another replica's notification was missed for, the listener reconnecting).
+     */
+    @WithDefault("1s")
     Duration pollInterval();
+
+    /** Whether each commit that wrote to the outbox wakes the relay at once (PostgreSQL LISTEN/NOTIFY). */
+    @WithDefault("true")
+    boolean listen();
 
     /** Rows published per relay round. */
     @WithDefault("200")

@@ -10,9 +10,11 @@ import jakarta.enterprise.event.Observes;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Runs a relay round every {@code beian.outbox.poll-interval} (default 100 ms: Quarkus' scheduler ticks only
- * once a second, so a Vert.x timer drives it) and the purge hourly. Rounds start once the application has
- * started: the relay's Kafka emitter only exists when messaging is wired. Rounds never overlap.
+ * Runs a relay round as soon as a transaction that wrote to the outbox commits ({@link OutboxListener}: PostgreSQL
+ * notifies every replica at commit), again at once while a round finds a full batch or was woken during the last,
+ * and every {@code beian.outbox.poll-interval} as the net for a notification missed (the listener reconnecting). The
+ * interval is a Vert.x timer (Quarkus' scheduler ticks only once a second). Rounds start once the application has
+ * started: the relay's Kafka emitter only exists when messaging is wired. Rounds never overlap. The purge runs hourly.
  */
 @ApplicationScoped
 public class OutboxRelayJobs {
@@ -21,6 +23,7 @@ public class OutboxRelayJobs {
     private final OutboxConfig config;
     private final Vertx vertx;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean pending = new AtomicBoolean();
     private volatile boolean started;
     private long timer = -1;
 
@@ -33,7 +36,7 @@ public class OutboxRelayJobs {
     void onStart(@Observes StartupEvent event) {
         started = true;
         if (config.relayEnabled()) {
-            timer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> round());
+            timer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> wake());
         }
     }
 
@@ -44,11 +47,25 @@ public class OutboxRelayJobs {
         }
     }
 
-    private void round() {
-        if (!started || !running.compareAndSet(false, true)) {
+    /** Runs a round now, or right after the one running (it may have read the outbox before the new rows committed). */
+    public void wake() {
+        if (!started || !config.relayEnabled()) {
             return;
         }
-        relay.relayRound().subscribe().with(ok -> running.set(false), e -> running.set(false));
+        pending.set(true);
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        pending.set(false);
+        relay.relayRound().subscribe().with(this::finished, e -> finished(0));
+    }
+
+    private void finished(int published) {
+        running.set(false);
+        // A full batch: more rows wait. A wake-up during the round: its rows may have committed after the read.
+        if (published >= config.batchSize() || pending.get()) {
+            wake();
+        }
     }
 
     @Scheduled(identity = "beian-outbox-gauges", every = "${beian.metrics.refresh-interval:15s}", delayed = "5s",
