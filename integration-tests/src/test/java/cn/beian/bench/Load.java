@@ -58,6 +58,75 @@ public final class Load {
                 all.length == 0 ? 0 : all[all.length - 1]);
     }
 
+    /**
+     * Runs an open-loop load: {@code workers} clients (reviewers, say) each send a request every {@code interval},
+     * their start times spread evenly over one interval, whether or not earlier answers came back late. Latency counts
+     * from when a request was due, not when it was sent, so a server that falls behind is not flattered by the
+     * client waiting for it (no coordinated omission). The answer's concurrency is the number of workers.
+     */
+    public static Result paced(String name, int workers, Duration interval, Duration warmUp, Duration measured,
+            IntFunction<HttpRequest> request, IntPredicate ok) throws InterruptedException {
+        pacedFor(workers, interval, warmUp, request, ok, null);
+        List<long[]> perWorker = new ArrayList<>();
+        AtomicLong errors = new AtomicLong();
+        long t0 = System.nanoTime();
+        long count = pacedFor(workers, interval, measured, request, ok, new Sink(perWorker, errors));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long[] all = perWorker.stream().flatMapToLong(Arrays::stream).filter(v -> v > 0).sorted().toArray();
+        return new Result(name, workers, count, errors.get(), seconds, pct(all, 50), pct(all, 90), pct(all, 99),
+                all.length == 0 ? 0 : all[all.length - 1]);
+    }
+
+    private static long pacedFor(int workers, Duration interval, Duration period, IntFunction<HttpRequest> request,
+            IntPredicate ok, Sink sink) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        CountDownLatch done = new CountDownLatch(workers);
+        AtomicLong total = new AtomicLong();
+        long step = interval.toNanos();
+        long start = System.nanoTime();
+        long until = start + period.toNanos();
+        for (int w = 0; w < workers; w++) {
+            long[] latencies = new long[(int) Math.min(1 << 20, period.toNanos() / step + 2)];
+            if (sink != null) {
+                synchronized (sink.perWorker()) {
+                    sink.perWorker().add(latencies);
+                }
+            }
+            int worker = w;
+            long first = start + step * w / workers;
+            pool.execute(() -> {
+                int i = 0;
+                try {
+                    for (long due = first; due < until && i < latencies.length; due += step) {
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        }
+                        boolean success;
+                        try {
+                            success = ok.test(CLIENT.send(request.apply(worker * 10_000_000 + i),
+                                    HttpResponse.BodyHandlers.discarding()).statusCode());
+                        } catch (IOException e) {
+                            success = false;
+                        }
+                        latencies[i++] = Math.max(1, (System.nanoTime() - due) / 1_000);
+                        if (!success && sink != null) {
+                            sink.errors().incrementAndGet();
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    total.addAndGet(i);
+                    done.countDown();
+                }
+            });
+        }
+        done.await();
+        pool.shutdown();
+        return total.get();
+    }
+
     /** Sends one request and answers its body, failing on an unexpected status (for set-up steps). */
     public static String send(HttpRequest request, int expectedStatus) {
         try {
