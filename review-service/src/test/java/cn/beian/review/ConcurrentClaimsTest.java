@@ -135,6 +135,34 @@ class ConcurrentClaimsTest {
                     + "' and action = 'CLAIMED'") + TestEvents.count("select count(*) from review_case where id = '" + id
                     + "' and claimed_by = 'instance-2'"));
         }
+
+        // Every case is held now. One lease runs out: claim-next takes that case over in its one statement, and the
+        // trail and the listeners hear of the lapse (who held it, at which version) before the new claim.
+        String lapsed = mine.get(0);
+        String holder = TestEvents.string("select claimed_by from review_case where id = '" + lapsed + "'");
+        long before = TestEvents.count("select version from review_case where id = '" + lapsed + "'");
+        try (Connection c = PostgresTestResource.connect();
+                PreparedStatement ps = c.prepareStatement("update review_case set lease_until = ? where id = "
+                        + "cast(? as uuid)")) {
+            ps.setObject(1, TestClock.now().minusMinutes(1)); // the service's time, not the database's
+            ps.setString(2, lapsed);
+            assertEquals(1, ps.executeUpdate());
+        }
+        HttpResponse<String> late = http.send(HttpRequest.newBuilder(claimNext)
+                .header("Authorization", "Bearer " + token("late-reviewer", "reviewer"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, late.statusCode(), late.body());
+        Matcher m = CASE_ID.matcher(late.body());
+        assertTrue(m.find() && m.group(1).equals(lapsed), "the lapsed case was claimed: " + late.body());
+        assertEquals("late-reviewer", TestEvents.string("select claimed_by from review_case where id = '" + lapsed
+                + "'"));
+        assertEquals(before + 1, TestEvents.count("select version from review_case where id = '" + lapsed + "'"));
+        assertEquals(1, TestEvents.count("select count(*) from audit_entry where case_id = '" + lapsed
+                + "' and action = 'LEASE_LAPSED' and actor_id = '" + holder + "' and case_version = " + before));
+        assertEquals(1, TestEvents.count("select count(*) from audit_entry where case_id = '" + lapsed
+                + "' and action = 'CLAIMED' and actor_id = 'late-reviewer' and case_version = " + (before + 1)));
+        assertEquals(1, TestEvents.count("select count(*) from outbox_event where event_type = "
+                + "'review.case-released.v1' and payload like '%" + lapsed + "%'"));
     }
 
     /** Another replica: the service's own claim statement, over JDBC, one transaction per claim. */
