@@ -145,18 +145,11 @@ public class WebsitesJudge {
         v.findings = json.write(findings);
         v.complete = complete;
         v.createdAt = now;
-        Uni<?> readiness;
-        if (complete) {
-            order.websitesReadyVersion = version;
-            readiness = outbox.append(EventType.ORDER_WEBSITES_READINESS_CHANGED,
-                    new PartReady(order.orderId.toString(), version, true, now));
-        } else if (order.websitesReadyVersion != null) {
-            order.websitesReadyVersion = null;
-            readiness = outbox.append(EventType.ORDER_WEBSITES_READINESS_CHANGED,
-                    new PartReady(order.orderId.toString(), version, false, now));
-        } else {
-            readiness = Uni.createFrom().voidItem();
-        }
+        // Every version is announced with its findings (subject-service lists them in the order view and refuses
+        // submission with the blocking ones), ready or not.
+        order.websitesReadyVersion = complete ? version : null;
+        Uni<?> readiness = outbox.append(EventType.ORDER_WEBSITES_READINESS_CHANGED,
+                new PartReady(order.orderId.toString(), version, complete, now, findings));
         return versions.persist(v)
                 .chain(() -> orders.persist(order))
                 .chain(() -> domains.replaceOrderDomains(order.orderId, order.accountId, byWebsite))
