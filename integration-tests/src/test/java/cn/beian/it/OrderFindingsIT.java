@@ -31,7 +31,7 @@ class OrderFindingsIT {
     private static final String FORM = "X-06";
 
     @Test
-    void anOrderIsRefusedWithExactlyItsBlockingFindingsUntilTheyAreMended() {
+    void anOrderIsRefusedWithExactlyItsBlockingFindingsUntilTheyAreMended() throws Exception {
         String applicant = Keycloak.newApplicant();
         String admin = Keycloak.token("ada", "ada-local");
         String name = "发现" + (char) (0x4e00 + ThreadLocalRandom.current().nextInt(0x100, 0x1000));
@@ -132,7 +132,7 @@ class OrderFindingsIT {
                 .body("state", equalTo("INITIAL_REVIEW"));
     }
 
-    private static void upload(String applicant, String materials, String kind, String ownerRef) {
+    private static void upload(String applicant, String materials, String kind, String ownerRef) throws Exception {
         given().auth().oauth2(applicant).contentType("image/jpeg").queryParam("kind", kind)
                 .queryParam("ownerRef", ownerRef).body(MaterialsIT.jpeg(900, 600))
                 .post(materials + "/materials").then().statusCode(201);
