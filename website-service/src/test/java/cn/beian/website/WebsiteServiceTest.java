@@ -125,7 +125,10 @@ class WebsiteServiceTest {
                 .then().statusCode(200).header("ETag", "\"2\"");
         as(account, "applicant").get("/api/v1/orders/" + order + "/websites").then().statusCode(200)
                 .body("version", equalTo(2)).body("ready", equalTo(false))
-                .body("findings.ruleId", hasItem("NAME_UNIT_LIKE_FOR_PERSON"));
+                .body("findings.ruleId", hasItem("NAME_UNIT_LIKE_FOR_PERSON"))
+                .body("findings.find { it.ruleId == 'NAME_UNIT_LIKE_FOR_PERSON' }.message", containsString("个人网站名称"))
+                .body("findings.find { it.ruleId == 'NAME_UNIT_LIKE_FOR_PERSON' }.messageEn",
+                        containsString("personal website"));
         assertEquals(1, count("select count(*) from outbox_event where aggregate_id = '" + order
                 + "' and event_type = 'website.order-readiness-changed.v1' and payload like '%\"version\":2,\"ready\":false%'"));
         as(account, "applicant").contentType(ContentType.JSON).header("If-Match", "\"2\"")

@@ -108,8 +108,8 @@ public class WebsitesJudge {
         for (int i = 0; i < contents.size(); i++) {
             WebsiteContent c = contents.get(i);
             if (c.serverIds().isEmpty() && c.authorizationCodes().isEmpty() && order.type.decided()) {
-                findings.add(new Finding("SERVER_MISSING", "websites[" + i + "].serverIds",
-                        Finding.Severity.BLOCKING, "请关联本平台的服务器或填写备案授权码"));
+                findings.add(WebsiteChecks.finding("SERVER_MISSING", "websites[" + i + "].serverIds",
+                        Finding.Severity.BLOCKING, "finding.server-missing"));
             }
         }
         boolean complete = !list.isEmpty() && list.size() <= WebsiteInput.MAX_WEBSITES

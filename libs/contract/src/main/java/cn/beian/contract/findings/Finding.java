@@ -48,6 +48,12 @@ public record Finding(String ruleId, String fieldKey, Severity severity, String 
         FAILED, UNDETERMINED
     }
 
+    /** The same finding on another field (a domain judged alone, named as the caller names it). */
+    public Finding at(String otherFieldKey) {
+        return new Finding(ruleId, otherFieldKey, severity, message, messageEn, suggestion, suggestionEn, weight,
+                outcome);
+    }
+
     public boolean blocking() {
         return severity == Severity.BLOCKING;
     }
