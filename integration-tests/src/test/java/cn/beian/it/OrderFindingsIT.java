@@ -94,8 +94,10 @@ class OrderFindingsIT {
         assertEquals("BLOCKS", domainFinding.get("severity"));
         assertEquals("FAILED", domainFinding.get("outcome"));
         assertTrue(domainFinding.get("message").toString().startsWith("北京"), domainFinding.toString());
-        assertTrue(find(findings(applicant, orderUrl, "en"), RESERVED).get("message").toString()
-                .startsWith("Beijing"), "in the caller's language");
+        List<Map<String, Object>> english = findings(applicant, orderUrl, "en");
+        assertTrue(find(english, RESERVED).get("message").toString().startsWith("Beijing"), "in the caller's language");
+        assertTrue(find(english, FORM).get("message").toString().startsWith("One verification form"),
+                find(english, FORM).toString());
         assertEquals("MATERIALS", find(listed, FORM).get("part"));
 
         // The stateless pre-check of the same order lists the same catalogue findings.
