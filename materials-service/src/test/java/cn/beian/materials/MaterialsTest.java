@@ -237,6 +237,61 @@ class MaterialsTest {
                 .body("missing.kind", not(hasItem("RESIDENCE_PERMIT")));
     }
 
+    /**
+     * A kind the rules data added (BJ-U-01: a Beijing unit's principal holding the certificate) from required to
+     * uploaded to satisfied, and the readiness announced with it as a finding on its materials.<KIND> key until then.
+     */
+    @Test
+    void aBeijingUnitsHandheldCertificatePhotoIsRequiredThenUploadedThenSatisfied() throws Exception {
+        String account = "bj-unit-" + UUID.randomUUID();
+        String order = UUID.randomUUID().toString();
+        events.created(order, account, "FIRST_FILING", "BEIJING", "ENTERPRISE");
+        events.outlined(order, account, "FIRST_FILING", "BEIJING", "ENTERPRISE", "BUSINESS_LICENSE",
+                "91110108MA01XXXX0X", false, 1);
+        events.websites(order, 1, Events.website("w1", true, null, ""));
+        as(account, "applicant").get(base(order) + "/required-materials").then().statusCode(200)
+                .body("missing.kind", hasItem("HANDHELD_CERTIFICATE_PHOTO"))
+                .body("items.find { it.kind == 'HANDHELD_CERTIFICATE_PHOTO' }.ownerRef", equalTo("subject.principal"))
+                .body("items.find { it.kind == 'HANDHELD_CERTIFICATE_PHOTO' }.rules", equalTo(List.of("BJ-U-01")))
+                .body("items.find { it.kind == 'HANDHELD_CERTIFICATE_PHOTO' }.blocking", equalTo(true));
+        var announced = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lastReadiness(order));
+        assertFalse(announced.path("ready").asBoolean());
+        var photo = finding(announced, "BJ-U-01");
+        assertEquals("materials.HANDHELD_CERTIFICATE_PHOTO", photo.path("fieldKey").asText());
+        assertEquals("BLOCKING", photo.path("severity").asText());
+        assertEquals("FAILED", photo.path("outcome").asText());
+        assertFalse(photo.path("messageEn").asText().isBlank(), "worded in English too");
+        assertEquals("websites[0].materials.VERIFICATION_FORM", finding(announced, "X-06").path("fieldKey").asText());
+        assertEquals("MATERIAL_MISSING", finding(announced, "MATERIAL_MISSING").path("ruleId").asText(),
+                "the unit certificate docs/domain.md asks for");
+
+        upload(account, order, "HANDHELD_CERTIFICATE_PHOTO", "subject.principal", Images.jpeg(900, 1200), "hold.jpg")
+                .then().statusCode(201);
+        as(account, "applicant").get(base(order) + "/required-materials").then().statusCode(200)
+                .body("items.find { it.kind == 'HANDHELD_CERTIFICATE_PHOTO' }.provided", equalTo(true))
+                .body("missing.kind", not(hasItem("HANDHELD_CERTIFICATE_PHOTO")));
+        announced = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lastReadiness(order));
+        assertEquals(1, announced.path("version").asLong());
+        for (var f : announced.path("findings")) {
+            assertFalse(f.path("ruleId").asText().equals("BJ-U-01"), "no longer missing: " + f);
+        }
+    }
+
+    private static String lastReadiness(String order) throws Exception {
+        return single("select payload from outbox_event where aggregate_id = '" + order
+                + "' and event_type = 'material.order-readiness-changed.v1' order by id desc limit 1");
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode finding(com.fasterxml.jackson.databind.JsonNode event,
+            String ruleId) {
+        for (var f : event.path("findings")) {
+            if (f.path("ruleId").asText().equals(ruleId)) {
+                return f;
+            }
+        }
+        throw new AssertionError("no " + ruleId + " in " + event);
+    }
+
     static Response upload(String account, String order, String kind, String owner, byte[] bytes, String name) {
         return upload(account, order, kind, owner, bytes, name, null);
     }

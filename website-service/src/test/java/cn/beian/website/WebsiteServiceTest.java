@@ -125,7 +125,10 @@ class WebsiteServiceTest {
                 .then().statusCode(200).header("ETag", "\"2\"");
         as(account, "applicant").get("/api/v1/orders/" + order + "/websites").then().statusCode(200)
                 .body("version", equalTo(2)).body("ready", equalTo(false))
-                .body("findings.ruleId", hasItem("NAME_UNIT_LIKE_FOR_PERSON"));
+                .body("findings.ruleId", hasItem("NAME_UNIT_LIKE_FOR_PERSON"))
+                .body("findings.find { it.ruleId == 'NAME_UNIT_LIKE_FOR_PERSON' }.message", containsString("个人网站名称"))
+                .body("findings.find { it.ruleId == 'NAME_UNIT_LIKE_FOR_PERSON' }.messageEn",
+                        containsString("personal website"));
         assertEquals(1, count("select count(*) from outbox_event where aggregate_id = '" + order
                 + "' and event_type = 'website.order-readiness-changed.v1' and payload like '%\"version\":2,\"ready\":false%'"));
         as(account, "applicant").contentType(ContentType.JSON).header("If-Match", "\"2\"")
@@ -398,6 +401,54 @@ class WebsiteServiceTest {
         ack("review-events", "/beian/review-service", order, "authority.approved.v1", approval);
         as(account, "applicant").get("/api/v1/filed-websites").then().statusCode(200)
                 .body("items.websiteFilingNumber", equalTo(List.of(number + "-1")));
+    }
+
+    /**
+     * The findings judged on an order's websites are the ones the stateless pre-check gives the same order (its rules
+     * on websites and domains, finding by finding), and each version is announced with them, worded in both languages.
+     */
+    @Test
+    void theWebsitesFindingsAgreeWithThePreCheckAndTravelWithEveryVersionsReadiness() throws Exception {
+        String account = "agree-" + UUID.randomUUID();
+        String order = newOrder(account, "FIRST_FILING");
+        String domain = "lina-" + UUID.randomUUID().toString().substring(0, 8) + ".cn";
+        String short_ = website("李娜的读书笔记", domain).replace("个人网站，记录读书笔记与书评，不含商业内容", "个人网站");
+        as(account, "applicant").contentType(ContentType.JSON).body(short_)
+                .post("/api/v1/orders/" + order + "/websites").then().statusCode(201);
+        List<java.util.Map<String, Object>> judged = as(account, "applicant")
+                .get("/api/v1/orders/" + order + "/websites").then().statusCode(200).body("ready", equalTo(false))
+                .extract().path("findings");
+        String document = """
+                {"type":"FIRST_FILING","subject":{"nature":"PERSON","province":"GUANGDONG","name":"%s",
+                 "certificateType":"RESIDENT_ID","certificateNumber":"%s",
+                 "principal":{"name":"%s","certificateType":"RESIDENT_ID","certificateNumber":"%s",
+                  "mobile":"13800000013","email":"lina@example.cn"}},
+                 "websites":[{"name":"李娜的读书笔记","domains":["%s"],"homepageUrls":["www.%s"],"serviceContent":"OTHER",
+                  "languages":["zh-CN"],"remarks":"个人网站","principalSameAsSubject":true}]}"""
+                .formatted(LINA, LINA_ID, LINA, LINA_ID, domain, domain);
+        List<java.util.Map<String, Object>> preChecked = as(account, "applicant").contentType(ContentType.JSON)
+                .body(document).post("/api/v1/pre-checks").then().statusCode(200).extract().path("findings");
+
+        java.util.Set<String> websites = new java.util.TreeSet<>();
+        for (var f : judged) {
+            if (String.valueOf(f.get("ruleId")).matches("[A-Z]{1,2}(-[A-Z])?-\\d{2}")) {
+                websites.add(f.get("ruleId") + " " + f.get("fieldKey") + " " + f.get("weight") + " " + f.get("outcome"));
+            }
+        }
+        java.util.Set<String> preCheck = new java.util.TreeSet<>();
+        for (var f : preChecked) {
+            Object key = "$".equals(f.get("fieldKey")) ? null : f.get("fieldKey");
+            if (key == null || (key.toString().startsWith("websites") && !key.toString().contains(".materials."))) {
+                preCheck.add(f.get("ruleId") + " " + key + " " + f.get("severity") + " " + f.get("outcome"));
+            }
+        }
+        assertTrue(websites.contains("GD-P-02 websites[0].remarks BLOCKS FAILED"), websites.toString());
+        assertEquals(preCheck, websites);
+
+        assertEquals(1, count("select count(*) from outbox_event where aggregate_id = '" + order
+                + "' and event_type = 'website.order-readiness-changed.v1' and payload like '%\"version\":1,\"ready\":false%'"
+                + " and payload like '%\"ruleId\":\"GD-P-02\",\"fieldKey\":\"websites[0].remarks\"%'"
+                + " and payload like '%\"messageEn\":\"Guangdong%'"), "not ready, announced with its findings");
     }
 
     private String newOrder(String account, String type) {

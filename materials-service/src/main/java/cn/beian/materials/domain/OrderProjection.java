@@ -78,6 +78,10 @@ public class OrderProjection {
     @Column(name = "published_version")
     public Long publishedVersion;
 
+    /** A fingerprint of the findings last announced with the readiness (a new list is announced even when not ready). */
+    @Column(name = "published_findings")
+    public String publishedFindings;
+
     @Column(name = "purged_at")
     public OffsetDateTime purgedAt;
 

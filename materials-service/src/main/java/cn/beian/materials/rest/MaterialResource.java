@@ -94,7 +94,10 @@ public class MaterialResource {
     public Response upload(@PathParam("orderId") String orderId,
             @Parameter(description = "UNIT_CERTIFICATE, ID_FRONT, ID_BACK, ID_BOTH_SIDES, VERIFICATION_FORM, "
                     + "CURTAIN_PHOTO, AUTHORIZATION_LETTER, DOMAIN_CERTIFICATE, RESIDENCE_PERMIT, PRE_APPROVAL, "
-                    + "EMPLOYMENT_PROOF, COMMITMENT_LETTER, OTHER") @QueryParam("kind") String kind,
+                    + "EMPLOYMENT_PROOF, COMMITMENT_LETTER, HANDHELD_CERTIFICATE_PHOTO, NO_SEAL_STATEMENT, "
+                    + "GUARANTEE_LETTER, ICP_LICENCE, ONLINE_CULTURE_LICENCE, SECURITIES_QUALIFICATION, NAME_APPROVAL, "
+                    + "HAZARDOUS_CHEMICALS_LICENCE, NAME_CHANGE_CERTIFICATE, SECURITY_STAFF_CERTIFICATE, "
+                    + "PARTY_BUILDING_PROOF, OTHER") @QueryParam("kind") String kind,
             @Parameter(description = "Whose document, as the required-materials list names it: subject, "
                     + "subject.principal, websites[<id>], websites[<id>].principal, "
                     + "websites[<id>].preApprovals[<TYPE>]") @QueryParam("ownerRef") String ownerRef,

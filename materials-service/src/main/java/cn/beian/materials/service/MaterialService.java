@@ -2,6 +2,7 @@ package cn.beian.materials.service;
 
 import cn.beian.contract.events.EventType;
 import cn.beian.contract.events.readiness.PartReady;
+import cn.beian.contract.findings.Finding;
 import cn.beian.materials.domain.Material;
 import cn.beian.materials.domain.MaterialKind;
 import cn.beian.materials.domain.OrderProjection;
@@ -15,6 +16,10 @@ import cn.beian.time.BeianClock;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -127,24 +132,44 @@ public class MaterialService {
     }
 
     /**
-     * Publishes material.order-readiness-changed when the order's materials became complete at a new version, or
-     * stopped being complete. Runs in the caller's transaction (an upload, a removal, an order or website event).
+     * Publishes material.order-readiness-changed when the order's materials became complete at a new version, stopped
+     * being complete, or are judged with other findings than last announced (a website added, a document uploaded
+     * that still leaves others missing), with those findings. Runs in the caller's transaction (an upload, a removal,
+     * an order or website event).
      */
     public Uni<Void> refreshReadiness(OrderProjection o) {
         return materials.current(o.orderId).chain(current -> {
-            boolean ready = readiness.evaluate(o, current).submittable();
-            boolean changed = ready ? !o.publishedReady || o.publishedVersion == null
-                    || o.publishedVersion != o.materialsVersion : o.publishedReady;
+            Readiness.Evaluation evaluation = readiness.evaluate(o, current);
+            boolean ready = evaluation.submittable();
+            List<Finding> findings = MaterialFindings.of(o, evaluation);
+            String fingerprint = fingerprint(findings);
+            boolean changed = (ready ? !o.publishedReady || o.publishedVersion == null
+                    || o.publishedVersion != o.materialsVersion : o.publishedReady)
+                    || !fingerprint.equals(o.publishedFindings);
             if (!changed || !o.state.contentsEditable()) {
                 return Uni.createFrom().voidItem();
             }
             o.publishedReady = ready;
             o.publishedVersion = o.materialsVersion;
+            o.publishedFindings = fingerprint;
             LOG.debugf("Order %s materials ready=%s at version %d", o.orderId, ready, o.materialsVersion);
             return outbox.append(EventType.ORDER_MATERIALS_READINESS_CHANGED,
-                    new PartReady(o.orderId.toString(), o.materialsVersion, ready, clock.now()))
+                    new PartReady(o.orderId.toString(), o.materialsVersion, ready, clock.now(), findings))
                     .replaceWithVoid();
         });
+    }
+
+    /** What tells one list of findings from another (their rules, fields and weights), short enough for a column. */
+    static String fingerprint(List<Finding> findings) {
+        StringBuilder seen = new StringBuilder();
+        findings.forEach(f -> seen.append(f.ruleId()).append('|').append(f.fieldKey()).append('|')
+                .append(f.severity()).append('\n'));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(seen.toString().getBytes(StandardCharsets.UTF_8)), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void checkOwner(OrderProjection o, String ownerRef) {

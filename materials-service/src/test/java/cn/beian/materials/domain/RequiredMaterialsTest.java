@@ -118,6 +118,23 @@ class RequiredMaterialsTest {
                 "a change attaches a newly signed form");
     }
 
+    /** No row of the rules data is skipped: every document it names is a kind this service collects. */
+    @Test
+    void everyMaterialTheRulesNameIsAKindHere() {
+        for (cn.beian.rules.MaterialRow row : cn.beian.rules.RuleBook.standard().materials()) {
+            assertTrue(java.util.Arrays.stream(MaterialKind.values()).anyMatch(k -> k.name().equals(row.material())),
+                    row.id() + " names " + row.material());
+        }
+        Requirement photo = find(of(FilingType.FIRST_FILING, Province.BEIJING, SubjectNature.ENTERPRISE,
+                CertificateType.BUSINESS_LICENSE, null, false, site("a", 1)), MaterialKind.HANDHELD_CERTIFICATE_PHOTO,
+                "subject.principal");
+        assertTrue(photo.blocking());
+        assertEquals(List.of("BJ-U-01"), photo.rules());
+        assertTrue(find(of(FilingType.FIRST_FILING, Province.XINJIANG, SubjectNature.PERSON,
+                CertificateType.RESIDENT_ID, Province.XINJIANG, false, site("a", 1)),
+                MaterialKind.SECURITY_STAFF_CERTIFICATE, "websites[a]").rules().contains("XJ-B-07"));
+    }
+
     @Test
     void bothSidesOnOneImageSatisfyFrontAndBack() {
         Requirement front = Requirement.needed(MaterialKind.ID_FRONT, "subject.principal", "x");

@@ -64,6 +64,21 @@ public class FilingOrder {
     @Column(name = "materials_ready_version")
     public Long materialsReadyVersion;
 
+    /** website-service's findings on the order's websites (the contract's {@code Finding} list as JSON), latest version. */
+    @Column(name = "websites_findings")
+    public String websitesFindings;
+
+    /** The websites version {@link #websitesFindings} were judged at; {@code null} before the first announcement. */
+    @Column(name = "websites_findings_version")
+    public Long websitesFindingsVersion;
+
+    /** materials-service's findings on the order's materials (JSON), latest version. */
+    @Column(name = "materials_findings")
+    public String materialsFindings;
+
+    @Column(name = "materials_findings_version")
+    public Long materialsFindingsVersion;
+
     /** When the national system confirmed the filing password for this order; never the password itself. */
     @Column(name = "filing_password_verified_at")
     public OffsetDateTime filingPasswordVerifiedAt;
@@ -106,13 +121,15 @@ public class FilingOrder {
      * its websites and materials are complete, its numbers. It does not move when a background fact the view does not
      * show arrives, nor when a part is judged again at a new version and stays complete (submission freezes whatever
      * complete versions there are then), so an applicant's action after an idle minute is not refused as stale.
+     * It moves when the order's findings do ({@code findings}: their fingerprint, {@code OrderFindings}), since the
+     * view lists them and submission is refused with them.
      */
-    public String viewTag() {
+    public String viewTag(String findings) {
         String seen = String.join("|", id.toString(), String.valueOf(subjectId), String.valueOf(type),
                 String.valueOf(province), String.valueOf(state), String.valueOf(rereview), String.valueOf(photoApproved),
                 micros(stateSince), micros(updatedAt),
                 String.valueOf(websitesReadyVersion != null), String.valueOf(materialsReadyVersion != null),
-                String.valueOf(submissionCount), String.valueOf(approval));
+                String.valueOf(submissionCount), String.valueOf(approval), String.valueOf(findings));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(seen.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 12);

@@ -87,9 +87,9 @@ public class OrderResource {
             + "administration was not asked. Also the answer to the wrong try that used up the last one",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(@Valid @NotNull CreateOrderRequest request, UriInfo uri) {
-        return orders.open(account.id(), account.email(), request.toNewOrder()).map(t -> Response
+        return orders.open(account.id(), account.email(), request.toNewOrder(), english()).map(t -> Response
                 .created(uri.getAbsolutePathBuilder().path(t.order().id.toString()).build())
-                .tag(ETags.of(t.order().viewTag()))
+                .tag(ETags.of(t.tag()))
                 .entity(view(t))
                 .build());
     }
@@ -97,12 +97,19 @@ public class OrderResource {
     @GET
     @Path("/{orderId}")
     @RolesAllowed({Roles.APPLICANT, Roles.REVIEWER, Roles.AUTHORITY, Roles.ADMIN})
-    @Operation(operationId = "getOrder", summary = "One order with its state, next actions, deadline and history")
+    @Operation(operationId = "getOrder", summary = "One order with its state, next actions, deadline, history and "
+            + "findings", description = "findings: every finding on the order — the province rules on its subject, "
+            + "website-service's on its websites and domains, materials-service's on its materials — each with its "
+            + "field key (a JSON path into the order), rule id, severity, outcome, message and suggestion in the "
+            + "language Accept-Language asks for; the blocking ones are what submit is refused with. The ETag moves "
+            + "when the findings do.")
+    @APIResponse(responseCode = "200", description = "The order; ETag for If-Match",
+            content = @Content(schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "404", description = "No such order, or not yours",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@PathParam("orderId") String orderId) {
-        return orders.findVisibleTracked(Ids.parseOrNotFound(orderId, "Order"), account.id(), account.isStaff())
-                .map(this::ok);
+        return orders.findVisibleTracked(Ids.parseOrNotFound(orderId, "Order"), account.id(), account.isStaff(),
+                english()).map(this::ok);
     }
 
     /** @param findings every province rule's finding on the subject this order files */
@@ -162,7 +169,10 @@ public class OrderResource {
     @Path("/{orderId}/submit")
     @RolesAllowed(Roles.APPLICANT)
     @Operation(operationId = "submitOrder", summary = "Submit a DRAFT for initial review (needs If-Match)")
-    @APIResponse(responseCode = "409", description = "Not possible in this state, or websites/materials incomplete",
+    @APIResponse(responseCode = "409", description = "Not possible in this state, or the order has blocking findings: "
+            + "errors[] names each (field = its field key, code RULE_BROKEN, rule = its rule id, message in the "
+            + "caller's language, as the order view lists it); a part not judged complete that names no finding is "
+            + "WEBSITES_INCOMPLETE / MATERIALS_INCOMPLETE; allowedActions and currentState say what is possible",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -209,14 +219,18 @@ public class OrderResource {
     private Uni<Response> act(String orderId, String ifMatch, OrderTrigger trigger) {
         UUID id = Ids.parseOrNotFound(orderId, "Order");
         return orders.act(account.id(), account.email(), id, ifMatch, trigger,
-                AcceptLanguages.english(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE))).map(this::ok);
+                english()).map(this::ok);
+    }
+
+    private boolean english() {
+        return AcceptLanguages.english(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
     private Response ok(OrderService.Tracked t) {
-        return Response.ok(view(t)).tag(ETags.of(t.order().viewTag())).build();
+        return Response.ok(view(t)).tag(ETags.of(t.tag())).build();
     }
 
     private OrderView view(OrderService.Tracked t) {
-        return OrderView.of(t.order(), t.history(), calendar, json);
+        return OrderView.of(t, calendar, json);
     }
 }

@@ -10,6 +10,8 @@ import cn.beian.subject.domain.FilingOrder;
 import cn.beian.subject.domain.OrderDeadlines;
 import cn.beian.subject.domain.OrderStateMachine;
 import cn.beian.subject.domain.OrderTransition;
+import cn.beian.subject.service.OrderFindings;
+import cn.beian.subject.service.OrderService;
 import cn.beian.time.BusinessCalendar;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -26,6 +28,10 @@ import java.util.Set;
  * @param authorityEta   with the administration: when it is expected to decide (20 business days, Zhejiang 30)
  * @param readiness      the versions of the websites and materials judged complete, and what still keeps the order
  *                       from being submitted
+ * @param findings       (detail view) every finding on the order — the province rules on its subject, website-service's
+ *                       on its websites and domains, materials-service's on its materials — in the caller's language;
+ *                       the blocking ones ({@code severity} BLOCKS, {@code outcome} FAILED) are what submission is
+ *                       refused with
  */
 public record OrderView(
         String id,
@@ -45,7 +51,29 @@ public record OrderView(
         OffsetDateTime updatedAt,
         List<HistoryEntry> history,
         Readiness readiness,
-        Approval approval) {
+        Approval approval,
+        List<FindingView> findings) {
+
+    /**
+     * One finding, as the stateless pre-check ({@code POST /api/v1/pre-checks}) words the same rule.
+     *
+     * @param part       SUBJECT, WEBSITES or MATERIALS: whose check it is
+     * @param fieldKey   a JSON path into the order as the applicant edits it ({@code subject.principal.mobile},
+     *                   {@code websites[1].name}, {@code websites[0].domains[2]}, {@code materials.ID_FRONT}); absent
+     *                   for the whole order
+     * @param ruleId     the catalogue id ({@code docs/province-rules.md}), or the checker's own documented id
+     * @param severity   BLOCKS, WARNS or CHECKLIST
+     * @param outcome    FAILED, or UNDETERMINED where a fact was missing (the message says which)
+     * @param suggestion what to do about it, where the rule says
+     */
+    public record FindingView(String part, String fieldKey, String ruleId, String severity, String outcome,
+            String message, String suggestion) {
+
+        static FindingView of(OrderFindings.Item f) {
+            return new FindingView(f.part().name(), f.fieldKey(), f.ruleId(), f.severity(), f.outcome(), f.message(),
+                    f.suggestion());
+        }
+    }
 
     /** The numbers the administration approved the order with; absent until then. */
     public record Approval(String subjectFilingNumber, List<AuthorityApproved.WebsiteNumber> websites,
@@ -87,11 +115,22 @@ public record OrderView(
     }
 
     public static OrderView of(FilingOrder o, List<OrderTransition> history, BusinessCalendar calendar, Json json) {
+        return of(o, history, null, calendar, json);
+    }
+
+    /** The detail view: with its history and its findings. */
+    public static OrderView of(OrderService.Tracked t, BusinessCalendar calendar, Json json) {
+        return of(t.order(), t.history(), t.findings(), calendar, json);
+    }
+
+    private static OrderView of(FilingOrder o, List<OrderTransition> history, List<OrderFindings.Item> findings,
+            BusinessCalendar calendar, Json json) {
         return new OrderView(o.id.toString(), o.subjectId.toString(), o.type, o.state, o.state.waitingOn(),
                 OrderStateMachine.allowed(o.state, OrderTrigger.Actor.APPLICANT, o.context()),
                 o.state.contentsEditable(), o.state.photoEditable(), o.rereview, o.stateSince, o.expiresAt(),
                 OrderDeadlines.reviewDueAt(o, calendar), OrderDeadlines.authorityEta(o, calendar),
                 o.createdAt, o.updatedAt, history == null ? null : history.stream().map(HistoryEntry::of).toList(),
-                Readiness.of(o), Approval.of(o.approval, json));
+                Readiness.of(o), Approval.of(o.approval, json),
+                findings == null ? null : findings.stream().map(FindingView::of).toList());
     }
 }

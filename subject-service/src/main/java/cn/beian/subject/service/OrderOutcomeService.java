@@ -9,6 +9,7 @@ import cn.beian.contract.events.review.ReviewDecided;
 import cn.beian.contract.order.OrderTrigger.Actor;
 import cn.beian.contract.order.OrderTrigger;
 import cn.beian.platform.inbox.MalformedEventException;
+import cn.beian.platform.json.Json;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.subject.domain.FilingOrder;
 import cn.beian.subject.repository.FilingOrderRepository;
@@ -36,26 +37,43 @@ public class OrderOutcomeService {
     private final OrderService orderService;
     private final SubjectRevisions revisions;
 
+    private final Json json;
+
     public OrderOutcomeService(FilingOrderRepository orders, SubjectRepository subjects, OrderService orderService,
-            SubjectRevisions revisions) {
+            SubjectRevisions revisions, Json json) {
+        this.json = json;
         this.revisions = revisions;
         this.orders = orders;
         this.subjects = subjects;
         this.orderService = orderService;
     }
 
-    /** website-service judged the order's websites complete at {@code r.version()}, or no longer complete. */
+    /**
+     * website-service judged the order's websites at {@code r.version()}: complete or not, with its findings. An
+     * announcement of an older version than the one kept changes nothing (the same version again replaces it: its
+     * owner judged it again on other input, such as the subject).
+     */
     public Uni<Void> websitesReadinessChanged(UUID orderId, PartReady r) {
         return withOrder(orderId, o -> {
+            if (o.websitesFindingsVersion != null && r.version() < o.websitesFindingsVersion) {
+                return Uni.createFrom().voidItem();
+            }
             o.websitesReadyVersion = r.ready() ? r.version() : null;
+            o.websitesFindingsVersion = r.version();
+            o.websitesFindings = json.write(r.findings());
             return orders.persist(o).replaceWithVoid();
         });
     }
 
-    /** materials-service judged the order's materials complete at {@code r.version()}, or no longer complete. */
+    /** materials-service judged the order's materials at {@code r.version()}; as {@link #websitesReadinessChanged}. */
     public Uni<Void> materialsReadinessChanged(UUID orderId, PartReady r) {
         return withOrder(orderId, o -> {
+            if (o.materialsFindingsVersion != null && r.version() < o.materialsFindingsVersion) {
+                return Uni.createFrom().voidItem();
+            }
             o.materialsReadyVersion = r.ready() ? r.version() : null;
+            o.materialsFindingsVersion = r.version();
+            o.materialsFindings = json.write(r.findings());
             return orders.persist(o).replaceWithVoid();
         });
     }

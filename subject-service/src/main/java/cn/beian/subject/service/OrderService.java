@@ -30,7 +30,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -53,12 +52,14 @@ public class OrderService {
     private final SubjectRevisions revisions;
     private final FilingPasswordCheck passwords;
     private final SubjectFindings findings;
+    private final OrderFindings orderFindings;
 
     public OrderService(FilingOrderRepository orders, OrderTransitionRepository transitions,
             SubjectRepository subjects, OutboxWriter outbox, BeianClock clock, AuthorizationCodeService codes,
             SubjectOutlines outlines, SubjectRevisions revisions, FilingPasswordCheck passwords, Json json,
-            SubjectFindings findings) {
+            SubjectFindings findings, OrderFindings orderFindings) {
         this.findings = findings;
+        this.orderFindings = orderFindings;
         this.json = json;
         this.passwords = passwords;
         this.codes = codes;
@@ -86,19 +87,24 @@ public class OrderService {
         }
     }
 
-    /** An order with its history, oldest move first. */
-    public record Tracked(FilingOrder order, List<OrderTransition> history) {
+    /** An order with its history, oldest move first, and its findings in the caller's language. */
+    public record Tracked(FilingOrder order, List<OrderTransition> history, List<OrderFindings.Item> findings) {
+
+        /** The order's ETag: what its applicant sees and acts on, its findings included. */
+        public String tag() {
+            return order.viewTag(OrderFindings.fingerprint(findings));
+        }
     }
 
     /**
      * Checks the filing password where the type needs one (its own transactions: a try counts even when the order is
      * then refused), then opens the order.
      */
-    public Uni<Tracked> open(String accountId, String accountEmail, NewOrder order) {
+    public Uni<Tracked> open(String accountId, String accountEmail, NewOrder order, boolean english) {
         return passwords.verifyFor(accountId, order.type(), order.filingPassword())
                 .chain(verifiedAt -> create(accountId, accountEmail, order.type(), verifiedAt,
                         order.authorizationCode()))
-                .chain(this::tracked);
+                .chain(o -> tracked(o, english));
     }
 
     /** Opens a DRAFT for the account's subject: 409 without a subject or with another order in flight. */
@@ -144,7 +150,8 @@ public class OrderService {
     /** An applicant's move on its own order: 404 for others' orders, 412 for a stale version, 409 if illegal. */
     public Uni<Tracked> act(String accountId, String accountEmail, UUID orderId, String ifMatch,
             OrderTrigger trigger, boolean english) {
-        return applicantMove(accountId, accountEmail, orderId, ifMatch, trigger, english).chain(this::tracked);
+        return applicantMove(accountId, accountEmail, orderId, ifMatch, trigger, english)
+                .chain(o -> tracked(o, english));
     }
 
     /** {@link #act}'s move, in its own transaction: the history is read once it has committed. */
@@ -155,40 +162,40 @@ public class OrderService {
             if (o == null || !o.accountId.equals(accountId)) {
                 return Uni.createFrom().failure(ProblemException.notFound("Order"));
             }
-            ETags.requireMatch(ifMatch, o.viewTag());
-            if (trigger != OrderTrigger.SUBMIT && trigger != OrderTrigger.RESUBMIT) {
-                return move(o, trigger, Actor.APPLICANT, accountId, List.of());
-            }
-            // A move the order's state does not allow is refused as such before its contents are looked at.
-            Set<OrderTrigger> allowed = OrderStateMachine.allowed(o.state, Actor.APPLICANT, o.context());
-            if (!allowed.contains(trigger)) {
-                return move(o, trigger, Actor.APPLICANT, accountId, List.of());
-            }
-            requireComplete(o, allowed);
-            if (accountEmail != null) {
-                o.accountEmail = accountEmail;
-            }
-            // The subject snapshot goes into the outbox before the transition, so consumers have it first.
-            return revisions.effectiveSubject(o).chain(subject -> {
-                requireNoBlockingFinding(o, subject, english);
-                return move(o, trigger, Actor.APPLICANT, accountId, List.of(), () -> {
-                    o.submissionCount++;
-                    return outbox.append(outlines.snapshot(o, subject)).replaceWithVoid();
-                }, null);
+            // The ETag covers the findings the view lists, so they are judged before it is compared.
+            return orderFindings.of(o, english).chain(found -> {
+                ETags.requireMatch(ifMatch, o.viewTag(OrderFindings.fingerprint(found)));
+                if (trigger != OrderTrigger.SUBMIT && trigger != OrderTrigger.RESUBMIT) {
+                    return move(o, trigger, Actor.APPLICANT, accountId, List.of());
+                }
+                // A move the order's state does not allow is refused as such before its contents are looked at.
+                Set<OrderTrigger> allowed = OrderStateMachine.allowed(o.state, Actor.APPLICANT, o.context());
+                if (!allowed.contains(trigger)) {
+                    return move(o, trigger, Actor.APPLICANT, accountId, List.of());
+                }
+                requireSubmittable(o, found, allowed);
+                if (accountEmail != null) {
+                    o.accountEmail = accountEmail;
+                }
+                // The subject snapshot goes into the outbox before the transition, so consumers have it first.
+                return revisions.effectiveSubject(o).chain(subject -> move(o, trigger, Actor.APPLICANT, accountId,
+                        List.of(), () -> {
+                            o.submissionCount++;
+                            return outbox.append(outlines.snapshot(o, subject)).replaceWithVoid();
+                        }, null));
             });
         });
     }
 
-    /** Submission is refused while a province rule on the subject blocks it, naming each rule and field. */
-    private void requireNoBlockingFinding(FilingOrder o, Subject subject, boolean english) {
-        List<FieldViolation> blocking = findings.judge(o, subject, english).stream().filter(RuleFinding::blocks)
-                .map(f -> new FieldViolation(f.fieldKey() == null ? "subject" : f.fieldKey(), "RULE_BROKEN",
-                        f.message(), f.ruleId()))
-                .toList();
-        if (!blocking.isEmpty()) {
-            throw ProblemException.localized(ProblemType.CONFLICT, "detail.order-not-submittable", blocking)
-                    .with("currentState", o.state)
-                    .with("allowedActions", OrderStateMachine.allowed(o.state, Actor.APPLICANT, o.context()));
+    /**
+     * Submission is refused with exactly the order's blocking findings — the subject's, its websites', its
+     * materials' — each naming its field and rule; a part not judged complete that names none is refused as a whole.
+     */
+    private static void requireSubmittable(FilingOrder o, List<OrderFindings.Item> found, Set<OrderTrigger> allowed) {
+        List<FieldViolation> refusal = OrderFindings.refusal(o, found);
+        if (!refusal.isEmpty()) {
+            throw ProblemException.localized(ProblemType.CONFLICT, "detail.order-not-submittable", refusal)
+                    .with("currentState", o.state).with("allowedActions", allowed);
         }
     }
 
@@ -277,35 +284,20 @@ public class OrderService {
                 .map(subject -> findings.judge(o, subject, english)));
     }
 
-    /** As {@link #findVisible}, with the order's history. */
+    /** As {@link #findVisible}, with the order's history and findings. */
     @WithSession
-    public Uni<Tracked> findVisibleTracked(UUID id, String accountId, boolean staff) {
-        return findVisible(id, accountId, staff).chain(this::tracked);
+    public Uni<Tracked> findVisibleTracked(UUID id, String accountId, boolean staff, boolean english) {
+        return findVisible(id, accountId, staff).chain(o -> tracked(o, english));
     }
 
     @WithSession
-    Uni<Tracked> tracked(FilingOrder o) {
-        return transitions.history(o.id).map(h -> new Tracked(o, h));
+    Uni<Tracked> tracked(FilingOrder o, boolean english) {
+        return transitions.history(o.id).chain(h -> orderFindings.of(o, english).map(f -> new Tracked(o, h, f)));
     }
 
     @WithSession
     public Uni<List<FilingOrder>> page(String accountId, Cursor after, int limit) {
         return orders.page(accountId, after, limit);
-    }
-
-    /** Submission waits until website- and materials-service judged the order's parts complete. */
-    private static void requireComplete(FilingOrder o, Set<OrderTrigger> allowed) {
-        List<FieldViolation> missing = new ArrayList<>();
-        if (o.websitesReadyVersion == null) {
-            missing.add(FieldViolation.of("websites", "WEBSITES_INCOMPLETE", "field.websites-incomplete"));
-        }
-        if (o.materialsReadyVersion == null) {
-            missing.add(FieldViolation.of("materials", "MATERIALS_INCOMPLETE", "field.materials-incomplete"));
-        }
-        if (!missing.isEmpty()) {
-            throw ProblemException.localized(ProblemType.CONFLICT, "detail.order-not-submittable", missing)
-                    .with("currentState", o.state).with("allowedActions", allowed);
-        }
     }
 
     private Uni<Void> record(FilingOrder o, OrderState from, OrderTrigger trigger, Actor actor, String actorId,

@@ -12,6 +12,7 @@ import cn.beian.subject.domain.Subject;
 import cn.beian.time.BeianClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,11 +35,22 @@ public class SubjectFindings {
                 SubjectFindings::onTheSubject);
     }
 
-    /** The subject's findings as the snapshot carries them to reviewers (a blocking one refuses submission first). */
+    /**
+     * The subject's findings as the snapshot carries them to reviewers (a blocking one refuses submission first), in
+     * both languages: the engine judges in one language at a time, so it judges twice and the lists pair up in order.
+     */
     public List<Finding> forSnapshot(FilingOrder order, Subject subject) {
-        return judge(order, subject, false).stream().map(f -> new Finding(f.ruleId(), f.fieldKey(),
-                f.blocks() ? Finding.Severity.BLOCKING : Finding.Severity.WARNING,
-                f.message())).toList();
+        List<RuleFinding> zh = judge(order, subject, false);
+        List<RuleFinding> en = judge(order, subject, true);
+        List<Finding> out = new ArrayList<>();
+        for (int i = 0; i < zh.size(); i++) {
+            RuleFinding f = zh.get(i);
+            RuleFinding e = i < en.size() ? en.get(i) : f;
+            out.add(new Finding(f.ruleId(), f.fieldKey(), f.blocks() ? Finding.Severity.BLOCKING
+                    : Finding.Severity.WARNING, f.message(), e.message(), f.suggestion(), e.suggestion(),
+                    Finding.Weight.valueOf(f.severity().name()), Finding.Outcome.valueOf(f.outcome().name())));
+        }
+        return out;
     }
 
     static boolean onTheSubject(Rule rule) {

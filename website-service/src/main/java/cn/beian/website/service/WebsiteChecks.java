@@ -11,7 +11,6 @@ import cn.beian.national.client.DomainRegistration;
 import cn.beian.platform.problem.Messages;
 import cn.beian.rules.RuleEngine;
 import cn.beian.validators.CertificateValidator;
-import cn.beian.validators.Problem;
 import cn.beian.validators.domain.ApprovedSuffixes;
 import cn.beian.validators.domain.DomainNames;
 import cn.beian.validators.domain.ParsedDomain;
@@ -86,10 +85,10 @@ public final class WebsiteChecks {
     public List<Finding> check(List<WebsiteContent> websites, Context ctx) {
         List<Finding> out = new ArrayList<>();
         if (websites.isEmpty()) {
-            out.add(new Finding("WEBSITES_MISSING", "websites", Severity.BLOCKING, "请至少添加一个网站"));
+            out.add(finding("WEBSITES_MISSING", "websites", Severity.BLOCKING, "finding.websites-missing"));
         }
         if (ctx.subject() == null) {
-            out.add(new Finding("SUBJECT_UNKNOWN", null, Severity.BLOCKING, "尚未收到订单的主体信息，请稍后再试"));
+            out.add(finding("SUBJECT_UNKNOWN", null, Severity.BLOCKING, "finding.subject-unknown"));
         }
         Map<String, String> registrableSeen = new HashMap<>();
         for (int i = 0; i < websites.size(); i++) {
@@ -123,7 +122,7 @@ public final class WebsiteChecks {
         var parsed = DomainNames.parse(raw);
         if (!parsed.isValid()) {
             var p = parsed.problem().orElseThrow();
-            out.add(new Finding(p.code(), key, Severity.BLOCKING, zh(p)));
+            out.add(finding(p.code(), key, Severity.BLOCKING, p.key(), p.args().toArray()));
             return out;
         }
         judgeDomain(parsed.orElseThrow(), key, ctx, true, out);
@@ -131,7 +130,7 @@ public final class WebsiteChecks {
                 true, null, List.of(), List.of());
         for (Finding f : rules.judge(List.of(alone), ctx)) {
             if ("websites[0].domains[0]".equals(f.fieldKey())) {
-                out.add(new Finding(f.ruleId(), key, f.severity(), f.message()));
+                out.add(f.at(key));
             }
         }
         return out;
@@ -145,29 +144,28 @@ public final class WebsiteChecks {
             var parsed = DomainNames.parse(w.domains().get(j));
             if (!parsed.isValid()) {
                 var p = parsed.problem().orElseThrow();
-                out.add(new Finding(p.code(), fk, Severity.BLOCKING, zh(p)));
+                out.add(finding(p.code(), fk, Severity.BLOCKING, p.key(), p.args().toArray()));
                 continue;
             }
             ParsedDomain d = parsed.orElseThrow();
             prefixes.add(d.prefix());
             String earlier = registrableSeen.putIfAbsent(d.registrableDomain(), key);
             if (earlier != null && !earlier.equals(key)) {
-                out.add(new Finding("DOMAIN_DUPLICATED", fk, Severity.BLOCKING,
-                        "域名 " + d.registrableUnicode() + " 已在本订单的其他网站（" + earlier + "）中填写"));
+                out.add(finding("DOMAIN_DUPLICATED", fk, Severity.BLOCKING, "finding.domain-duplicated",
+                        d.registrableUnicode(), earlier));
             }
             String holder = ctx.takenHere().get(d.registrableDomain());
             if (holder != null) {
-                out.add(new Finding("DOMAIN_TAKEN_HERE", fk, Severity.BLOCKING,
-                        "域名 " + d.registrableUnicode() + " 已由其他主体在本平台备案或正在备案（" + holder + "）"));
+                out.add(finding("DOMAIN_TAKEN_HERE", fk, Severity.BLOCKING, "finding.domain-taken-here",
+                        d.registrableUnicode(), holder));
             }
             judgeDomain(d, fk, ctx, verified(ctx.type(), d.ascii(), ctx.alreadyFiledDomains()), out);
         }
         // Provinces with their own grouping rule judge it (DOMAINS_PER_WEBSITE); elsewhere this is advice.
         if (prefixes.size() > 1 && !rules.applies("DOMAINS_PER_WEBSITE", ctx)) {
             if (!contains(w.remarks(), "指向同一网站")) {
-                out.add(new Finding("DOMAIN_PREFIXES_DIFFER", key + ".domains", Severity.WARNING,
-                        "不同前缀的域名（" + String.join("、", prefixes) + "）通常应分别备案为不同网站；如指向同一网站，"
-                                + "请在备注中注明“域名指向同一网站”"));
+                out.add(finding("DOMAIN_PREFIXES_DIFFER", key + ".domains", Severity.WARNING,
+                        "finding.domain-prefixes-differ", String.join("、", prefixes)));
             }
         }
     }
@@ -176,16 +174,19 @@ public final class WebsiteChecks {
         SuffixJudgement s = suffixes.judge(d.suffix(), ctx.province(), ctx.today());
         // A province's own list (Beijing's) is the province rule's to judge (SUFFIX_ACCEPTED); this is the national one.
         if (!s.approved() && s.ruleId() == null) {
-            out.add(new Finding(s.ruleId() != null ? s.ruleId() : s.code(), fk, Severity.BLOCKING,
-                    "域名后缀 ." + d.suffixUnicode() + " 不可备案：" + Messages.text(false, s.key(), s.args().toArray())));
+            out.add(new Finding(s.code(), fk, Severity.BLOCKING,
+                    Messages.text(false, "finding.suffix-not-approved", d.suffixUnicode(),
+                            Messages.text(false, s.key(), s.args().toArray())),
+                    Messages.text(true, "finding.suffix-not-approved", d.suffixUnicode(),
+                            Messages.text(true, s.key(), s.args().toArray())), null, null, null, null));
         }
         if (!verify) {
             return;
         }
         RegistryFacts facts = ctx.registry().get(d.registrableDomain());
         if (facts == null || facts.unavailable()) {
-            out.add(new Finding(REGISTRY_UNAVAILABLE, fk, Severity.BLOCKING,
-                    "暂时无法查询域名 " + d.registrableUnicode() + " 的注册信息，请稍后重试"));
+            out.add(finding(REGISTRY_UNAVAILABLE, fk, Severity.BLOCKING, "finding.registry-unavailable",
+                    d.registrableUnicode()));
             return;
         }
         registration(d, fk, ctx, facts.registration(), out);
@@ -194,13 +195,12 @@ public final class WebsiteChecks {
             boolean sameSubject = ctx.subject() != null && filing.subject() != null
                     && sameCertificate(filing.subject().certificateNumber(), ctx.subject().certificateNumber());
             if (!sameSubject) {
-                out.add(new Finding("DOMAIN_FILED_UNDER_ANOTHER_SUBJECT", fk, Severity.BLOCKING,
-                        "域名 " + d.registrableUnicode() + " 已在其他主体下备案（" + filing.website().websiteFilingNumber()
-                                + "），请先由原主体注销或变更"));
+                out.add(finding("DOMAIN_FILED_UNDER_ANOTHER_SUBJECT", fk, Severity.BLOCKING,
+                        "finding.domain-filed-under-another-subject", d.registrableUnicode(),
+                        filing.website().websiteFilingNumber()));
             } else if (ctx.type() != FilingType.CHANGE) {
-                out.add(new Finding("DOMAIN_ALREADY_FILED", fk, Severity.BLOCKING,
-                        "域名 " + d.registrableUnicode() + " 已备案（" + filing.website().websiteFilingNumber()
-                                + "），请选择接入备案或变更备案"));
+                out.add(finding("DOMAIN_ALREADY_FILED", fk, Severity.BLOCKING, "finding.domain-already-filed",
+                        d.registrableUnicode(), filing.website().websiteFilingNumber()));
             }
         }
     }
@@ -208,25 +208,23 @@ public final class WebsiteChecks {
     private void registration(ParsedDomain d, String fk, Context ctx, DomainRegistration reg, List<Finding> out) {
         String shown = d.registrableUnicode();
         if (reg == null) {
-            out.add(new Finding("DOMAIN_NOT_REGISTERED", fk, Severity.BLOCKING,
-                    "域名 " + shown + " 未查到注册信息，请确认域名已注册"));
+            out.add(finding("DOMAIN_NOT_REGISTERED", fk, Severity.BLOCKING, "finding.domain-not-registered", shown));
             return;
         }
         if (reg.expired() || (reg.expiresOn() != null && reg.expiresOn().isBefore(ctx.today()))) {
-            out.add(new Finding("DOMAIN_EXPIRED", fk, Severity.BLOCKING, "域名 " + shown + " 已过期，请续费后再备案"));
+            out.add(finding("DOMAIN_EXPIRED", fk, Severity.BLOCKING, "finding.domain-expired", shown));
         }
         if (reg.registeredAbroad() && !rules.applies("REGISTERED_ABROAD", ctx)) {
-            out.add(new Finding("DOMAIN_REGISTERED_ABROAD", fk, Severity.BLOCKING,
-                    "域名 " + shown + " 在境外注册商注册，请转入境内注册商后再备案"));
+            out.add(finding("DOMAIN_REGISTERED_ABROAD", fk, Severity.BLOCKING, "finding.domain-registered-abroad", shown));
         }
         if (!reg.realNameVerified()) {
-            out.add(new Finding("DOMAIN_REAL_NAME_MISSING", fk, Severity.BLOCKING,
-                    "域名 " + shown + " 未完成实名认证，请先在注册商处完成实名认证"));
+            out.add(finding("DOMAIN_REAL_NAME_MISSING", fk, Severity.BLOCKING, "finding.domain-real-name-missing", shown));
         } else if (!reg.realNameVisibleToAuthority()) {
-            String from = reg.realNameVisibleToAuthorityFrom() == null ? "约 3 个工作日后"
-                    : reg.realNameVisibleToAuthorityFrom().toLocalDate() + " 之后";
-            out.add(new Finding("DOMAIN_REAL_NAME_PENDING", fk, Severity.BLOCKING,
-                    "域名 " + shown + " 的实名认证数据尚未同步至管局，请于 " + from + "再提交"));
+            out.add(reg.realNameVisibleToAuthorityFrom() == null
+                    ? finding("DOMAIN_REAL_NAME_PENDING", fk, Severity.BLOCKING,
+                            "finding.domain-real-name-pending-days", shown)
+                    : finding("DOMAIN_REAL_NAME_PENDING", fk, Severity.BLOCKING, "finding.domain-real-name-pending",
+                            shown, reg.realNameVisibleToAuthorityFrom().toLocalDate().toString()));
         }
     }
 
@@ -237,14 +235,13 @@ public final class WebsiteChecks {
         String subjectName = ctx.subject() == null ? null : ctx.subject().name();
         boolean person = nature == SubjectNature.PERSON;
         if (URL_LIKE.matcher(name).matches()) {
-            out.add(new Finding("NAME_IS_DOMAIN", fk, Severity.BLOCKING, "网站名称不能是域名或网址"));
+            out.add(finding("NAME_IS_DOMAIN", fk, Severity.BLOCKING, "finding.name-is-domain"));
         } else if (LATIN_ONLY.matcher(name).matches() && !rules.applies("WEBSITE_NAME_FORM", ctx)) {
-            out.add(new Finding("NAME_LATIN_ONLY", fk, Severity.WARNING, "网站名称为纯英文，管局通常要求使用中文名称"));
+            out.add(finding("NAME_LATIN_ONLY", fk, Severity.WARNING, "finding.name-latin-only"));
         }
         for (String word : RESERVED_NAME_WORDS) {
             if (name.contains(word) && nature != SubjectNature.GOVERNMENT) {
-                out.add(new Finding("NAME_RESERVED_WORD", fk, Severity.BLOCKING,
-                        "网站名称含“" + word + "”，仅国家级单位可使用"));
+                out.add(finding("NAME_RESERVED_WORD", fk, Severity.BLOCKING, "finding.name-reserved-word", word));
                 break;
             }
         }
@@ -258,23 +255,22 @@ public final class WebsiteChecks {
         String ownNameStripped = subjectName == null ? name : name.replace(subjectName, "");
         for (String word : UNIT_WORDS) {
             if (ownNameStripped.contains(word)) {
-                out.add(new Finding("NAME_UNIT_LIKE_FOR_PERSON", fk, Severity.BLOCKING,
-                        "个人网站名称不能含有“" + word + "”等企业、组织、社团或社区类字样"));
+                out.add(finding("NAME_UNIT_LIKE_FOR_PERSON", fk, Severity.BLOCKING, "finding.name-unit-like-for-person",
+                        word));
                 break;
             }
         }
         for (String place : PLACE_NAMES) {
             if (ownNameStripped.contains(place)) {
-                out.add(new Finding("NAME_PLACE_FOR_PERSON", fk, Severity.BLOCKING,
-                        "个人网站名称不能含有地名（“" + place + "”）"));
+                out.add(finding("NAME_PLACE_FOR_PERSON", fk, Severity.BLOCKING, "finding.name-place-for-person", place));
                 break;
             }
         }
         Matcher m = OWNER_PREFIX.matcher(name);
         if (m.find() && subjectName != null && !m.group(1).equals(subjectName)
                 && !Set.of("我", "我们", "个人", "小", "我的").contains(m.group(1))) {
-            out.add(new Finding("NAME_OTHER_PERSON", fk, Severity.BLOCKING,
-                    "个人网站名称不能使用他人姓名（“" + m.group(1) + "”）；可命名为“" + subjectName + "的个人网站”"));
+            out.add(finding("NAME_OTHER_PERSON", fk, Severity.BLOCKING, "finding.name-other-person", m.group(1),
+                    subjectName));
         }
     }
 
@@ -288,7 +284,9 @@ public final class WebsiteChecks {
             WebsiteContent.PreApproval p = w.preApprovals().get(i);
             if (person) {
                 out.add(new Finding("PRE_APPROVAL_FOR_PERSON", key + ".preApprovals[" + i + "]", Severity.BLOCKING,
-                        "个人不能办理“" + p.type().chineseName() + "”等前置审批类网站，请以单位主体备案"));
+                        Messages.text(false, "finding.pre-approval-for-person", p.type().chineseName()),
+                        Messages.text(true, "finding.pre-approval-for-person", p.type().englishName()),
+                        null, null, null, null));
             }
         }
         for (PreApprovalType t : PreApprovalType.values()) {
@@ -300,18 +298,18 @@ public final class WebsiteChecks {
                 continue;
             }
             if (t == PreApprovalType.BULLETIN_BOARD && person) {
-                out.add(new Finding("FORUM_FOR_PERSON", key + ".name", Severity.BLOCKING,
-                        "个人不能开办论坛、社区等电子公告服务类网站"));
+                out.add(finding("FORUM_FOR_PERSON", key + ".name", Severity.BLOCKING, "finding.forum-for-person"));
             } else {
-                out.add(new Finding("PRE_APPROVAL_MISSING", key + ".preApprovals", Severity.BLOCKING, "网站名称涉及“"
-                        + t.chineseName() + "”内容，须选择“" + t.chineseName() + "”前置审批并填写审批文号"));
+                out.add(new Finding("PRE_APPROVAL_MISSING", key + ".preApprovals", Severity.BLOCKING,
+                        Messages.text(false, "finding.pre-approval-missing", t.chineseName()),
+                        Messages.text(true, "finding.pre-approval-missing", t.englishName()), null, null, null, null));
             }
         }
         // Provinces with their own remark rules judge the remark (CONTENT_REMARK, PERSONAL_STATEMENT_REMARK).
         if (person && (w.remarks() == null || w.remarks().strip().length() < MIN_CONTENT_REMARK)
                 && !rules.applies("CONTENT_REMARK", ctx) && !rules.applies("PERSONAL_STATEMENT_REMARK", ctx)) {
-            out.add(new Finding("REMARK_CONTENT_MISSING", key + ".remarks", Severity.BLOCKING,
-                    "个人网站须在备注中说明网站的具体内容（不少于 " + MIN_CONTENT_REMARK + " 个字）"));
+            out.add(finding("REMARK_CONTENT_MISSING", key + ".remarks", Severity.BLOCKING, "finding.remark-content-missing",
+                    String.valueOf(MIN_CONTENT_REMARK)));
         }
     }
 
@@ -319,9 +317,13 @@ public final class WebsiteChecks {
         return text != null && text.contains(what);
     }
 
-    /** A validators problem in zh-CN: findings are zh-CN data, whoever reads them (no request language here). */
-    private static String zh(Problem p) {
-        return Messages.text(false, p.key(), p.args().toArray());
+    /**
+     * One of this checker's findings, worded from the service's bundles ({@code finding.*}) in zh-CN and en: findings
+     * are stored and announced data, read later in either language (no request language here).
+     */
+    static Finding finding(String ruleId, String fieldKey, Severity severity, String key, Object... args) {
+        return new Finding(ruleId, fieldKey, severity, Messages.text(false, key, args), Messages.text(true, key, args),
+                null, null, null, null);
     }
 
     private static boolean same(String a, String b) {

@@ -108,8 +108,8 @@ public class WebsitesJudge {
         for (int i = 0; i < contents.size(); i++) {
             WebsiteContent c = contents.get(i);
             if (c.serverIds().isEmpty() && c.authorizationCodes().isEmpty() && order.type.decided()) {
-                findings.add(new Finding("SERVER_MISSING", "websites[" + i + "].serverIds",
-                        Finding.Severity.BLOCKING, "请关联本平台的服务器或填写备案授权码"));
+                findings.add(WebsiteChecks.finding("SERVER_MISSING", "websites[" + i + "].serverIds",
+                        Finding.Severity.BLOCKING, "finding.server-missing"));
             }
         }
         boolean complete = !list.isEmpty() && list.size() <= WebsiteInput.MAX_WEBSITES
@@ -145,18 +145,11 @@ public class WebsitesJudge {
         v.findings = json.write(findings);
         v.complete = complete;
         v.createdAt = now;
-        Uni<?> readiness;
-        if (complete) {
-            order.websitesReadyVersion = version;
-            readiness = outbox.append(EventType.ORDER_WEBSITES_READINESS_CHANGED,
-                    new PartReady(order.orderId.toString(), version, true, now));
-        } else if (order.websitesReadyVersion != null) {
-            order.websitesReadyVersion = null;
-            readiness = outbox.append(EventType.ORDER_WEBSITES_READINESS_CHANGED,
-                    new PartReady(order.orderId.toString(), version, false, now));
-        } else {
-            readiness = Uni.createFrom().voidItem();
-        }
+        // Every version is announced with its findings (subject-service lists them in the order view and refuses
+        // submission with the blocking ones), ready or not.
+        order.websitesReadyVersion = complete ? version : null;
+        Uni<?> readiness = outbox.append(EventType.ORDER_WEBSITES_READINESS_CHANGED,
+                new PartReady(order.orderId.toString(), version, complete, now, findings));
         return versions.persist(v)
                 .chain(() -> orders.persist(order))
                 .chain(() -> domains.replaceOrderDomains(order.orderId, order.accountId, byWebsite))
