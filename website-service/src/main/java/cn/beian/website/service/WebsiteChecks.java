@@ -7,6 +7,7 @@ import cn.beian.contract.events.order.OrderSubjectOutlined;
 import cn.beian.contract.findings.Finding;
 import cn.beian.contract.findings.Finding.Severity;
 import cn.beian.contract.order.FilingType;
+import cn.beian.website.domain.OrderProjection;
 import cn.beian.national.client.DomainRegistration;
 import cn.beian.platform.problem.Messages;
 import cn.beian.rules.RuleEngine;
@@ -85,11 +86,18 @@ public final class WebsiteChecks {
     /** Every finding on the order's websites. */
     public List<Finding> check(List<WebsiteContent> websites, Context ctx) {
         List<Finding> out = new ArrayList<>();
-        if (websites.isEmpty()) {
+        boolean removing = ctx.type() != null && OrderProjection.removesOnly(ctx.type());
+        // A subject may be deregistered with no website left; the other removing orders name at least one.
+        if (websites.isEmpty() && ctx.type() != FilingType.DEREGISTER_SUBJECT) {
             out.add(new Finding("WEBSITES_MISSING", "websites", Severity.BLOCKING, "请至少添加一个网站"));
         }
         if (ctx.subject() == null) {
             out.add(new Finding("SUBJECT_UNKNOWN", null, Severity.BLOCKING, "尚未收到订单的主体信息，请稍后再试"));
+        }
+        if (removing) {
+            // Cancelling access or deregistering removes an approved filing as it stands: no domain, name, content or
+            // province rule of a new filing applies to it (a legacy name or a suffix refused since may be removed).
+            return out;
         }
         Map<String, String> registrableSeen = new HashMap<>();
         for (int i = 0; i < websites.size(); i++) {
