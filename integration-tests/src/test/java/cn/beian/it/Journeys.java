@@ -121,6 +121,10 @@ final class Journeys {
             numbers.add((String) site.get("websiteFilingNumber"));
             numberedIds.add(id);
         }
+        // website-service keeps its own record of the approved websites (what later orders start from).
+        await(() -> given().auth().oauth2(a.token()).queryParam("limit", 100).get(Stack.WEBSITE
+                + "/api/v1/filed-websites").then().statusCode(200).extract().jsonPath()
+                .getList("items.websiteFilingNumber", String.class).containsAll(numbers));
         return new Filed(a, order, (String) approval.get("subjectFilingNumber"), numbers, numberedIds, domains);
     }
 

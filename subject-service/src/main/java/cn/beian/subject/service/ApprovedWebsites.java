@@ -75,8 +75,9 @@ public class ApprovedWebsites {
                 if (w == null) {
                     errors.add(FieldViolation.of(field, "WEBSITE_NOT_ACCOUNTS", "field.website-not-accounts", ref));
                 } else if (w.status != ApprovedWebsite.Status.ACTIVE) {
-                    errors.add(FieldViolation.of(field, "WEBSITE_NOT_ACTIVE", "field.website-not-active." + w.status,
-                            w.websiteFilingNumber));
+                    errors.add(FieldViolation.of(field, "WEBSITE_NOT_ACTIVE",
+                            w.status == ApprovedWebsite.Status.ACCESS_CANCELLED ? "field.website-access-cancelled"
+                                    : "field.website-deregistered", w.websiteFilingNumber));
                 } else if (!seen.add(w.websiteFilingNumber)) {
                     errors.add(FieldViolation.of(field, "WEBSITE_PICKED_TWICE", "field.website-picked-twice",
                             w.websiteFilingNumber));

@@ -130,7 +130,7 @@ public class OrderService {
             if (!type.decided() && subject.filingNumber == null) {
                 return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT,
                         "detail.order-type-needs-approved-subject", type)
-                        .with("code", OrderTypeCheck.NEEDS_APPROVED).with("type", type));
+                        .with("code", "FILING_TYPE_NEEDS_APPROVED_SUBJECT").with("type", type));
             }
             return approvedWebsites.pick(accountId, type, websiteRefs).chain(picked -> orders.findInFlight(accountId)
                     .chain(inFlight -> {

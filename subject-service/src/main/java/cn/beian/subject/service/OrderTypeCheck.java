@@ -20,13 +20,6 @@ import java.util.List;
 @ApplicationScoped
 public class OrderTypeCheck {
 
-    /** The problem code of a type that is not the one the records call for. */
-    public static final String MISMATCH = "FILING_TYPE_MISMATCH";
-    /** The problem code of a decision that found conflicts: no filing of something new is possible. */
-    public static final String CONFLICTS = "FILING_TYPE_CONFLICTS";
-    /** The problem code of a type that needs records approved here when the subject holds none. */
-    public static final String NEEDS_APPROVED = "FILING_TYPE_NEEDS_APPROVED_SUBJECT";
-
     private final SubjectRepository subjects;
     private final FilingTypeDecider decider;
 
@@ -56,7 +49,7 @@ public class OrderTypeCheck {
                 return subject.filingNumber == null && requested != FilingType.DEREGISTER_SUBJECT
                         ? Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT,
                                 "detail.order-type-needs-approved-subject", requested)
-                                .with("code", NEEDS_APPROVED).with("type", requested))
+                                .with("code", "FILING_TYPE_NEEDS_APPROVED_SUBJECT").with("type", requested))
                         : Uni.createFrom().item(requested);
             }
             return decide(accountId, subject, requested, domains == null ? List.of() : domains);
@@ -72,15 +65,24 @@ public class OrderTypeCheck {
                                 c.field(), c.code(), c.message() + (c.action() == null ? "" : " — " + c.action()),
                                 c.ruleId())).toList();
                         throw ProblemException.localized(ProblemType.CONFLICT, "detail.order-type-conflicts", errors,
-                                String.valueOf(errors.size())).with("code", CONFLICTS);
+                                String.valueOf(errors.size())).with("code", "FILING_TYPE_CONFLICTS");
                     }
                     if (requested != null && requested != d.type()) {
-                        throw ProblemException.localized(ProblemType.CONFLICT,
-                                "detail.order-type-mismatch." + d.type(), requested,
+                        throw ProblemException.localized(ProblemType.CONFLICT, mismatchKey(d.type()), requested,
                                 d.subjectFilingNumber() == null ? "" : d.subjectFilingNumber())
-                                .with("code", MISMATCH).with("type", requested).with("decidedType", d.type());
+                                .with("code", "FILING_TYPE_MISMATCH").with("type", requested).with("decidedType", d.type());
                     }
                     return d.type();
                 });
+    }
+
+    /** Words for a mismatch that say why the decided type applies. */
+    private static String mismatchKey(FilingType decided) {
+        return switch (decided) {
+            case NEW_WEBSITE -> "detail.order-type-mismatch-new-website";
+            case NEW_WEBSITE_SUBJECT_ELSEWHERE -> "detail.order-type-mismatch-subject-elsewhere";
+            case ACCESS_FILING -> "detail.order-type-mismatch-access-filing";
+            default -> "detail.order-type-mismatch-first-filing";
+        };
     }
 }
