@@ -209,9 +209,9 @@ final class Journeys {
 
     /** The administration's registry record of the subject holding a resident ID. */
     static Map<String, Object> registrySubject(String cert) {
-        return given().auth().oauth2(admin()).queryParam("certificateType", "RESIDENT_ID")
-                .queryParam("certificateNumber", cert)
-                .get(Stack.NATIONAL + "/api/v1/registry/subjects").then().statusCode(200).extract().path("$");
+        return given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(Map.of("certificateType", "RESIDENT_ID", "certificateNumber", cert))
+                .post(Stack.NATIONAL + "/api/v1/registry/subject-lookups").then().statusCode(200).extract().path("$");
     }
 
     /** The filing password the administration texted the subject principal on its first approval (the newest). */

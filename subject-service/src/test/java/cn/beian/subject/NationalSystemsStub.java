@@ -9,9 +9,9 @@ import cn.beian.national.client.NationalSystemsClient;
 import cn.beian.national.client.PasswordCheckRequest;
 import cn.beian.national.client.PasswordCheckResult;
 import cn.beian.national.client.SubjectFiling;
+import cn.beian.national.client.SubjectLookupRequest;
 import cn.beian.national.client.SubmissionRequest;
 import cn.beian.national.client.SubmissionView;
-import cn.beian.contract.domain.CertificateType;
 import io.quarkus.test.Mock;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +31,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class NationalSystemsStub implements NationalSystemsClient {
 
     @Override
-    public Uni<SubjectFiling> subjectByCertificate(CertificateType certificateType, String certificateNumber) {
+    public Uni<SubjectFiling> findSubject(SubjectLookupRequest request) {
         return Uni.createFrom().failure(new NotFoundException());
     }
 
