@@ -108,22 +108,26 @@ class NotificationsIT {
             review.send(EventType.AUTHORITY_SMS_VERIFICATION_REQUESTED, orderId, """
                     {"orderId":"%s","submissionId":"s1","deadline":"%s",
                      "at":"%s"}""".formatted(orderId, TestClock.iso(Duration.ofDays(1)), TestClock.isoNow()));
+            review.send(EventType.AUTHORITY_SMS_VERIFIED, orderId, """
+                    {"orderId":"%s","submissionId":"s1","at":"%s"}""".formatted(orderId, TestClock.isoNow()));
             review.send(EventType.AUTHORITY_APPROVED, orderId, """
                     {"orderId":"%s","submissionId":"s1","subjectFilingNumber":"京ICP备20261123号",
                      "websites":[{"websiteId":"%s","name":"郑十的博客","domains":["zheng10.cn"],
                      "websiteFilingNumber":"京ICP备20261123号-1"}],"approvedAt":"%s"}"""
                     .formatted(orderId, websiteId, TestClock.now()));
-            awaitSms(principalMobile, 9);
+            awaitSms(principalMobile, 10);
             awaitSms(websiteMobile, 3);
 
+            // The SMS check's outcome goes to the applicant only (1042), not to the website principal.
             List<String> expected = List.of("SMS_BEIAN_1001", "SMS_BEIAN_1002", "SMS_BEIAN_1001", "SMS_BEIAN_1008",
-                    "SMS_BEIAN_1007", "SMS_BEIAN_1009", "SMS_BEIAN_1011", "SMS_BEIAN_1012", "SMS_BEIAN_1014");
+                    "SMS_BEIAN_1007", "SMS_BEIAN_1009", "SMS_BEIAN_1011", "SMS_BEIAN_1012", "SMS_BEIAN_1042",
+                    "SMS_BEIAN_1014");
             assertEquals(expected, templateCodes(principalMobile), "every step, once, in order");
             assertEquals(List.of("SMS_BEIAN_1009", "SMS_BEIAN_1012", "SMS_BEIAN_1014"), templateCodes(websiteMobile),
                     "the website principal hears of the photo, the SMS check and the numbers only");
 
             List<String> accountMail = subjects(accountEmail);
-            assertEquals(9, accountMail.size(), accountMail.toString());
+            assertEquals(10, accountMail.size(), accountMail.toString());
             assertTrue(accountMail.get(0).contains("已提交"), accountMail.toString());
             String rejection = bodies(principalEmail).get(3);
             assertTrue(rejection.contains("websites[0].name"), rejection);
@@ -133,20 +137,18 @@ class NotificationsIT {
 
             // Replay every review record of this order: nothing is sent twice.
             replay(EventType.INITIAL_REVIEW_APPROVED.topic(), orderId);
-            review.send(EventType.AUTHORITY_SMS_VERIFIED, orderId, """
-                    {"orderId":"%s","submissionId":"s1","at":"%s"}""".formatted(orderId, TestClock.isoNow()));
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(admin)
                     .queryParam("aggregateId", orderId).queryParam("type", "authority.sms-verified.v1")
                     .get(Stack.NOTIFICATION + "/api/v1/admin/applied-events").then().extract()
                     .<List<?>>path("items").size() == 1);
             Thread.sleep(1000);
-            assertEquals(9, templateCodes(principalMobile).size(), "the replay sent no SMS");
-            assertEquals(9, subjects(accountEmail).size(), "the replay sent no e-mail");
+            assertEquals(10, templateCodes(principalMobile).size(), "the replay sent no SMS");
+            assertEquals(10, subjects(accountEmail).size(), "the replay sent no e-mail");
 
             // The applicant's own log, masked; another account sees nothing of it.
             given().auth().oauth2(applicant).queryParam("orderId", orderId).queryParam("channel", "SMS")
                     .queryParam("limit", 100).get(Stack.NOTIFICATION + "/api/v1/deliveries").then().statusCode(200)
-                    .body("items.size()", org.hamcrest.Matchers.equalTo(12))
+                    .body("items.size()", org.hamcrest.Matchers.equalTo(13))
                     .body("items.address", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(principalMobile)));
             given().auth().oauth2(Keycloak.newApplicant()).queryParam("orderId", orderId)
                     .get(Stack.NOTIFICATION + "/api/v1/deliveries").then().statusCode(200)

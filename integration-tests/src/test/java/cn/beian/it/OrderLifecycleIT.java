@@ -1,5 +1,13 @@
 package cn.beian.it;
 
+import static cn.beian.it.Journeys.act;
+import static cn.beian.it.Journeys.await;
+import static cn.beian.it.Journeys.awaitReady;
+import static cn.beian.it.Journeys.awaitState;
+import static cn.beian.it.Journeys.claimCase;
+import static cn.beian.it.Journeys.decide;
+import static cn.beian.it.Journeys.smsCode;
+import static cn.beian.it.Journeys.uploadMissing;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -14,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class OrderLifecycleIT {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(45);
+    private static final Duration PATIENCE = Journeys.PATIENCE;
 
     @Test
     void aFirstFilingFromDraftToItsNumbers() throws Exception {
@@ -147,80 +154,6 @@ class OrderLifecycleIT {
             given().queryParam("contains", personal).get(Stack.TRACES + "/api/v1/spans").then().statusCode(200)
                     .body("size()", equalTo(0));
         }
-    }
-
-    /** Uploads an image for every missing material: the first stage's, or (photo) the curtain photos. */
-    static void uploadMissing(String applicant, String materials, boolean photo) throws Exception {
-        List<Map<String, Object>> missing = given().auth().oauth2(applicant).get(materials + "/required-materials")
-                .then().statusCode(200).extract().path("missing");
-        boolean any = false;
-        for (Map<String, Object> m : missing) {
-            boolean curtain = "CURTAIN_PHOTO".equals(m.get("kind"));
-            if (curtain != photo) {
-                continue;
-            }
-            any = true;
-            given().auth().oauth2(applicant).contentType("image/jpeg").queryParam("kind", m.get("kind"))
-                    .queryParam("ownerRef", m.get("ownerRef")).body(MaterialsIT.jpeg(900, 600))
-                    .post(materials + "/materials").then().statusCode(201);
-        }
-        if (photo) {
-            assertTrue(any, "the curtain photo is asked for once initial review passed");
-        }
-    }
-
-    private static String claimCase(String reviewer, String order, String kind) {
-        String caseId = Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).until(() -> {
-            List<Map<String, Object>> items = given().auth().oauth2(reviewer).queryParam("orderId", order)
-                    .queryParam("kind", kind).get(Stack.REVIEW + "/api/v1/review-cases").then().statusCode(200)
-                    .extract().path("items");
-            return items.stream().filter(c -> Boolean.TRUE.equals(c.get("complete"))
-                            && "OPEN".equals(c.get("status")))
-                    .map(c -> (String) c.get("id")).findFirst().orElse(null);
-        }, id -> id != null);
-        given().auth().oauth2(reviewer).post(Stack.REVIEW + "/api/v1/review-cases/" + caseId + "/claim").then()
-                .statusCode(200);
-        return caseId;
-    }
-
-    private static void decide(String reviewer, String caseId, String decision) {
-        int version = given().auth().oauth2(reviewer).get(Stack.REVIEW + "/api/v1/review-cases/" + caseId).then()
-                .statusCode(200).extract().path("reviewCase.version");
-        given().auth().oauth2(reviewer).contentType(ContentType.JSON)
-                .body("{\"version\":%d,%s}".formatted(version, decision))
-                .post(Stack.REVIEW + "/api/v1/review-cases/" + caseId + "/decision").then().statusCode(200);
-    }
-
-    private static void act(String applicant, String order, String action, String state) {
-        Fixtures.orderAction(applicant, Stack.SUBJECT + "/api/v1/orders/" + order, action).then().statusCode(200)
-                .body("state", equalTo(state));
-    }
-
-    private static void awaitReady(String applicant, String order) {
-        await(() -> given().auth().oauth2(applicant).get(Stack.SUBJECT + "/api/v1/orders/" + order)
-                .path("readiness.missing").toString().equals("[]"));
-    }
-
-    private static void awaitState(String applicant, String order, String state) {
-        await(() -> state.equals(given().auth().oauth2(applicant).get(Stack.SUBJECT + "/api/v1/orders/" + order)
-                .path("state")));
-    }
-
-    private static void await(Supplier<Boolean> condition) {
-        Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).until(condition::get);
-    }
-
-    private static String smsCode(String mobile) {
-        List<Map<String, Object>> messages = given().queryParam("phone", mobile)
-                .get(Stack.SMS + "/api/v1/sms/messages").then().statusCode(200).extract().path("$");
-        for (int i = messages.size() - 1; i >= 0; i--) {
-            Map<String, Object> m = messages.get(i);
-            if ("MIIT_SMS_VERIFICATION".equals(m.get("templateCode")) && m.get("templateParam") instanceof Map<?, ?> p
-                    && p.get("code") != null) {
-                return p.get("code").toString();
-            }
-        }
-        return null;
     }
 
     private static String website(String name, String domain) {

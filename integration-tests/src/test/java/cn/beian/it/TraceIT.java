@@ -52,7 +52,7 @@ class TraceIT {
                 .post(websites).then().statusCode(201);
         String materials = Stack.MATERIALS + "/api/v1/orders/" + order;
         await(() -> given().auth().oauth2(applicant).get(materials + "/required-materials").statusCode() == 200);
-        OrderLifecycleIT.uploadMissing(applicant, materials, false);
+        Journeys.uploadMissing(applicant, materials, false);
         String orderUrl = Stack.SUBJECT + "/api/v1/orders/" + order;
         await(() -> given().auth().oauth2(applicant).get(orderUrl).path("readiness.missing").toString().equals("[]"));
 

@@ -6,14 +6,25 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import cn.beian.contract.domain.CertificateType;
+import cn.beian.contract.domain.Province;
+import cn.beian.contract.domain.SubjectNature;
+import cn.beian.national.client.CertificateMatch;
+import cn.beian.national.client.DomainFiling;
+import cn.beian.national.client.FilingStatus;
+import cn.beian.national.client.InFlightReport;
 import cn.beian.national.client.NationalSystemsClient;
 import cn.beian.national.client.PasswordCheckRequest;
 import cn.beian.national.client.PasswordCheckResult;
+import cn.beian.national.client.SubjectFiling;
+import cn.beian.national.client.WebsiteFiling;
 import cn.beian.testing.InMemoryMessagingResource;
 import cn.beian.testing.OidcTestResource;
 import cn.beian.testing.PostgresTestResource;
@@ -29,6 +40,7 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +55,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,6 +71,7 @@ import org.junit.jupiter.api.Test;
 class FilingPasswordTest {
 
     private static final String PASSWORD = "Secret#20261123";
+    private static final String ACCESS_DOMAIN = "chu-elsewhere.cn";
     private static final Set<String> USED = ConcurrentHashMap.newKeySet();
 
     @InjectMock
@@ -70,6 +84,29 @@ class FilingPasswordTest {
     @AfterEach
     void resetClock() {
         clock.setOffset(Duration.ZERO);
+    }
+
+    /** Nothing filed or in flight anywhere, unless a test says otherwise ({@link #filedElsewhere}). */
+    @BeforeEach
+    void registry() {
+        when(national.subjectByCertificate(any(), anyString()))
+                .thenReturn(Uni.createFrom().failure(new NotFoundException()));
+        when(national.filingByDomain(anyString())).thenReturn(Uni.createFrom().failure(new NotFoundException()));
+        when(national.inFlight(any())).thenReturn(Uni.createFrom().item(new InFlightReport(false, false, List.of())));
+    }
+
+    /**
+     * The subject holding {@code certificate} and its website on {@link #ACCESS_DOMAIN} are filed at another provider:
+     * an order about that domain is an access filing (decided by the server, docs/domain.md §2).
+     */
+    private void filedElsewhere(String certificate) {
+        SubjectFiling subject = new SubjectFiling("京ICP备12345678号", FilingStatus.NORMAL, SubjectNature.PERSON, "褚十四",
+                Province.BEIJING, CertificateType.RESIDENT_ID, certificate, CertificateMatch.EXACT, "ALIYUN", false,
+                "褚十四", true, null, List.of());
+        when(national.subjectByCertificate(any(), eq(certificate))).thenReturn(Uni.createFrom().item(subject));
+        when(national.filingByDomain(ACCESS_DOMAIN)).thenReturn(Uni.createFrom().item(new DomainFiling(ACCESS_DOMAIN,
+                subject, new WebsiteFiling("京ICP备12345678号-1", "站", FilingStatus.NORMAL, "ALIYUN", false,
+                        List.of(ACCESS_DOMAIN), "褚十四", null))));
     }
 
     /** A valid resident ID no other test uses: each test's subject has tries of its own. */
@@ -86,7 +123,7 @@ class FilingPasswordTest {
     private static String account(String certificate) {
         String account = "pw-" + UUID.randomUUID();
         as(account, "applicant").contentType(ContentType.JSON)
-                .body(SubjectResourceTest.subject("褚十四").replace("110101199003070011", certificate))
+                .body(SubjectResourceTest.subjectWith("褚十四", certificate))
                 .post("/api/v1/subjects").then().statusCode(201);
         return account;
     }
@@ -107,8 +144,9 @@ class FilingPasswordTest {
     }
 
     private static io.restassured.response.ValidatableResponse open(String account, String type, String password) {
-        String body = password == null ? "{\"type\":\"%s\"}".formatted(type)
-                : "{\"type\":\"%s\",\"filingPassword\":\"%s\"}".formatted(type, password);
+        String domains = "ACCESS_FILING".equals(type) ? ",\"domains\":[\"" + ACCESS_DOMAIN + "\"]" : "";
+        String body = password == null ? "{\"type\":\"%s\"%s}".formatted(type, domains)
+                : "{\"type\":\"%s\",\"filingPassword\":\"%s\"%s}".formatted(type, password, domains);
         return as(account, "applicant").contentType(ContentType.JSON).body(body).post("/api/v1/orders").then();
     }
 
@@ -153,7 +191,9 @@ class FilingPasswordTest {
 
     @Test
     void anAccessFilingWithoutThePasswordIsRefused() throws Exception {
-        String account = account();
+        String certificate = certificate();
+        String account = account(certificate);
+        filedElsewhere(certificate);
         open(account, "ACCESS_FILING", null).statusCode(400)
                 .body("errors[0].field", equalTo("filingPassword"))
                 .body("errors[0].code", equalTo("FILING_PASSWORD_REQUIRED"));
@@ -196,7 +236,9 @@ class FilingPasswordTest {
 
     @Test
     void aMatchingPasswordOpensTheOrderAndIsStoredNowhere() throws Exception {
-        String account = account();
+        String certificate = certificate();
+        String account = account(certificate);
+        filedElsewhere(certificate);
         answer(national, PasswordCheckResult.Result.MATCH, 5);
         String order = open(account, "ACCESS_FILING", PASSWORD).statusCode(201).extract().path("id");
         assertEquals(1, count("select count(*) from filing_order where id = '" + order

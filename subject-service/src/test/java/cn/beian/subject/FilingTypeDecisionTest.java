@@ -144,7 +144,7 @@ class FilingTypeDecisionTest {
         String certificate = FilingPasswordTest.certificate();
         String holder = "decide-holder-" + java.util.UUID.randomUUID();
         as(holder, "applicant").contentType(ContentType.JSON)
-                .body(SubjectResourceTest.subject("王十二").replace("110101199003070011", certificate))
+                .body(SubjectResourceTest.subjectWith("王十二", certificate))
                 .post("/api/v1/subjects").then().statusCode(201);
         SubjectFiling filed = new SubjectFiling("京ICP备87651234号", FilingStatus.NORMAL, SubjectNature.PERSON, "王十二",
                 Province.BEIJING, CertificateType.RESIDENT_ID, certificate, CertificateMatch.EXACT, "BEIAN", true,
@@ -182,9 +182,10 @@ class FilingTypeDecisionTest {
 
     @Test
     void aCertificateRegisteredByAnotherAccountHereIsAConflict() {
-        as("decide-holder", "applicant").contentType(ContentType.JSON).body(SubjectResourceTest.subject("王十二"))
+        as("decide-holder", "applicant").contentType(ContentType.JSON)
+                .body(SubjectResourceTest.subjectWith("王十二", SubjectResourceTest.CERTIFICATE))
                 .post("/api/v1/subjects").then().statusCode(201);
-        conflict("decide-6", bodyFor("110101199003070011", "new-site.cn"), "certificateNumber",
+        conflict("decide-6", bodyFor(SubjectResourceTest.CERTIFICATE, "new-site.cn"), "certificateNumber",
                 "CERTIFICATE_HELD_BY_ANOTHER_ACCOUNT");
     }
 

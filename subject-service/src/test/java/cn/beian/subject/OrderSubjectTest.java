@@ -50,15 +50,16 @@ class OrderSubjectTest {
     @Test
     void editsReachTheOutlineAndTheSnapshotPrecedesTheSubmission() throws Exception {
         String account = "outline-" + UUID.randomUUID();
+        String subject = SubjectResourceTest.subject("冯十二");
         String subjectId = as(account, "applicant").contentType(ContentType.JSON)
-                .body(SubjectResourceTest.subject("冯十二")).post("/api/v1/subjects").then().statusCode(201)
+                .body(subject).post("/api/v1/subjects").then().statusCode(201)
                 .extract().path("id");
         String order = as(account, "applicant").contentType(ContentType.JSON).body("{\"type\":\"FIRST_FILING\"}")
                 .post("/api/v1/orders").then().statusCode(201).extract().path("id");
         assertEquals(List.of("order.created.v1", "order.subject-outlined.v1"), types(order));
 
         // A stale edit is refused; a fresh one is announced to the order's other owners as revision 2.
-        String edited = SubjectResourceTest.subject("冯十二").replace("北京市海淀区中关村大街1号101室", "北京市海淀区中关村大街2号202室");
+        String edited = subject.replace("北京市海淀区中关村大街1号101室", "北京市海淀区中关村大街2号202室");
         as(account, "applicant").contentType(ContentType.JSON).header("If-Match", "\"7\"").body(edited)
                 .put("/api/v1/subjects/" + subjectId).then().statusCode(412);
         as(account, "applicant").contentType(ContentType.JSON).header("If-Match", "\"0\"").body(edited)
@@ -94,8 +95,9 @@ class OrderSubjectTest {
     @Test
     void aChangeOrderRevisesADraftThatReplacesTheApprovedSubjectOnlyOnApproval() throws Exception {
         String account = "change-" + UUID.randomUUID();
+        String subject = SubjectResourceTest.subject("卫十三");
         String subjectId = as(account, "applicant").contentType(ContentType.JSON)
-                .body(SubjectResourceTest.subject("卫十三")).post("/api/v1/subjects").then().statusCode(201)
+                .body(subject).post("/api/v1/subjects").then().statusCode(201)
                 .extract().path("id");
         as(account, "applicant").contentType(ContentType.JSON).body("{\"type\":\"CHANGE\"}").post("/api/v1/orders")
                 .then().statusCode(409).body("type", equalTo("CHANGE"));
@@ -104,10 +106,10 @@ class OrderSubjectTest {
         String order = as(account, "applicant").contentType(ContentType.JSON).body("{\"type\":\"CHANGE\"}")
                 .post("/api/v1/orders").then().statusCode(201).extract().path("id");
         as(account, "applicant").contentType(ContentType.JSON).header("If-Match", "\"0\"")
-                .body(SubjectResourceTest.subject("卫十三")).put("/api/v1/subjects/" + subjectId).then().statusCode(409)
+                .body(subject).put("/api/v1/subjects/" + subjectId).then().statusCode(409)
                 .body("filingNumber", equalTo("京ICP备20261124号"));
 
-        String revised = SubjectResourceTest.subject("卫十三").replace("北京市海淀区中关村大街1号101室", "北京市朝阳区建国路8号");
+        String revised = subject.replace("北京市海淀区中关村大街1号101室", "北京市朝阳区建国路8号");
         as(account, "applicant").get("/api/v1/orders/" + order + "/subject").then().statusCode(200)
                 .header("ETag", "\"0\"");
         as(account, "applicant").contentType(ContentType.JSON).header("If-Match", "\"0\"").body(revised)

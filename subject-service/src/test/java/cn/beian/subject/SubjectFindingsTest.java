@@ -43,7 +43,8 @@ class SubjectFindingsTest {
     @Test
     void aBeijingPrincipalWithAnXinjiangMobileCannotSubmitUntilTheNumberIsFixed() throws Exception {
         String account = "findings-" + UUID.randomUUID();
-        String body = SubjectResourceTest.subject("钱十二").replace("13800000013", "13900000001");
+        String fixed = SubjectResourceTest.subject("钱十二");
+        String body = fixed.replace("13800000013", "13900000001");
         String subjectId = as(account, "applicant").contentType(ContentType.JSON).body(body)
                 .post("/api/v1/subjects").then().statusCode(201).extract().path("id");
         String order = as(account, "applicant").contentType(ContentType.JSON).body("{\"type\":\"FIRST_FILING\"}")
@@ -74,7 +75,7 @@ class SubjectFindingsTest {
         String subjectTag = as(account, "applicant").get("/api/v1/subjects/" + subjectId).then().extract()
                 .header("ETag");
         as(account, "applicant").contentType(ContentType.JSON).header("If-Match", subjectTag)
-                .body(SubjectResourceTest.subject("钱十二")).put("/api/v1/subjects/" + subjectId).then()
+                .body(fixed).put("/api/v1/subjects/" + subjectId).then()
                 .statusCode(200);
         as(account, "applicant").get("/api/v1/orders/" + order + "/subject-findings").then().statusCode(200)
                 .body("findings.ruleId", not(hasItem("BJ-B-01")));

@@ -53,18 +53,35 @@ class SubjectResourceTest {
         events.clear();
     }
 
+    /** The certificate the subjects of this class's own tests hold (their answers are asserted with it). */
+    static final String CERTIFICATE = "110101199003070011";
+
+    /**
+     * A person subject in Beijing, its own principal, with a fresh resident ID: each account holds its own certificate,
+     * as opening an order requires (a certificate held by another account here is a conflict, docs/domain.md §2).
+     */
     static String subject(String name) {
+        java.time.LocalDate birth = java.time.LocalDate.of(1985, 1, 1)
+                .plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(5000));
+        String body = "110101" + birth.toString().replace("-", "")
+                + String.format("%03d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1000));
+        return subjectWith(name, body + cn.beian.validators.ResidentIdNumbers.checkDigit(body));
+    }
+
+    /** As {@link #subject(String)}, holding {@code certificate}. */
+    static String subjectWith(String name, String certificate) {
         return """
                 {"nature":"PERSON","province":"BEIJING","city":"北京市","district":"海淀区","name":"%s",
-                 "certificateType":"RESIDENT_ID","certificateNumber":"110101199003070011",
+                 "certificateType":"RESIDENT_ID","certificateNumber":"%s",
                  "certificateAddress":"北京市海淀区中关村大街1号","communicationAddress":"北京市海淀区中关村大街1号101室",
-                 "principal":{"name":"%s","certificateType":"RESIDENT_ID","certificateNumber":"110101199003070011",
-                   "mobile":"13800000013","email":"alice@example.com"}}""".formatted(name, name);
+                 "principal":{"name":"%s","certificateType":"RESIDENT_ID","certificateNumber":"%s",
+                   "mobile":"13800000013","email":"alice@example.com"}}""".formatted(name, certificate, name,
+                certificate);
     }
 
     @Test
     void createsTheSubjectAndPublishesItsEventThroughTheOutbox() throws Exception {
-        String id = as("account-create", "applicant").contentType(ContentType.JSON).body(subject("张三"))
+        String id = as("account-create", "applicant").contentType(ContentType.JSON).body(subjectWith("张三", CERTIFICATE))
                 .when().post("/api/v1/subjects")
                 .then().statusCode(201)
                 .header("Location", containsString("/api/v1/subjects/"))
@@ -93,9 +110,9 @@ class SubjectResourceTest {
 
     @Test
     void aSecondSubjectForTheSameAccountIsAConflictNamingTheFirst() {
-        String first = as("account-twice", "applicant").contentType(ContentType.JSON).body(subject("李四"))
+        String first = as("account-twice", "applicant").contentType(ContentType.JSON).body(subjectWith("李四", CERTIFICATE))
                 .post("/api/v1/subjects").then().statusCode(201).extract().path("id");
-        as("account-twice", "applicant").contentType(ContentType.JSON).body(subject("李四"))
+        as("account-twice", "applicant").contentType(ContentType.JSON).body(subjectWith("李四", CERTIFICATE))
                 .post("/api/v1/subjects")
                 .then().statusCode(409)
                 .contentType("application/problem+json")
@@ -161,7 +178,7 @@ class SubjectResourceTest {
     @Test
     void aPersonCannotFileWithAUnitCertificate() {
         as("account-kinds", "applicant").contentType(ContentType.JSON)
-                .body(subject("王五").replaceFirst("\"certificateType\":\"RESIDENT_ID\"", "\"certificateType\":\"BUSINESS_LICENSE\""))
+                .body(subjectWith("王五", CERTIFICATE).replaceFirst("\"certificateType\":\"RESIDENT_ID\"", "\"certificateType\":\"BUSINESS_LICENSE\""))
                 .post("/api/v1/subjects")
                 .then().statusCode(400)
                 .body("errors.field", hasItem("certificateType"))
@@ -185,7 +202,7 @@ class SubjectResourceTest {
 
     @Test
     void anonymousCallersGet401AsProblemDetails() {
-        given().contentType(ContentType.JSON).body(subject("赵六"))
+        given().contentType(ContentType.JSON).body(subjectWith("赵六", CERTIFICATE))
                 .post("/api/v1/subjects")
                 .then().statusCode(401)
                 .contentType("application/problem+json")
@@ -194,7 +211,7 @@ class SubjectResourceTest {
 
     @Test
     void reviewersCannotCreateSubjects() {
-        as("reviewer-1", "reviewer").contentType(ContentType.JSON).body(subject("赵六"))
+        as("reviewer-1", "reviewer").contentType(ContentType.JSON).body(subjectWith("赵六", CERTIFICATE))
                 .post("/api/v1/subjects")
                 .then().statusCode(403)
                 .contentType("application/problem+json");
@@ -202,7 +219,7 @@ class SubjectResourceTest {
 
     @Test
     void ownersSeeTheirSubjectOthersGet404() {
-        String id = as("account-owner", "applicant").contentType(ContentType.JSON).body(subject("钱七"))
+        String id = as("account-owner", "applicant").contentType(ContentType.JSON).body(subjectWith("钱七", CERTIFICATE))
                 .post("/api/v1/subjects").then().statusCode(201).extract().path("id");
         as("account-owner", "applicant").get("/api/v1/subjects/" + id).then().statusCode(200)
                 .header("ETag", equalTo("\"0\""))
@@ -222,9 +239,9 @@ class SubjectResourceTest {
 
     @Test
     void listsArePagedWithACursorAndRejectBadLimits() {
-        as("account-page-1", "applicant").contentType(ContentType.JSON).body(subject("孙一")).post("/api/v1/subjects")
+        as("account-page-1", "applicant").contentType(ContentType.JSON).body(subjectWith("孙一", CERTIFICATE)).post("/api/v1/subjects")
                 .then().statusCode(201);
-        as("account-page-2", "applicant").contentType(ContentType.JSON).body(subject("孙二")).post("/api/v1/subjects")
+        as("account-page-2", "applicant").contentType(ContentType.JSON).body(subjectWith("孙二", CERTIFICATE)).post("/api/v1/subjects")
                 .then().statusCode(201);
         as("admin-1", "admin").queryParam("limit", 0).get("/api/v1/subjects").then().statusCode(400)
                 .body("errors[0].field", equalTo("limit"));

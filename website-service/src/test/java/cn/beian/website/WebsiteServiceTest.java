@@ -341,6 +341,43 @@ class WebsiteServiceTest {
     }
 
     @Test
+    void aCancelAccessOrderHoldsOnlyThePickedWebsiteAsFiledAndNeitherJudgesNorEditsIt() throws Exception {
+        String account = "frank-" + UUID.randomUUID();
+        String first = newOrder(account, "FIRST_FILING");
+        String kept = "frank-" + first.substring(0, 8) + ".cn";
+        String legacy = "frank-" + first.substring(0, 8) + ".xyz";
+        String keptId = as(account, "applicant").contentType(ContentType.JSON).body(website("李娜的读书笔记", kept))
+                .post("/api/v1/orders/" + first + "/websites").then().statusCode(201).extract().path("id");
+        transition(first, "DRAFT", "INITIAL_REVIEW", "SUBMIT", 1L);
+        // The second website was filed long ago under a name no filing may carry today (a person's "公司" site).
+        ack("review-events", "/beian/review-service", first, "authority.approved.v1", """
+                {"orderId":"%s","submissionId":"s","subjectFilingNumber":"粤ICP备30000002号","approvedAt":"%s",
+                 "websites":[{"websiteId":"%s","name":"李娜的读书笔记","domains":["%s"],"websiteFilingNumber":"粤ICP备30000002号-1"},
+                  {"name":"中国李娜网络科技公司","domains":["%s"],"websiteFilingNumber":"粤ICP备30000002号-2"}]}"""
+                .formatted(first, TestClock.isoNow(), keptId, kept, legacy));
+        transition(first, "AUTHORITY_REVIEW", "APPROVED", "AUTHORITY_APPROVE", null);
+
+        String cancel = UUID.randomUUID().toString();
+        ack("subject-events", "/beian/subject-service", cancel, "order.created.v1", """
+                {"orderId":"%s","accountId":"%s","subjectId":"s-1","type":"CANCEL_ACCESS","province":"GUANGDONG",
+                 "nature":"PERSON","state":"DRAFT","createdAt":"%s","websiteFilingNumbers":["粤ICP备30000002号-2"]}"""
+                .formatted(cancel, account, TestClock.isoNow()));
+        ack("subject-events", "/beian/subject-service", cancel, "order.subject-outlined.v1", """
+                {"orderId":"%s","accountId":"%s","subjectId":"s-1","type":"CANCEL_ACCESS","province":"GUANGDONG",
+                 "nature":"PERSON","name":"%s","certificateType":"RESIDENT_ID","certificateNumber":"%s",
+                 "principal":{"name":"%s","certificateType":"RESIDENT_ID","certificateNumber":"%s",
+                  "mobile":"13800000013","email":"lina@example.cn"},"principalNeedsEmployment":false,"revision":1,
+                 "at":"%s"}""".formatted(cancel, account, LINA, LINA_ID, LINA, LINA_ID, TestClock.isoNow()));
+        as(account, "applicant").get("/api/v1/orders/" + cancel + "/websites").then().statusCode(200)
+                .body("websites", hasSize(1))
+                .body("websites[0].websiteFilingNumber", equalTo("粤ICP备30000002号-2"))
+                .body("ready", equalTo(true)).body("findings", hasSize(0));
+        as(account, "applicant").contentType(ContentType.JSON).body(website("李娜的读书笔记", kept))
+                .post("/api/v1/orders/" + cancel + "/websites").then().statusCode(409)
+                .body("code", equalTo("ORDER_WEBSITES_FIXED"));
+    }
+
+    @Test
     void anOrderJudgedDuringARegistryOutageIsJudgedAgainOnceTheRegistryAnswers() throws Throwable {
         String account = "erin-" + UUID.randomUUID();
         String order = newOrder(account, "FIRST_FILING");

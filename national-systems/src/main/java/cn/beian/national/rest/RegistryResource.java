@@ -7,6 +7,7 @@ import cn.beian.national.client.InFlightReport;
 import cn.beian.national.client.PasswordCheckRequest;
 import cn.beian.national.client.PasswordCheckResult;
 import cn.beian.national.client.SubjectFiling;
+import cn.beian.national.client.SubjectLookupRequest;
 import cn.beian.national.service.RegistryService;
 import cn.beian.platform.problem.Problem;
 import cn.beian.platform.security.Roles;
@@ -52,6 +53,18 @@ public class RegistryResource {
     public Uni<SubjectFiling> byCertificate(@QueryParam("certificateType") CertificateType certificateType,
             @QueryParam("certificateNumber") String certificateNumber) {
         return registry.subjectByCertificate(certificateType, certificateNumber);
+    }
+
+    @POST
+    @Path("/subject-lookups")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "lookUpSubjectByCertificate",
+            summary = "As GET /subjects, the certificate in the body (so the number is in no URL, log or span)")
+    @APIResponse(responseCode = "200", description = "The subject and its websites")
+    @APIResponse(responseCode = "404", description = "No subject holds this certificate",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<SubjectFiling> lookUp(@Valid @NotNull SubjectLookupRequest request) {
+        return registry.subjectByCertificate(request.certificateType(), request.certificateNumber());
     }
 
     @GET

@@ -58,7 +58,7 @@ public class EventHandler implements InboxHandler {
             case INITIAL_REVIEW_APPROVED, INITIAL_REVIEW_REJECTED, PHOTO_REVIEW_APPROVED, PHOTO_REVIEW_REJECTED ->
                     notifications.reviewDecided(e, type, e.data(ReviewDecided.class));
             case AUTHORITY_SUBMITTED -> notifications.authoritySubmitted(e, e.data(AuthoritySubmitted.class));
-            case AUTHORITY_SMS_VERIFICATION_REQUESTED, AUTHORITY_SMS_VERIFICATION_FAILED ->
+            case AUTHORITY_SMS_VERIFICATION_REQUESTED, AUTHORITY_SMS_VERIFIED, AUTHORITY_SMS_VERIFICATION_FAILED ->
                     notifications.smsVerification(e, type, e.data(SmsVerificationChanged.class));
             case AUTHORITY_APPROVED -> notifications.authorityApproved(e, e.data(AuthorityApproved.class));
             case AUTHORITY_REJECTED, AUTHORITY_RETURNED ->

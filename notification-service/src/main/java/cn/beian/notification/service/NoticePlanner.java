@@ -61,6 +61,8 @@ public class NoticePlanner {
                 yield List.of(new Notice("order.submitted", true, p, APPLICANT));
             }
             case WITHDRAW -> List.of(new Notice("order.withdrawn", true, p, APPLICANT));
+            // The applicant or a verification point submitted the curtain photo: the photo review comes next.
+            case PHOTO_SUBMIT -> List.of(new Notice("order.photo-submitted", true, p, APPLICANT));
             case ABANDON -> List.of(new Notice("order.abandoned", true, p, APPLICANT));
             // The clock moves it, at any hour: it waits for the morning like a reminder.
             case EXPIRE -> List.of(new Notice("order.expired", false, p, APPLICANT));
@@ -102,12 +104,13 @@ public class NoticePlanner {
         return List.of(new Notice("authority.submitted", true, p, APPLICANT));
     }
 
+    /** Asked and missed go to every principal (each must act); done goes to the applicant. */
     public List<Notice> sms(String kind, SmsVerificationChanged e) {
         Map<String, Object> p = base(e.orderId());
         if (e.deadline() != null) {
             p.put("deadline", dateTime(e.deadline()));
         }
-        return List.of(new Notice(kind, true, p, EVERYONE));
+        return List.of(new Notice(kind, true, p, "authority.sms-verified".equals(kind) ? APPLICANT : EVERYONE));
     }
 
     public List<Notice> approved(AuthorityApproved e) {

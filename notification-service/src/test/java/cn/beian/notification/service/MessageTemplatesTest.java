@@ -84,7 +84,7 @@ class MessageTemplatesTest {
         try (InputStream in = MessageTemplatesTest.class.getResourceAsStream("/messages/sms-templates.properties")) {
             p.load(in);
         }
-        assertEquals(18, p.size());
+        assertEquals(20, p.size());
         return p.stringPropertyNames().stream().sorted().toList();
     }
 

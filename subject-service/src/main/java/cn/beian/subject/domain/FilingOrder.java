@@ -107,6 +107,12 @@ public class FilingOrder {
      */
     public String approval;
 
+    /**
+     * The approved websites a cancel-access or deregister-website order is about, as the applicant picked them: a JSON
+     * list of website filing numbers; null for every other type.
+     */
+    public String websites;
+
     /** Optimistic locking only: background facts (the account's e-mail, a verified password) move it too. */
     @Version
     public long version;

@@ -80,6 +80,17 @@ public class Subject {
     @Column(name = "approved_at")
     public OffsetDateTime approvedAt;
 
+    /**
+     * When the administration approved the subject's deregistration (注销主体); its number is then cleared, kept
+     * here, and the account may file again (a first filing).
+     */
+    @Column(name = "deregistered_at")
+    public OffsetDateTime deregisteredAt;
+
+    /** The number the subject held until its deregistration. */
+    @Column(name = "deregistered_filing_number")
+    public String deregisteredFilingNumber;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
@@ -118,6 +129,8 @@ public class Subject {
         c.legalPersonCertificateNumber = legalPersonCertificateNumber;
         c.filingNumber = filingNumber;
         c.approvedAt = approvedAt;
+        c.deregisteredAt = deregisteredAt;
+        c.deregisteredFilingNumber = deregisteredFilingNumber;
         c.createdAt = createdAt;
         c.updatedAt = updatedAt;
         c.version = version;

@@ -12,7 +12,11 @@ import java.time.OffsetDateTime;
  * A subject as the API shows it. Its owner sees every value; anyone else (staff lists) sees certificate
  * numbers, mobiles, e-mails and, for persons, the name masked.
  *
- * @param filingNumber the subject's filing number (主体备案号) once the administration approved it; public anyway
+ * @param filingNumber the subject's filing number (主体备案号) once the administration approved it; public anyway;
+ *                     cleared when the subject is deregistered
+ * @param deregisteredAt when the administration approved the subject's deregistration (注销主体); the account may
+ *                       then file again with a first filing
+ * @param deregisteredFilingNumber the number the subject held until then
  */
 public record SubjectView(
         String id,
@@ -31,6 +35,8 @@ public record SubjectView(
         LegalPersonView legalPerson,
         String filingNumber,
         OffsetDateTime approvedAt,
+        OffsetDateTime deregisteredAt,
+        String deregisteredFilingNumber,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 
@@ -58,7 +64,8 @@ public record SubjectView(
         return new SubjectView(s.id.toString(), s.nature, s.province, s.city, s.district, s.name, s.certificateType,
                 s.certificateNumber, s.certificateAddress, s.communicationAddress, s.investor, s.remarks,
                 new PrincipalView(p.name, p.certificateType, p.certificateNumber, p.mobile, p.officePhone, p.email),
-                LegalPersonView.of(s, false), s.filingNumber, s.approvedAt, s.createdAt, s.updatedAt);
+                LegalPersonView.of(s, false), s.filingNumber, s.approvedAt, s.deregisteredAt,
+                s.deregisteredFilingNumber, s.createdAt, s.updatedAt);
     }
 
     /** Everyone else's view: personal data masked, addresses left out. */
@@ -70,6 +77,7 @@ public record SubjectView(
                 new PrincipalView(Masking.personName(p.name), p.certificateType,
                         Masking.certificateNumber(p.certificateNumber), Masking.mobile(p.mobile),
                         Masking.mobile(p.officePhone), Masking.email(p.email)),
-                LegalPersonView.of(s, true), s.filingNumber, s.approvedAt, s.createdAt, s.updatedAt);
+                LegalPersonView.of(s, true), s.filingNumber, s.approvedAt, s.deregisteredAt,
+                s.deregisteredFilingNumber, s.createdAt, s.updatedAt);
     }
 }

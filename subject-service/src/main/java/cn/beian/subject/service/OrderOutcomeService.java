@@ -6,6 +6,7 @@ import cn.beian.contract.events.materials.PhotoSubmitted;
 import cn.beian.contract.events.readiness.PartReady;
 import cn.beian.contract.events.review.RejectionReason;
 import cn.beian.contract.events.review.ReviewDecided;
+import cn.beian.contract.order.FilingType;
 import cn.beian.contract.order.OrderTrigger.Actor;
 import cn.beian.contract.order.OrderTrigger;
 import cn.beian.platform.inbox.MalformedEventException;
@@ -36,12 +37,14 @@ public class OrderOutcomeService {
     private final SubjectRepository subjects;
     private final OrderService orderService;
     private final SubjectRevisions revisions;
+    private final ApprovedWebsites approvedWebsites;
 
     private final Json json;
 
     public OrderOutcomeService(FilingOrderRepository orders, SubjectRepository subjects, OrderService orderService,
-            SubjectRevisions revisions, Json json) {
+            SubjectRevisions revisions, Json json, ApprovedWebsites approvedWebsites) {
         this.json = json;
+        this.approvedWebsites = approvedWebsites;
         this.revisions = revisions;
         this.orders = orders;
         this.subjects = subjects;
@@ -110,12 +113,14 @@ public class OrderOutcomeService {
     }
 
     /**
-     * The administration approved: the subject keeps the filing number it was given, a CHANGE order's revision
-     * becomes the subject, and the order moves with the approved numbers.
+     * The administration approved: the subject keeps the filing number it was given (or, deregistered, loses it), a
+     * CHANGE order's revision becomes the subject, the account's approved websites are recorded or closed, and the
+     * order moves with the approved numbers.
      */
     public Uni<Void> authorityApproved(UUID orderId, AuthorityApproved a) {
         return withOrder(orderId, o -> recordSubjectNumber(o, a)
                 .chain(() -> revisions.applyApproved(o))
+                .chain(() -> approvedWebsites.approved(o, a))
                 .chain(() -> refusedAsMalformed(o, OrderTrigger.AUTHORITY_APPROVE, orderService.approve(o, a))));
     }
 
@@ -141,6 +146,9 @@ public class OrderOutcomeService {
     }
 
     private Uni<Void> recordSubjectNumber(FilingOrder o, AuthorityApproved a) {
+        if (o.type == FilingType.DEREGISTER_SUBJECT) {
+            return deregisterSubject(o, a);
+        }
         if (a.subjectFilingNumber() == null) {
             return Uni.createFrom().voidItem();
         }
@@ -152,6 +160,24 @@ public class OrderOutcomeService {
                 return subjects.persist(s).replaceWithVoid();
             }
             return Uni.createFrom().voidItem();
+        });
+    }
+
+    /**
+     * The subject's deregistration was approved: its number is revoked, so it is cleared (and kept as the one it held);
+     * the account may file again, as a first filing, with the same subject (docs/domain.md §3.3).
+     */
+    private Uni<Void> deregisterSubject(FilingOrder o, AuthorityApproved a) {
+        return subjects.findById(o.subjectId).chain(s -> {
+            if (s.filingNumber == null) {
+                return Uni.createFrom().voidItem();
+            }
+            s.deregisteredFilingNumber = s.filingNumber;
+            s.deregisteredAt = a.approvedAt() == null ? s.updatedAt : a.approvedAt();
+            s.filingNumber = null;
+            s.approvedAt = null;
+            LOG.infof("Subject %s deregistered: filing number %s revoked", s.id, s.deregisteredFilingNumber);
+            return subjects.persist(s).replaceWithVoid();
         });
     }
 

@@ -53,13 +53,18 @@ public class OrderService {
     private final FilingPasswordCheck passwords;
     private final SubjectFindings findings;
     private final OrderFindings orderFindings;
+    private final OrderTypeCheck types;
+    private final ApprovedWebsites approvedWebsites;
 
     public OrderService(FilingOrderRepository orders, OrderTransitionRepository transitions,
             SubjectRepository subjects, OutboxWriter outbox, BeianClock clock, AuthorizationCodeService codes,
             SubjectOutlines outlines, SubjectRevisions revisions, FilingPasswordCheck passwords, Json json,
-            SubjectFindings findings, OrderFindings orderFindings) {
+            SubjectFindings findings, OrderFindings orderFindings, OrderTypeCheck types,
+            ApprovedWebsites approvedWebsites) {
         this.findings = findings;
         this.orderFindings = orderFindings;
+        this.types = types;
+        this.approvedWebsites = approvedWebsites;
         this.json = json;
         this.passwords = passwords;
         this.codes = codes;
@@ -75,15 +80,22 @@ public class OrderService {
     /**
      * What an applicant opens an order with.
      *
+     * @param type              the type asked for: {@code null} to let the server decide a new filing's type
      * @param filingPassword    the subject's filing password where the type needs it; never stored or logged
      * @param authorizationCode a code minted on another account's server, when the filing is backed by it
+     * @param domains           for a new filing, the domains it is about where known (they tell an access filing
+     *                          from a new website)
+     * @param websites          for a cancel-access or deregister-website order, the approved websites it is about
+     *                          (website ids or website filing numbers)
      */
-    public record NewOrder(FilingType type, String filingPassword, String authorizationCode) {
+    public record NewOrder(FilingType type, String filingPassword, String authorizationCode, List<String> domains,
+            List<String> websites) {
 
         @Override
         public String toString() {
             return "NewOrder[type=" + type + ", filingPassword=" + (filingPassword == null ? null : "***")
-                    + ", authorizationCode=" + (authorizationCode == null ? null : "***") + "]";
+                    + ", authorizationCode=" + (authorizationCode == null ? null : "***") + ", domains=" + domains
+                    + ", websites=" + websites + "]";
         }
     }
 
@@ -97,32 +109,40 @@ public class OrderService {
     }
 
     /**
-     * Checks the filing password where the type needs one (its own transactions: a try counts even when the order is
-     * then refused), then opens the order.
+     * Settles the order's type (decided by the server for a new filing, checked for the others), checks the filing
+     * password where the type needs one (its own transactions: a try counts even when the order is then refused), then
+     * opens the order.
      */
     public Uni<Tracked> open(String accountId, String accountEmail, NewOrder order, boolean english) {
-        return passwords.verifyFor(accountId, order.type(), order.filingPassword())
-                .chain(verifiedAt -> create(accountId, accountEmail, order.type(), verifiedAt,
-                        order.authorizationCode()))
+        return types.settle(accountId, order.type(), order.domains())
+                .chain(type -> passwords.verifyFor(accountId, type, order.filingPassword())
+                        .chain(verifiedAt -> create(accountId, accountEmail, type, verifiedAt,
+                                order.authorizationCode(), order.websites())))
                 .chain(o -> tracked(o, english));
     }
 
-    /** Opens a DRAFT for the account's subject: 409 without a subject or with another order in flight. */
+    /**
+     * Opens a DRAFT of a settled type for the account's subject, with the approved websites it picks: 409 without a
+     * subject, with a subject that holds no number for a type that needs one, for a website that cannot be picked, or
+     * with another order in flight (naming the picked websites that order holds).
+     */
     @WithTransaction
     Uni<FilingOrder> create(String accountId, String accountEmail, FilingType type,
-            OffsetDateTime passwordVerifiedAt, String authorizationCode) {
+            OffsetDateTime passwordVerifiedAt, String authorizationCode, List<String> websiteRefs) {
         return subjects.findByAccount(accountId).chain(subject -> {
             if (subject == null) {
                 return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT,
                         "detail.subject-required"));
             }
-            if (onApprovedRecords(type) && subject.filingNumber == null) {
+            if (!type.decided() && subject.filingNumber == null) {
                 return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT,
                         "detail.order-type-needs-approved-subject", type)
-                        .with("type", type));
+                        .with("code", "FILING_TYPE_NEEDS_APPROVED_SUBJECT").with("type", type));
             }
-            return orders.findInFlight(accountId).chain(inFlight -> {
+            return approvedWebsites.pick(accountId, type, websiteRefs).chain(picked -> orders.findInFlight(accountId)
+                    .chain(inFlight -> {
                 if (inFlight != null) {
+                    approvedWebsites.requireNotInOrder(picked, inFlight);
                     return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT,
                             "detail.order-in-flight").with("orderId", inFlight.id.toString())
                             .with("currentState", inFlight.state));
@@ -130,20 +150,23 @@ public class OrderService {
                 FilingOrder o = newDraft(accountId, subject, type);
                 o.accountEmail = accountEmail;
                 o.filingPasswordVerifiedAt = passwordVerifiedAt;
+                List<String> numbers = picked.stream().map(w -> w.websiteFilingNumber).toList();
+                o.websites = ApprovedWebsites.picksWebsites(type) ? json.write(numbers) : null;
                 return orders.persistAndFlush(o)
                         .onFailure(Constraints::isUniqueViolation)
                         .transform(e -> ProblemException.localized(ProblemType.CONFLICT,
                                 "detail.order-in-flight"))
                         .chain(() -> record(o, null, OrderTrigger.CREATE, Actor.APPLICANT, accountId, List.of()))
                         .chain(() -> outbox.append(new OrderCreated(o.id.toString(), accountId,
-                                subject.id.toString(), type, o.province, subject.nature, o.state, o.createdAt)))
+                                subject.id.toString(), type, o.province, subject.nature, o.state, o.createdAt,
+                                o.websites == null ? null : numbers)))
                         .chain(() -> outlines.announce(o, subject, subject.version + 1))
                         // A refused code (400/409) rolls the whole creation back: nothing half-written.
                         .chain(() -> authorizationCode == null || authorizationCode.isBlank()
                                 ? Uni.createFrom().voidItem()
                                 : codes.reserve(authorizationCode, o.id, accountId).replaceWithVoid())
                         .replaceWith(o);
-            });
+            }));
         });
     }
 
@@ -197,11 +220,6 @@ public class OrderService {
             throw ProblemException.localized(ProblemType.CONFLICT, "detail.order-not-submittable", refusal)
                     .with("currentState", o.state).with("allowedActions", allowed);
         }
-    }
-
-    /** Types the applicant chooses on records already approved here (docs/domain.md §2), so they need them. */
-    private static boolean onApprovedRecords(FilingType type) {
-        return type == FilingType.CHANGE || type == FilingType.CANCEL_ACCESS || type == FilingType.DEREGISTER_WEBSITE;
     }
 
     /** Moves the order and records the move: the applicant's moves, review and authority outcomes, expiry. */

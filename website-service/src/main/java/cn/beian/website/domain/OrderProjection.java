@@ -82,4 +82,18 @@ public class OrderProjection {
     public boolean editable() {
         return state.contentsEditable();
     }
+
+    /**
+     * A cancel-access or deregistration order: it only removes approved websites, named when it was opened, so its
+     * websites are neither edited nor judged as a filing's (a legacy name or a suffix refused since may be removed).
+     */
+    public boolean removesOnly() {
+        return removesOnly(type);
+    }
+
+    /** Cancel access, deregister website, deregister subject (docs/domain.md §3.3). */
+    public static boolean removesOnly(FilingType type) {
+        return type == FilingType.CANCEL_ACCESS || type == FilingType.DEREGISTER_WEBSITE
+                || type == FilingType.DEREGISTER_SUBJECT;
+    }
 }

@@ -3,6 +3,7 @@ package cn.beian.website.service;
 import cn.beian.contract.events.order.OrderCreated;
 import cn.beian.contract.events.order.OrderSubjectOutlined;
 import cn.beian.contract.events.order.OrderTransitioned;
+import cn.beian.contract.order.FilingType;
 import cn.beian.contract.order.OrderTrigger;
 import cn.beian.platform.inbox.EventIds;
 import cn.beian.platform.inbox.MalformedEventException;
@@ -17,6 +18,7 @@ import cn.beian.website.repository.WebsiteRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -66,18 +68,26 @@ public class OrderProjectionService {
             o.state = e.state();
             o.createdAt = e.createdAt() == null ? now : e.createdAt();
             o.updatedAt = now;
-            return orders.persist(o).chain(() -> startFromFiled(o));
+            return orders.persist(o).chain(() -> startFromFiled(o, e.websiteFilingNumbers()));
         });
     }
 
-    /** Change, cancel-access and deregistration orders start from the account's approved websites. */
-    private Uni<Void> startFromFiled(OrderProjection o) {
+    /**
+     * Change and subject-deregistration orders start from every approved website of the account; cancel-access and
+     * deregister-website orders from the ones the applicant picked ({@code picked}, by filing number; an event written
+     * before orders named them picks none, and the order then starts from every one, as it did).
+     */
+    private Uni<Void> startFromFiled(OrderProjection o, List<String> picked) {
         if (o.type.decided()) {
             return Uni.createFrom().voidItem();
         }
-        return filed.active(o.accountId).chain(list -> {
+        return filed.active(o.accountId).chain(all -> {
+            List<FiledWebsite> list = picked == null ? all
+                    : picked.stream().flatMap(n -> all.stream().filter(f -> n.equals(f.websiteFilingNumber)))
+                            .toList();
             if (list.isEmpty()) {
-                return Uni.createFrom().voidItem();
+                return o.type == FilingType.DEREGISTER_SUBJECT ? judge.judge(o, Map.of()).replaceWithVoid()
+                        : Uni.createFrom().voidItem();
             }
             OffsetDateTime now = clock.now();
             int position = 0;
@@ -127,7 +137,7 @@ public class OrderProjectionService {
             o.province = e.province();
             o.updatedAt = clock.now();
             // The subject decides registrant matching and name checks: judge the websites again.
-            return websites.count("orderId", o.orderId).chain(n -> n > 0
+            return websites.count("orderId", o.orderId).chain(n -> n > 0 || o.type == FilingType.DEREGISTER_SUBJECT
                     ? judge.judge(o, Map.of()).replaceWithVoid()
                     : orders.persist(o).replaceWithVoid());
         });

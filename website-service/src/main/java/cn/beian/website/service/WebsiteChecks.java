@@ -7,6 +7,7 @@ import cn.beian.contract.events.order.OrderSubjectOutlined;
 import cn.beian.contract.findings.Finding;
 import cn.beian.contract.findings.Finding.Severity;
 import cn.beian.contract.order.FilingType;
+import cn.beian.website.domain.OrderProjection;
 import cn.beian.national.client.DomainRegistration;
 import cn.beian.platform.problem.Messages;
 import cn.beian.rules.RuleEngine;
@@ -84,11 +85,18 @@ public final class WebsiteChecks {
     /** Every finding on the order's websites. */
     public List<Finding> check(List<WebsiteContent> websites, Context ctx) {
         List<Finding> out = new ArrayList<>();
-        if (websites.isEmpty()) {
+        boolean removing = ctx.type() != null && OrderProjection.removesOnly(ctx.type());
+        // A subject may be deregistered with no website left; the other removing orders name at least one.
+        if (websites.isEmpty() && ctx.type() != FilingType.DEREGISTER_SUBJECT) {
             out.add(finding("WEBSITES_MISSING", "websites", Severity.BLOCKING, "finding.websites-missing"));
         }
         if (ctx.subject() == null) {
             out.add(finding("SUBJECT_UNKNOWN", null, Severity.BLOCKING, "finding.subject-unknown"));
+        }
+        if (removing) {
+            // Cancelling access or deregistering removes an approved filing as it stands: no domain, name, content or
+            // province rule of a new filing applies to it (a legacy name or a suffix refused since may be removed).
+            return out;
         }
         Map<String, String> registrableSeen = new HashMap<>();
         for (int i = 0; i < websites.size(); i++) {

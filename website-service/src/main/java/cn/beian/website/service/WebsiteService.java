@@ -209,6 +209,11 @@ public class WebsiteService {
                         .with("currentState", o.state.name())
                         .with("allowedActions", List.of());
             }
+            if (o.removesOnly()) {
+                // The applicant picked these websites when opening the order; they are the approved records as filed.
+                throw ProblemException.localized(ProblemType.CONFLICT, "detail.order-websites-fixed", o.type.name())
+                        .with("code", "ORDER_WEBSITES_FIXED").with("type", o.type.name());
+            }
             return o;
         });
     }

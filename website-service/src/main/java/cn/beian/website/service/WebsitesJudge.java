@@ -8,6 +8,7 @@ import cn.beian.contract.events.snapshot.Person;
 import cn.beian.contract.events.snapshot.WebsitesSnapshotFrozen;
 import cn.beian.contract.events.website.OrderWebsitesChanged;
 import cn.beian.contract.findings.Finding;
+import cn.beian.contract.order.FilingType;
 import cn.beian.platform.outbox.OutboxWriter;
 import cn.beian.time.BeianClock;
 import cn.beian.validators.domain.DomainNames;
@@ -112,7 +113,8 @@ public class WebsitesJudge {
                         Finding.Severity.BLOCKING, "finding.server-missing"));
             }
         }
-        boolean complete = !list.isEmpty() && list.size() <= WebsiteInput.MAX_WEBSITES
+        boolean complete = (!list.isEmpty() || order.type == FilingType.DEREGISTER_SUBJECT)
+                && list.size() <= WebsiteInput.MAX_WEBSITES
                 && findings.stream().noneMatch(Finding::blocking);
         order.websitesVersion++;
         order.updatedAt = now;

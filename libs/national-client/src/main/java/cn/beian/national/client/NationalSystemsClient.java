@@ -28,11 +28,19 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public interface NationalSystemsClient {
 
-    /** The subject filed with this certificate (404 when none; an old-style number on record still matches). */
-    @GET
-    @Path("/registry/subjects")
-    Uni<SubjectFiling> subjectByCertificate(@QueryParam("certificateType") CertificateType certificateType,
-            @QueryParam("certificateNumber") String certificateNumber);
+    /**
+     * The subject filed with a certificate (404 when none; an old-style number on record still matches). Asked with a
+     * body: the certificate number is personal data and must be in no URL, span or request log.
+     */
+    @POST
+    @Path("/registry/subject-lookups")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<SubjectFiling> findSubject(SubjectLookupRequest request);
+
+    /** {@link #findSubject} by certificate type and number. */
+    default Uni<SubjectFiling> subjectByCertificate(CertificateType certificateType, String certificateNumber) {
+        return findSubject(new SubjectLookupRequest(certificateType, certificateNumber));
+    }
 
     /** The subject with this subject filing number, e.g. 京ICP备12345678号 (404 when none). */
     @GET

@@ -6,8 +6,15 @@ import cn.beian.contract.events.EventPayload;
 import cn.beian.contract.order.FilingType;
 import cn.beian.contract.order.OrderState;
 import java.time.OffsetDateTime;
+import java.util.List;
 
-/** An applicant opened a filing order (in DRAFT). Keyed by the order. */
+/**
+ * An applicant opened a filing order (in DRAFT). Keyed by the order.
+ *
+ * @param websiteFilingNumbers the approved websites a cancel-access or deregister-website order is about, as the
+ *                             applicant picked them; {@code null} for every other type (and in events written before
+ *                             orders named their websites, where the order was about every approved website)
+ */
 public record OrderCreated(
         String orderId,
         String accountId,
@@ -16,7 +23,14 @@ public record OrderCreated(
         Province province,
         SubjectNature nature,
         OrderState state,
-        OffsetDateTime createdAt) implements EventPayload {
+        OffsetDateTime createdAt,
+        List<String> websiteFilingNumbers) implements EventPayload {
+
+    /** An order that names no websites of its own. */
+    public OrderCreated(String orderId, String accountId, String subjectId, FilingType type, Province province,
+            SubjectNature nature, OrderState state, OffsetDateTime createdAt) {
+        this(orderId, accountId, subjectId, type, province, nature, state, createdAt, null);
+    }
 
     @Override
     public String aggregateId() {
