@@ -156,6 +156,7 @@ public class SiteFetcher {
                 int status = resp.statusCode();
                 String location = resp.getHeader("Location");
                 if (status >= 300 && status < 400 && location != null) {
+                    resp.exceptionHandler(e -> { }); // the reset below is ours
                     resp.request().reset();
                     if (redirects >= config.maxRedirects()) {
                         result.tryComplete(PageFetch.failed(url.toString(), "more than " + config.maxRedirects()
@@ -182,6 +183,12 @@ public class SiteFetcher {
         int cap = config.maxBodyBytes();
         Buffer read = Buffer.buffer();
         resp.exceptionHandler(e -> result.tryComplete(PageFetch.failed(url.toString(), describe(e))));
+        // the deadline may pass while the body trickles in: drop the connection then too
+        result.future().onComplete(x -> {
+            if (!x.result().ok()) {
+                resp.request().reset();
+            }
+        });
         resp.handler(chunk -> {
             if (result.future().isComplete()) {
                 return;
@@ -189,8 +196,10 @@ public class SiteFetcher {
             int room = cap - read.length();
             if (chunk.length() >= room) {
                 read.appendBuffer(chunk, 0, Math.max(0, room));
+                // answer first: the reset that drops the rest reports itself to the exception handler
+                result.tryComplete(new PageFetch(url.toString(), resp.statusCode(),
+                        decode(read, resp.getHeader("Content-Type")), true, null));
                 resp.request().reset();
-                result.tryComplete(new PageFetch(url.toString(), resp.statusCode(), decode(read, resp.getHeader("Content-Type")), true, null));
             } else {
                 read.appendBuffer(chunk);
             }
