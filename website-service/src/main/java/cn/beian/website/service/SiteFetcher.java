@@ -86,27 +86,21 @@ public class SiteFetcher {
 
     /** The homepage of {@code domain} (ASCII): over HTTPS, else over HTTP. */
     public Uni<PageFetch> homepage(String domain) {
-        Context ctx = Vertx.currentContext();
-        Future<PageFetch> f = mapped(domain).isPresent()
-                ? fetch(URI.create("http://" + domain + "/"))
-                : fetch(URI.create("https://" + domain + "/"))
-                        .compose(r -> r.ok() ? Future.succeededFuture(r) : fetch(URI.create("http://" + domain + "/"))
-                                .map(h -> h.ok() ? h : PageFetch.failed(h.url(), "https: " + r.failure() + "; http: "
-                                        + h.failure())));
-        // answer on the caller's context (the scheduler's, a request's): the database session lives there
-        return Uni.createFrom().emitter(em -> f.onComplete(ar -> {
-            Runnable done = () -> {
-                if (ar.succeeded()) {
-                    em.complete(ar.result());
-                } else {
-                    em.complete(PageFetch.failed("http://" + domain + "/", describe(ar.cause())));
-                }
-            };
-            if (ctx != null) {
-                ctx.runOnContext(v -> done.run());
-            } else {
-                done.run();
-            }
+        Context caller = Vertx.currentContext();
+        // the requests run on a Vert.x context (the caller's, else one of the client's), so that a response's
+        // callbacks run on the thread that reads it and its handlers are in place before its body arrives
+        Context ctx = caller != null ? caller : vertx.getOrCreateContext();
+        return Uni.createFrom().emitter(em -> ctx.runOnContext(start -> {
+            Future<PageFetch> f = mapped(domain).isPresent()
+                    ? fetch(URI.create("http://" + domain + "/"))
+                    : fetch(URI.create("https://" + domain + "/"))
+                            .compose(r -> r.ok() ? Future.succeededFuture(r)
+                                    : fetch(URI.create("http://" + domain + "/")).map(h -> h.ok() ? h
+                                            : PageFetch.failed(h.url(), "https: " + r.failure() + "; http: "
+                                                    + h.failure())));
+            // answered on the caller's context (the scheduler's, a request's): the database session lives there
+            f.onComplete(ar -> ctx.runOnContext(v -> em.complete(ar.succeeded() ? ar.result()
+                    : PageFetch.failed("http://" + domain + "/", describe(ar.cause())))));
         }));
     }
 
