@@ -169,7 +169,7 @@ class OrderLifecycleIT {
         }
     }
 
-    private static String claimCase(String reviewer, String order, String kind) {
+    static String claimCase(String reviewer, String order, String kind) {
         String caseId = Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).until(() -> {
             List<Map<String, Object>> items = given().auth().oauth2(reviewer).queryParam("orderId", order)
                     .queryParam("kind", kind).get(Stack.REVIEW + "/api/v1/review-cases").then().statusCode(200)
@@ -183,7 +183,7 @@ class OrderLifecycleIT {
         return caseId;
     }
 
-    private static void decide(String reviewer, String caseId, String decision) {
+    static void decide(String reviewer, String caseId, String decision) {
         int version = given().auth().oauth2(reviewer).get(Stack.REVIEW + "/api/v1/review-cases/" + caseId).then()
                 .statusCode(200).extract().path("reviewCase.version");
         given().auth().oauth2(reviewer).contentType(ContentType.JSON)
@@ -191,17 +191,17 @@ class OrderLifecycleIT {
                 .post(Stack.REVIEW + "/api/v1/review-cases/" + caseId + "/decision").then().statusCode(200);
     }
 
-    private static void act(String applicant, String order, String action, String state) {
+    static void act(String applicant, String order, String action, String state) {
         Fixtures.orderAction(applicant, Stack.SUBJECT + "/api/v1/orders/" + order, action).then().statusCode(200)
                 .body("state", equalTo(state));
     }
 
-    private static void awaitReady(String applicant, String order) {
+    static void awaitReady(String applicant, String order) {
         await(() -> given().auth().oauth2(applicant).get(Stack.SUBJECT + "/api/v1/orders/" + order)
                 .path("readiness.missing").toString().equals("[]"));
     }
 
-    private static void awaitState(String applicant, String order, String state) {
+    static void awaitState(String applicant, String order, String state) {
         await(() -> state.equals(given().auth().oauth2(applicant).get(Stack.SUBJECT + "/api/v1/orders/" + order)
                 .path("state")));
     }
@@ -210,7 +210,7 @@ class OrderLifecycleIT {
         Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).until(condition::get);
     }
 
-    private static String smsCode(String mobile) {
+    static String smsCode(String mobile) {
         List<Map<String, Object>> messages = given().queryParam("phone", mobile)
                 .get(Stack.SMS + "/api/v1/sms/messages").then().statusCode(200).extract().path("$");
         for (int i = messages.size() - 1; i >= 0; i--) {
@@ -223,7 +223,7 @@ class OrderLifecycleIT {
         return null;
     }
 
-    private static String website(String name, String domain) {
+    static String website(String name, String domain) {
         return """
                 {"name":"%s","domains":["%s"],"homepageUrls":["http://www.%s"],"serviceContent":"OTHER",
                  "languages":["zh-CN"],"remarks":"个人网站，记录读书笔记与随笔，不含任何商业内容","principalSameAsSubject":true,
