@@ -158,6 +158,38 @@ class SiteProbeTest {
         assertTrue(company.showsNumber() && company.linksToMiit());
     }
 
+    @Test
+    void registryJudgements() {
+        java.time.LocalDate today = cn.beian.testing.TestClock.today();
+        assertEquals(List.of(), kinds(registration("李娜", true, today.plusDays(61), false), today));
+        assertEquals(List.of(ProbeFindingKind.DOMAIN_EXPIRES_IN_60_DAYS),
+                kinds(registration("李娜", true, today.plusDays(60), false), today));
+        assertEquals(List.of(ProbeFindingKind.DOMAIN_EXPIRES_IN_30_DAYS),
+                kinds(registration("李娜", true, today.plusDays(30), false), today));
+        assertEquals(List.of(ProbeFindingKind.DOMAIN_EXPIRES_IN_7_DAYS),
+                kinds(registration("李娜", true, today, false), today));
+        assertEquals(List.of(ProbeFindingKind.DOMAIN_EXPIRED),
+                kinds(registration("李娜", true, today.minusDays(1), false), today));
+        assertEquals(List.of(ProbeFindingKind.DOMAIN_EXPIRED), kinds(
+                new cn.beian.website.service.RegistryFacts("x.cn", null, null, false), today));
+        assertEquals(List.of(ProbeFindingKind.REGISTRANT_CHANGED, ProbeFindingKind.REAL_NAME_LOST),
+                kinds(registration("王五", false, today.plusYears(1), false), today));
+        // a registry that could not answer judges nothing
+        assertEquals(List.of(), kinds(cn.beian.website.service.RegistryFacts.unavailable("x.cn"), today));
+    }
+
+    private static List<ProbeFindingKind> kinds(cn.beian.website.service.RegistryFacts f, java.time.LocalDate today) {
+        return cn.beian.website.service.RegistryJudge.judge("x.cn", f, "李娜", today).stream()
+                .map(PageJudge.Observation::kind).toList();
+    }
+
+    private static cn.beian.website.service.RegistryFacts registration(String registrant, boolean realName,
+            java.time.LocalDate expiresOn, boolean expired) {
+        return new cn.beian.website.service.RegistryFacts("x.cn", new cn.beian.national.client.DomainRegistration(
+                "x.cn", "万网", registrant, cn.beian.contract.domain.CertificateType.RESIDENT_ID, "110105199503080422",
+                realName, null, null, realName, expiresOn.minusYears(3), expiresOn, expired, false), null, false);
+    }
+
     private static PageJudge.DomainVerdict page(String html) {
         return PageJudge.judge("x.example.cn", new PageFetch("http://x.example.cn/", 200, html, false, null), FILING);
     }

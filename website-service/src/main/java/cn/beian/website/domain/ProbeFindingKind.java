@@ -13,7 +13,17 @@ public enum ProbeFindingKind {
     /** No police-filing (公安备案) number recorded although the 30 days after approval have passed. */
     POLICE_NUMBER_MISSING,
     /** Content that contradicts the filing, for a human to judge (a personal site showing a company, …). */
-    CONTENT_FLAG;
+    CONTENT_FLAG,
+    /** A domain's registration ends within 60 days (each threshold its own kind, so crossing one is told again). */
+    DOMAIN_EXPIRES_IN_60_DAYS,
+    DOMAIN_EXPIRES_IN_30_DAYS,
+    DOMAIN_EXPIRES_IN_7_DAYS,
+    /** A domain's registration has ended, or the registries no longer know it. */
+    DOMAIN_EXPIRED,
+    /** The registries name another registrant than the filing's subject. */
+    REGISTRANT_CHANGED,
+    /** The registrant's real-name verification is no longer in place. */
+    REAL_NAME_LOST;
 
     /** Whether the applicant is told (by SMS and e-mail) when it appears; a content flag waits for staff. */
     public boolean toldToApplicant() {

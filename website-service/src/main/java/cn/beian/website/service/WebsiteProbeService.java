@@ -53,6 +53,7 @@ public class WebsiteProbeService implements ExistingSiteFacts {
     }
 
     private final SiteFetcher fetcher;
+    private final RegistryLookup registry;
     private final FiledWebsiteRepository filed;
     private final ProbeRepository probes;
     private final OutboxWriter outbox;
@@ -60,9 +61,10 @@ public class WebsiteProbeService implements ExistingSiteFacts {
     private final BeianClock clock;
     private final WebsiteConfig.Probe config;
 
-    public WebsiteProbeService(SiteFetcher fetcher, FiledWebsiteRepository filed, ProbeRepository probes,
-            OutboxWriter outbox, Json json, BeianClock clock, WebsiteConfig config) {
+    public WebsiteProbeService(SiteFetcher fetcher, RegistryLookup registry, FiledWebsiteRepository filed,
+            ProbeRepository probes, OutboxWriter outbox, Json json, BeianClock clock, WebsiteConfig config) {
         this.fetcher = fetcher;
+        this.registry = registry;
         this.filed = filed;
         this.probes = probes;
         this.outbox = outbox;
@@ -120,16 +122,43 @@ public class WebsiteProbeService implements ExistingSiteFacts {
         });
     }
 
-    /** Fetches and judges every domain of a website, one after the other (no database). */
+    /**
+     * Fetches and judges every domain of a website, one after the other, then asks the registries about their
+     * registrable domains (no database). The registry's observations ride on the first domain of each registrable.
+     */
     public Uni<List<DomainVerdict>> fetch(FiledWebsite f) {
         WebsiteContent content = json.read(f.content, WebsiteContent.class);
         Set<PreApprovalType> pre = EnumSet.noneOf(PreApprovalType.class);
         content.preApprovals().forEach(p -> pre.add(p.type()));
         PageJudge.Filing filing = new PageJudge.Filing(f.websiteFilingNumber, f.subjectFilingNumber, f.subjectNature,
                 pre);
-        return Multi.createFrom().iterable(content.domains())
+        Uni<List<DomainVerdict>> pages = Multi.createFrom().iterable(content.domains())
                 .onItem().transformToUniAndConcatenate(d -> fetcher.homepage(d).map(p -> PageJudge.judge(d, p, filing)))
                 .collect().asList();
+        Set<String> registrable = WebsitesJudge.registrableDomains(List.of(content));
+        return pages.chain(verdicts -> registry.lookup(registrable)
+                .onFailure().recoverWithItem(e -> Map.of())
+                .map(facts -> withRegistry(verdicts, facts, f.subjectName)));
+    }
+
+    private List<DomainVerdict> withRegistry(List<DomainVerdict> verdicts, Map<String, RegistryFacts> facts,
+            String subjectName) {
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        Set<String> judged = new java.util.HashSet<>();
+        List<DomainVerdict> out = new ArrayList<>();
+        for (DomainVerdict v : verdicts) {
+            String reg = cn.beian.validators.domain.DomainNames.parse(v.domain()).domain()
+                    .map(p -> p.registrableDomain()).orElse(null);
+            if (reg == null || !judged.add(reg) || !facts.containsKey(reg)) {
+                out.add(v);
+                continue;
+            }
+            List<Observation> all = new ArrayList<>(v.observations());
+            all.addAll(RegistryJudge.judge(reg, facts.get(reg), subjectName, today));
+            out.add(new DomainVerdict(v.domain(), v.url(), v.reachable(), v.showsNumber(), v.linksToMiit(),
+                    v.problem(), all));
+        }
+        return out;
     }
 
     /**
