@@ -132,6 +132,15 @@ class WebsiteProbeTest {
         as(account, "applicant").get("/api/v1/filed-websites/" + filedId + "/findings").then().statusCode(200)
                 .body("kind", equalTo(List.of("EMPTY_SHELL", "NUMBER_MISSING")))
                 .body("[1].resolvedAt", org.hamcrest.Matchers.notNullValue());
+        // an empty shell becomes a cancel-access proposal only after its grace period (30 days)
+        as("rita", "reviewer").get("/api/v1/filed-websites/at-risk?proposals=true&limit=100").then().statusCode(200)
+                .body("items.filedWebsiteId", not(hasItem(filedId)));
+        update("update probe_finding set first_seen_at = first_seen_at - interval '31 days' where filed_website_id = '"
+                + filedId + "' and kind = 'EMPTY_SHELL' and resolved_at is null");
+        as("rita", "reviewer").get("/api/v1/filed-websites/at-risk?proposals=true&limit=100").then().statusCode(200)
+                .body("items.find { it.filedWebsiteId == '" + filedId + "' }.ageDays", equalTo(31))
+                .body("items.find { it.filedWebsiteId == '" + filedId + "' }.findings.kind",
+                        equalTo(List.of("EMPTY_SHELL")));
 
         pages.put(domain, good(number + "-1"));
         probe(filedId).body("findings", hasSize(0));

@@ -69,8 +69,17 @@ public class WebsiteProbeJob {
         return Panache.withSession(() -> filed.list("id in ?1", List.copyOf(due.keySet())))
                 .chain(sites -> Multi.createFrom().iterable(sites)
                         // the network, concurrently; no session is open meanwhile
-                        .onItem().transformToUni(f -> service.fetch(f).map(v -> Map.entry(f, v)))
+                        .onItem().transformToUni(f -> Uni.createFrom().deferred(() -> service.fetch(f))
+                                .map(v -> Map.entry(f, v))
+                                // one website that cannot be probed (an unreadable record) must not cost the
+                                // others their round: it keeps its claim and is taken again when the lease ends
+                                .onFailure().recoverWithItem(e -> {
+                                    LOG.warnf("Filed website %s not probed, tried again after the lease: %s", f.id,
+                                            e.toString());
+                                    return null;
+                                }))
                         .merge(Math.max(1, config.concurrency()))
+                        .filter(java.util.Objects::nonNull)
                         .collect().asList())
                 .chain(fetched -> Multi.createFrom().iterable(fetched)
                         // the writes, one website after the other (one session at a time on this context)
