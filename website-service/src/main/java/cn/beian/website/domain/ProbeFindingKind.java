@@ -25,6 +25,11 @@ public enum ProbeFindingKind {
     /** The registrant's real-name verification is no longer in place. */
     REAL_NAME_LOST;
 
+    /** Whether the registries' answers judge it (not the page): an outage there must neither open nor resolve it. */
+    public boolean fromRegistry() {
+        return compareTo(DOMAIN_EXPIRES_IN_60_DAYS) >= 0;
+    }
+
     /** Whether the applicant is told (by SMS and e-mail) when it appears; a content flag waits for staff. */
     public boolean toldToApplicant() {
         return this != CONTENT_FLAG;

@@ -20,7 +20,12 @@ public final class PageJudge {
 
     /** What one domain's probe found. {@code problem} is set when the probe could not judge (not the site's fault). */
     public record DomainVerdict(String domain, String url, boolean reachable, boolean showsNumber, boolean linksToMiit,
-            String problem, List<Observation> observations) {
+            String problem, List<Observation> observations, boolean registryUnanswered) {
+
+        public DomainVerdict(String domain, String url, boolean reachable, boolean showsNumber, boolean linksToMiit,
+                String problem, List<Observation> observations) {
+            this(domain, url, reachable, showsNumber, linksToMiit, problem, observations, false);
+        }
     }
 
     /** One thing found wrong, with a short English detail for staff and logs. */

@@ -149,12 +149,18 @@ public class WebsiteProbeService implements ExistingSiteFacts {
         for (DomainVerdict v : verdicts) {
             String reg = cn.beian.validators.domain.DomainNames.parse(v.domain()).domain()
                     .map(p -> p.registrableDomain()).orElse(null);
-            if (reg == null || !judged.add(reg) || !facts.containsKey(reg)) {
+            if (reg == null || !judged.add(reg)) {
                 out.add(v);
                 continue;
             }
+            RegistryFacts f = facts.get(reg);
+            if (f == null || f.unavailable()) {
+                out.add(new DomainVerdict(v.domain(), v.url(), v.reachable(), v.showsNumber(), v.linksToMiit(),
+                        v.problem(), v.observations(), true));
+                continue;
+            }
             List<Observation> all = new ArrayList<>(v.observations());
-            all.addAll(RegistryJudge.judge(reg, facts.get(reg), subjectName, today));
+            all.addAll(RegistryJudge.judge(reg, f, subjectName, today));
             out.add(new DomainVerdict(v.domain(), v.url(), v.reachable(), v.showsNumber(), v.linksToMiit(),
                     v.problem(), all));
         }
@@ -188,9 +194,13 @@ public class WebsiteProbeService implements ExistingSiteFacts {
                     return chain.chain(() -> probes.openOf(List.of(f.id))).chain(open -> {
                         List<ProbeFinding> stillOpen = new ArrayList<>();
                         Uni<Void> writes = Uni.createFrom().voidItem();
+                        // the registry's findings stay as they were while it could not answer
+                        boolean registryAnswered = verdicts.stream().noneMatch(DomainVerdict::registryUnanswered);
                         for (ProbeFinding o : open) {
                             Observation again = seen.remove(o.kind);
-                            if (again == null) {
+                            if (again == null && o.kind.fromRegistry() && !registryAnswered) {
+                                stillOpen.add(o);
+                            } else if (again == null) {
                                 o.resolvedAt = now;
                             } else {
                                 o.lastSeenAt = now;
