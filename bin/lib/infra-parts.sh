@@ -1,7 +1,7 @@
 # Parts of the local stack: prepare_/start_/health_/urls_ functions per part. Source after infra-common.sh.
 # shellcheck shell=bash
 
-PARTS=(postgres kafka s3 keycloak mail sms traces)
+PARTS=(postgres kafka s3 keycloak mail sms traces web)
 
 SMALL_JVM=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k)
 KC_VERSION_DIR="$(ls -d "$LS_DIR"/keycloak/target/keycloak-[0-9]* 2>/dev/null | sort -V | tail -n 1 || true)"
@@ -16,6 +16,8 @@ build_outputs() {
   echo "$LS_DIR/sms/target/lib"
   echo "$LS_DIR/traces/target/classes/cn/beian/localstack/traces/TraceSinkMain.class"
   echo "$LS_DIR/traces/target/lib"
+  echo "$LS_DIR/web/target/classes/cn/beian/localstack/web/StandInWebMain.class"
+  echo "$LS_DIR/web/target/lib"
   echo "$LS_DIR/tools/target/tools/s3proxy.jar"
   echo "$LS_DIR/tools/target/tools/greenmail-standalone.jar"
   echo "${KC_VERSION_DIR:-$LS_DIR/keycloak/target/keycloak-missing}/bin/kc.sh"
@@ -286,11 +288,26 @@ urls_traces() {
   echo "  Trace sink      http://127.0.0.1:$BEIAN_TRACES_PORT/v1/traces (OTLP/HTTP)   read: GET /api/v1/spans?traceId= | ?attribute=beian.order.id=<id>"
 }
 
+# ---------------------------------------------------------------- stand-in internet (what website probes reach)
+
+start_web() {
+  launch web java -Xmx128m "${SMALL_JVM[@]}" \
+    -cp "$LS_DIR/web/target/classes:$LS_DIR/web/target/lib/*" cn.beian.localstack.web.StandInWebMain
+}
+
+health_web() { http_ok "http://127.0.0.1:$BEIAN_WEB_PORT/health"; }
+
+stop_web() { stop_group web 10 || true; }
+
+urls_web() {
+  echo "  Stand-in web    http://127.0.0.1:$BEIAN_WEB_PORT/ (any Host)   set a site: PUT /_standin/sites/<host> {\"page\":\"GOOD\",\"filingNumber\":\"…\"}"
+}
+
 part_port() { # main port of a part (for "port already taken" checks)
   case "$1" in
     postgres) echo "$BEIAN_PG_PORT" ;; kafka) echo "$BEIAN_KAFKA_PORT" ;; s3) echo "$BEIAN_S3_PORT" ;;
     keycloak) echo "$BEIAN_KEYCLOAK_PORT" ;; mail) echo "$BEIAN_SMTP_PORT" ;; sms) echo "$BEIAN_SMS_PORT" ;;
-    traces) echo "$BEIAN_TRACES_PORT" ;;
+    traces) echo "$BEIAN_TRACES_PORT" ;; web) echo "$BEIAN_WEB_PORT" ;;
   esac
 }
 

@@ -18,6 +18,8 @@ public final class Stack {
     public static final String SMS = "http://127.0.0.1:" + env("BEIAN_SMS_PORT", 18086 + OFFSET);
     /** The trace sink: the spans every service exported (GET /api/v1/spans?traceId= | ?attribute=k=v). */
     public static final String TRACES = "http://127.0.0.1:" + env("BEIAN_TRACES_PORT", 14318 + OFFSET);
+    /** The stand-in internet: every filed domain's probe lands here; PUT /_standin/sites/{host} sets its page. */
+    public static final String WEB = "http://127.0.0.1:" + env("BEIAN_WEB_PORT", 18087 + OFFSET);
     /** The SMTP sink's read API. */
     public static final String MAIL = "http://127.0.0.1:" + env("BEIAN_MAIL_API_PORT", 18085 + OFFSET);
 

@@ -26,6 +26,7 @@ import cn.beian.contract.events.snapshot.WebsitesSnapshotFrozen;
 import cn.beian.contract.events.subject.FilingPasswordTried;
 import cn.beian.contract.events.subject.SubjectCreated;
 import cn.beian.contract.events.website.PoliceNumberRecorded;
+import cn.beian.contract.events.website.WebsiteProbeFindingRaised;
 import cn.beian.contract.order.FilingType;
 import cn.beian.contract.order.OrderState;
 import cn.beian.contract.order.OrderTrigger;
@@ -175,6 +176,39 @@ class NotificationFlowTest {
                 + o.orderId + "'"));
         assertEquals("POLICE_NUMBER_RECORDED", text("select stop_reason from police_reminder where order_id = '"
                 + o.orderId + "'"));
+    }
+
+    @Test
+    void eachNewProbeFindingIsToldOnceToTheApplicantAndTheWebsitesPrincipal() throws Exception {
+        Order o = new Order();
+        o.open();
+        moveTo(LocalTime.of(13, 0), 0); // outside quiet hours: the SMS is not held for the morning
+        Events.Delivery shell = o.website("website.probe-finding-raised.v1", o.websiteId,
+                new WebsiteProbeFindingRaised(UUID.randomUUID().toString(), o.websiteId, o.orderId, o.accountId,
+                        "浙ICP备12345678号-1", "示例网站", "example.cn", "EMPTY_SHELL",
+                        "example.cn: serves a parking or default page", clock.now()));
+        // the account's e-mail, the subject principal's SMS and e-mail, the website principal's SMS and e-mail
+        awaitSent(shell.id, 5);
+        List<Map<String, Object>> sms = sms(o.websiteMobile);
+        assertEquals(1, sms.size());
+        assertEquals("SMS_BEIAN_1030", sms.get(0).get("templateCode"));
+        String text = (String) sms.get(0).get("text");
+        assertTrue(text.contains("浙ICP备12345678号-1") && text.contains("无实际内容"), text);
+        Mail mail = last(mailbox.getMailsSentTo(o.principalEmail));
+        assertTrue(mail.getText().contains("没有实际内容") && mail.getText().contains("example.cn"), mail.getText());
+
+        // a content flag is for staff to judge first: nobody is told
+        Events.Delivery flag = o.website("website.probe-finding-raised.v1", o.websiteId,
+                new WebsiteProbeFindingRaised(UUID.randomUUID().toString(), o.websiteId, o.orderId, o.accountId,
+                        "浙ICP备12345678号-1", "示例网站", "example.cn", "CONTENT_FLAG", "company words", clock.now()));
+        // a kind this version does not know is still told, worded generically
+        Events.Delivery future = o.website("website.probe-finding-raised.v1", o.websiteId,
+                new WebsiteProbeFindingRaised(UUID.randomUUID().toString(), o.websiteId, o.orderId, o.accountId,
+                        "浙ICP备12345678号-1", "示例网站", "example.cn", "CERTIFICATE_EXPIRED", "x", clock.now()));
+        awaitSent(future.id, 5);
+        assertEquals(0, count("select count(*) from delivery where event_id = '" + flag.id + "'"));
+        assertEquals(4, count("select count(*) from delivery where kind = 'website.probe-finding' and order_id = '"
+                + o.orderId + "' and channel = 'SMS'"), "two findings told, each to two numbers");
     }
 
     @Test

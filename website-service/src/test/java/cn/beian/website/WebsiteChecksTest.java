@@ -133,7 +133,7 @@ class WebsiteChecksTest {
         var b = site("李娜的摄影", "个人网站，分享摄影作品和心得", "www.alpha-site.cn");
         List<Finding> f = checks.check(List.of(a, b), new WebsiteChecks.Context(FilingType.FIRST_FILING,
                 Province.GUANGDONG, SubjectNature.PERSON, subject(), TestClock.today(), registry,
-                Map.of("alpha-site.cn", "粤ICP备1号-1"), Set.of()));
+                Map.of("alpha-site.cn", "粤ICP备1号-1"), Set.of(), null));
         assertHas(f, "DOMAIN_DUPLICATED", true);
         assertHas(f, "DOMAIN_TAKEN_HERE", true);
     }
@@ -165,7 +165,7 @@ class WebsiteChecksTest {
                         CertificateType.BUSINESS_LICENSE, "91110108MA01XY7K9D", null,
                         new Person("李娜", CertificateType.RESIDENT_ID, LINA_ID, "13800000013", "a@b.cn"), false, 1,
                         TestClock.now());
-        return new WebsiteChecks.Context(type, p, n, s, TestClock.today(), registry, Map.of(), Set.of());
+        return new WebsiteChecks.Context(type, p, n, s, TestClock.today(), registry, Map.of(), Set.of(), null);
     }
 
     private static OrderSubjectOutlined subject() {

@@ -15,6 +15,7 @@ import cn.beian.contract.events.snapshot.WebsitesSnapshotFrozen;
 import cn.beian.contract.events.subject.FilingPasswordTried;
 import cn.beian.contract.events.subject.SubjectCreated;
 import cn.beian.contract.events.website.PoliceNumberRecorded;
+import cn.beian.contract.events.website.WebsiteProbeFindingRaised;
 import cn.beian.notification.service.ContactService;
 import cn.beian.notification.service.NotificationService;
 import cn.beian.notification.service.PoliceReminderService;
@@ -64,6 +65,8 @@ public class EventHandler implements InboxHandler {
             case AUTHORITY_REJECTED, AUTHORITY_RETURNED ->
                     notifications.authorityRejected(e, type, e.data(AuthorityRejected.class));
             case POLICE_NUMBER_RECORDED -> police.stop(e.data(PoliceNumberRecorded.class));
+            case WEBSITE_PROBE_FINDING_RAISED ->
+                    notifications.probeFinding(e, e.data(WebsiteProbeFindingRaised.class));
             case FILING_PASSWORD_TRIED -> notifications.filingPasswordTried(e, e.data(FilingPasswordTried.class));
             default -> Uni.createFrom().voidItem();
         };

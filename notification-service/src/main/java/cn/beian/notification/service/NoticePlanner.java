@@ -11,6 +11,7 @@ import cn.beian.contract.events.authority.SmsVerificationChanged;
 import cn.beian.contract.events.order.OrderIdleMilestoneReached;
 import cn.beian.contract.events.order.OrderTransitioned;
 import cn.beian.contract.events.review.RejectionReason;
+import cn.beian.contract.events.website.WebsiteProbeFindingRaised;
 import cn.beian.contract.events.review.ReviewDecided;
 import cn.beian.contract.events.subject.FilingPasswordTried;
 import cn.beian.contract.order.FilingType;
@@ -159,6 +160,25 @@ public class NoticePlanner {
         p.put("websiteNumber", websiteNumber == null ? "" : websiteNumber);
         p.put("deadline", date(deadline));
         return new Notice("police.reminder", false, p, EVERYONE, websiteId);
+    }
+
+    /**
+     * A probe found something new wrong with a filed website: its applicant and the website's principal are told,
+     * once per finding. Not urgent (quiet hours hold the SMS). A content flag is for staff to judge first, so it
+     * tells no one: {@code null}.
+     */
+    public Notice probeFinding(WebsiteProbeFindingRaised f) {
+        if ("CONTENT_FLAG".equals(f.kind())) {
+            return null;
+        }
+        Map<String, Object> p = base(f.orderId());
+        p.put("website", f.websiteName() == null ? "" : f.websiteName());
+        p.put("websiteNumber", f.websiteFilingNumber() == null ? "" : f.websiteFilingNumber());
+        p.put("domain", f.domain() == null ? "" : f.domain());
+        // a kind this version does not know is worded as a generic finding by the templates
+        p.put("kind", f.kind() == null ? "" : f.kind());
+        p.put("seenAt", f.firstSeenAt() == null ? "" : dateTime(f.firstSeenAt()));
+        return new Notice("website.probe-finding", false, p, EVERYONE, f.websiteId());
     }
 
     private Map<String, Object> base(String orderId) {

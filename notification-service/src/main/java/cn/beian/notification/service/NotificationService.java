@@ -9,6 +9,7 @@ import cn.beian.contract.events.order.OrderIdleMilestoneReached;
 import cn.beian.contract.events.order.OrderTransitioned;
 import cn.beian.contract.events.review.ReviewDecided;
 import cn.beian.contract.events.subject.FilingPasswordTried;
+import cn.beian.contract.events.website.WebsiteProbeFindingRaised;
 import cn.beian.notification.config.NotificationConfig;
 import cn.beian.notification.domain.Audience;
 import cn.beian.notification.domain.Notice;
@@ -73,6 +74,12 @@ public class NotificationService {
 
     public Uni<Void> authorityRejected(IncomingEvent e, EventType type, AuthorityRejected r) {
         return notify(e, orderId(r.orderId()), planner.authorityRejected(kind(type), r), true);
+    }
+
+    /** A probe's new finding on a filed website: told to the people of the order that filed it. */
+    public Uni<Void> probeFinding(IncomingEvent e, WebsiteProbeFindingRaised f) {
+        Notice notice = planner.probeFinding(f);
+        return notify(e, orderId(f.orderId()), notice == null ? List.of() : List.of(notice), true);
     }
 
     /** The template kind of an event type: its name without the version, e.g. {@code review.initial-rejected}. */

@@ -39,6 +39,11 @@ class MessageTemplatesTest {
                 if (kind.equals("police.reminder")) {
                     params.put("deadline", "2026-12-23");
                 }
+                if (kind.equals("website.probe-finding")) {
+                    // the longest wording, with a full website number
+                    params.put("websiteNumber", "京ICP备12345678号-1");
+                    params.put("kind", "REGISTRANT_CHANGED");
+                }
                 MessageTemplates.Rendered sms = templates.render(kind, Channel.SMS, locale, params);
                 if (SECURITY.contains(kind)) {
                     assertFalse(sms.body().contains("http"), kind + " is a security notice: no link");
@@ -84,7 +89,7 @@ class MessageTemplatesTest {
         try (InputStream in = MessageTemplatesTest.class.getResourceAsStream("/messages/sms-templates.properties")) {
             p.load(in);
         }
-        assertEquals(20, p.size());
+        assertEquals(21, p.size());
         return p.stringPropertyNames().stream().sorted().toList();
     }
 
@@ -93,6 +98,9 @@ class MessageTemplatesTest {
         p.put("order", "Ab3dE5gH9jK");
         p.put("link", "https://b.example.cn/Ab3dE5gH9jK");
         p.put("consoleLink", "https://console.example/orders/o-1");
+        p.put("domain", "example.cn");
+        p.put("kind", "EMPTY_SHELL");
+        p.put("seenAt", "2026-12-06 10:00");
         p.put("resubmitted", true);
         p.put("days", 30);
         p.put("state", "待拍照核验");

@@ -1,8 +1,10 @@
 package cn.beian.website.config;
 
 import io.smallrye.config.ConfigMapping;
-import java.time.Duration;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "beian.website")
 public interface WebsiteConfig {
@@ -10,6 +12,73 @@ public interface WebsiteConfig {
     PublicQuery publicQuery();
 
     RegistryRecheck registryRecheck();
+
+    Probe probe();
+
+    /**
+     * Probes of filed websites ({@code WebsiteProbeJob}, {@code SiteFetcher}): each domain's homepage fetched over
+     * HTTPS, then HTTP, with short timeouts and a bounded body, once per {@code period}.
+     */
+    interface Probe {
+        /**
+         * Where every filed domain is fetched instead of its real address ({@code host:port}, plain HTTP): the local
+         * stack's stand-in internet. Unset in production.
+         */
+        Optional<String> standIn();
+
+        /** Per-domain addresses ({@code domain → host:port}, plain HTTP), for a domain or its subdomains. */
+        Map<String, String> resolve();
+
+        /** How often every filed website is probed; each one's turn is spread over the period. */
+        @WithDefault("P1D")
+        Duration period();
+
+        /** How often each replica looks for websites due; {@code off} disables the job. */
+        @WithDefault("30s")
+        String every();
+
+        /** Websites one round claims. */
+        @WithDefault("50")
+        int batch();
+
+        /** Domains fetched at once per replica (also the client's connection pool). */
+        @WithDefault("16")
+        int concurrency();
+
+        /** How long a claimed website stays reserved for the replica probing it. */
+        @WithDefault("10M")
+        Duration lease();
+
+        @WithDefault("3s")
+        Duration connectTimeout();
+
+        /** The longest silence while waiting for the answer or its body. */
+        @WithDefault("5s")
+        Duration readTimeout();
+
+        /** The most one fetch (all redirects, one scheme) may take. */
+        @WithDefault("10s")
+        Duration totalTimeout();
+
+        /** Bytes of a page read at most; the rest is not downloaded. */
+        @WithDefault("524288")
+        int maxBodyBytes();
+
+        @WithDefault("4")
+        int maxRedirects();
+
+        /** How long after approval a police-filing (公安备案) number must be recorded. */
+        @WithDefault("P30D")
+        Duration policeNumberWithin();
+
+        /** How long the last probe of a subject's other websites serves the rules before they are probed again. */
+        @WithDefault("P7D")
+        Duration factsFreshFor();
+
+        /** An empty shell open this long becomes a cancel-access proposal for staff. */
+        @WithDefault("P30D")
+        Duration emptyShellGrace();
+    }
 
     /**
      * Orders judged while the domain registry could not answer ({@code DOMAIN_REGISTRY_UNAVAILABLE}) are judged again

@@ -83,7 +83,7 @@ public class DomainCheckService {
         }
         return registry.lookup(registrable).map(facts -> {
             var ctx = new WebsiteChecks.Context(type, query.province(), nature, subject, today, facts, Map.of(),
-                    Set.of());
+                    Set.of(), null);
             List<Judged> items = new ArrayList<>();
             for (int i = 0; i < query.domains().size(); i++) {
                 String raw = query.domains().get(i);

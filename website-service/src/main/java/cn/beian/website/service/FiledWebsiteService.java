@@ -19,7 +19,9 @@ import cn.beian.website.domain.OrderProjection;
 import cn.beian.website.domain.Website;
 import cn.beian.website.domain.WebsiteContent;
 import cn.beian.website.repository.DomainStore;
+import cn.beian.website.domain.ProbeFinding;
 import cn.beian.website.repository.FiledWebsiteRepository;
+import cn.beian.website.repository.ProbeRepository;
 import cn.beian.website.repository.OrderProjectionRepository;
 import cn.beian.website.repository.WebsiteRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -46,9 +48,14 @@ public class FiledWebsiteService {
     private final OutboxWriter outbox;
     private final Json json;
     private final BeianClock clock;
+    private final WebsiteProbeService probes;
+    private final ProbeRepository probeFindings;
 
     public FiledWebsiteService(FiledWebsiteRepository filed, OrderProjectionRepository orders,
-            WebsiteRepository websites, DomainStore domains, OutboxWriter outbox, Json json, BeianClock clock) {
+            WebsiteRepository websites, DomainStore domains, OutboxWriter outbox, Json json, BeianClock clock,
+            WebsiteProbeService probes, ProbeRepository probeFindings) {
+        this.probes = probes;
+        this.probeFindings = probeFindings;
         this.filed = filed;
         this.orders = orders;
         this.websites = websites;
@@ -129,6 +136,7 @@ public class FiledWebsiteService {
                 w.filedWebsiteId = x.id;
             }
             return filed.persist(x).chain(filed::flush).chain(() -> domains.replaceFiledDomains(x.id, ds))
+                    .chain(() -> probes.scheduleFirst(x.id, at))
                     .chain(() -> w == null ? Uni.createFrom().voidItem() : websites.persist(w).replaceWithVoid());
         });
     }
@@ -153,11 +161,21 @@ public class FiledWebsiteService {
         f.version++;
     }
 
-    /** An account's filed websites, in the order they were approved, a page ({@code limit} rows) after a cursor. */
+    /** A filed website with the open findings of its probes. */
+    public record Listed(FiledWebsite website, List<ProbeFinding> findings) {
+    }
+
+    /**
+     * An account's filed websites, in the order they were approved, a page ({@code limit} rows) after a cursor, each
+     * with its open probe findings.
+     */
     @WithSession
-    public Uni<List<FiledWebsite>> page(String accountId, Cursor after, int limit) {
+    public Uni<List<Listed>> page(String accountId, Cursor after, int limit) {
         KeysetQuery k = new KeysetQuery("approvedAt").where("accountId", accountId).after(after);
-        return filed.find(k.query(), k.parameters()).range(0, limit - 1).list();
+        return filed.find(k.query(), k.parameters()).range(0, limit - 1).list()
+                .chain(rows -> probeFindings.openOf(rows.stream().map(f -> f.id).toList())
+                        .map(open -> rows.stream().map(f -> new Listed(f, open.stream()
+                                .filter(o -> o.filedWebsiteId.equals(f.id)).toList())).toList()));
     }
 
     @WithTransaction

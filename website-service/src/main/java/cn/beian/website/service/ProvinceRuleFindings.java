@@ -92,8 +92,9 @@ final class ProvinceRuleFindings {
 
     private static Facts facts(WebsiteChecks.Context ctx) {
         Map<String, Facts.DomainFacts> domains = domainFacts(ctx.registry());
-        // A first filing's subject has no approved site to probe; for the other types no probe has run here yet.
-        List<Facts.ExistingSite> existing = ctx.type() == FilingType.FIRST_FILING ? List.of() : null;
+        // A first filing's subject has no approved site to probe; for the other types, what the last probes of the
+        // subject's approved websites found (null, undetermined, until they have been probed).
+        List<Facts.ExistingSite> existing = ctx.type() == FilingType.FIRST_FILING ? List.of() : ctx.existingSites();
         List<Facts.RecordedWebsite> recorded = ctx.alreadyFiledDomains().isEmpty() ? null
                 : List.of(new Facts.RecordedWebsite(null, List.copyOf(ctx.alreadyFiledDomains()), null, null));
         return new Facts(ctx.today(), domains, existing, null, null, recorded);

@@ -46,7 +46,8 @@ public final class WebsiteChecks {
             LocalDate today,
             Map<String, RegistryFacts> registry,
             Map<String, String> takenHere,
-            Set<String> alreadyFiledDomains) {
+            Set<String> alreadyFiledDomains,
+            List<cn.beian.rules.Facts.ExistingSite> existingSites) {
     }
 
     private static final WebsiteChecks STANDARD = new WebsiteChecks(ApprovedSuffixes.standard(),

@@ -55,10 +55,12 @@ public class WebsitesJudge {
     private final BeianClock clock;
     private final WebsiteConfig config;
     private final WebsiteChecks checks = WebsiteChecks.standard();
+    private final ExistingSiteFacts existingSites;
 
     public WebsitesJudge(WebsiteRepository websites, OrderProjectionRepository orders,
             WebsitesVersionRepository versions, DomainStore domains, OutboxWriter outbox, Json json,
-            BeianClock clock, WebsiteConfig config) {
+            BeianClock clock, WebsiteConfig config, ExistingSiteFacts existingSites) {
+        this.existingSites = existingSites;
         this.config = config;
         this.websites = websites;
         this.orders = orders;
@@ -80,6 +82,12 @@ public class WebsitesJudge {
         return out;
     }
 
+    /** The subject's approved websites as probed, for the filings that have some (first filings have none). */
+    private Uni<List<cn.beian.rules.Facts.ExistingSite>> existing(OrderProjection order) {
+        return order.type == null || order.type == cn.beian.contract.order.FilingType.FIRST_FILING
+                ? Uni.createFrom().nullItem() : existingSites.existingSites(order.accountId);
+    }
+
     /** Judges the order's current websites with {@code fresh} registry answers (others from the stored ones). */
     public Uni<WebsitesVersion> judge(OrderProjection order, Map<String, RegistryFacts> fresh) {
         OffsetDateTime now = clock.now();
@@ -95,16 +103,18 @@ public class WebsitesJudge {
                         facts.putAll(fresh);
                         return domains.takenByOthers(registrable, order.accountId)
                                 .chain(taken -> domains.filedDomainsOf(order.accountId)
-                                        .chain(filed -> record(order, list, contents, facts, taken, filed, now)));
+                                        .chain(filed -> existing(order).chain(sites -> record(order, list, contents,
+                                                facts, taken, filed, sites, now))));
                     });
                 });
     }
 
     private Uni<WebsitesVersion> record(OrderProjection order, List<Website> list, List<WebsiteContent> contents,
-            Map<String, RegistryFacts> facts, Map<String, String> taken, Set<String> filed, OffsetDateTime now) {
+            Map<String, RegistryFacts> facts, Map<String, String> taken, Set<String> filed,
+            List<cn.beian.rules.Facts.ExistingSite> sites, OffsetDateTime now) {
         OrderSubjectOutlined subject = json.read(order.subject, OrderSubjectOutlined.class);
         var ctx = new WebsiteChecks.Context(order.type, order.province, order.nature, subject,
-                LocalDate.now(clock), facts, taken, filed);
+                LocalDate.now(clock), facts, taken, filed, sites);
         List<Finding> findings = new ArrayList<>(checks.check(contents, ctx));
         for (int i = 0; i < contents.size(); i++) {
             WebsiteContent c = contents.get(i);

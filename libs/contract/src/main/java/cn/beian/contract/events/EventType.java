@@ -23,6 +23,7 @@ import cn.beian.contract.events.subject.FilingPasswordTried;
 import cn.beian.contract.events.subject.SubjectCreated;
 import cn.beian.contract.events.website.OrderWebsitesChanged;
 import cn.beian.contract.events.website.PoliceNumberRecorded;
+import cn.beian.contract.events.website.WebsiteProbeFindingRaised;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +61,9 @@ public enum EventType {
     /* website-service: an approved website's public-security filing number was recorded. */
     POLICE_NUMBER_RECORDED("website.police-number-recorded.v1", Topics.WEBSITE_EVENTS, AggregateType.WEBSITE,
             PoliceNumberRecorded.class),
+    /* website-service: a probe of a filed website found something new wrong with it (the applicant is told). */
+    WEBSITE_PROBE_FINDING_RAISED("website.probe-finding-raised.v1", Topics.WEBSITE_EVENTS, AggregateType.WEBSITE,
+            WebsiteProbeFindingRaised.class),
 
     /* website-service and materials-service: readiness of their part of an order. */
     ORDER_WEBSITES_READINESS_CHANGED("website.order-readiness-changed.v1", Topics.WEBSITE_EVENTS, AggregateType.ORDER,

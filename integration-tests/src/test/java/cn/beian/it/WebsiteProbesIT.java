@@ -1,0 +1,142 @@
+package cn.beian.it;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.beian.testing.TestClock;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Probes of a filed website on the running stack: a first filing taken to its number, its domain served by the
+ * stand-in internet with a page the test switches between good, missing footer, empty shell and timeout. Each
+ * switch is probed on staff's demand; the findings appear on the filed website and in the staff list, and the
+ * applicant hears of each new one once by SMS (the SMS stand-in) and e-mail (the mail sink).
+ */
+class WebsiteProbesIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(45);
+    private static final String PROBE_SMS = "SMS_BEIAN_1030";
+
+    @Test
+    void findingsFollowThePageAndTheApplicantIsToldOncePerFinding() throws Exception {
+        Journeys.Filed filing = Journeys.firstFiling("探测", List.of(Journeys.domain("probe")));
+        String applicant = filing.applicant().token();
+        String reviewer = Journeys.reviewer();
+        String admin = Journeys.admin();
+        String mobile = filing.applicant().mobile();
+        String email = filing.applicant().email();
+        String domain = filing.domains().get(0);
+
+        Map<String, Object> filed = given().auth().oauth2(applicant).get(Stack.WEBSITE + "/api/v1/filed-websites")
+                .then().statusCode(200).body("items", hasSize(1)).extract().path("items[0]");
+        String filedId = (String) filed.get("id");
+        String number = (String) filed.get("websiteFilingNumber");
+
+        try {
+            // the next day's daytime for notification-service: no quiet hours, and the journey's SMS out of the
+            // hour's rate limit
+            moveNotificationClock(admin, daytime(TestClock.now().toZonedDateTime().plusDays(1)));
+
+            page(domain, "GOOD", number);
+            probe(admin, filedId).body("findings", hasSize(0)).body("domains[0].showsNumber", equalTo(true))
+                    .body("domains[0].linksToMiit", equalTo(true));
+
+            page(domain, "NO_FOOTER", number);
+            probe(admin, filedId).body("findings.kind", equalTo(List.of("NUMBER_MISSING")));
+            int missingSms = awaitProbeSms(mobile, 1);
+            Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> mails(email).stream()
+                    .anyMatch(s -> s.contains(number)));
+            // seen again: nothing new to tell
+            probe(admin, filedId).body("findings.kind", equalTo(List.of("NUMBER_MISSING")));
+            given().auth().oauth2(applicant).get(Stack.WEBSITE + "/api/v1/filed-websites").then().statusCode(200)
+                    .body("items[0].findings.kind", equalTo(List.of("NUMBER_MISSING")));
+
+            page(domain, "PARKING", number);
+            probe(admin, filedId).body("findings.kind", equalTo(List.of("EMPTY_SHELL")));
+            int shellSms = awaitProbeSms(mobile, missingSms + 1);
+            given().auth().oauth2(reviewer).queryParam("kind", "EMPTY_SHELL").queryParam("limit", 100)
+                    .get(Stack.WEBSITE + "/api/v1/filed-websites/at-risk").then().statusCode(200)
+                    .body("items.filedWebsiteId", hasItem(filedId));
+
+            page(domain, "TIMEOUT", number);
+            probe(admin, filedId).body("findings.kind", equalTo(List.of("UNREACHABLE")))
+                    .body("domains[0].reachable", equalTo(false));
+            int unreachableSms = awaitProbeSms(mobile, shellSms + 1);
+
+            page(domain, "GOOD", number);
+            probe(admin, filedId).body("findings", hasSize(0));
+            given().auth().oauth2(reviewer).queryParam("limit", 100)
+                    .get(Stack.WEBSITE + "/api/v1/filed-websites/at-risk").then().statusCode(200)
+                    .body("items.filedWebsiteId", not(hasItem(filedId)));
+            given().auth().oauth2(applicant).get(Stack.WEBSITE + "/api/v1/filed-websites/" + filedId + "/findings")
+                    .then().statusCode(200).body("kind", equalTo(List.of("UNREACHABLE", "EMPTY_SHELL",
+                            "NUMBER_MISSING"))).body("findAll { it.resolvedAt == null }", hasSize(0));
+
+            // once per finding: three findings, three SMS, however often each was seen
+            Thread.sleep(2000);
+            assertEquals(unreachableSms, probeSms(mobile).size(), "no message for a finding seen again");
+            assertEquals(3, unreachableSms);
+            List<String> texts = probeSms(mobile);
+            assertTrue(texts.get(0).contains("首页未显示备案号") && texts.get(1).contains("无实际内容")
+                    && texts.get(2).contains("无法访问"), texts.toString());
+        } finally {
+            given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"offset\":\"PT0S\"}")
+                    .put(Stack.NOTIFICATION + "/api/v1/admin/clock").then().statusCode(200);
+        }
+    }
+
+    /** Sets what the stand-in internet serves for {@code host}. */
+    static void page(String host, String page, String number) {
+        given().contentType(ContentType.JSON).body(Map.of("page", page, "filingNumber", number))
+                .put(Stack.WEB + "/_standin/sites/" + host).then().statusCode(200);
+    }
+
+    private static ValidatableResponse probe(String admin, String filedId) {
+        return given().auth().oauth2(admin).post(Stack.WEBSITE + "/api/v1/filed-websites/" + filedId + "/probes")
+                .then().statusCode(200);
+    }
+
+    /** The texts of the probe-finding SMS the number received, oldest first. */
+    private static List<String> probeSms(String mobile) {
+        List<Map<String, Object>> messages = given().queryParam("phone", mobile)
+                .get(Stack.SMS + "/api/v1/sms/messages").then().statusCode(200).extract().path("$");
+        return messages.stream().filter(m -> PROBE_SMS.equals(m.get("templateCode")))
+                .map(m -> String.valueOf(m.get("text"))).toList();
+    }
+
+    private static int awaitProbeSms(String mobile, int atLeast) {
+        return Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
+                .until(() -> probeSms(mobile).size(), n -> n >= atLeast);
+    }
+
+    private static List<String> mails(String email) {
+        return given().get(Stack.MAIL + "/api/user/" + email + "/messages/INBOX").then().extract().jsonPath()
+                .getList("subject", String.class);
+    }
+
+    private static ZonedDateTime daytime(ZonedDateTime t) {
+        LocalTime time = t.withZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalTime();
+        ZonedDateTime china = t.withZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"));
+        return time.isBefore(LocalTime.of(10, 0)) || time.isAfter(LocalTime.of(18, 0))
+                ? china.with(LocalTime.of(11, 0)) : china;
+    }
+
+    private static void moveNotificationClock(String admin, ZonedDateTime to) {
+        Duration offset = Duration.between(TestClock.now().toZonedDateTime(), to);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"offset\":\"" + offset + "\"}")
+                .put(Stack.NOTIFICATION + "/api/v1/admin/clock").then().statusCode(200);
+    }
+}

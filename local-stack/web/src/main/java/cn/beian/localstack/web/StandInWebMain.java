@@ -1,0 +1,28 @@
+package cn.beian.localstack.web;
+
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the stand-in internet until SIGTERM. Environment: {@code BEIAN_WEB_PORT} (18087), {@code BEIAN_WEB_HOST}
+ * (127.0.0.1; it never listens anywhere else).
+ */
+public final class StandInWebMain {
+
+    private StandInWebMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(env("BEIAN_WEB_PORT", "18087"));
+        String host = env("BEIAN_WEB_HOST", "127.0.0.1");
+        StandInWeb web = StandInWeb.start(host, port);
+        Runtime.getRuntime().addShutdownHook(new Thread(web::close, "stand-in-web-shutdown"));
+        System.out.printf("BEIAN-WEB-READY http://%s:%d/ (admin: PUT /_standin/sites/{host})%n", host, web.port());
+        System.out.flush();
+        new CountDownLatch(1).await();
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+}

@@ -1,0 +1,37 @@
+package cn.beian.website.domain;
+
+/** What a probe of a filed website can find wrong (docs: website-service README, "Probes"). */
+public enum ProbeFindingKind {
+    /** No domain of the website answers with a page (refused, timed out, redirects for ever, an error status, unreadable). */
+    UNREACHABLE,
+    /** It answers, with nothing: an empty page, a parking page, a web server's default page. */
+    EMPTY_SHELL,
+    /** The page does not show the filing number. */
+    NUMBER_MISSING,
+    /** The page shows the number without linking it to https://beian.miit.gov.cn/. */
+    NUMBER_NOT_LINKED,
+    /** No police-filing (公安备案) number recorded although the 30 days after approval have passed. */
+    POLICE_NUMBER_MISSING,
+    /** Content that contradicts the filing, for a human to judge (a personal site showing a company, …). */
+    CONTENT_FLAG,
+    /** A domain's registration ends within 60 days (each threshold its own kind, so crossing one is told again). */
+    DOMAIN_EXPIRES_IN_60_DAYS,
+    DOMAIN_EXPIRES_IN_30_DAYS,
+    DOMAIN_EXPIRES_IN_7_DAYS,
+    /** A domain's registration has ended, or the registries no longer know it. */
+    DOMAIN_EXPIRED,
+    /** The registries name another registrant than the filing's subject. */
+    REGISTRANT_CHANGED,
+    /** The registrant's real-name verification is no longer in place. */
+    REAL_NAME_LOST;
+
+    /** Whether the registries' answers judge it (not the page): an outage there must neither open nor resolve it. */
+    public boolean fromRegistry() {
+        return compareTo(DOMAIN_EXPIRES_IN_60_DAYS) >= 0;
+    }
+
+    /** Whether the applicant is told (by SMS and e-mail) when it appears; a content flag waits for staff. */
+    public boolean toldToApplicant() {
+        return this != CONTENT_FLAG;
+    }
+}

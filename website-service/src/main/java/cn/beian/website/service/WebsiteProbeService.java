@@ -1,0 +1,312 @@
+package cn.beian.website.service;
+
+import cn.beian.contract.domain.PreApprovalType;
+import cn.beian.contract.events.website.WebsiteProbeFindingRaised;
+import cn.beian.platform.json.Json;
+import cn.beian.platform.outbox.OutboxWriter;
+import cn.beian.platform.problem.ProblemException;
+import cn.beian.rules.Facts;
+import cn.beian.time.BeianClock;
+import cn.beian.website.config.WebsiteConfig;
+import cn.beian.website.domain.FiledWebsite;
+import cn.beian.website.domain.ProbeFinding;
+import cn.beian.website.domain.ProbeFindingKind;
+import cn.beian.website.domain.WebsiteContent;
+import cn.beian.website.repository.FiledWebsiteRepository;
+import cn.beian.website.repository.ProbeRepository;
+import cn.beian.website.service.PageJudge.DomainVerdict;
+import cn.beian.website.service.PageJudge.Observation;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Probes filed websites and keeps what they found: the last result per domain, and the findings — one open finding
+ * per website and kind, from its first sighting until a probe no longer finds it. A new finding is announced once
+ * ({@code website.probe-finding-raised}); seeing it again only moves its "last seen".
+ *
+ * <p>Never holds a transaction over the network: the sites are fetched first, then the website's row is locked and
+ * the results written in one short transaction. It is also the subject's existing-site facts for the rules
+ * ({@link ExistingSiteFacts}).
+ */
+@ApplicationScoped
+public class WebsiteProbeService implements ExistingSiteFacts {
+
+    private static final Logger LOG = Logger.getLogger(WebsiteProbeService.class);
+
+    /** What one probe of a website found, per domain, and the findings it leaves open. */
+    public record ProbeOutcome(UUID filedWebsiteId, OffsetDateTime probedAt, List<DomainVerdict> domains,
+            List<ProbeFinding> open) {
+    }
+
+    private final SiteFetcher fetcher;
+    private final RegistryLookup registry;
+    private final FiledWebsiteRepository filed;
+    private final ProbeRepository probes;
+    private final OutboxWriter outbox;
+    private final Json json;
+    private final BeianClock clock;
+    private final WebsiteConfig.Probe config;
+
+    public WebsiteProbeService(SiteFetcher fetcher, RegistryLookup registry, FiledWebsiteRepository filed,
+            ProbeRepository probes, OutboxWriter outbox, Json json, BeianClock clock, WebsiteConfig config) {
+        this.fetcher = fetcher;
+        this.registry = registry;
+        this.filed = filed;
+        this.probes = probes;
+        this.outbox = outbox;
+        this.json = json;
+        this.clock = clock;
+        this.config = config.probe();
+    }
+
+    /** Staff's "probe now": one website, whatever its turn; its schedule is left as it was. */
+    public Uni<ProbeOutcome> probeNow(UUID filedWebsiteId) {
+        return Panache.withSession(() -> filed.findById(filedWebsiteId)).chain(f -> {
+            if (f == null) {
+                throw ProblemException.notFound("Filed website");
+            }
+            return fetch(f).chain(verdicts -> record(f.id, verdicts, null));
+        });
+    }
+
+    /** A filed website at risk: its open findings, and since when the oldest is open. */
+    public record AtRisk(FiledWebsite website, OffsetDateTime since, List<ProbeFinding> findings) {
+    }
+
+    /** Every finding of a website, newest first: its owner's, or any for staff. */
+    @WithSession
+    public Uni<List<ProbeFinding>> findings(String accountId, boolean staff, UUID filedWebsiteId) {
+        return filed.findById(filedWebsiteId).chain(f -> {
+            if (f == null || !staff && !f.accountId.equals(accountId)) {
+                throw ProblemException.notFound("Filed website");
+            }
+            return probes.allOf(f.id);
+        });
+    }
+
+    /**
+     * Staff's list of filings at risk (active, with an open finding of {@code kind} when given), the longest-standing
+     * first; {@code proposals} keeps only the empty shells open longer than the grace period, which staff may turn
+     * into a cancel-access (取消接入) order.
+     */
+    @WithSession
+    public Uni<List<AtRisk>> atRisk(ProbeFindingKind kind, boolean proposals, OffsetDateTime afterSeen,
+            UUID afterId, int limit) {
+        OffsetDateTime now = clock.now();
+        ProbeFindingKind k = proposals ? ProbeFindingKind.EMPTY_SHELL : kind;
+        OffsetDateTime seenBefore = proposals ? now.minus(config.emptyShellGrace()) : now;
+        return probes.atRisk(k == null ? null : k.name(), seenBefore, afterSeen, afterId, limit).chain(rows -> {
+            List<UUID> ids = rows.stream().map(r -> (UUID) r[0]).toList();
+            if (ids.isEmpty()) {
+                return Uni.createFrom().item(List.<AtRisk>of());
+            }
+            return filed.list("id in ?1", ids).chain(sites -> probes.openOf(ids).map(open -> rows.stream()
+                    .map(r -> new AtRisk(sites.stream().filter(f -> f.id.equals(r[0])).findFirst().orElseThrow(),
+                            (OffsetDateTime) r[1], open.stream().filter(o -> o.filedWebsiteId.equals(r[0]))
+                                    .toList()))
+                    .toList()));
+        });
+    }
+
+    /**
+     * Fetches and judges every domain of a website, one after the other, then asks the registries about their
+     * registrable domains (no database). The registry's observations ride on the first domain of each registrable.
+     */
+    public Uni<List<DomainVerdict>> fetch(FiledWebsite f) {
+        WebsiteContent content = json.read(f.content, WebsiteContent.class);
+        Set<PreApprovalType> pre = EnumSet.noneOf(PreApprovalType.class);
+        content.preApprovals().forEach(p -> pre.add(p.type()));
+        PageJudge.Filing filing = new PageJudge.Filing(f.websiteFilingNumber, f.subjectFilingNumber, f.subjectNature,
+                pre);
+        Uni<List<DomainVerdict>> pages = Multi.createFrom().iterable(content.domains())
+                .onItem().transformToUniAndConcatenate(d -> fetcher.homepage(d).map(p -> PageJudge.judge(d, p, filing)))
+                .collect().asList();
+        Set<String> registrable = WebsitesJudge.registrableDomains(List.of(content));
+        return pages.chain(verdicts -> registry.lookup(registrable)
+                .onFailure().recoverWithItem(e -> Map.of())
+                .map(facts -> withRegistry(verdicts, facts, f.subjectName)));
+    }
+
+    private List<DomainVerdict> withRegistry(List<DomainVerdict> verdicts, Map<String, RegistryFacts> facts,
+            String subjectName) {
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        Set<String> judged = new java.util.HashSet<>();
+        List<DomainVerdict> out = new ArrayList<>();
+        for (DomainVerdict v : verdicts) {
+            String reg = cn.beian.validators.domain.DomainNames.parse(v.domain()).domain()
+                    .map(p -> p.registrableDomain()).orElse(null);
+            if (reg == null || !judged.add(reg)) {
+                out.add(v);
+                continue;
+            }
+            RegistryFacts f = facts.get(reg);
+            if (f == null || f.unavailable()) {
+                out.add(new DomainVerdict(v.domain(), v.url(), v.reachable(), v.showsNumber(), v.linksToMiit(),
+                        v.problem(), v.observations(), true));
+                continue;
+            }
+            List<Observation> all = new ArrayList<>(v.observations());
+            all.addAll(RegistryJudge.judge(reg, f, subjectName, today));
+            out.add(new DomainVerdict(v.domain(), v.url(), v.reachable(), v.showsNumber(), v.linksToMiit(),
+                    v.problem(), all));
+        }
+        return out;
+    }
+
+    /**
+     * Writes a probe's results in one transaction under the website's row lock: results, findings opened, seen again
+     * or resolved, the events of new ones and, for a scheduled probe ({@code dueAt} set), the next turn.
+     */
+    public Uni<ProbeOutcome> record(UUID filedWebsiteId, List<DomainVerdict> verdicts, OffsetDateTime dueAt) {
+        return Panache.withTransaction(() -> filed.findById(filedWebsiteId, LockModeType.PESSIMISTIC_WRITE)
+                .chain(f -> {
+                    if (f == null) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    OffsetDateTime now = clock.now();
+                    Map<ProbeFindingKind, Observation> seen = seen(f, verdicts, now);
+                    Map<ProbeFindingKind, String> domainOf = new EnumMap<>(ProbeFindingKind.class);
+                    for (DomainVerdict v : verdicts) {
+                        v.observations().forEach(o -> domainOf.putIfAbsent(o.kind(), v.domain()));
+                    }
+                    Uni<Void> chain = Multi.createFrom().iterable(verdicts)
+                            .onItem().transformToUniAndConcatenate(v -> probes.saveResult(new ProbeRepository
+                                    .DomainResult(f.id, v.domain(), now, v.url(), v.reachable(), v.showsNumber(),
+                                    v.linksToMiit(), v.problem())))
+                            .collect().last().replaceWithVoid();
+                    if (dueAt != null) {
+                        chain = chain.chain(() -> probes.scheduleNext(f.id, next(f.id, dueAt, now)));
+                    }
+                    return chain.chain(() -> probes.openOf(List.of(f.id))).chain(open -> {
+                        List<ProbeFinding> stillOpen = new ArrayList<>();
+                        Uni<Void> writes = Uni.createFrom().voidItem();
+                        // the registry's findings stay as they were while it could not answer
+                        boolean registryAnswered = verdicts.stream().noneMatch(DomainVerdict::registryUnanswered);
+                        for (ProbeFinding o : open) {
+                            Observation again = seen.remove(o.kind);
+                            if (again == null && o.kind.fromRegistry() && !registryAnswered) {
+                                stillOpen.add(o);
+                            } else if (again == null) {
+                                o.resolvedAt = now;
+                            } else {
+                                o.lastSeenAt = now;
+                                o.detail = again.detail();
+                                stillOpen.add(o);
+                            }
+                        }
+                        for (Observation n : seen.values()) {
+                            ProbeFinding x = new ProbeFinding();
+                            x.id = UUID.randomUUID();
+                            x.filedWebsiteId = f.id;
+                            x.kind = n.kind();
+                            x.domain = domainOf.get(n.kind());
+                            x.detail = n.detail();
+                            x.firstSeenAt = now;
+                            x.lastSeenAt = now;
+                            stillOpen.add(x);
+                            LOG.infof("Probe of filed website %s (%s): new finding %s: %s", f.id,
+                                    f.websiteFilingNumber, x.kind, x.detail);
+                            writes = writes.chain(() -> probes.persist(x)).chain(() -> outbox.append(
+                                    new WebsiteProbeFindingRaised(x.id.toString(), f.id.toString(),
+                                            f.orderId.toString(), f.accountId, f.websiteFilingNumber, f.name,
+                                            x.domain, x.kind.name(), x.detail, x.firstSeenAt))).replaceWithVoid();
+                        }
+                        return writes.replaceWith(new ProbeOutcome(f.id, now, verdicts, stillOpen));
+                    });
+                }));
+    }
+
+    /** The kinds found this time, over all domains (the first domain's detail, naming it). */
+    private Map<ProbeFindingKind, Observation> seen(FiledWebsite f, List<DomainVerdict> verdicts, OffsetDateTime now) {
+        Map<ProbeFindingKind, Observation> seen = new EnumMap<>(ProbeFindingKind.class);
+        if (f.status == FiledWebsite.Status.ACTIVE) {
+            for (DomainVerdict v : verdicts) {
+                for (Observation o : v.observations()) {
+                    seen.putIfAbsent(o.kind(), new Observation(o.kind(), v.domain() + ": " + o.detail()));
+                }
+            }
+            if (f.policeFilingNumber == null && !now.isBefore(f.approvedAt.plus(config.policeNumberWithin()))) {
+                seen.put(ProbeFindingKind.POLICE_NUMBER_MISSING, new Observation(
+                        ProbeFindingKind.POLICE_NUMBER_MISSING, "no police filing number recorded "
+                                + config.policeNumberWithin().toDays() + " days after approval"));
+            }
+        }
+        return seen;
+    }
+
+    /**
+     * The next turn: one period after the one just taken, so the websites stay spread over the period; a turn long
+     * overdue (the job was off) is spread again from now by the website's id.
+     */
+    OffsetDateTime next(UUID id, OffsetDateTime dueAt, OffsetDateTime now) {
+        OffsetDateTime next = dueAt.plus(config.period());
+        return next.isAfter(now) ? next : now.plus(offset(id, config.period()));
+    }
+
+    /** Where in the period a website's turn falls: fixed by its id, so that turns spread evenly. */
+    static Duration offset(UUID id, Duration period) {
+        long seconds = Math.max(1, period.toSeconds());
+        return Duration.ofSeconds(Math.floorMod(id.getLeastSignificantBits() ^ id.getMostSignificantBits(), seconds));
+    }
+
+    /** The first turn of a website just approved: within one period of its approval. */
+    public Uni<Void> scheduleFirst(UUID filedWebsiteId, OffsetDateTime approvedAt) {
+        return probes.scheduleNext(filedWebsiteId, approvedAt.plus(offset(filedWebsiteId, config.period())));
+    }
+
+    /**
+     * The subject's other approved websites as the rules read them, from their last probes (inside the caller's
+     * session). Null — undetermined — while one of them has no probe recent enough; those are then made due at once,
+     * so that the job probes them within its next round and a later judgement knows.
+     */
+    @Override
+    public Uni<List<Facts.ExistingSite>> existingSites(String accountId) {
+        OffsetDateTime now = clock.now();
+        OffsetDateTime fresh = now.minus(config.factsFreshFor());
+        return filed.active(accountId).chain(sites -> {
+            if (sites.isEmpty()) {
+                return Uni.createFrom().item(List.<Facts.ExistingSite>of());
+            }
+            List<UUID> ids = sites.stream().map(f -> f.id).toList();
+            return probes.results(ids).chain(results -> {
+                List<Facts.ExistingSite> out = new ArrayList<>();
+                List<UUID> stale = new ArrayList<>();
+                for (FiledWebsite f : sites) {
+                    WebsiteContent c = json.read(f.content, WebsiteContent.class);
+                    for (String d : c.domains()) {
+                        var r = results.stream().filter(x -> x.filedWebsiteId().equals(f.id)
+                                && x.domain().equals(d)).findFirst().orElse(null);
+                        if (r == null || r.probedAt().isBefore(fresh)) {
+                            if (!stale.contains(f.id)) {
+                                stale.add(f.id);
+                            }
+                            continue;
+                        }
+                        out.add(new Facts.ExistingSite(f.websiteFilingNumber, d, r.reachable(), r.showsNumber(),
+                                r.linksToMiit(), r.problem()));
+                    }
+                }
+                if (stale.isEmpty()) {
+                    return Uni.createFrom().item(out);
+                }
+                return Multi.createFrom().iterable(stale)
+                        .onItem().transformToUniAndConcatenate(id -> probes.scheduleNext(id, now))
+                        .collect().last().replaceWith((List<Facts.ExistingSite>) null);
+            });
+        });
+    }
+}
