@@ -378,6 +378,35 @@ class WebsiteServiceTest {
     }
 
     @Test
+    void aPickOpenedBeforeItsApprovalArrivedHereJoinsTheOrderWhenItDoes() throws Exception {
+        String account = "gina-" + UUID.randomUUID();
+        String first = newOrder(account, "FIRST_FILING");
+        String domain = "gina-" + first.substring(0, 8) + ".cn";
+        String siteId = as(account, "applicant").contentType(ContentType.JSON).body(website("李娜的读书笔记", domain))
+                .post("/api/v1/orders/" + first + "/websites").then().statusCode(201).extract().path("id");
+        transition(first, "DRAFT", "INITIAL_REVIEW", "SUBMIT", 1L);
+        String number = "粤ICP备" + (40000000 + (int) (Math.random() * 8999999)) + "号";
+
+        // subject-service already knows the approval and accepts the pick; this service has not read it yet
+        String cancel = UUID.randomUUID().toString();
+        ack("subject-events", "/beian/subject-service", cancel, "order.created.v1", """
+                {"orderId":"%s","accountId":"%s","subjectId":"s-1","type":"CANCEL_ACCESS","province":"GUANGDONG",
+                 "nature":"PERSON","state":"DRAFT","createdAt":"%s","websiteFilingNumbers":["%s-1"]}"""
+                .formatted(cancel, account, TestClock.isoNow(), number));
+        as(account, "applicant").get("/api/v1/orders/" + cancel + "/websites").then().statusCode(200)
+                .body("websites", hasSize(0));
+
+        ack("review-events", "/beian/review-service", first, "authority.approved.v1", """
+                {"orderId":"%s","submissionId":"s","subjectFilingNumber":"%s","approvedAt":"%s",
+                 "websites":[{"websiteId":"%s","name":"李娜的读书笔记","domains":["%s"],"websiteFilingNumber":"%s-1"}]}"""
+                .formatted(first, number, TestClock.isoNow(), siteId, domain, number));
+        as(account, "applicant").get("/api/v1/orders/" + cancel + "/websites").then().statusCode(200)
+                .body("websites", hasSize(1)).body("websites[0].websiteFilingNumber", equalTo(number + "-1"));
+        assertEquals(0, count("select count(*) from order_projection where order_id = '" + cancel
+                + "' and awaited_filing_numbers is not null"), "nothing waits any more");
+    }
+
+    @Test
     void anOrderJudgedDuringARegistryOutageIsJudgedAgainOnceTheRegistryAnswers() throws Throwable {
         String account = "erin-" + UUID.randomUUID();
         String order = newOrder(account, "FIRST_FILING");

@@ -69,6 +69,14 @@ public class OrderProjection {
     @Column(name = "registry_recheck_at")
     public OffsetDateTime registryRecheckAt;
 
+    /**
+     * The filing numbers a cancel-access or deregister-website order picked that this service had not yet recorded as
+     * filed when the order was opened (their approval's event was still on its way), comma-separated; they join the
+     * order when it arrives. {@code null} when none waits.
+     */
+    @Column(name = "awaited_filing_numbers")
+    public String awaitedFilingNumbers;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 

@@ -35,6 +35,12 @@ public class OrderProjectionRepository implements PanacheRepositoryBase<OrderPro
         });
     }
 
+    /** The account's orders that wait for approved websites this service has not recorded yet, locked as {@link #lock}. */
+    public Uni<List<OrderProjection>> awaitingFiled(String accountId) {
+        return find("accountId = ?1 and awaitedFilingNumbers is not null", accountId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     /** Orders whose registry re-check is due at {@code now}, the longest waiting first. */
     public Uni<List<OrderProjection>> dueForRegistryRecheck(OffsetDateTime now, int limit) {
         return find("registryRecheckAt <= ?1 order by registryRecheckAt", now).page(0, limit).list();

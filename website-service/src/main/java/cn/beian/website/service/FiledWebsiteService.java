@@ -48,12 +48,14 @@ public class FiledWebsiteService {
     private final OutboxWriter outbox;
     private final Json json;
     private final BeianClock clock;
+    private final OrderProjectionService projections;
     private final WebsiteProbeService probes;
     private final ProbeRepository probeFindings;
 
     public FiledWebsiteService(FiledWebsiteRepository filed, OrderProjectionRepository orders,
             WebsiteRepository websites, DomainStore domains, OutboxWriter outbox, Json json, BeianClock clock,
-            WebsiteProbeService probes, ProbeRepository probeFindings) {
+            WebsiteProbeService probes, ProbeRepository probeFindings, OrderProjectionService projections) {
+        this.projections = projections;
         this.probes = probes;
         this.probeFindings = probeFindings;
         this.filed = filed;
@@ -95,7 +97,8 @@ public class FiledWebsiteService {
                     }
                 }
             }
-            return chain;
+            // a removing order opened before these websites were recorded here picks them up now
+            return chain.chain(() -> projections.filedWebsitesRecorded(o.accountId));
         }));
     }
 

@@ -75,22 +75,27 @@ public class OrderProjectionService {
     /**
      * Change and subject-deregistration orders start from every approved website of the account; cancel-access and
      * deregister-website orders from the ones the applicant picked ({@code picked}, by filing number; an event written
-     * before orders named them picks none, and the order then starts from every one, as it did).
+     * before orders named them picks none, and the order then starts from every one, as it did). subject-service may
+     * accept a pick before this service has recorded its approval (the two events travel on different partitions): such
+     * a number waits on the order and joins it in {@link #filedWebsitesRecorded}.
      */
     private Uni<Void> startFromFiled(OrderProjection o, List<String> picked) {
         if (o.type.decided()) {
             return Uni.createFrom().voidItem();
         }
-        return filed.active(o.accountId).chain(all -> {
+        return filed.active(o.accountId).chain(all -> websites.ofOrder(o.orderId).chain(present -> {
             List<FiledWebsite> list = picked == null ? all
                     : picked.stream().flatMap(n -> all.stream().filter(f -> n.equals(f.websiteFilingNumber)))
                             .toList();
+            List<String> awaited = picked == null ? List.of() : picked.stream()
+                    .filter(n -> all.stream().noneMatch(f -> n.equals(f.websiteFilingNumber))).toList();
+            o.awaitedFilingNumbers = awaited.isEmpty() ? null : String.join(",", awaited);
             if (list.isEmpty()) {
                 return o.type == FilingType.DEREGISTER_SUBJECT ? judge.judge(o, Map.of()).replaceWithVoid()
                         : Uni.createFrom().voidItem();
             }
             OffsetDateTime now = clock.now();
-            int position = 0;
+            int position = present.size();
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (FiledWebsite f : list) {
                 Website w = new Website();
@@ -107,6 +112,27 @@ public class OrderProjectionService {
                 chain = chain.chain(() -> websites.persist(w)).replaceWithVoid();
             }
             return chain.chain(() -> judge.judge(o, Map.of())).replaceWithVoid();
+        }));
+    }
+
+    /**
+     * Approved websites of the account were just recorded: each open order of it that waited for one of them (see
+     * {@link #startFromFiled}) takes it in; an order no longer open stops waiting.
+     */
+    public Uni<Void> filedWebsitesRecorded(String accountId) {
+        return orders.awaitingFiled(accountId).chain(waiting -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (OrderProjection o : waiting) {
+                chain = chain.chain(() -> {
+                    List<String> awaited = List.of(o.awaitedFilingNumbers.split(","));
+                    if (!o.editable()) {
+                        o.awaitedFilingNumbers = null;
+                        return orders.persist(o).replaceWithVoid();
+                    }
+                    return startFromFiled(o, awaited).chain(() -> orders.persist(o)).replaceWithVoid();
+                });
+            }
+            return chain;
         });
     }
 
