@@ -68,7 +68,8 @@ public final class BenchReport {
         return md.toString();
     }
 
-    private static String loadAverage() {
+    /** The machine's load average (1, 5 and 15 minutes, runnable / all tasks, last pid) as /proc/loadavg has it. */
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).strip();
         } catch (IOException | RuntimeException e) {

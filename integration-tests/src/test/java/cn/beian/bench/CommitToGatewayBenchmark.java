@@ -10,13 +10,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,7 +58,7 @@ class CommitToGatewayBenchmark {
                         + "were opened (events produced into Kafka) and claimed beforehand.")
                 .note("`baseline insert`: POST /api/v1/baseline on review-service and on notification-service, one "
                         + "reactive INSERT, closed loop, 4 clients.")
-                .note("Machine load average (1/5/15 min) at the start: " + loadAverage()
+                .note("Machine load average (1/5/15 min) at the start: " + BenchReport.loadAverage()
                         + " — other sessions may share these 2 cores; compare with the baselines of the same run.");
         for (String[] service : new String[][] {{"review-service", Stack.REVIEW},
                 {"notification-service", Stack.NOTIFICATION}}) {
@@ -128,7 +125,7 @@ class CommitToGatewayBenchmark {
 
         // Every message planned for a measured filing, once all are sent (or two minutes passed).
         int expected = lastSent == null ? 1 : lastSent.size();
-        Map<String, List<Long>> byChannel = new TreeMap<>();
+        DeliveryLatencies latencies = new DeliveryLatencies();
         int missing = 0;
         long deadline = System.currentTimeMillis() + 120_000;
         for (int i = warm; i < warm + decisions[0].requests() && i < orders.size(); i++) {
@@ -137,27 +134,16 @@ class CommitToGatewayBenchmark {
                 missing++;
                 continue;
             }
-            for (JsonNode d : items) {
-                long micros = Duration.between(OffsetDateTime.parse(d.get("eventAt").asText()),
-                        OffsetDateTime.parse(d.get("sentAt").asText())).toNanos() / 1000;
-                byChannel.computeIfAbsent(d.get("channel").asText(), k -> new ArrayList<>()).add(micros);
-            }
+            latencies.add(items);
         }
-        List<Long> all = new ArrayList<>();
-        byChannel.values().forEach(all::addAll);
-        StringBuilder table = new StringBuilder("| messages | count | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) |\n"
-                + "| --- | ---: | ---: | ---: | ---: | ---: |");
-        byChannel.forEach((channel, values) -> table.append('\n').append(row(channel, values)));
-        table.append('\n').append(row("all", all));
         report.line("Committed → handed to the gateway, " + expected + " messages per filing:");
-        report.line(table.toString());
+        report.line(latencies.table());
         report.line(missing == 0 ? "Every measured filing's messages were sent."
                 : missing + " measured filings did not have all their messages sent within 2 minutes.");
-        report.line(Charts.distribution("commit-to-gateway-latency", "Decision committed → handed to the gateway, "
-                + RATE + " filings/s", "ms", byChannel.entrySet().stream().collect(Collectors.toMap(
-                        Map.Entry::getKey, e -> e.getValue().stream().mapToLong(Long::longValue).toArray())), 1000.0));
+        report.line(latencies.chart("commit-to-gateway-latency", "Decision committed → handed to the gateway, "
+                + RATE + " filings/s"));
         report.line(StackMeter.table(meters[0], meters[1], decisions[0].requests(), spent[0] / 1e9));
-        report.line("Load average at the end: " + loadAverage());
+        report.line("Load average at the end: " + BenchReport.loadAverage());
         report.write();
     }
 
@@ -238,28 +224,6 @@ class CommitToGatewayBenchmark {
             return out;
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static String row(String name, List<Long> values) {
-        long[] v = values.stream().mapToLong(Long::longValue).sorted().toArray();
-        return String.format("| %s | %d | %.1f | %.1f | %.1f | %.1f |", name, v.length, pct(v, 50) / 1000.0,
-                pct(v, 90) / 1000.0, pct(v, 99) / 1000.0, v.length == 0 ? 0 : v[v.length - 1] / 1000.0);
-    }
-
-    private static long pct(long[] sorted, int p) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
-            return f[0] + " / " + f[1] + " / " + f[2];
-        } catch (Exception e) {
-            return "unknown";
         }
     }
 

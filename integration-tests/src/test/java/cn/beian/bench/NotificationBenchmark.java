@@ -10,11 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +44,7 @@ class NotificationBenchmark {
                         + "contacts produced and applied beforehand. 3 messages per order (2 e-mails, 1 SMS).")
                 .note("Latency: CloudEvents time → accepted by GreenMail (SMTP) or the SMS stand-in (HTTP), as "
                         + "recorded in the delivery log; client, Kafka, PostgreSQL, SMTP and SMS sinks on one machine.");
-        report.note("Machine load average (1/5/15 min) at the start: " + loadAverage()
+        report.note("Machine load average (1/5/15 min) at the start: " + BenchReport.loadAverage()
                 + " — other sessions share these 2 cores; compare with the baselines of the same run.");
         report.add(Load.run("baseline GET", 4, Duration.ofSeconds(3), Duration.ofSeconds(10),
                 i -> HttpRequest.newBuilder(URI.create(Stack.NOTIFICATION + "/api/v1/baseline")).GET().build(),
@@ -86,7 +83,7 @@ class NotificationBenchmark {
             spent = (System.nanoTime() - start) / 1e9;
         }
 
-        Map<String, List<Long>> byChannel = new TreeMap<>();
+        DeliveryLatencies latencies = new DeliveryLatencies();
         int missing = 0;
         long deadline = System.currentTimeMillis() + 120_000;
         for (int i = warm; i < orders.size(); i++) {
@@ -95,38 +92,18 @@ class NotificationBenchmark {
                 missing++;
                 continue;
             }
-            for (JsonNode d : items) {
-                long micros = Duration.between(OffsetDateTime.parse(d.get("eventAt").asText()),
-                        OffsetDateTime.parse(d.get("sentAt").asText())).toNanos() / 1000;
-                byChannel.computeIfAbsent(d.get("channel").asText(), k -> new ArrayList<>()).add(micros);
-            }
+            latencies.add(items);
         }
-        List<Long> all = new ArrayList<>();
-        byChannel.values().forEach(all::addAll);
-        StringBuilder table = new StringBuilder("| messages | count | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) |\n"
-                + "| --- | ---: | ---: | ---: | ---: | ---: |");
-        byChannel.forEach((channel, values) -> table.append('\n').append(row(channel, values)));
-        table.append('\n').append(row("all", all));
-        report.line(table.toString());
+        report.line(latencies.table());
         report.line(missing == 0 ? "Every measured order's three messages were sent."
                 : missing + " measured orders did not have all three messages sent within 2 minutes.");
-        report.line(Charts.distribution("notification-latency", "Event → handed to the gateway, " + RATE
-                + " orders/s", "ms", byChannel.entrySet().stream().collect(java.util.stream.Collectors.toMap(
-                        Map.Entry::getKey, e -> e.getValue().stream().mapToLong(Long::longValue).toArray())), 1000.0));
+        report.line(latencies.chart("notification-latency", "Event → handed to the gateway, " + RATE
+                + " orders/s"));
         report.line(StackMeter.table(before, after, measured, spent));
         report.line(Charts.bars("notification-cpu", "CPU per order, per part", "ms of CPU per order",
                 StackMeter.cpuPerOrder(before, after, measured)));
-        report.line("Load average at the end: " + loadAverage());
+        report.line("Load average at the end: " + BenchReport.loadAverage());
         report.write();
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
-            return f[0] + " / " + f[1] + " / " + f[2];
-        } catch (Exception e) {
-            return "unknown";
-        }
     }
 
     /** Waits until notification-service applied these orders' snapshots (the last of each partition among them). */
@@ -173,19 +150,6 @@ class NotificationBenchmark {
             Thread.sleep(200);
         }
         return null;
-    }
-
-    private static String row(String name, List<Long> values) {
-        long[] v = values.stream().mapToLong(Long::longValue).sorted().toArray();
-        return String.format("| %s | %d | %.1f | %.1f | %.1f | %.1f |", name, v.length, pct(v, 50) / 1000.0,
-                pct(v, 90) / 1000.0, pct(v, 99) / 1000.0, v.length == 0 ? 0 : v[v.length - 1] / 1000.0);
-    }
-
-    private static long pct(long[] sorted, int p) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
     }
 
     private static String snapshot(String orderId, int i) {

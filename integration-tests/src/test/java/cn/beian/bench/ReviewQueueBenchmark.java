@@ -68,7 +68,7 @@ class ReviewQueueBenchmark {
                         + (1000 * REVIEWERS / RATE) + " ms (" + RATE + " claims/s offered in all, starts spread "
                         + "evenly), latency counted from when each claim was due; the bare insert paced the same.")
                 .note("`baseline insert`: POST /api/v1/baseline on review-service, one reactive INSERT, no auth.")
-                .note("Machine load average (1/5/15 min) at the start: " + loadAverage()
+                .note("Machine load average (1/5/15 min) at the start: " + BenchReport.loadAverage()
                         + " — other sessions may share these 2 cores; compare with the baselines of the same run.");
         report.add(Load.run("baseline insert", REVIEWERS, WARM_UP, MEASURED,
                 i -> HttpRequest.newBuilder(URI.create(Stack.REVIEW + "/api/v1/baseline"))
@@ -97,7 +97,7 @@ class ReviewQueueBenchmark {
                         .header("Authorization", "Bearer " + tokens[(i / 10_000_000) % 2])
                         .POST(HttpRequest.BodyPublishers.noBody()).build(),
                 status -> status == 200));
-        report.line("Load average after the claims: " + loadAverage());
+        report.line("Load average after the claims: " + BenchReport.loadAverage());
         report.line(Charts.bars("review-queue-cpu", "CPU per claim, per part", "ms of CPU per claim",
                 StackMeter.cpuPerOrder(before, after, claimed)));
 
@@ -121,15 +121,6 @@ class ReviewQueueBenchmark {
         report.line("p50 " + pct(latencies, 50) + " ms, p90 " + pct(latencies, 90) + " ms, p99 " + pct(latencies, 99)
                 + " ms, max " + latencies[latencies.length - 1] + " ms");
         report.write();
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
-            return f[0] + " / " + f[1] + " / " + f[2];
-        } catch (Exception e) {
-            return "unknown";
-        }
     }
 
     /** Produces the four submission events of {@code n} fresh orders; answers the order ids. */
