@@ -123,4 +123,44 @@ class SubjectFindingsTest {
                 .post("/api/v1/subjects").then().statusCode(400)
                 .body("errors[0].field", equalTo("legalPerson")).body("errors[0].code", equalTo("LEGAL_PERSON_FOR_UNITS_ONLY"));
     }
+    @Test
+    void aJiangsuPrincipalWhoseMobileAnotherPersonsFiledSubjectHereGivesIsRefusedByTheRecords() throws Exception {
+        String mobile = "1380022" + String.format("%04d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10000));
+        String person = """
+                {"nature":"PERSON","province":"JIANGSU","city":"南京市","district":"玄武区","name":"%s",
+                 "certificateType":"RESIDENT_ID","certificateNumber":"%s",
+                 "certificateAddress":"江苏省南京市玄武区中山路1号","communicationAddress":"江苏省南京市玄武区中山路1号201室",
+                 "principal":{"name":"%s","certificateType":"RESIDENT_ID","certificateNumber":"%s",
+                   "mobile":"%s","email":"js@example.com"}}""";
+        String first = jiangsuId();
+        String account = "records-" + UUID.randomUUID();
+        as(account, "applicant").contentType(ContentType.JSON).body(person.formatted("吴廿二", first, "吴廿二", first,
+                mobile)).post("/api/v1/subjects").then().statusCode(201);
+        String order = as(account, "applicant").contentType(ContentType.JSON).body("{\"type\":\"FIRST_FILING\"}")
+                .post("/api/v1/orders").then().statusCode(201).extract().path("id");
+        // no other subject here gives the number: judged, and it holds (not undetermined for want of records)
+        as(account, "applicant").get("/api/v1/orders/" + order + "/subject-findings").then().statusCode(200)
+                .body("findings.ruleId", not(hasItem("JS-B-09")));
+
+        // another person's subject, filed here, gives the same mobile
+        String second = jiangsuId();
+        String otherId = as("records-other-" + UUID.randomUUID(), "applicant").contentType(ContentType.JSON)
+                .body(person.formatted("郑廿三", second, "郑廿三", second, mobile)).post("/api/v1/subjects").then()
+                .statusCode(201).extract().path("id");
+        as(account, "applicant").get("/api/v1/orders/" + order + "/subject-findings").then().statusCode(200)
+                .body("findings.ruleId", not(hasItem("JS-B-09")));
+        SubjectResourceTest.execute("update subject set filing_number = '苏ICP备" + second.substring(10, 18)
+                + "号' where id = '" + otherId + "'");
+        as(account, "applicant").get("/api/v1/orders/" + order + "/subject-findings").then().statusCode(200)
+                .body("findings.find { it.ruleId == 'JS-B-09' }.outcome", equalTo("FAILED"))
+                .body("findings.find { it.ruleId == 'JS-B-09' }.fieldKey", equalTo("subject.principal.mobile"))
+                .body("findings.find { it.ruleId == 'JS-B-09' }.severity", equalTo("BLOCKS"));
+    }
+
+    private static String jiangsuId() {
+        String body = "320102" + java.time.LocalDate.of(1980, 1, 1)
+                .plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(7000)).toString().replace("-", "")
+                + String.format("%03d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1000));
+        return body + cn.beian.validators.ResidentIdNumbers.checkDigit(body);
+    }
 }

@@ -257,6 +257,12 @@ class SubjectResourceTest {
         assertTrue(!second.contains(firstPage.get(0)), "pages must not overlap");
     }
 
+    static void execute(String sql) throws SQLException {
+        try (Connection c = PostgresTestResource.connect()) {
+            c.createStatement().execute(sql);
+        }
+    }
+
     static long count(String sql) throws SQLException {
         try (Connection c = PostgresTestResource.connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();

@@ -61,10 +61,10 @@ public class OrderFindings {
 
     /** The order's findings: the subject's first, then its websites', then its materials'; each once. */
     public Uni<List<Item>> of(FilingOrder o, boolean english) {
-        return revisions.effectiveSubject(o).map(subject -> {
+        return revisions.effectiveSubject(o).chain(subject -> subjectFindings.judge(o, subject, english)).map(judged -> {
             List<Item> out = new ArrayList<>();
             Set<String> seen = new LinkedHashSet<>();
-            for (RuleFinding f : subjectFindings.judge(o, subject, english)) {
+            for (RuleFinding f : judged) {
                 add(out, seen, new Item(Part.SUBJECT, f.ruleId(), key(f.fieldKey()), f.severity().name(),
                         f.outcome().name(), f.message(), f.suggestion()));
             }

@@ -204,7 +204,7 @@ public class OrderService {
                 return revisions.effectiveSubject(o).chain(subject -> move(o, trigger, Actor.APPLICANT, accountId,
                         List.of(), () -> {
                             o.submissionCount++;
-                            return outbox.append(outlines.snapshot(o, subject)).replaceWithVoid();
+                            return outlines.snapshot(o, subject).chain(outbox::append).replaceWithVoid();
                         }, null));
             });
         });
@@ -299,7 +299,7 @@ public class OrderService {
     @WithSession
     public Uni<List<RuleFinding>> subjectFindings(UUID id, String accountId, boolean staff, boolean english) {
         return findVisible(id, accountId, staff).chain(o -> revisions.effectiveSubject(o)
-                .map(subject -> findings.judge(o, subject, english)));
+                .chain(subject -> findings.judge(o, subject, english)));
     }
 
     /** As {@link #findVisible}, with the order's history and findings. */

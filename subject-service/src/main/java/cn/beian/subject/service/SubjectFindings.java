@@ -10,6 +10,7 @@ import cn.beian.subject.domain.FilingOrder;
 import cn.beian.subject.domain.Principal;
 import cn.beian.subject.domain.Subject;
 import cn.beian.time.BeianClock;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,31 +18,41 @@ import java.util.List;
 
 /**
  * The province rules on the subject an order files (libs/rules): every rule that judges a subject field, on the
- * subject alone (a rule's parts about websites find nothing here; website-service judges those). Other subjects'
- * records are not looked up here yet, so the rules that need them answer undetermined.
+ * subject alone (a rule's parts about websites find nothing here; website-service judges those). The records the
+ * rules read about other subjects ({@link Facts.Records}) are this provider's filed subjects and their principals
+ * ({@link SubjectRecords}); website principals of other filings are website-service's and not among them.
  */
 @ApplicationScoped
 public class SubjectFindings {
 
     private final RuleEngine engine = RuleEngine.standard();
     private final BeianClock clock;
+    private final SubjectRecords records;
 
-    public SubjectFindings(BeianClock clock) {
+    public SubjectFindings(BeianClock clock, SubjectRecords records) {
         this.clock = clock;
+        this.records = records;
     }
 
-    public List<RuleFinding> judge(FilingOrder order, Subject subject, boolean english) {
-        return engine.judge(document(order, subject), Facts.on(LocalDate.now(clock)), english,
-                SubjectFindings::onTheSubject);
+    public Uni<List<RuleFinding>> judge(FilingOrder order, Subject subject, boolean english) {
+        return records.of(subject).map(r -> judge(order, subject, r, english));
+    }
+
+    private List<RuleFinding> judge(FilingOrder order, Subject subject, Facts.Records records, boolean english) {
+        return engine.judge(document(order, subject), new Facts(LocalDate.now(clock), null, null, records, null, null),
+                english, SubjectFindings::onTheSubject);
     }
 
     /**
      * The subject's findings as the snapshot carries them to reviewers (a blocking one refuses submission first), in
      * both languages: the engine judges in one language at a time, so it judges twice and the lists pair up in order.
      */
-    public List<Finding> forSnapshot(FilingOrder order, Subject subject) {
-        List<RuleFinding> zh = judge(order, subject, false);
-        List<RuleFinding> en = judge(order, subject, true);
+    public Uni<List<Finding>> forSnapshot(FilingOrder order, Subject subject) {
+        return records.of(subject).map(r -> forSnapshot(judge(order, subject, r, false),
+                judge(order, subject, r, true)));
+    }
+
+    private static List<Finding> forSnapshot(List<RuleFinding> zh, List<RuleFinding> en) {
         List<Finding> out = new ArrayList<>();
         for (int i = 0; i < zh.size(); i++) {
             RuleFinding f = zh.get(i);

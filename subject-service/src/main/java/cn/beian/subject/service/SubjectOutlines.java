@@ -51,15 +51,15 @@ public class SubjectOutlines {
     }
 
     /** The snapshot frozen at the order's current submission ({@link FilingOrder#submissionCount}). */
-    public SubjectSnapshotFrozen snapshot(FilingOrder order, Subject s) {
-        return new SubjectSnapshotFrozen(order.id.toString(), order.accountId, order.accountEmail, order.type,
+    public Uni<SubjectSnapshotFrozen> snapshot(FilingOrder order, Subject s) {
+        return findings.forSnapshot(order, s).map(judged -> new SubjectSnapshotFrozen(order.id.toString(), order.accountId, order.accountEmail, order.type,
                 order.province, order.submissionCount,
                 new SubjectSnapshotFrozen.Subject(s.id.toString(), s.filingNumber, s.nature, s.name, s.certificateType,
                         s.certificateNumber, s.certificateAddress, s.communicationAddress, s.city, s.district,
                         s.investor, s.remarks, person(s.principal), s.legalPersonName == null ? null
                                 : new Person(s.legalPersonName, s.legalPersonCertificateType,
                                         s.legalPersonCertificateNumber, null, null)),
-                findings.forSnapshot(order, s), clock.now());
+                judged, clock.now()));
     }
 
     static Person person(Principal p) {
