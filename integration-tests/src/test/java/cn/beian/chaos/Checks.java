@@ -56,11 +56,12 @@ final class Checks {
             "PHOTO_APPROVE", "SMS_VERIFIED", "AUTHORITY_APPROVE");
     /** The SMS the principal's number must have received for a completed first filing, each once. */
     static final List<String> SMS = List.of("SMS_BEIAN_1001", "SMS_BEIAN_1007", "SMS_BEIAN_1009", "SMS_BEIAN_1011",
-            "SMS_BEIAN_1012", "SMS_BEIAN_1014", "MIIT_SMS_VERIFICATION", "MIIT_FILING_PASSWORD");
-    /** The e-mails, by kind: the account gets notification-service's six, the principal those and the password. */
+            "SMS_BEIAN_1012", "SMS_BEIAN_1014", "SMS_BEIAN_1041", "SMS_BEIAN_1042", "MIIT_SMS_VERIFICATION",
+            "MIIT_FILING_PASSWORD");
+    /** The e-mails, by kind: the account gets notification-service's eight, the principal those and the password. */
     static final List<String> ACCOUNT_MAIL = List.of("order.submitted", "review.initial-approved",
-            "review.photo-approved", "authority.submitted", "authority.sms-verification-requested",
-            "authority.approved");
+            "order.photo-submitted", "review.photo-approved", "authority.submitted",
+            "authority.sms-verification-requested", "authority.sms-verified", "authority.approved");
     static final List<String> PRINCIPAL_MAIL;
 
     static {
@@ -386,6 +387,9 @@ final class Checks {
         if (subject.contains("已提交管局")) {
             return "authority.submitted";
         }
+        if (subject.contains("幕布照片已提交")) {
+            return "order.photo-submitted";
+        }
         if (subject.contains("已提交")) {
             return "order.submitted";
         }
@@ -394,6 +398,9 @@ final class Checks {
         }
         if (subject.contains("照片审核已通过")) {
             return "review.photo-approved";
+        }
+        if (subject.contains("短信核验已完成")) {
+            return "authority.sms-verified";
         }
         if (subject.contains("短信核验")) {
             return "authority.sms-verification-requested";
