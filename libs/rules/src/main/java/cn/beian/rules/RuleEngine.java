@@ -1,7 +1,9 @@
 package cn.beian.rules;
 
+import cn.beian.contract.findings.Finding;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 /**
@@ -36,8 +38,31 @@ public final class RuleEngine {
     /** The findings of the applicable rules that {@code which} selects. */
     public List<RuleFinding> judge(OrderDocument order, Facts facts, boolean english, Predicate<Rule> which) {
         List<RuleFinding> out = new ArrayList<>();
+        judge(order, facts, which, (rule, v) -> out.add(finding(rule, v, english)));
+        return out;
+    }
+
+    /**
+     * The same findings as the events and snapshots carry them ({@link Finding}): judged once, worded in zh-CN and
+     * en, blocking only where a blocking rule is broken.
+     */
+    public List<Finding> findings(OrderDocument order, Facts facts, Predicate<Rule> which) {
+        List<Finding> out = new ArrayList<>();
+        judge(order, facts, which, (rule, v) -> {
+            RuleFinding zh = finding(rule, v, false);
+            RuleFinding en = finding(rule, v, true);
+            out.add(new Finding(zh.ruleId(), "$".equals(zh.fieldKey()) ? null : zh.fieldKey(),
+                    zh.blocks() ? Finding.Severity.BLOCKING : Finding.Severity.WARNING, zh.message(), en.message(),
+                    zh.suggestion(), en.suggestion(), Finding.Weight.valueOf(zh.severity().name()),
+                    Finding.Outcome.valueOf(zh.outcome().name())));
+        });
+        return out;
+    }
+
+    private void judge(OrderDocument order, Facts facts, Predicate<Rule> which,
+            BiConsumer<Rule, Verdicts.Verdict> out) {
         if (order == null || order.subject() == null) {
-            return out;
+            return;
         }
         for (Rule rule : book.rules()) {
             if (!which.test(rule) || !rule.appliesTo(order.province(), order.nature(), order.type(),
@@ -45,10 +70,9 @@ public final class RuleEngine {
                 continue;
             }
             for (Verdicts.Verdict v : verdicts(rule, order, facts)) {
-                out.add(finding(rule, v, english));
+                out.accept(rule, v);
             }
         }
-        return out;
     }
 
     private List<Verdicts.Verdict> verdicts(Rule rule, OrderDocument order, Facts facts) {

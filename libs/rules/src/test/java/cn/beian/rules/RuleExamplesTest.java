@@ -1,9 +1,11 @@
 package cn.beian.rules;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.beian.contract.findings.Finding;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -38,6 +40,17 @@ class RuleExamplesTest {
             assertTrue(declared(rule, f.fieldKey()), rule.id() + ": field key " + f.fieldKey()
                     + " is not one the row declares " + rule.fields());
             assertFalse(f.message().contains("{"), rule.id() + ": a placeholder was left unfilled: " + f.message());
+        }
+        // judged once and worded in both languages, as events carry it: the same findings as each language alone
+        List<Finding> both = engine.findings(broken.order(), broken.facts(), r -> r == rule);
+        List<RuleFinding> english = engine.judge(broken.order(), broken.facts(), true, r -> r == rule);
+        assertEquals(failures.size(), both.size(), rule.id());
+        for (int i = 0; i < both.size(); i++) {
+            assertEquals(failures.get(i).message(), both.get(i).message(), rule.id());
+            assertEquals(english.get(i).message(), both.get(i).messageEn(), rule.id());
+            assertEquals(failures.get(i).blocks(), both.get(i).blocking(), rule.id());
+            assertEquals("$".equals(failures.get(i).fieldKey()) ? null : failures.get(i).fieldKey(),
+                    both.get(i).fieldKey(), rule.id());
         }
 
         Examples.Case satisfied = Examples.apply(base, rule.examples().holds());

@@ -13,7 +13,6 @@ import cn.beian.time.BeianClock;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,29 +38,17 @@ public class SubjectFindings {
     }
 
     private List<RuleFinding> judge(FilingOrder order, Subject subject, Facts.Records records, boolean english) {
-        return engine.judge(document(order, subject), new Facts(LocalDate.now(clock), null, null, records, null, null),
-                english, SubjectFindings::onTheSubject);
+        return engine.judge(document(order, subject), facts(records), english, SubjectFindings::onTheSubject);
     }
 
-    /**
-     * The subject's findings as the snapshot carries them to reviewers (a blocking one refuses submission first), in
-     * both languages: the engine judges in one language at a time, so it judges twice and the lists pair up in order.
-     */
+    /** The subject's findings as the snapshot carries them to reviewers, in both languages. */
     public Uni<List<Finding>> forSnapshot(FilingOrder order, Subject subject) {
-        return records.of(subject).map(r -> forSnapshot(judge(order, subject, r, false),
-                judge(order, subject, r, true)));
+        return records.of(subject).map(r -> engine.findings(document(order, subject), facts(r),
+                SubjectFindings::onTheSubject));
     }
 
-    private static List<Finding> forSnapshot(List<RuleFinding> zh, List<RuleFinding> en) {
-        List<Finding> out = new ArrayList<>();
-        for (int i = 0; i < zh.size(); i++) {
-            RuleFinding f = zh.get(i);
-            RuleFinding e = i < en.size() ? en.get(i) : f;
-            out.add(new Finding(f.ruleId(), f.fieldKey(), f.blocks() ? Finding.Severity.BLOCKING
-                    : Finding.Severity.WARNING, f.message(), e.message(), f.suggestion(), e.suggestion(),
-                    Finding.Weight.valueOf(f.severity().name()), Finding.Outcome.valueOf(f.outcome().name())));
-        }
-        return out;
+    private Facts facts(Facts.Records records) {
+        return new Facts(LocalDate.now(clock), null, null, records, null, null);
     }
 
     static boolean onTheSubject(Rule rule) {

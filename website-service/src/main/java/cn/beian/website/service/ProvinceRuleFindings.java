@@ -9,13 +9,9 @@ import cn.beian.contract.order.FilingType;
 import cn.beian.national.client.DomainRegistration;
 import cn.beian.rules.Facts;
 import cn.beian.rules.OrderDocument;
-import cn.beian.rules.Outcome;
 import cn.beian.rules.Rule;
 import cn.beian.rules.RuleEngine;
-import cn.beian.rules.RuleFinding;
-import cn.beian.rules.Severity;
 import cn.beian.website.domain.WebsiteContent;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,27 +31,15 @@ final class ProvinceRuleFindings {
         this.engine = engine;
     }
 
-    /**
-     * Every province rule's finding on the websites (and on the whole order), with its words in zh-CN and en: the
-     * engine is pure and judges in one language at a time, so it judges twice and the two lists pair up in order.
-     */
+    /** Every province rule's finding on the websites (and on the whole order), with its words in zh-CN and en. */
     List<Finding> judge(List<WebsiteContent> websites, WebsiteChecks.Context ctx) {
         if (ctx.province() == null || ctx.nature() == null || ctx.type() == null) {
             return List.of();
         }
         OrderDocument doc = new OrderDocument(ctx.type(), null, subject(ctx), websites.stream()
                 .map(ProvinceRuleFindings::website).toList(), List.of(), null);
-        Facts facts = facts(ctx);
-        List<RuleFinding> zh = engine.judge(doc, facts, false, ProvinceRuleFindings::onWebsites);
-        List<RuleFinding> en = engine.judge(doc, facts, true, ProvinceRuleFindings::onWebsites);
-        List<Finding> out = new ArrayList<>();
-        for (int i = 0; i < zh.size(); i++) {
-            RuleFinding f = zh.get(i);
-            if (f.fieldKey() == null || f.fieldKey().equals("$") || f.fieldKey().startsWith("websites")) {
-                out.add(finding(f, i < en.size() ? en.get(i) : f));
-            }
-        }
-        return out;
+        return engine.findings(doc, facts(ctx), ProvinceRuleFindings::onWebsites).stream()
+                .filter(f -> f.fieldKey() == null || f.fieldKey().startsWith("websites")).toList();
     }
 
     /** Whether a rule judged by {@code check} holds for this order's province, nature, type and day. */
@@ -72,15 +56,6 @@ final class ProvinceRuleFindings {
 
     static boolean onWebsites(Rule rule) {
         return rule.fields().stream().anyMatch(f -> f.equals("$") || f.startsWith("websites"));
-    }
-
-    /** A rule's finding as the contract carries it: blocking only when broken and blocking, both languages. */
-    static Finding finding(RuleFinding zh, RuleFinding en) {
-        boolean blocking = zh.severity() == Severity.BLOCKS && zh.outcome() == Outcome.FAILED;
-        return new Finding(zh.ruleId(), "$".equals(zh.fieldKey()) ? null : zh.fieldKey(),
-                blocking ? Finding.Severity.BLOCKING : Finding.Severity.WARNING, zh.message(), en.message(),
-                zh.suggestion(), en.suggestion(), Finding.Weight.valueOf(zh.severity().name()),
-                Finding.Outcome.valueOf(zh.outcome().name()));
     }
 
     /** The registry's answers as the rules read them. */
