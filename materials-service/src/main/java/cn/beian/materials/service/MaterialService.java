@@ -5,21 +5,18 @@ import cn.beian.contract.events.readiness.PartReady;
 import cn.beian.contract.findings.Finding;
 import cn.beian.materials.domain.Material;
 import cn.beian.materials.domain.MaterialKind;
-import cn.beian.materials.domain.OrderProjection;
 import cn.beian.materials.domain.MaterialStatus;
-import cn.beian.materials.repository.OrderProjectionRepository;
+import cn.beian.materials.domain.OrderProjection;
 import cn.beian.materials.repository.MaterialRepository;
+import cn.beian.materials.repository.OrderProjectionRepository;
 import cn.beian.platform.outbox.OutboxWriter;
+import cn.beian.platform.persistence.Fingerprints;
 import cn.beian.platform.problem.FieldViolation;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.time.BeianClock;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -164,12 +161,7 @@ public class MaterialService {
         StringBuilder seen = new StringBuilder();
         findings.forEach(f -> seen.append(f.ruleId()).append('|').append(f.fieldKey()).append('|')
                 .append(f.severity()).append('\n'));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(seen.toString().getBytes(StandardCharsets.UTF_8)), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Fingerprints.of(seen.toString(), 16);
     }
 
     private void checkOwner(OrderProjection o, String ownerRef) {

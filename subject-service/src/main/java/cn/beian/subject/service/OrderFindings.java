@@ -8,11 +8,7 @@ import cn.beian.subject.domain.FilingOrder;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -98,19 +94,17 @@ public class OrderFindings {
         return out;
     }
 
-    /** What tells one list of findings from another in any language: their parts, rules, fields and weights. */
+    /**
+     * What tells one list of findings from another in any language: their parts, rules, fields and weights (part of
+     * the order's ETag, {@link cn.beian.subject.domain.FilingOrder#viewTag}, which hashes it).
+     */
     public static String fingerprint(List<Item> findings) {
         StringBuilder seen = new StringBuilder();
         for (Item f : findings) {
             seen.append(f.part()).append('|').append(f.ruleId()).append('|').append(f.fieldKey()).append('|')
                     .append(f.severity()).append('|').append(f.outcome()).append('\n');
         }
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(seen.toString().getBytes(StandardCharsets.UTF_8)), 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return seen.toString();
     }
 
     private void part(List<Item> out, Set<String> seen, Part part, String stored, boolean english) {

@@ -1,6 +1,5 @@
 package cn.beian.website.service;
 
-import cn.beian.platform.json.Json;
 import cn.beian.contract.events.EventType;
 import cn.beian.contract.events.order.OrderSubjectOutlined;
 import cn.beian.contract.events.readiness.PartReady;
@@ -9,7 +8,9 @@ import cn.beian.contract.events.snapshot.WebsitesSnapshotFrozen;
 import cn.beian.contract.events.website.OrderWebsitesChanged;
 import cn.beian.contract.findings.Finding;
 import cn.beian.contract.order.FilingType;
+import cn.beian.platform.json.Json;
 import cn.beian.platform.outbox.OutboxWriter;
+import cn.beian.platform.persistence.Fingerprints;
 import cn.beian.time.BeianClock;
 import cn.beian.validators.domain.DomainNames;
 import cn.beian.website.config.WebsiteConfig;
@@ -23,15 +24,11 @@ import cn.beian.website.repository.WebsiteRepository;
 import cn.beian.website.repository.WebsitesVersionRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -219,12 +216,6 @@ public class WebsitesJudge {
     }
 
     static String personKey(Person p) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest((p.certificateType() + ":"
-                    + p.certificateNumber()).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Fingerprints.of(p.certificateType() + ":" + p.certificateNumber(), 16);
     }
 }
