@@ -174,12 +174,34 @@ class SiteProbeTest {
                 new cn.beian.website.service.RegistryFacts("x.cn", null, null, false), today));
         assertEquals(List.of(ProbeFindingKind.REGISTRANT_CHANGED, ProbeFindingKind.REAL_NAME_LOST),
                 kinds(registration("王五", false, today.plusYears(1), false), today));
+        // the registry spells the name with other blanks: still the subject
+        assertEquals(List.of(), kinds(registration("李 娜", true, today.plusYears(1), false), today));
+        // a unit's domain held by its principal (as several provinces allow) has not moved away; by a stranger it has
+        cn.beian.rules.OrderDocument.Subject unit = new cn.beian.rules.OrderDocument.Subject(
+                cn.beian.contract.domain.SubjectNature.ENTERPRISE, cn.beian.contract.domain.Province.BEIJING, null,
+                null, "北京示例科技有限公司", cn.beian.contract.domain.CertificateType.BUSINESS_LICENSE,
+                "91110108MA01234567", null, null, null, null, null, null, null, null, LINA, null);
+        assertEquals(List.of(), kinds(registration("李娜", true, today.plusYears(1), false), unit, today));
+        assertEquals(List.of(ProbeFindingKind.REGISTRANT_CHANGED),
+                kinds(registration("王五", true, today.plusYears(1), false), unit, today));
         // a registry that could not answer judges nothing
         assertEquals(List.of(), kinds(cn.beian.website.service.RegistryFacts.unavailable("x.cn"), today));
     }
 
+    private static final cn.beian.rules.OrderDocument.Person LINA = new cn.beian.rules.OrderDocument.Person("李娜",
+            cn.beian.contract.domain.CertificateType.RESIDENT_ID, "110105199503080422", null, null, null, null);
+
     private static List<ProbeFindingKind> kinds(cn.beian.website.service.RegistryFacts f, java.time.LocalDate today) {
-        return cn.beian.website.service.RegistryJudge.judge("x.cn", f, "李娜", today).stream()
+        cn.beian.rules.OrderDocument.Subject person = new cn.beian.rules.OrderDocument.Subject(
+                cn.beian.contract.domain.SubjectNature.PERSON, cn.beian.contract.domain.Province.BEIJING, null, null,
+                "李娜", cn.beian.contract.domain.CertificateType.RESIDENT_ID, "110105199503080422", null, null, null,
+                null, null, null, null, null, LINA, null);
+        return kinds(f, person, today);
+    }
+
+    private static List<ProbeFindingKind> kinds(cn.beian.website.service.RegistryFacts f,
+            cn.beian.rules.OrderDocument.Subject subject, java.time.LocalDate today) {
+        return cn.beian.website.service.RegistryJudge.judge("x.cn", f, subject, today).stream()
                 .map(PageJudge.Observation::kind).toList();
     }
 

@@ -75,7 +75,7 @@ final class ProvinceRuleFindings {
         return new Facts(ctx.today(), domains, existing, null, null, recorded);
     }
 
-    private static Facts.DomainFacts domainFacts(RegistryFacts f) {
+    static Facts.DomainFacts domainFacts(RegistryFacts f) {
         DomainRegistration r = f.registration();
         if (f.unavailable()) {
             return new Facts.DomainFacts(true, false, null, null, null, null, null, null);
@@ -86,9 +86,11 @@ final class ProvinceRuleFindings {
     }
 
     private static OrderDocument.Subject subject(WebsiteChecks.Context ctx) {
-        OrderSubjectOutlined s = ctx.subject();
-        Province province = ctx.province();
-        SubjectNature nature = ctx.nature();
+        return subject(ctx.subject(), ctx.province(), ctx.nature());
+    }
+
+    /** The subject as the rules read it, from what subject-service outlined of it. */
+    static OrderDocument.Subject subject(OrderSubjectOutlined s, Province province, SubjectNature nature) {
         if (s == null) {
             return new OrderDocument.Subject(nature, province, null, null, null, null, null, null, null, null, null,
                     null, null, null, null, null, null);

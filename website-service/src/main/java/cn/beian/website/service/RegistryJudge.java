@@ -1,6 +1,8 @@
 package cn.beian.website.service;
 
 import cn.beian.national.client.DomainRegistration;
+import cn.beian.rules.OrderDocument;
+import cn.beian.rules.checks.DomainChecks;
 import cn.beian.website.domain.ProbeFindingKind;
 import cn.beian.website.service.PageJudge.Observation;
 import java.time.LocalDate;
@@ -11,14 +13,17 @@ import java.util.List;
 /**
  * Judges a filed domain's registration as the national registries report it (pure): expiry approaching (60, 30 and
  * 7 days, each its own finding so that crossing a threshold is told again) or past, the registrant no longer the
- * filing's subject, real-name verification lost. A registry that cannot answer judges nothing.
+ * filing's subject or one of its people (as the province rules match holders: {@link DomainChecks#heldBySubject}),
+ * real-name verification lost. A registry that cannot answer judges nothing.
  */
 public final class RegistryJudge {
 
     private RegistryJudge() {
     }
 
-    public static List<Observation> judge(String domain, RegistryFacts facts, String subjectName, LocalDate today) {
+    /** {@code subject}: the filing's subject as the rules read it; {@code null} when not known (no holder judged). */
+    public static List<Observation> judge(String domain, RegistryFacts facts, OrderDocument.Subject subject,
+            LocalDate today) {
         List<Observation> out = new ArrayList<>();
         if (facts == null || facts.unavailable()) {
             return out;
@@ -39,8 +44,8 @@ public final class RegistryJudge {
                 out.add(new Observation(k, domain + " expires on " + r.expiresOn() + " (" + days + " days)"));
             }
         }
-        if (subjectName != null && !subjectName.isBlank() && r.registrantName() != null
-                && !r.registrantName().strip().equals(subjectName.strip())) {
+        if (subject != null && r.registrantName() != null && !r.registrantName().isBlank()
+                && !DomainChecks.heldBySubject(subject, ProvinceRuleFindings.domainFacts(facts))) {
             out.add(new Observation(ProbeFindingKind.REGISTRANT_CHANGED, domain
                     + " is registered to someone else than the filing's subject"));
         }

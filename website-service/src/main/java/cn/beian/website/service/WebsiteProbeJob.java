@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -66,20 +67,21 @@ public class WebsiteProbeJob {
     private Uni<Integer> probe(List<ProbeRepository.Claimed> claimed) {
         Map<UUID, OffsetDateTime> due = claimed.stream().collect(Collectors.toMap(ProbeRepository.Claimed::id,
                 ProbeRepository.Claimed::dueAt));
-        return Panache.withSession(() -> filed.list("id in ?1", List.copyOf(due.keySet())))
+        return Panache.withSession(() -> filed.list("id in ?1", List.copyOf(due.keySet())).chain(service::targets))
                 .chain(sites -> Multi.createFrom().iterable(sites)
                         // the network, concurrently; no session is open meanwhile
-                        .onItem().transformToUni(f -> Uni.createFrom().deferred(() -> service.fetch(f))
-                                .map(v -> Map.entry(f, v))
+                        .onItem().transformToUni(t -> Uni.createFrom().deferred(() -> service.fetch(t))
+                                .map(v -> Map.entry(t.website(), v))
                                 // one website that cannot be probed (an unreadable record) must not cost the
                                 // others their round: it keeps its claim and is taken again when the lease ends
                                 .onFailure().recoverWithItem(e -> {
-                                    LOG.warnf("Filed website %s not probed, tried again after the lease: %s", f.id,
+                                    LOG.warnf("Filed website %s not probed, tried again after the lease: %s",
+                                            t.website().id,
                                             e.toString());
                                     return null;
                                 }))
                         .merge(Math.max(1, config.concurrency()))
-                        .filter(java.util.Objects::nonNull)
+                        .filter(Objects::nonNull)
                         .collect().asList())
                 .chain(fetched -> Multi.createFrom().iterable(fetched)
                         // the writes, one website after the other (one session at a time on this context)

@@ -1,18 +1,23 @@
 package cn.beian.website.service;
 
 import cn.beian.contract.domain.PreApprovalType;
+import cn.beian.contract.events.order.OrderSubjectOutlined;
 import cn.beian.contract.events.website.WebsiteProbeFindingRaised;
 import cn.beian.platform.json.Json;
 import cn.beian.platform.outbox.OutboxWriter;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.rules.Facts;
+import cn.beian.rules.OrderDocument;
 import cn.beian.time.BeianClock;
+import cn.beian.validators.domain.DomainNames;
+import cn.beian.validators.domain.ParsedDomain;
 import cn.beian.website.config.WebsiteConfig;
 import cn.beian.website.domain.FiledWebsite;
 import cn.beian.website.domain.ProbeFinding;
 import cn.beian.website.domain.ProbeFindingKind;
 import cn.beian.website.domain.WebsiteContent;
 import cn.beian.website.repository.FiledWebsiteRepository;
+import cn.beian.website.repository.OrderProjectionRepository;
 import cn.beian.website.repository.ProbeRepository;
 import cn.beian.website.service.PageJudge.DomainVerdict;
 import cn.beian.website.service.PageJudge.Observation;
@@ -23,10 +28,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,6 +62,7 @@ public class WebsiteProbeService implements ExistingSiteFacts {
     private final SiteFetcher fetcher;
     private final RegistryLookup registry;
     private final FiledWebsiteRepository filed;
+    private final OrderProjectionRepository orders;
     private final ProbeRepository probes;
     private final OutboxWriter outbox;
     private final Json json;
@@ -62,8 +70,10 @@ public class WebsiteProbeService implements ExistingSiteFacts {
     private final WebsiteConfig.Probe config;
 
     public WebsiteProbeService(SiteFetcher fetcher, RegistryLookup registry, FiledWebsiteRepository filed,
-            ProbeRepository probes, OutboxWriter outbox, Json json, BeianClock clock, WebsiteConfig config) {
+            OrderProjectionRepository orders, ProbeRepository probes, OutboxWriter outbox, Json json,
+            BeianClock clock, WebsiteConfig config) {
         this.fetcher = fetcher;
+        this.orders = orders;
         this.registry = registry;
         this.filed = filed;
         this.probes = probes;
@@ -73,14 +83,26 @@ public class WebsiteProbeService implements ExistingSiteFacts {
         this.config = config.probe();
     }
 
+    /** A filed website with its subject as the order that filed it outlined it ({@code null} when not known). */
+    public record Target(FiledWebsite website, OrderSubjectOutlined subject) {
+    }
+
     /** Staff's "probe now": one website, whatever its turn; its schedule is left as it was. */
     public Uni<ProbeOutcome> probeNow(UUID filedWebsiteId) {
-        return Panache.withSession(() -> filed.findById(filedWebsiteId)).chain(f -> {
+        return Panache.withSession(() -> filed.findById(filedWebsiteId).chain(f -> {
             if (f == null) {
                 throw ProblemException.notFound("Filed website");
             }
-            return fetch(f).chain(verdicts -> record(f.id, verdicts, null));
-        });
+            return targets(List.of(f));
+        })).chain(t -> fetch(t.get(0)).chain(verdicts -> record(filedWebsiteId, verdicts, null)));
+    }
+
+    /** The websites with their subjects (inside the caller's session). */
+    public Uni<List<Target>> targets(List<FiledWebsite> sites) {
+        List<UUID> orderIds = sites.stream().map(f -> f.orderId).distinct().toList();
+        return orders.list("orderId in ?1", orderIds).map(found -> sites.stream().map(f -> new Target(f,
+                found.stream().filter(o -> o.orderId.equals(f.orderId) && o.subject != null).findFirst()
+                        .map(o -> json.read(o.subject, OrderSubjectOutlined.class)).orElse(null))).toList());
     }
 
     /** A filed website at risk: its open findings, and since when the oldest is open. */
@@ -126,7 +148,8 @@ public class WebsiteProbeService implements ExistingSiteFacts {
      * Fetches and judges every domain of a website, one after the other, then asks the registries about their
      * registrable domains (no database). The registry's observations ride on the first domain of each registrable.
      */
-    public Uni<List<DomainVerdict>> fetch(FiledWebsite f) {
+    public Uni<List<DomainVerdict>> fetch(Target t) {
+        FiledWebsite f = t.website();
         WebsiteContent content = json.read(f.content, WebsiteContent.class);
         Set<PreApprovalType> pre = EnumSet.noneOf(PreApprovalType.class);
         content.preApprovals().forEach(p -> pre.add(p.type()));
@@ -138,17 +161,17 @@ public class WebsiteProbeService implements ExistingSiteFacts {
         Set<String> registrable = WebsitesJudge.registrableDomains(List.of(content));
         return pages.chain(verdicts -> registry.lookup(registrable)
                 .onFailure().recoverWithItem(e -> Map.of())
-                .map(facts -> withRegistry(verdicts, facts, f.subjectName)));
+                .map(facts -> withRegistry(verdicts, facts, t.subject() == null ? null
+                        : ProvinceRuleFindings.subject(t.subject(), t.subject().province(), t.subject().nature()))));
     }
 
     private List<DomainVerdict> withRegistry(List<DomainVerdict> verdicts, Map<String, RegistryFacts> facts,
-            String subjectName) {
-        java.time.LocalDate today = java.time.LocalDate.now(clock);
-        Set<String> judged = new java.util.HashSet<>();
+            OrderDocument.Subject subject) {
+        LocalDate today = LocalDate.now(clock);
+        Set<String> judged = new HashSet<>();
         List<DomainVerdict> out = new ArrayList<>();
         for (DomainVerdict v : verdicts) {
-            String reg = cn.beian.validators.domain.DomainNames.parse(v.domain()).domain()
-                    .map(p -> p.registrableDomain()).orElse(null);
+            String reg = DomainNames.parse(v.domain()).domain().map(ParsedDomain::registrableDomain).orElse(null);
             if (reg == null || !judged.add(reg)) {
                 out.add(v);
                 continue;
@@ -160,7 +183,7 @@ public class WebsiteProbeService implements ExistingSiteFacts {
                 continue;
             }
             List<Observation> all = new ArrayList<>(v.observations());
-            all.addAll(RegistryJudge.judge(reg, f, subjectName, today));
+            all.addAll(RegistryJudge.judge(reg, f, subject, today));
             out.add(new DomainVerdict(v.domain(), v.url(), v.reachable(), v.showsNumber(), v.linksToMiit(),
                     v.problem(), all));
         }

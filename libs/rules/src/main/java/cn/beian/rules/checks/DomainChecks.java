@@ -1,6 +1,8 @@
 package cn.beian.rules.checks;
 
 import cn.beian.rules.Check;
+import cn.beian.rules.Facts;
+import cn.beian.rules.OrderDocument;
 import java.util.Map;
 
 /**
@@ -11,6 +13,16 @@ import java.util.Map;
 public final class DomainChecks {
 
     private DomainChecks() {
+    }
+
+    /**
+     * Whether a domain's registrant is the subject or one of its people (principal, legal person): the holders one
+     * province rule or another accepts. Outside the rules, it tells a filed domain whose registration has moved away
+     * from its subject (website-service's probes).
+     */
+    public static boolean heldBySubject(OrderDocument.Subject subject, Facts.DomainFacts registration) {
+        return Registrant.isSubject(subject, registration) || Registrant.samePerson(subject.principal(), registration)
+                || Registrant.samePerson(subject.legalPerson(), registration);
     }
 
     /** The checks of this family by the names rule data uses. */
