@@ -174,12 +174,16 @@ public class OrderService {
     public Uni<Tracked> act(String accountId, String accountEmail, UUID orderId, String ifMatch,
             OrderTrigger trigger, boolean english) {
         return applicantMove(accountId, accountEmail, orderId, ifMatch, trigger, english)
-                .chain(o -> tracked(o, english));
+                .chain(m -> tracked(m.order(), m.findings()));
+    }
+
+    /** An order just moved, with the findings judged for the move (a move changes none of them). */
+    record Moved(FilingOrder order, List<OrderFindings.Item> findings) {
     }
 
     /** {@link #act}'s move, in its own transaction: the history is read once it has committed. */
     @WithTransaction
-    Uni<FilingOrder> applicantMove(String accountId, String accountEmail, UUID orderId, String ifMatch,
+    Uni<Moved> applicantMove(String accountId, String accountEmail, UUID orderId, String ifMatch,
             OrderTrigger trigger, boolean english) {
         return orders.findById(orderId).chain(o -> {
             if (o == null || !o.accountId.equals(accountId)) {
@@ -189,12 +193,12 @@ public class OrderService {
             return orderFindings.of(o, english).chain(found -> {
                 ETags.requireMatch(ifMatch, o.viewTag(OrderFindings.fingerprint(found)));
                 if (trigger != OrderTrigger.SUBMIT && trigger != OrderTrigger.RESUBMIT) {
-                    return move(o, trigger, Actor.APPLICANT, accountId, List.of());
+                    return move(o, trigger, Actor.APPLICANT, accountId, List.of()).map(m -> new Moved(m, found));
                 }
                 // A move the order's state does not allow is refused as such before its contents are looked at.
                 Set<OrderTrigger> allowed = OrderStateMachine.allowed(o.state, Actor.APPLICANT, o.context());
                 if (!allowed.contains(trigger)) {
-                    return move(o, trigger, Actor.APPLICANT, accountId, List.of());
+                    return move(o, trigger, Actor.APPLICANT, accountId, List.of()).map(m -> new Moved(m, found));
                 }
                 requireSubmittable(o, found, allowed);
                 if (accountEmail != null) {
@@ -205,7 +209,7 @@ public class OrderService {
                         List.of(), () -> {
                             o.submissionCount++;
                             return outlines.snapshot(o, subject).chain(outbox::append).replaceWithVoid();
-                        }, null));
+                        }, null)).map(m -> new Moved(m, found));
             });
         });
     }
@@ -310,7 +314,12 @@ public class OrderService {
 
     @WithSession
     Uni<Tracked> tracked(FilingOrder o, boolean english) {
-        return transitions.history(o.id).chain(h -> orderFindings.of(o, english).map(f -> new Tracked(o, h, f)));
+        return orderFindings.of(o, english).chain(f -> tracked(o, f));
+    }
+
+    @WithSession
+    Uni<Tracked> tracked(FilingOrder o, List<OrderFindings.Item> findings) {
+        return transitions.history(o.id).map(h -> new Tracked(o, h, findings));
     }
 
     @WithSession
