@@ -102,17 +102,9 @@ public final class Load {
                         if (wait > 0) {
                             Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                         }
-                        boolean success;
-                        try {
-                            success = ok.test(CLIENT.send(request.apply(worker * 10_000_000 + i),
-                                    HttpResponse.BodyHandlers.discarding()).statusCode());
-                        } catch (IOException e) {
-                            success = false;
-                        }
-                        latencies[i++] = Math.max(1, (System.nanoTime() - due) / 1_000);
-                        if (!success && sink != null) {
-                            sink.errors().incrementAndGet();
-                        }
+                        // counted from when it was due, not from when it could go
+                        latencies[i] = timed(request.apply(worker * 10_000_000 + i), due, ok, sink);
+                        i++;
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -171,17 +163,8 @@ public final class Load {
                 try {
                     while (System.nanoTime() < until && i < latencies.length) {
                         HttpRequest r = request.apply(worker * 10_000_000 + i);
-                        long start = System.nanoTime();
-                        boolean success;
-                        try {
-                            success = ok.test(CLIENT.send(r, HttpResponse.BodyHandlers.discarding()).statusCode());
-                        } catch (IOException e) {
-                            success = false;
-                        }
-                        latencies[i++] = Math.max(1, (System.nanoTime() - start) / 1_000);
-                        if (!success && sink != null) {
-                            sink.errors().incrementAndGet();
-                        }
+                        latencies[i] = timed(r, System.nanoTime(), ok, sink);
+                        i++;
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -194,6 +177,23 @@ public final class Load {
         done.await();
         workers.shutdown();
         return total.get();
+    }
+
+    /**
+     * Sends {@code r} and answers the microseconds from {@code from} (a {@code System.nanoTime()}) to its answer; a
+     * status {@code ok} refuses, or no answer, counts as an error in {@code sink}.
+     */
+    private static long timed(HttpRequest r, long from, IntPredicate ok, Sink sink) throws InterruptedException {
+        boolean success;
+        try {
+            success = ok.test(CLIENT.send(r, HttpResponse.BodyHandlers.discarding()).statusCode());
+        } catch (IOException e) {
+            success = false;
+        }
+        if (!success && sink != null) {
+            sink.errors().incrementAndGet();
+        }
+        return Math.max(1, (System.nanoTime() - from) / 1_000);
     }
 
     private static long pct(long[] sorted, int p) {
