@@ -91,10 +91,13 @@ public class OutboxRelay {
                 .onFailure().recoverWithItem(0);
     }
 
-    /** Deletes rows published longer ago than the retention. */
+    /**
+     * Deletes rows published longer ago than the retention. Measured on the database's clock, which stamped
+     * {@code published_at}: the business clock may be moved (tests, replays) and would purge rows just published.
+     */
     Uni<Void> purge() {
-        return pool.preparedQuery("delete from outbox_event where published_at < $1")
-                .execute(Tuple.of(clock.now().minus(config.retention())))
+        return pool.preparedQuery("delete from outbox_event where published_at < now() - make_interval(secs => $1)")
+                .execute(Tuple.of((double) config.retention().toSeconds()))
                 .invoke(rs -> LOG.debugf("Purged %d published outbox rows", rs.rowCount()))
                 .replaceWithVoid();
     }

@@ -6,6 +6,7 @@ import cn.beian.testing.InMemoryMessagingResource;
 import cn.beian.testing.OidcTestResource;
 import cn.beian.testing.PostgresTestResource;
 import cn.beian.testing.TestClock;
+import cn.beian.time.BeianClock;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,6 +42,9 @@ class OutboxRelayTest {
 
     @Inject
     OutboxRelay relay;
+
+    @Inject
+    BeianClock clock;
 
     @Inject
     @Any
@@ -79,6 +83,49 @@ class OutboxRelayTest {
         assertEquals(expected, seen, "each event once, in sequence order");
         assertEquals(0, count(
                 "select count(*) from outbox_event where published_at is null and aggregate_id = '" + aggregate + "'"));
+    }
+
+    /**
+     * The purge keeps a row published a moment ago even when the business clock has been moved weeks ahead (as
+     * the order clock's tests do): retention is measured on the database clock that stamped the row.
+     */
+    @Test
+    void purgeDropsOnlyRowsPublishedLongerAgoThanTheRetention() throws Exception {
+        String aggregate = "purge-test-" + UUID.randomUUID();
+        try (Connection c = PostgresTestResource.connect(); PreparedStatement insert = c.prepareStatement("""
+                insert into outbox_event (event_id, topic, event_type, aggregate_type, aggregate_id, sequence,
+                                          payload, occurred_at, published_at)
+                values (?, 'beian.platform-test.events.v1', 'thing.created.v1', 'thing', ?, ?, '{}', ?,
+                        now() - make_interval(days => ?))""")) {
+            int[] publishedDaysAgo = {0, 8};
+            for (int i = 0; i < publishedDaysAgo.length; i++) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setString(2, aggregate);
+                insert.setLong(3, i + 1);
+                insert.setObject(4, TestClock.now());
+                insert.setInt(5, publishedDaysAgo[i]);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        clock.setOffset(Duration.ofDays(46));
+        try {
+            relay.purge().await().atMost(Duration.ofSeconds(10));
+        } finally {
+            clock.setOffset(Duration.ZERO);
+        }
+        assertEquals(List.of(1L), sequencesIn(aggregate), "the row published now stays, the one 8 days old goes");
+    }
+
+    private static List<Long> sequencesIn(String aggregate) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        try (Connection c = PostgresTestResource.connect(); ResultSet rs = c.createStatement().executeQuery(
+                "select sequence from outbox_event where aggregate_id = '" + aggregate + "' order by sequence")) {
+            while (rs.next()) {
+                out.add(rs.getLong(1));
+            }
+        }
+        return out;
     }
 
     private static long count(String sql) throws SQLException {
