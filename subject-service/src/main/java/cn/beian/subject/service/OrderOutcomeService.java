@@ -15,6 +15,7 @@ import cn.beian.platform.problem.ProblemException;
 import cn.beian.subject.domain.FilingOrder;
 import cn.beian.subject.repository.FilingOrderRepository;
 import cn.beian.subject.repository.SubjectRepository;
+import cn.beian.time.BeianClock;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -38,12 +39,13 @@ public class OrderOutcomeService {
     private final OrderService orderService;
     private final SubjectRevisions revisions;
     private final ApprovedWebsites approvedWebsites;
-
     private final Json json;
+    private final BeianClock clock;
 
     public OrderOutcomeService(FilingOrderRepository orders, SubjectRepository subjects, OrderService orderService,
-            SubjectRevisions revisions, Json json, ApprovedWebsites approvedWebsites) {
+            SubjectRevisions revisions, Json json, ApprovedWebsites approvedWebsites, BeianClock clock) {
         this.json = json;
+        this.clock = clock;
         this.approvedWebsites = approvedWebsites;
         this.revisions = revisions;
         this.orders = orders;
@@ -173,7 +175,7 @@ public class OrderOutcomeService {
                 return Uni.createFrom().voidItem();
             }
             s.deregisteredFilingNumber = s.filingNumber;
-            s.deregisteredAt = a.approvedAt() == null ? s.updatedAt : a.approvedAt();
+            s.deregisteredAt = a.approvedAt() == null ? clock.now() : a.approvedAt();
             s.filingNumber = null;
             s.approvedAt = null;
             LOG.infof("Subject %s deregistered: filing number %s revoked", s.id, s.deregisteredFilingNumber);
