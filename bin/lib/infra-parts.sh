@@ -300,7 +300,7 @@ health_web() { http_ok "http://127.0.0.1:$BEIAN_WEB_PORT/health"; }
 stop_web() { stop_group web 10 || true; }
 
 urls_web() {
-  echo "  Stand-in web    http://127.0.0.1:$BEIAN_WEB_PORT/ (any Host)   set a site: PUT /_standin/sites/<host> {\"page\":\"GOOD\",\"filingNumber\":\"…\"}"
+  echo "  Stand-in web    http://127.0.0.1:$BEIAN_WEB_PORT/ and https://127.0.0.1:$BEIAN_WEB_TLS_PORT/ (any Host, self-signed)   set a site: PUT /_standin/sites/<host> {\"page\":\"GOOD\",\"filingNumber\":\"…\"}"
 }
 
 part_port() { # main port of a part (for "port already taken" checks)

@@ -52,7 +52,8 @@ class WebsiteProbesIT {
 
             page(domain, "GOOD", number);
             probe(admin, filedId).body("findings", hasSize(0)).body("domains[0].showsNumber", equalTo(true))
-                    .body("domains[0].linksToMiit", equalTo(true));
+                    .body("domains[0].linksToMiit", equalTo(true))
+                    .body("domains[0].url", equalTo("https://" + domain + "/")); // HTTPS first, as a browser
 
             page(domain, "NO_FOOTER", number);
             probe(admin, filedId).body("findings.kind", equalTo(List.of("NUMBER_MISSING")));

@@ -13,7 +13,13 @@ import cn.beian.website.service.SiteFetcher;
 import cn.beian.website.service.SiteFetcher.PageFetch;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.PfxOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,16 +45,26 @@ class SiteProbeTest {
 
     private static Vertx vertx;
     private static HttpServer server;
+    private static HttpServer tlsServer;
     private static SiteFetcher fetcher;
+    /** Every host sent to the TLS server first, then to the plain one, as the local stack's stand-in does. */
+    private static SiteFetcher tlsFetcher;
 
     @BeforeAll
     static void start() throws Exception {
         vertx = Vertx.vertx();
         byte[] garbage = new byte[32 * 1024];
         new Random(7).nextBytes(garbage);
-        server = vertx.createHttpServer().requestHandler(req -> {
+        Handler<HttpServerRequest> pages = req -> {
             String host = req.host() == null ? "" : req.host().replaceAll(":\\d+$", "");
             switch (host) {
+                case "plain.example.cn" -> {
+                    if (req.isSSL()) {
+                        req.connection().close(); // no certificate for it: HTTPS ends unanswered
+                    } else {
+                        req.response().putHeader("Content-Type", "text/html; charset=utf-8").end(GOOD);
+                    }
+                }
                 case "good.example.cn" -> req.response().putHeader("Content-Type", "text/html; charset=utf-8").end(GOOD);
                 case "hang.example.cn" -> { } // never answers
                 case "loop.example.cn" -> req.response().setStatusCode(302)
@@ -74,8 +90,17 @@ class SiteProbeTest {
                 default -> req.response().end("<html><head><title>Welcome to nginx!</title></head><body><h1>"
                         + "Welcome to nginx!</h1></body></html>");
             }
-        }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        fetcher = new SiteFetcher(vertx, config("127.0.0.1:" + server.actualPort()));
+        };
+        server = vertx.createHttpServer().requestHandler(pages).listen(0, "127.0.0.1").toCompletionStage()
+                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        tlsServer = vertx.createHttpServer(new HttpServerOptions().setSsl(true)
+                        .setKeyCertOptions(new PfxOptions().setPath(selfSignedKeystore().toString()).setPassword("test-store")))
+                .requestHandler(pages).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+        fetcher = new SiteFetcher(vertx, config("127.0.0.1:" + server.actualPort(), null, Duration.ofSeconds(1)));
+        // a JVM's first TLS handshake sets up its crypto: seconds on a busy machine, more than a probe's 1 s here
+        tlsFetcher = new SiteFetcher(vertx, config("127.0.0.1:" + server.actualPort(),
+                "127.0.0.1:" + tlsServer.actualPort(), Duration.ofSeconds(60)));
     }
 
     @AfterAll
@@ -88,6 +113,21 @@ class SiteProbeTest {
         PageJudge.DomainVerdict v = judge("good.example.cn");
         assertTrue(v.reachable() && v.showsNumber() && v.linksToMiit(), v.toString());
         assertEquals(List.of(), v.observations());
+    }
+
+    @Test
+    void httpsFirstThenPlainHttpWhenTheSiteHasNoCertificate() {
+        PageJudge.DomainVerdict secure = PageJudge.judge("good.example.cn",
+                tlsFetcher.homepage("good.example.cn").await().atMost(Duration.ofSeconds(300)), FILING);
+        assertEquals("https://good.example.cn/", secure.url(), "answered over HTTPS (self-signed, not verified)");
+        assertTrue(secure.reachable() && secure.showsNumber() && secure.linksToMiit(), secure.toString());
+
+        PageJudge.DomainVerdict plain = PageJudge.judge("plain.example.cn",
+                tlsFetcher.homepage("plain.example.cn").await().atMost(Duration.ofSeconds(300)), FILING);
+        assertEquals("http://plain.example.cn/", plain.url(), "HTTPS dropped: fell back to HTTP");
+        assertTrue(plain.reachable() && plain.showsNumber(), plain.toString());
+        assertEquals("http://good.example.cn/", fetcher.homepage("good.example.cn").await()
+                .atMost(Duration.ofSeconds(10)).url(), "without a TLS stand-in mapped domains are fetched over HTTP");
     }
 
     @Test
@@ -232,19 +272,33 @@ class SiteProbeTest {
         assertEquals(kind, v.observations().isEmpty() ? null : v.observations().get(0).kind(), v.toString());
     }
 
-    /** Short timeouts and a small cap, every host sent to the test server (as the local stack does). */
-    private static WebsiteConfig config(String standIn) {
+    /** A PKCS#12 keystore with a self-signed key pair, made by the JDK's keytool (password "test-store"). */
+    private static Path selfSignedKeystore() throws Exception {
+        Path store = Files.createTempDirectory("site-probe-tls").resolve("test.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "test", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
+                "CN=test.invalid", "-validity", "3650", "-storetype", "PKCS12", "-keystore", store.toString(),
+                "-storepass", "test-store", "-keypass", "test-store").redirectErrorStream(true).start();
+        String out = new String(keytool.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0, out);
+        store.toFile().deleteOnExit();
+        return store;
+    }
+
+    /** {@code timeout} to connect and between reads (twice that for a whole fetch), a small cap, every host sent to the test server (as the local stack does). */
+    private static WebsiteConfig config(String standIn, String standInTls, Duration timeout) {
         WebsiteConfig.Probe probe = new WebsiteConfig.Probe() {
             public Optional<String> standIn() { return Optional.of(standIn); }
+            public Optional<String> standInTls() { return Optional.ofNullable(standInTls); }
             public Map<String, String> resolve() { return Map.of(); }
             public Duration period() { return Duration.ofDays(1); }
             public String every() { return "off"; }
             public int batch() { return 10; }
             public int concurrency() { return 4; }
             public Duration lease() { return Duration.ofMinutes(10); }
-            public Duration connectTimeout() { return Duration.ofSeconds(1); }
-            public Duration readTimeout() { return Duration.ofSeconds(1); }
-            public Duration totalTimeout() { return Duration.ofSeconds(2); }
+            public Duration connectTimeout() { return timeout; }
+            public Duration readTimeout() { return timeout; }
+            public Duration totalTimeout() { return timeout.multipliedBy(2); }
             public int maxBodyBytes() { return 64 * 1024; }
             public int maxRedirects() { return 3; }
             public Duration policeNumberWithin() { return Duration.ofDays(30); }

@@ -26,6 +26,12 @@ public interface WebsiteConfig {
          */
         Optional<String> standIn();
 
+        /**
+         * Where every filed domain's HTTPS is fetched instead ({@code host:port}), beside {@link #standIn()}: the stand-in's
+         * TLS server. Unset: mapped domains are fetched over plain HTTP only.
+         */
+        Optional<String> standInTls();
+
         /** Per-domain addresses ({@code domain → host:port}, plain HTTP), for a domain or its subdomains. */
         Map<String, String> resolve();
 

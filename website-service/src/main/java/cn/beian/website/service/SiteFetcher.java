@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  * its {@code failure}.
  *
  * <p>Addresses: a domain the configuration maps ({@code beian.website.probe.stand-in} for every domain, or
- * {@code probe.resolve.<domain>}) is fetched there, over plain HTTP; every other host is looked up and refused when it
+ * {@code probe.resolve.<domain>}) is fetched there, over plain HTTP — first over HTTPS at
+ * {@code beian.website.probe.stand-in-tls} when that is set, as a real site is; every other host is looked up and refused when it
  * lands on a private, loopback or link-local address, so that a filed domain (or a redirect) pointing inside the
  * network never makes the probe call an internal service.
  *
@@ -91,7 +92,7 @@ public class SiteFetcher {
         // callbacks run on the thread that reads it and its handlers are in place before its body arrives
         Context ctx = caller != null ? caller : vertx.getOrCreateContext();
         return Uni.createFrom().emitter(em -> ctx.runOnContext(start -> {
-            Future<PageFetch> f = mapped(domain).isPresent()
+            Future<PageFetch> f = mapped(domain).isPresent() && mappedTls(domain).isEmpty()
                     ? fetch(URI.create("http://" + domain + "/"))
                     : fetch(URI.create("https://" + domain + "/"))
                             .compose(r -> r.ok() ? Future.succeededFuture(r)
@@ -207,15 +208,16 @@ public class SiteFetcher {
 
     /** Where to connect for {@code host}: the configured stand-in, or a public address the host resolves to. */
     private Future<Target> address(URI url, String host) {
-        Optional<String> mapped = mapped(host);
+        boolean overTls = "https".equals(url.getScheme());
+        Optional<String> tls = overTls ? mappedTls(host) : Optional.empty();
+        Optional<String> mapped = tls.isPresent() ? tls : mapped(host);
         if (mapped.isPresent()) {
             String[] hp = mapped.get().split(":", 2);
             int port = hp.length == 2 ? Integer.parseInt(hp[1].strip()) : 80;
             return Future.succeededFuture(new Target(SocketAddress.inetSocketAddress(port, hp[0].strip()), port,
-                    false));
+                    tls.isPresent()));
         }
-        boolean ssl = "https".equals(url.getScheme());
-        int port = url.getPort() > 0 ? url.getPort() : ssl ? 443 : 80;
+        int port = url.getPort() > 0 ? url.getPort() : overTls ? 443 : 80;
         return vertx.<InetAddress>executeBlocking(() -> {
             InetAddress[] all;
             try {
@@ -229,7 +231,7 @@ public class SiteFetcher {
                 }
             }
             return all[0];
-        }, false).map(a -> new Target(SocketAddress.inetSocketAddress(port, a.getHostAddress()), port, ssl));
+        }, false).map(a -> new Target(SocketAddress.inetSocketAddress(port, a.getHostAddress()), port, overTls));
     }
 
     /** The configured address of {@code host} (or of a domain it is under), if any. */
@@ -245,6 +247,19 @@ public class SiteFetcher {
             }
         }
         return config.standIn().filter(s -> !s.isBlank());
+    }
+
+    /** The stand-in's TLS address for {@code host}: only for hosts no per-domain setting maps (those are plain HTTP). */
+    Optional<String> mappedTls(String host) {
+        if (IP_LITERAL.matcher(host).matches()) {
+            return Optional.empty();
+        }
+        for (String h = host; h != null; h = parent(h)) {
+            if (config.resolve().containsKey(h)) {
+                return Optional.empty();
+            }
+        }
+        return config.standInTls().filter(s -> !s.isBlank());
     }
 
     private static String parent(String host) {

@@ -5,26 +5,39 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * The local stack's stand-in "internet": one HTTP server on loopback that answers for any host name, with the page
- * the tests chose for that host (the {@code Host} header, port dropped). Website probes reach it because
- * website-service's resolver setting maps filed domains to this address, so nothing ever leaves loopback.
+ * the tests chose for that host (the {@code Host} header, port dropped), and optionally an HTTPS server beside it
+ * serving the same pages under a self-signed certificate (made with the JDK's {@code keytool} at start), as most
+ * real sites answer first over HTTPS. Website probes reach it because website-service's resolver settings map filed
+ * domains to these addresses, so nothing ever leaves loopback.
  *
  * <ul>
  *   <li>{@code PUT /_standin/sites/{host}} {@code {"page":"GOOD","filingNumber":"京ICP备…号","policeNumber":"…",
- *       "html":"…"}} - what {@code host} serves from now on (see {@link Page})</li>
+ *       "html":"…","tls":true}} - what {@code host} serves from now on (see {@link Page}); {@code "tls":false}: its
+ *       HTTPS connections are dropped unanswered, as a site without a certificate's are</li>
  *   <li>{@code GET /_standin/sites/{host}} - its setting and how many requests it answered</li>
  *   <li>{@code DELETE /_standin/sites} - forget every setting (unknown hosts serve {@link Page#DEFAULT_PAGE})</li>
  *   <li>{@code GET /health} - liveness</li>
@@ -63,8 +76,12 @@ public final class StandInWeb implements AutoCloseable {
         CUSTOM
     }
 
-    /** A host's setting. */
-    public record Site(Page page, String filingNumber, String policeNumber, String html) {
+    /** A host's setting; {@code tls} false: it answers over plain HTTP only. */
+    public record Site(Page page, String filingNumber, String policeNumber, String html, boolean tls) {
+
+        public Site(Page page, String filingNumber, String policeNumber, String html) {
+            this(page, filingNumber, policeNumber, html, true);
+        }
     }
 
     static final long HUGE_BYTES = 100L * 1024 * 1024;
@@ -72,11 +89,12 @@ public final class StandInWeb implements AutoCloseable {
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final HttpServer server;
+    private final HttpsServer tlsServer;
     private final ExecutorService executor;
     private final Map<String, Site> sites = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> hits = new ConcurrentHashMap<>();
 
-    private StandInWeb(String host, int port) throws IOException {
+    private StandInWeb(String host, int port, int tlsPort) throws IOException {
         this.server = HttpServer.create(new InetSocketAddress(host, port), 256);
         // hung pages hold their thread: a cached pool, so that they never starve the others
         this.executor = Executors.newCachedThreadPool(r -> {
@@ -87,17 +105,78 @@ public final class StandInWeb implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/_standin/sites", this::admin);
         server.createContext("/health", ex -> answer(ex, 200, "application/json", bytes("{\"status\":\"UP\"}")));
-        server.createContext("/", this::serve);
+        server.createContext("/", ex -> serve(ex, false));
+        if (tlsPort < 0) {
+            this.tlsServer = null;
+            return;
+        }
+        this.tlsServer = HttpsServer.create(new InetSocketAddress(host, tlsPort), 256);
+        tlsServer.setHttpsConfigurator(new HttpsConfigurator(selfSigned()));
+        tlsServer.setExecutor(executor);
+        tlsServer.createContext("/", ex -> serve(ex, true));
     }
 
+    /** Plain HTTP only. */
     public static StandInWeb start(String host, int port) throws IOException {
-        StandInWeb web = new StandInWeb(host, port);
+        return start(host, port, -1);
+    }
+
+    /** Plain HTTP on {@code port} and HTTPS on {@code tlsPort} (0: any free port; negative: none). */
+    public static StandInWeb start(String host, int port, int tlsPort) throws IOException {
+        StandInWeb web = new StandInWeb(host, port, tlsPort);
         web.server.start();
+        if (web.tlsServer != null) {
+            web.tlsServer.start();
+        }
         return web;
     }
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** The HTTPS port, or -1 when it serves plain HTTP only. */
+    public int tlsPort() {
+        return tlsServer == null ? -1 : tlsServer.getAddress().getPort();
+    }
+
+    /**
+     * A TLS context with a fresh self-signed key pair for any host name: {@code keytool} writes it to a temporary
+     * keystore (the JDK has no public API that signs a certificate). Probes do not verify certificates, so one
+     * certificate serves every host.
+     */
+    private static SSLContext selfSigned() throws IOException {
+        Path dir = Files.createTempDirectory("stand-in-web-tls");
+        Path store = dir.resolve("stand-in.p12");
+        char[] password = "stand-in".toCharArray();
+        try {
+            Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                    "-genkeypair", "-alias", "stand-in", "-keyalg", "EC", "-groupname", "secp256r1",
+                    "-dname", "CN=stand-in.invalid", "-validity", "3650", "-storetype", "PKCS12",
+                    "-keystore", store.toString(), "-storepass", "stand-in", "-keypass", "stand-in")
+                    .redirectErrorStream(true).start();
+            String out = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!keytool.waitFor(60, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
+                throw new IOException("keytool could not make the stand-in's certificate: " + out);
+            }
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(store)) {
+                ks.load(in, password);
+            }
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(ks, password);
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(kmf.getKeyManagers(), null, null);
+            return tls;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("the stand-in's certificate cannot be loaded", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while making the stand-in's certificate", e);
+        } finally {
+            Files.deleteIfExists(store);
+            Files.deleteIfExists(dir);
+        }
     }
 
     /** Sets what {@code host} serves (tests in the same JVM). */
@@ -108,6 +187,9 @@ public final class StandInWeb implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        if (tlsServer != null) {
+            tlsServer.stop(0);
+        }
         executor.shutdownNow();
     }
 
@@ -129,8 +211,9 @@ public final class StandInWeb implements AutoCloseable {
                         answer(ex, 400, "application/json", bytes("{\"error\":\"unknown page\"}"));
                         return;
                     }
+                    JsonNode tls = body == null ? null : body.get("tls");
                     Site site = new Site(page, text(body, "filingNumber", null), text(body, "policeNumber", null),
-                            text(body, "html", null));
+                            text(body, "html", null), tls == null || tls.isNull() || tls.asBoolean(true));
                     sites.put(host, site);
                     answer(ex, 200, "application/json", mapper.writeValueAsBytes(view(host, site)));
                 }
@@ -156,11 +239,15 @@ public final class StandInWeb implements AutoCloseable {
         return n;
     }
 
-    private void serve(HttpExchange ex) throws IOException {
+    private void serve(HttpExchange ex, boolean overTls) throws IOException {
         try (ex) {
             String host = normal(ex.getRequestHeaders().getFirst("Host"));
-            hits.computeIfAbsent(host, h -> new AtomicLong()).incrementAndGet();
             Site site = sites.getOrDefault(host, new Site(Page.DEFAULT_PAGE, null, null, null));
+            if (overTls && !site.tls()) {
+                return; // closed without an answer: the client sees the connection end, and tries plain HTTP
+            }
+            hits.computeIfAbsent(host, h -> new AtomicLong()).incrementAndGet();
+            String scheme = overTls ? "https" : "http";
             String number = site.filingNumber() == null ? "京ICP备00000000号-1" : site.filingNumber();
             switch (site.page()) {
                 case GOOD -> html(ex, page(host, "<p>欢迎访问 " + host + "</p>", linkedFooter(number, site.policeNumber())));
@@ -174,7 +261,7 @@ public final class StandInWeb implements AutoCloseable {
                         + "<body><h1>Welcome to nginx!</h1><p>If you see this page, the nginx web server is "
                         + "successfully installed and working.</p></body></html>");
                 case TIMEOUT -> hang();
-                case REDIRECT_LOOP -> redirect(ex, "http://" + host + "/loop?n=" + (System.nanoTime() % 1000));
+                case REDIRECT_LOOP -> redirect(ex, scheme + "://" + host + "/loop?n=" + (System.nanoTime() % 1000));
                 case REDIRECT_PRIVATE -> redirect(ex, "http://10.0.0.1/");
                 case HUGE -> huge(ex, host, number);
                 case GARBAGE -> garbage(ex);

@@ -3,8 +3,9 @@ package cn.beian.localstack.web;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the stand-in internet until SIGTERM. Environment: {@code BEIAN_WEB_PORT} (18087), {@code BEIAN_WEB_HOST}
- * (127.0.0.1; it never listens anywhere else).
+ * Runs the stand-in internet until SIGTERM. Environment: {@code BEIAN_WEB_PORT} (18087, plain HTTP),
+ * {@code BEIAN_WEB_TLS_PORT} (18088, HTTPS; negative: none), {@code BEIAN_WEB_HOST} (127.0.0.1; it never listens
+ * anywhere else).
  */
 public final class StandInWebMain {
 
@@ -13,10 +14,12 @@ public final class StandInWebMain {
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(env("BEIAN_WEB_PORT", "18087"));
+        int tlsPort = Integer.parseInt(env("BEIAN_WEB_TLS_PORT", "18088"));
         String host = env("BEIAN_WEB_HOST", "127.0.0.1");
-        StandInWeb web = StandInWeb.start(host, port);
+        StandInWeb web = StandInWeb.start(host, port, tlsPort);
         Runtime.getRuntime().addShutdownHook(new Thread(web::close, "stand-in-web-shutdown"));
-        System.out.printf("BEIAN-WEB-READY http://%s:%d/ (admin: PUT /_standin/sites/{host})%n", host, web.port());
+        System.out.printf("BEIAN-WEB-READY http://%s:%d/ https://%s:%d/ (admin: PUT /_standin/sites/{host})%n", host,
+                web.port(), host, web.tlsPort());
         System.out.flush();
         new CountDownLatch(1).await();
     }
