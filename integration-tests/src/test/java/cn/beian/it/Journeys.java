@@ -152,12 +152,7 @@ final class Journeys {
      */
     static void approveAtAdministration(String order, String mobile, int known) {
         String admin = admin();
-        String submission = Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).until(() -> {
-            List<Map<String, Object>> subs = given().auth().oauth2(admin).queryParam("orderId", order)
-                    .get(Stack.REVIEW + "/api/v1/authority-submissions").then().statusCode(200).extract().path("items");
-            return subs.stream().filter(s -> s.get("submissionId") != null)
-                    .map(s -> (String) s.get("submissionId")).reduce((x, y) -> y).orElse(null);
-        }, s -> s != null);
+        String submission = submissionOf(order);
         Set<String> entered = new HashSet<>();
         Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
             List<String> codes = miitCodeList(mobile);
@@ -170,6 +165,17 @@ final class Journeys {
             return given().auth().oauth2(admin)
                     .post(Stack.NATIONAL + "/api/v1/admin/submissions/" + submission + "/approve").statusCode() == 200;
         });
+    }
+
+    /** The newest submission of the order review-service's gateway made to the administration (waits for one). */
+    static String submissionOf(String order) {
+        String admin = admin();
+        return Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).until(() -> {
+            List<Map<String, Object>> subs = given().auth().oauth2(admin).queryParam("orderId", order)
+                    .get(Stack.REVIEW + "/api/v1/authority-submissions").then().statusCode(200).extract().path("items");
+            return subs.stream().filter(s -> s.get("submissionId") != null)
+                    .map(s -> (String) s.get("submissionId")).reduce((x, y) -> y).orElse(null);
+        }, s -> s != null);
     }
 
     /** How many MIIT verification codes were texted to {@code mobile} so far. */
