@@ -116,7 +116,7 @@ class AccessFilingIT {
         given().auth().oauth2(a.token()).contentType(ContentType.JSON).header("If-Match", etag(a, site)).body(body)
                 .put(site).then().statusCode(200).body("websiteFilingNumber", equalTo(e.websiteNumber()));
         String materials = Stack.MATERIALS + "/api/v1/orders/" + order;
-        await(() -> given().auth().oauth2(a.token()).get(materials + "/required-materials").statusCode() == 200);
+        Journeys.awaitWebsiteMaterials(a.token(), materials, List.of(id));
         Journeys.uploadMissing(a.token(), materials, false);
         Journeys.awaitReady(a.token(), order);
         return id;

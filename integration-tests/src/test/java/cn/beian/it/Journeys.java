@@ -94,7 +94,7 @@ final class Journeys {
                     .post(websites).then().statusCode(201).extract().path("id"));
         }
         String materials = Stack.MATERIALS + "/api/v1/orders/" + order;
-        await(() -> given().auth().oauth2(a.token()).get(materials + "/required-materials").statusCode() == 200);
+        awaitWebsiteMaterials(a.token(), materials, ids);
         uploadMissing(a.token(), materials, false);
         awaitReady(a.token(), order);
         int known = miitCodes(a.mobile());
@@ -245,6 +245,22 @@ final class Journeys {
         List<Map<String, Object>> messages = given().queryParam("phone", mobile)
                 .get(Stack.SMS + "/api/v1/sms/messages").then().statusCode(200).extract().path("$");
         return messages.stream().map(m -> String.valueOf(m.get("templateCode"))).toList();
+    }
+
+    /**
+     * Waits until materials-service asks for each website's own documents (it learns of the websites from
+     * website-service's events, which may trail the websites' creation): what {@link #uploadMissing} then uploads is
+     * complete.
+     */
+    static void awaitWebsiteMaterials(String applicant, String materials, List<String> websiteIds) {
+        await(() -> {
+            var r = given().auth().oauth2(applicant).get(materials + "/required-materials");
+            if (r.statusCode() != 200) {
+                return false;
+            }
+            List<String> owners = r.jsonPath().getList("missing.ownerRef", String.class);
+            return websiteIds.stream().allMatch(id -> owners.contains("websites[" + id + "]"));
+        });
     }
 
     /** Uploads an image for every missing material: the first stage's, or (photo) the curtain photos. */
