@@ -31,7 +31,7 @@ class AccessFilingIT {
     record Elsewhere(String subjectNumber, String websiteNumber, String websiteName, String password) {
     }
 
-    /** Seeds the stand-in's registry: {@code a}'s subject and one website on {@code domain}, filed at another provider. */
+    /** Seeds the stand-in's registry: {@code a}'s subject and a website on {@code domain}, filed at another provider. */
     static Elsewhere filedElsewhere(Journeys.Applicant a, String domain) {
         String password = "Pw-" + java.util.UUID.randomUUID().toString().substring(0, 10);
         String websiteName = a.name() + "的旧站";
@@ -158,11 +158,15 @@ class AccessFilingIT {
                 .body("filingNumber", equalTo(e.subjectNumber()));
         await(() -> "FILED".equals(access("www." + domain).get("reason")));
         assertEquals(e.websiteNumber(), access(domain).get("websiteFilingNumber"));
-        // ... told by e-mail as the order went (submitted, initial review passed, SMS verified, approved).
-        await(() -> Journeys.mailSubjects(a.email()).stream().anyMatch(s -> s.contains("短信核验已完成"))
-                && Journeys.mailSubjects(a.email()).size() >= 3);
+        // ... told at every step by e-mail (submitted, initial review passed, with the administration, SMS
+        // verification asked and done, approved) and by SMS; never asked for a curtain photo.
+        List<String> steps = List.of("已提交", "初审已通过", "已提交管局", "请完成工信部短信核验", "短信核验已完成",
+                "已获管局通过");
+        await(() -> steps.stream().allMatch(step -> Journeys.mailSubjects(a.email()).stream()
+                .anyMatch(s -> s.contains(step))));
         List<String> mails = Journeys.mailSubjects(a.email());
         assertTrue(mails.stream().noneMatch(s -> s.contains("幕布")), "no curtain photo in an access filing: " + mails);
+        await(() -> Journeys.smsTemplates(a.mobile()).containsAll(List.of("SMS_BEIAN_1007", "SMS_BEIAN_1014")));
 
         // The administration: the same website number, now served by this provider; the subject's number unchanged.
         Map<String, Object> site = Journeys.registryWebsite(e.websiteNumber());

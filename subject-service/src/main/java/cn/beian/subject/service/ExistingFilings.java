@@ -57,8 +57,8 @@ public class ExistingFilings {
     }
 
     /**
-     * The record for {@code subject}'s order of {@code type}: 409 when the registry no longer holds the subject (or, for
-     * an access filing, none of the named domains' websites); 503 when it cannot be asked.
+     * The record for {@code subject}'s order of {@code type}: 409 when the registry no longer holds the subject (or,
+     * for an access filing, none of the named domains' websites); 503 when it cannot be asked.
      */
     public Uni<Record> of(Subject subject, FilingType type, List<String> domains) {
         if (!startsFromRegistry(type)) {

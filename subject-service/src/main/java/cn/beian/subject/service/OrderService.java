@@ -131,8 +131,9 @@ public class OrderService {
      * Opens a DRAFT of a settled type for the account's subject, with the approved websites it picks: 409 without a
      * subject, with a subject that holds no number for a type that needs one, for a website that cannot be picked, or
      * with another order in flight (naming the picked websites that order holds). An order on a subject filed
-     * elsewhere keeps the registry's record ({@code filed}): the subject's number, and for an access filing the websites it
-     * takes over (announced with the order, so website-service fills them in) and the subject's name as filed.
+     * elsewhere keeps the registry's record ({@code filed}): the subject's number, and for an access filing the
+     * websites it takes over (announced with the order, so website-service fills them in) and the subject's name as
+     * filed.
      */
     @WithTransaction
     Uni<FilingOrder> create(String accountId, String accountEmail, FilingType type,
