@@ -94,7 +94,7 @@ final class Journeys {
                     .post(websites).then().statusCode(201).extract().path("id"));
         }
         String materials = Stack.MATERIALS + "/api/v1/orders/" + order;
-        await(() -> given().auth().oauth2(a.token()).get(materials + "/required-materials").statusCode() == 200);
+        awaitWebsiteMaterials(a.token(), materials, ids);
         uploadMissing(a.token(), materials, false);
         awaitReady(a.token(), order);
         int known = miitCodes(a.mobile());
@@ -152,12 +152,7 @@ final class Journeys {
      */
     static void approveAtAdministration(String order, String mobile, int known) {
         String admin = admin();
-        String submission = Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).until(() -> {
-            List<Map<String, Object>> subs = given().auth().oauth2(admin).queryParam("orderId", order)
-                    .get(Stack.REVIEW + "/api/v1/authority-submissions").then().statusCode(200).extract().path("items");
-            return subs.stream().filter(s -> s.get("submissionId") != null)
-                    .map(s -> (String) s.get("submissionId")).reduce((x, y) -> y).orElse(null);
-        }, s -> s != null);
+        String submission = submissionOf(order);
         Set<String> entered = new HashSet<>();
         Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
             List<String> codes = miitCodeList(mobile);
@@ -170,6 +165,17 @@ final class Journeys {
             return given().auth().oauth2(admin)
                     .post(Stack.NATIONAL + "/api/v1/admin/submissions/" + submission + "/approve").statusCode() == 200;
         });
+    }
+
+    /** The newest submission of the order review-service's gateway made to the administration (waits for one). */
+    static String submissionOf(String order) {
+        String admin = admin();
+        return Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).until(() -> {
+            List<Map<String, Object>> subs = given().auth().oauth2(admin).queryParam("orderId", order)
+                    .get(Stack.REVIEW + "/api/v1/authority-submissions").then().statusCode(200).extract().path("items");
+            return subs.stream().filter(s -> s.get("submissionId") != null)
+                    .map(s -> (String) s.get("submissionId")).reduce((x, y) -> y).orElse(null);
+        }, s -> s != null);
     }
 
     /** How many MIIT verification codes were texted to {@code mobile} so far. */
@@ -239,6 +245,22 @@ final class Journeys {
         List<Map<String, Object>> messages = given().queryParam("phone", mobile)
                 .get(Stack.SMS + "/api/v1/sms/messages").then().statusCode(200).extract().path("$");
         return messages.stream().map(m -> String.valueOf(m.get("templateCode"))).toList();
+    }
+
+    /**
+     * Waits until materials-service asks for each website's own documents (it learns of the websites from
+     * website-service's events, which may trail the websites' creation): what {@link #uploadMissing} then uploads is
+     * complete.
+     */
+    static void awaitWebsiteMaterials(String applicant, String materials, List<String> websiteIds) {
+        await(() -> {
+            var r = given().auth().oauth2(applicant).get(materials + "/required-materials");
+            if (r.statusCode() != 200) {
+                return false;
+            }
+            List<String> owners = r.jsonPath().getList("missing.ownerRef", String.class);
+            return websiteIds.stream().allMatch(id -> owners.contains("websites[" + id + "]"));
+        });
     }
 
     /** Uploads an image for every missing material: the first stage's, or (photo) the curtain photos. */

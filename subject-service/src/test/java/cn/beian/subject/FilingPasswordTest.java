@@ -100,13 +100,14 @@ class FilingPasswordTest {
      * an order about that domain is an access filing (decided by the server, docs/domain.md §2).
      */
     private void filedElsewhere(String certificate) {
+        WebsiteFiling website = new WebsiteFiling("京ICP备12345678号-1", "站", FilingStatus.NORMAL, "ALIYUN", false,
+                List.of(ACCESS_DOMAIN), "褚十四", null);
         SubjectFiling subject = new SubjectFiling("京ICP备12345678号", FilingStatus.NORMAL, SubjectNature.PERSON, "褚十四",
                 Province.BEIJING, CertificateType.RESIDENT_ID, certificate, CertificateMatch.EXACT, "ALIYUN", false,
-                "褚十四", true, null, List.of());
+                "褚十四", true, null, List.of(website));
         when(national.subjectByCertificate(any(), eq(certificate))).thenReturn(Uni.createFrom().item(subject));
         when(national.filingByDomain(ACCESS_DOMAIN)).thenReturn(Uni.createFrom().item(new DomainFiling(ACCESS_DOMAIN,
-                subject, new WebsiteFiling("京ICP备12345678号-1", "站", FilingStatus.NORMAL, "ALIYUN", false,
-                        List.of(ACCESS_DOMAIN), "褚十四", null))));
+                subject, website)));
     }
 
     /** A valid resident ID no other test uses: each test's subject has tries of its own. */
@@ -243,10 +244,20 @@ class FilingPasswordTest {
         String order = open(account, "ACCESS_FILING", PASSWORD).statusCode(201).extract().path("id");
         assertEquals(1, count("select count(*) from filing_order where id = '" + order
                 + "' and filing_password_verified_at is not null"));
+        // Pre-filled from the existing filing: the subject's number and the website the order takes over.
+        assertEquals(1, count("select count(*) from filing_order where id = '" + order
+                + "' and registry_subject_number = '京ICP备12345678号' and websites = '[\"京ICP备12345678号-1\"]'"));
         for (String table : List.of("outbox_event where payload", "order_transition where reasons",
                 "filing_password_try where account_id", "filing_password_guard where subject_key")) {
             assertEquals(0, count("select count(*) from " + table + " like '%" + PASSWORD + "%'"));
         }
+        // The subject comes from the existing filing: editing it while the access filing is open is refused.
+        var subject = as(account, "applicant").get("/api/v1/subjects").then().statusCode(200).extract();
+        String subjectId = subject.path("items[0].id");
+        String tag = as(account, "applicant").get("/api/v1/subjects/" + subjectId).then().extract().header("ETag");
+        as(account, "applicant").contentType(ContentType.JSON).header("If-Match", tag)
+                .body(SubjectResourceTest.subjectWith("褚十四", certificate)).put("/api/v1/subjects/" + subjectId)
+                .then().statusCode(409).body("code", org.hamcrest.Matchers.equalTo("DATA_FROM_EXISTING_FILING"));
         // Whoever proves the password first owns the subject's tries.
         assertEquals(1, count("select count(*) from filing_password_guard where owner_account_id = '" + account + "'"));
         // Types that need no password never ask for one.

@@ -108,10 +108,19 @@ public class FilingOrder {
     public String approval;
 
     /**
-     * The approved websites a cancel-access or deregister-website order is about, as the applicant picked them: a JSON
-     * list of website filing numbers; null for every other type.
+     * The websites a cancel-access or deregister-website order is about, as the applicant picked them, or the ones an
+     * access filing takes over from another provider, as the registry holds them: a JSON list of website filing
+     * numbers; null for every other type.
      */
     public String websites;
+
+    /**
+     * The subject's existing number in the administration's registry, for an access filing or a new website whose
+     * subject was filed at another provider (docs/domain.md §2): read when the order was opened, sent with each
+     * submission. Null for every other type (their subject holds its number here, or has none yet).
+     */
+    @Column(name = "registry_subject_number")
+    public String registrySubjectNumber;
 
     /** Optimistic locking only: background facts (the account's e-mail, a verified password) move it too. */
     @Version

@@ -50,11 +50,17 @@ public class SubjectOutlines {
         return outbox.append(outline).replaceWithVoid();
     }
 
-    /** The snapshot frozen at the order's current submission ({@link FilingOrder#submissionCount}). */
+    /**
+     * The snapshot frozen at the order's current submission ({@link FilingOrder#submissionCount}). The subject's number
+     * is its own once filed here, else the registry's for an order on a subject filed elsewhere (an access filing, a
+     * new website): the administration names the subject by it.
+     */
     public Uni<SubjectSnapshotFrozen> snapshot(FilingOrder order, Subject s) {
         return findings.forSnapshot(order, s).map(judged -> new SubjectSnapshotFrozen(order.id.toString(), order.accountId, order.accountEmail, order.type,
                 order.province, order.submissionCount,
-                new SubjectSnapshotFrozen.Subject(s.id.toString(), s.filingNumber, s.nature, s.name, s.certificateType,
+                new SubjectSnapshotFrozen.Subject(s.id.toString(),
+                        s.filingNumber != null ? s.filingNumber : order.registrySubjectNumber, s.nature, s.name,
+                        s.certificateType,
                         s.certificateNumber, s.certificateAddress, s.communicationAddress, s.city, s.district,
                         s.investor, s.remarks, person(s.principal), s.legalPersonName == null ? null
                                 : new Person(s.legalPersonName, s.legalPersonCertificateType,

@@ -1,5 +1,6 @@
 package cn.beian.subject.service;
 
+import cn.beian.contract.order.FilingType;
 import cn.beian.contract.privacy.Masking;
 import cn.beian.platform.outbox.OutboxWriter;
 import cn.beian.platform.persistence.Constraints;
@@ -114,6 +115,12 @@ public class SubjectService {
             }
             return orders.findInFlight(accountId).chain(order -> {
                 if (order != null) {
+                    if (order.type == FilingType.ACCESS_FILING) {
+                        // An access filing files the subject as the administration holds it (docs/domain.md §3.2).
+                        return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT,
+                                "detail.data-from-existing-filing", order.id.toString())
+                                .with("code", "DATA_FROM_EXISTING_FILING").with("orderId", order.id.toString()));
+                    }
                     if (!order.state.contentsEditable()) {
                         return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT,
                                 "detail.subject-not-editable", order.state)

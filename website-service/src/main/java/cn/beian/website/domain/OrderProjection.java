@@ -84,8 +84,9 @@ public class OrderProjection {
     public OffsetDateTime updatedAt;
 
     /**
-     * Websites may be edited (docs/domain.md §3.2). An access filing's filed data stays as filed at the administration
-     * (nothing here rewrites it); the applicant still lists the websites it takes over and links their servers.
+     * Websites may be edited (docs/domain.md §3.2). An access filing's websites are pre-filled from the registry and
+     * their filed data (number, name, domains) is refused by {@code WebsiteService} with DATA_FROM_EXISTING_FILING;
+     * the applicant adds the rest, servers included.
      */
     public boolean editable() {
         return state.contentsEditable();

@@ -40,6 +40,20 @@ public record WebsiteContent(
         authorizationCodes = authorizationCodes == null ? List.of() : List.copyOf(authorizationCodes);
     }
 
+    /**
+     * A website as the administration filed it, before the applicant of an access filing adds the rest: its name and
+     * domains (lower case, as the registry keeps them).
+     */
+    public static WebsiteContent filed(String name, List<String> domains) {
+        return new WebsiteContent(name, domains.stream().map(d -> d.toLowerCase(java.util.Locale.ROOT)).toList(),
+                null, null, null, null, null, false, null, null, null);
+    }
+
+    /** Whether {@code other} names the website as this one does (same name, same domains in the same order). */
+    public boolean sameFiledData(WebsiteContent other) {
+        return java.util.Objects.equals(name, other.name) && domains.equals(other.domains);
+    }
+
     /** The fields shared across an order's websites by "copy to the other websites" (all but name and domains). */
     public WebsiteContent withSharedFrom(WebsiteContent source) {
         return new WebsiteContent(name, domains, homepageUrls, source.serviceContent, source.preApprovals,

@@ -12,6 +12,7 @@ import cn.beian.time.BeianClock;
 import cn.beian.website.domain.FiledWebsite;
 import cn.beian.website.domain.OrderProjection;
 import cn.beian.website.domain.Website;
+import cn.beian.website.domain.WebsiteContent;
 import cn.beian.website.repository.FiledWebsiteRepository;
 import cn.beian.website.repository.OrderProjectionRepository;
 import cn.beian.website.repository.WebsiteRepository;
@@ -33,11 +34,13 @@ public class OrderProjectionService {
     private final WebsiteRepository websites;
     private final FiledWebsiteRepository filed;
     private final WebsitesJudge judge;
+    private final RegistryLookup registry;
     private final Json json;
     private final BeianClock clock;
 
     public OrderProjectionService(OrderProjectionRepository orders, WebsiteRepository websites,
-            FiledWebsiteRepository filed, WebsitesJudge judge, Json json, BeianClock clock) {
+            FiledWebsiteRepository filed, WebsitesJudge judge, RegistryLookup registry, Json json, BeianClock clock) {
+        this.registry = registry;
         this.orders = orders;
         this.websites = websites;
         this.filed = filed;
@@ -68,7 +71,9 @@ public class OrderProjectionService {
             o.state = e.state();
             o.createdAt = e.createdAt() == null ? now : e.createdAt();
             o.updatedAt = now;
-            return orders.persist(o).chain(() -> startFromFiled(o, e.websiteFilingNumbers()));
+            return orders.persist(o).chain(() -> o.type == FilingType.ACCESS_FILING
+                    ? startFromRegistry(o, e.websiteFilingNumbers())
+                    : startFromFiled(o, e.websiteFilingNumbers()));
         });
     }
 
@@ -106,6 +111,41 @@ public class OrderProjectionService {
                 w.content = f.content;
                 w.filedWebsiteId = f.id;
                 w.websiteFilingNumber = f.websiteFilingNumber;
+                w.version = 1;
+                w.createdAt = now;
+                w.updatedAt = now;
+                chain = chain.chain(() -> websites.persist(w)).replaceWithVoid();
+            }
+            return chain.chain(() -> judge.judge(o, Map.of())).replaceWithVoid();
+        }));
+    }
+
+    /**
+     * An access filing starts from the websites it takes over as the administration's registry files them (their
+     * numbers named by subject-service when the order was opened): each with its number, name and domains, which stay
+     * as filed (docs/domain.md §3.2); the applicant adds what the registry does not hold — homepage URLs, service
+     * content, languages, the website principal — and the servers here. A registry outage fails the event, which is
+     * then tried again.
+     */
+    private Uni<Void> startFromRegistry(OrderProjection o, List<String> numbers) {
+        if (numbers == null || numbers.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return registry.filedWebsites(numbers).chain(filings -> websites.ofOrder(o.orderId).chain(present -> {
+            OffsetDateTime now = clock.now();
+            int position = present.size();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (var f : filings) {
+                if (present.stream().anyMatch(p -> f.website().websiteFilingNumber().equals(p.websiteFilingNumber))) {
+                    continue;
+                }
+                Website w = new Website();
+                w.id = UUID.randomUUID();
+                w.orderId = o.orderId;
+                w.accountId = o.accountId;
+                w.position = position++;
+                w.content = json.write(WebsiteContent.filed(f.website().name(), f.website().domains()));
+                w.websiteFilingNumber = f.website().websiteFilingNumber();
                 w.version = 1;
                 w.createdAt = now;
                 w.updatedAt = now;

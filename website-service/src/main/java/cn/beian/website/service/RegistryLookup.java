@@ -68,6 +68,20 @@ public class RegistryLookup {
                 });
     }
 
+    /**
+     * The registry's records of filed websites, by number, in that order (a number the registry no longer holds is left
+     * out). Not cached, and an outage fails the call: an access filing is pre-filled from exactly what is filed.
+     */
+    public Uni<List<DomainFiling>> filedWebsites(List<String> numbers) {
+        if (numbers.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<Uni<DomainFiling>> calls = numbers.stream().map(n -> national.websiteByFilingNumber(n)
+                .onFailure(RegistryLookup::notFound).recoverWithNull()).toList();
+        return Uni.join().all(calls).andFailFast()
+                .map(list -> list.stream().filter(f -> f != null && f.website() != null).toList());
+    }
+
     private static boolean notFound(Throwable e) {
         return e instanceof WebApplicationException w && w.getResponse().getStatus() == 404;
     }

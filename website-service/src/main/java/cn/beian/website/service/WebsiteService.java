@@ -1,5 +1,6 @@
 package cn.beian.website.service;
 
+import cn.beian.contract.order.FilingType;
 import cn.beian.platform.json.Json;
 import cn.beian.platform.problem.FieldViolation;
 import cn.beian.platform.problem.ProblemException;
@@ -83,7 +84,8 @@ public class WebsiteService {
     }
 
     private Uni<Website> add(String accountId, UUID orderId, WebsiteContent content, Map<String, RegistryFacts> facts) {
-        return editable(accountId, orderId).chain(o -> websites.ofOrder(orderId).chain(list -> {
+        return editable(accountId, orderId).invoke(WebsiteService::requireOwnWebsites)
+                .chain(o -> websites.ofOrder(orderId).chain(list -> {
             if (list.size() >= WebsiteInput.MAX_WEBSITES) {
                 String max = String.valueOf(WebsiteInput.MAX_WEBSITES);
                 throw ProblemException.localized(ProblemType.VALIDATION_FAILED, "detail.order-websites-too-many",
@@ -115,6 +117,9 @@ public class WebsiteService {
             WebsiteContent content, Map<String, RegistryFacts> facts) {
         return editable(accountId, orderId).chain(o -> website(orderId, websiteId).chain(w -> {
             ETags.requireMatch(ifMatch, w.version);
+            if (o.type == FilingType.ACCESS_FILING) {
+                requireFiledData(o, w, json.read(w.content, WebsiteContent.class), content);
+            }
             w.content = json.write(content);
             w.version++;
             w.updatedAt = clock.now();
@@ -124,7 +129,8 @@ public class WebsiteService {
 
     @WithTransaction
     public Uni<Void> remove(String accountId, UUID orderId, UUID websiteId, String ifMatch) {
-        return editable(accountId, orderId).chain(o -> website(orderId, websiteId).chain(w -> {
+        return editable(accountId, orderId).invoke(WebsiteService::requireOwnWebsites)
+                .chain(o -> website(orderId, websiteId).chain(w -> {
             ETags.requireMatch(ifMatch, w.version);
             return websites.delete(w).chain(websites::flush).chain(() -> judge.judge(o, Map.of()));
         })).replaceWithVoid();
@@ -216,6 +222,42 @@ public class WebsiteService {
             }
             return o;
         });
+    }
+
+    /**
+     * An access filing's websites are the filed ones it takes over, named when the order was opened: none is added or
+     * removed here (docs/domain.md §3.2).
+     */
+    private static void requireOwnWebsites(OrderProjection o) {
+        if (o.type == FilingType.ACCESS_FILING) {
+            throw fromExistingFiling(o, List.of(FieldViolation.of("websites", "DATA_FROM_EXISTING_FILING",
+                    "field.data-from-existing-filing")));
+        }
+    }
+
+    /**
+     * An access filing keeps each website's number, name and domains as filed; the applicant edits only what it adds
+     * (homepage URLs, content, languages, remarks, principal, servers). 409 naming each filed field that differs.
+     */
+    private static void requireFiledData(OrderProjection o, Website w, WebsiteContent filed, WebsiteContent sent) {
+        if (w.websiteFilingNumber == null || filed.sameFiledData(sent)) {
+            return;
+        }
+        String at = "websites[" + w.position + "]";
+        List<FieldViolation> errors = new ArrayList<>();
+        if (!java.util.Objects.equals(filed.name(), sent.name())) {
+            errors.add(FieldViolation.of(at + ".name", "DATA_FROM_EXISTING_FILING", "field.data-from-existing-filing"));
+        }
+        if (!filed.domains().equals(sent.domains())) {
+            errors.add(FieldViolation.of(at + ".domains", "DATA_FROM_EXISTING_FILING",
+                    "field.data-from-existing-filing"));
+        }
+        throw fromExistingFiling(o, errors);
+    }
+
+    private static ProblemException fromExistingFiling(OrderProjection o, List<FieldViolation> errors) {
+        return ProblemException.localized(ProblemType.CONFLICT, "detail.data-from-existing-filing", errors,
+                o.orderId.toString()).with("code", "DATA_FROM_EXISTING_FILING");
     }
 
     private Uni<Website> website(UUID orderId, UUID websiteId) {

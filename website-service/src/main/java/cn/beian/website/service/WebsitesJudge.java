@@ -120,6 +120,9 @@ public class WebsitesJudge {
                         Finding.Severity.BLOCKING, "finding.server-missing"));
             }
         }
+        if (order.type == FilingType.ACCESS_FILING) {
+            findings.addAll(accessFilingIncomplete(contents));
+        }
         boolean complete = (!list.isEmpty() || order.type == FilingType.DEREGISTER_SUBJECT)
                 && list.size() <= WebsiteInput.MAX_WEBSITES
                 && findings.stream().noneMatch(Finding::blocking);
@@ -176,6 +179,21 @@ public class WebsitesJudge {
             }
         }
         return chain;
+    }
+
+    /**
+     * An access filing's websites start from the registry's name and domains (OrderProjectionService): each is complete
+     * only once the applicant added what a website needs besides them, judged as an applicant's website is judged.
+     */
+    private List<Finding> accessFilingIncomplete(List<WebsiteContent> contents) {
+        List<Finding> out = new ArrayList<>();
+        for (int i = 0; i < contents.size(); i++) {
+            List<cn.beian.platform.problem.FieldViolation> missing = new ArrayList<>();
+            WebsiteInput.normalise(contents.get(i), "websites[" + i + "].", LocalDate.now(clock), missing);
+            missing.forEach(v -> out.add(WebsiteChecks.finding("WEBSITE_INCOMPLETE", v.field(),
+                    Finding.Severity.BLOCKING, "finding.access-filing-website-incomplete")));
+        }
+        return out;
     }
 
     /** The website principal, or the subject principal where the applicant chose "same as the subject's". */
