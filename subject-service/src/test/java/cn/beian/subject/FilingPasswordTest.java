@@ -242,6 +242,8 @@ class FilingPasswordTest {
         filedElsewhere(certificate);
         answer(national, PasswordCheckResult.Result.MATCH, 5);
         String order = open(account, "ACCESS_FILING", PASSWORD).statusCode(201).extract().path("id");
+        // The record the type was decided from is the one the order keeps: the registry is asked once.
+        verify(national, times(1)).subjectByCertificate(any(), eq(certificate));
         assertEquals(1, count("select count(*) from filing_order where id = '" + order
                 + "' and filing_password_verified_at is not null"));
         // Pre-filled from the existing filing: the subject's number and the website the order takes over.

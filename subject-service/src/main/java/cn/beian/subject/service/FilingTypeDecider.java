@@ -56,8 +56,16 @@ public class FilingTypeDecider {
      * @param type                {@code null} when there are conflicts
      * @param subjectFilingNumber the subject's number where it is already filed (here or elsewhere); absent when the
      *                            certificate is held by another account here (nothing of that holding is revealed)
+     * @param subjectName         the subject's name as the registry files it, where it is filed; for this service only
+     * @param accessWebsites      for an access filing, the filed websites of the domains asked about that would move
+     *                            their access here (website filing numbers); for this service only
      */
-    public record Decision(FilingType type, String subjectFilingNumber, List<Conflict> conflicts) {
+    public record Decision(FilingType type, String subjectFilingNumber, List<Conflict> conflicts, String subjectName,
+            List<String> accessWebsites) {
+
+        static Decision refused(String subjectFilingNumber, List<Conflict> conflicts) {
+            return new Decision(null, subjectFilingNumber, List.copyOf(conflicts), null, List.of());
+        }
     }
 
     /**
@@ -108,7 +116,7 @@ public class FilingTypeDecider {
             if (another && !mine) {
                 // Someone else's holding (issue 17 §5): say that it is held, and nothing of it — not its filing
                 // number, not its filings, domains or filings in flight. The registry is not even asked.
-                return Uni.createFrom().item(new Decision(null, null, List.copyOf(conflicts)));
+                return Uni.createFrom().item(Decision.refused(null, conflicts));
             }
             return notFoundAsEmpty(national.subjectByCertificate(r.certificateType(), certificate))
                     .chain(subject -> domainFilings(domains).chain(filings -> national
@@ -140,6 +148,7 @@ public class FilingTypeDecider {
         }
         int access = 0;
         int fresh = 0;
+        List<String> accessWebsites = new ArrayList<>();
         for (int i = 0; i < domains.size(); i++) {
             Optional<DomainFiling> filing = filings.get(i).filter(f -> f.website() == null
                     || f.website().status() != FilingStatus.DEREGISTERED);
@@ -158,6 +167,10 @@ public class FilingTypeDecider {
                         "conflict.domain-already-filed-here", "action.nothing-to-file", domains.get(i)));
             } else {
                 access++;
+                if (filing.get().website() != null
+                        && !accessWebsites.contains(filing.get().website().websiteFilingNumber())) {
+                    accessWebsites.add(filing.get().website().websiteFilingNumber());
+                }
             }
         }
         if (access > 0 && fresh > 0) {
@@ -166,7 +179,7 @@ public class FilingTypeDecider {
         }
         String number = live.map(SubjectFiling::subjectFilingNumber).orElse(null);
         if (!conflicts.isEmpty()) {
-            return new Decision(null, number, List.copyOf(conflicts));
+            return Decision.refused(number, conflicts);
         }
         FilingType type;
         if (access > 0) {
@@ -178,7 +191,8 @@ public class FilingTypeDecider {
         } else {
             type = FilingType.NEW_WEBSITE_SUBJECT_ELSEWHERE;
         }
-        return new Decision(type, number, List.of());
+        return new Decision(type, number, List.of(), live.map(SubjectFiling::name).orElse(null),
+                List.copyOf(accessWebsites));
     }
 
     /**

@@ -25,7 +25,6 @@ import cn.beian.subject.repository.FilingOrderRepository;
 import cn.beian.subject.repository.OrderTransitionRepository;
 import cn.beian.subject.repository.SubjectRepository;
 import cn.beian.time.BeianClock;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -56,14 +55,12 @@ public class OrderService {
     private final OrderFindings orderFindings;
     private final OrderTypeCheck types;
     private final ApprovedWebsites approvedWebsites;
-    private final ExistingFilings existing;
 
     public OrderService(FilingOrderRepository orders, OrderTransitionRepository transitions,
             SubjectRepository subjects, OutboxWriter outbox, BeianClock clock, AuthorizationCodeService codes,
             SubjectOutlines outlines, SubjectRevisions revisions, FilingPasswordCheck passwords, Json json,
             SubjectFindings findings, OrderFindings orderFindings, OrderTypeCheck types,
-            ApprovedWebsites approvedWebsites, ExistingFilings existing) {
-        this.existing = existing;
+            ApprovedWebsites approvedWebsites) {
         this.findings = findings;
         this.orderFindings = orderFindings;
         this.types = types;
@@ -113,17 +110,14 @@ public class OrderService {
 
     /**
      * Settles the order's type (decided by the server for a new filing, checked for the others), checks the filing
-     * password where the type needs one (its own transactions: a try counts even when the order is then refused), reads
-     * the registry record an order on a subject filed elsewhere starts from ({@link ExistingFilings}), then opens the
-     * order.
+     * password where the type needs one (its own transactions: a try counts even when the order is then refused), then
+     * opens the order, with the registry's record where the order starts from one ({@link OrderTypeCheck.Settled}).
      */
     public Uni<Tracked> open(String accountId, String accountEmail, NewOrder order, boolean english) {
         return types.settle(accountId, order.type(), order.domains())
-                .chain(type -> passwords.verifyFor(accountId, type, order.filingPassword())
-                        .chain(verifiedAt -> Panache.withSession(() -> subjects.findByAccount(accountId))
-                                .chain(subject -> existing.of(subject, type, order.domains()))
-                                .chain(filed -> create(accountId, accountEmail, type, verifiedAt,
-                                        order.authorizationCode(), order.websites(), filed))))
+                .chain(settled -> passwords.verifyFor(accountId, settled.type(), order.filingPassword())
+                        .chain(verifiedAt -> create(accountId, accountEmail, settled, verifiedAt,
+                                order.authorizationCode(), order.websites())))
                 .chain(o -> tracked(o, english));
     }
 
@@ -131,14 +125,14 @@ public class OrderService {
      * Opens a DRAFT of a settled type for the account's subject, with the approved websites it picks: 409 without a
      * subject, with a subject that holds no number for a type that needs one, for a website that cannot be picked, or
      * with another order in flight (naming the picked websites that order holds). An order on a subject filed
-     * elsewhere keeps the registry's record ({@code filed}): the subject's number, and for an access filing the
+     * elsewhere keeps the registry's record ({@code settled}): the subject's number, and for an access filing the
      * websites it takes over (announced with the order, so website-service fills them in) and the subject's name as
      * filed.
      */
     @WithTransaction
-    Uni<FilingOrder> create(String accountId, String accountEmail, FilingType type,
-            OffsetDateTime passwordVerifiedAt, String authorizationCode, List<String> websiteRefs,
-            ExistingFilings.Record filed) {
+    Uni<FilingOrder> create(String accountId, String accountEmail, OrderTypeCheck.Settled settled,
+            OffsetDateTime passwordVerifiedAt, String authorizationCode, List<String> websiteRefs) {
+        FilingType type = settled.type();
         return subjects.findByAccount(accountId).chain(subject -> {
             if (subject == null) {
                 return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT,
@@ -160,14 +154,14 @@ public class OrderService {
                 FilingOrder o = newDraft(accountId, subject, type);
                 o.accountEmail = accountEmail;
                 o.filingPasswordVerifiedAt = passwordVerifiedAt;
-                List<String> numbers = type == FilingType.ACCESS_FILING ? filed.websiteNumbers()
+                List<String> numbers = type == FilingType.ACCESS_FILING ? settled.accessWebsites()
                         : picked.stream().map(w -> w.websiteFilingNumber).toList();
                 o.websites = ApprovedWebsites.picksWebsites(type) || type == FilingType.ACCESS_FILING
                         ? json.write(numbers) : null;
-                o.registrySubjectNumber = filed.subjectFilingNumber();
-                if (type == FilingType.ACCESS_FILING && filed.subjectName() != null) {
+                o.registrySubjectNumber = settled.registrySubjectNumber();
+                if (settled.registrySubjectName() != null) {
                     // Pre-filled from the existing filing: the subject is named as the administration filed it.
-                    subject.name = filed.subjectName();
+                    subject.name = settled.registrySubjectName();
                     subject.updatedAt = o.createdAt;
                 }
                 return orders.persistAndFlush(o)
