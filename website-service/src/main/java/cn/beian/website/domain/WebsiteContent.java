@@ -4,6 +4,7 @@ import cn.beian.contract.domain.CertificateType;
 import cn.beian.contract.domain.PreApprovalType;
 import cn.beian.contract.domain.ServiceContent;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Everything an applicant says about one website (docs/domain.md §1), as stored (JSON) and as the API takes it. Domains
@@ -45,13 +46,8 @@ public record WebsiteContent(
      * domains (lower case, as the registry keeps them).
      */
     public static WebsiteContent filed(String name, List<String> domains) {
-        return new WebsiteContent(name, domains.stream().map(d -> d.toLowerCase(java.util.Locale.ROOT)).toList(),
+        return new WebsiteContent(name, domains.stream().map(d -> d.toLowerCase(Locale.ROOT)).toList(),
                 null, null, null, null, null, false, null, null, null);
-    }
-
-    /** Whether {@code other} names the website as this one does (same name, same domains in the same order). */
-    public boolean sameFiledData(WebsiteContent other) {
-        return java.util.Objects.equals(name, other.name) && domains.equals(other.domains);
     }
 
     /** The fields shared across an order's websites by "copy to the other websites" (all but name and domains). */

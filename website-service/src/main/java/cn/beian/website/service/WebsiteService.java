@@ -24,6 +24,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -240,19 +241,21 @@ public class WebsiteService {
      * (homepage URLs, content, languages, remarks, principal, servers). 409 naming each filed field that differs.
      */
     private static void requireFiledData(OrderProjection o, Website w, WebsiteContent filed, WebsiteContent sent) {
-        if (w.websiteFilingNumber == null || filed.sameFiledData(sent)) {
+        if (w.websiteFilingNumber == null) {
             return;
         }
         String at = "websites[" + w.position + "]";
         List<FieldViolation> errors = new ArrayList<>();
-        if (!java.util.Objects.equals(filed.name(), sent.name())) {
+        if (!Objects.equals(filed.name(), sent.name())) {
             errors.add(FieldViolation.of(at + ".name", "DATA_FROM_EXISTING_FILING", "field.data-from-existing-filing"));
         }
         if (!filed.domains().equals(sent.domains())) {
             errors.add(FieldViolation.of(at + ".domains", "DATA_FROM_EXISTING_FILING",
                     "field.data-from-existing-filing"));
         }
-        throw fromExistingFiling(o, errors);
+        if (!errors.isEmpty()) {
+            throw fromExistingFiling(o, errors);
+        }
     }
 
     private static ProblemException fromExistingFiling(OrderProjection o, List<FieldViolation> errors) {

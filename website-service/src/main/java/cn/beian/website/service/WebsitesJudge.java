@@ -1,5 +1,7 @@
 package cn.beian.website.service;
 
+import cn.beian.contract.domain.CertificateType;
+import cn.beian.contract.domain.Province;
 import cn.beian.contract.events.EventType;
 import cn.beian.contract.events.order.OrderSubjectOutlined;
 import cn.beian.contract.events.readiness.PartReady;
@@ -11,6 +13,8 @@ import cn.beian.contract.order.FilingType;
 import cn.beian.platform.json.Json;
 import cn.beian.platform.outbox.OutboxWriter;
 import cn.beian.platform.persistence.Fingerprints;
+import cn.beian.platform.problem.FieldViolation;
+import cn.beian.rules.Facts;
 import cn.beian.time.BeianClock;
 import cn.beian.validators.domain.DomainNames;
 import cn.beian.website.config.WebsiteConfig;
@@ -80,8 +84,8 @@ public class WebsitesJudge {
     }
 
     /** The subject's approved websites as probed, for the filings that have some (first filings have none). */
-    private Uni<List<cn.beian.rules.Facts.ExistingSite>> existing(OrderProjection order) {
-        return order.type == null || order.type == cn.beian.contract.order.FilingType.FIRST_FILING
+    private Uni<List<Facts.ExistingSite>> existing(OrderProjection order) {
+        return order.type == null || order.type == FilingType.FIRST_FILING
                 ? Uni.createFrom().nullItem() : existingSites.existingSites(order.accountId);
     }
 
@@ -108,7 +112,7 @@ public class WebsitesJudge {
 
     private Uni<WebsitesVersion> record(OrderProjection order, List<Website> list, List<WebsiteContent> contents,
             Map<String, RegistryFacts> facts, Map<String, String> taken, Set<String> filed,
-            List<cn.beian.rules.Facts.ExistingSite> sites, OffsetDateTime now) {
+            List<Facts.ExistingSite> sites, OffsetDateTime now) {
         OrderSubjectOutlined subject = json.read(order.subject, OrderSubjectOutlined.class);
         var ctx = new WebsiteChecks.Context(order.type, order.province, order.nature, subject,
                 LocalDate.now(clock), facts, taken, filed, sites);
@@ -188,7 +192,7 @@ public class WebsitesJudge {
     private List<Finding> accessFilingIncomplete(List<WebsiteContent> contents) {
         List<Finding> out = new ArrayList<>();
         for (int i = 0; i < contents.size(); i++) {
-            List<cn.beian.platform.problem.FieldViolation> missing = new ArrayList<>();
+            List<FieldViolation> missing = new ArrayList<>();
             WebsiteInput.normalise(contents.get(i), "websites[" + i + "].", LocalDate.now(clock), missing);
             missing.forEach(v -> out.add(WebsiteChecks.finding("WEBSITE_INCOMPLETE", v.field(),
                     Finding.Severity.BLOCKING, "finding.access-filing-website-incomplete")));
@@ -211,9 +215,9 @@ public class WebsitesJudge {
             return null;
         }
         String province = null;
-        if (p.certificateType() == cn.beian.contract.domain.CertificateType.RESIDENT_ID
+        if (p.certificateType() == CertificateType.RESIDENT_ID
                 && p.certificateNumber() != null && p.certificateNumber().length() >= 2) {
-            province = cn.beian.contract.domain.Province.byCode(p.certificateNumber().substring(0, 2))
+            province = Province.byCode(p.certificateNumber().substring(0, 2))
                     .map(Enum::name).orElse(null);
         }
         return new OrderWebsitesChanged.PrincipalOutline(personKey(p), p.name(), p.certificateType(), province);
