@@ -122,6 +122,18 @@ class AccessFilingIT {
         return id;
     }
 
+    /**
+     * Submits the access filing and approves its initial review: no curtain photo, so it goes straight to the
+     * administration, and the site is served from then on.
+     */
+    private static void passInitialReview(Journeys.Applicant a, String order, String domain) {
+        Journeys.act(a.token(), order, "submit", "INITIAL_REVIEW");
+        Journeys.decide(Journeys.reviewer(), Journeys.claimCase(Journeys.reviewer(), order, "INITIAL"),
+                "\"decision\":\"APPROVE\"");
+        Journeys.awaitState(a.token(), order, "AUTHORITY_REVIEW");
+        awaitAccess("www." + domain, true);
+    }
+
     private static String etag(Journeys.Applicant a, String site) {
         return given().auth().oauth2(a.token()).get(site).then().statusCode(200).extract().header("ETag");
     }
@@ -139,12 +151,7 @@ class AccessFilingIT {
         assertEquals("ACCESS_FILING_AWAITING_INITIAL_REVIEW", access("www." + domain).get("reason"));
 
         int known = Journeys.miitCodes(a.mobile());
-        Journeys.act(a.token(), order, "submit", "INITIAL_REVIEW");
-        Journeys.decide(Journeys.reviewer(), Journeys.claimCase(Journeys.reviewer(), order, "INITIAL"),
-                "\"decision\":\"APPROVE\"");
-        // No curtain photo: straight to the administration; the site is served from now on.
-        Journeys.awaitState(a.token(), order, "AUTHORITY_REVIEW");
-        awaitAccess("www." + domain, true);
+        passInitialReview(a, order, domain);
         assertEquals("ACCESS_FILING_INITIAL_REVIEW_PASSED", access("www." + domain).get("reason"));
 
         Journeys.approveAtAdministration(order, a.mobile(), known);
@@ -183,11 +190,7 @@ class AccessFilingIT {
         Elsewhere e = filedElsewhere(a, domain);
         String order = openAccessFiling(a, domain, e);
         completeAccessFiling(a, order, domain, e);
-        Journeys.act(a.token(), order, "submit", "INITIAL_REVIEW");
-        Journeys.decide(Journeys.reviewer(), Journeys.claimCase(Journeys.reviewer(), order, "INITIAL"),
-                "\"decision\":\"APPROVE\"");
-        Journeys.awaitState(a.token(), order, "AUTHORITY_REVIEW");
-        awaitAccess("www." + domain, true);
+        passInitialReview(a, order, domain);
 
         // The administration rejects it; the applicant lets it lie: the site stays served while the order is alive ...
         String admin = Journeys.admin();
