@@ -40,6 +40,8 @@ public class ReviewMetricsJob {
     private final LabeledGauge waiting;
     private final LabeledGauge waitingOldest;
     private final AtomicLong lastEntryAge = new AtomicLong();
+    private final AtomicLong rounds = new AtomicLong();
+    private long applied;
 
     public ReviewMetricsJob(ReviewCaseRepository cases, SubmissionRepository submissions, BeianClock clock,
             MeterRegistry registry, GatewayLock lock, FeedFollower feed) {
@@ -69,34 +71,44 @@ public class ReviewMetricsJob {
     @Scheduled(identity = "review-service-metrics", every = "${beian.metrics.refresh-interval:15s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> refresh() {
+        // A round run by hand (staff, tests) may overlap the scheduled one: the gauges show the round that started
+        // last, never an older round's figures that happened to finish later.
+        long round = rounds.incrementAndGet();
         OffsetDateTime now = clock.now();
-        return Panache.withSession(() -> cases.queueByKindAndStatus(now).invoke(rows -> {
-                    Map<List<String>, Long> depth = new HashMap<>();
-                    Map<List<String>, Long> oldest = new HashMap<>();
-                    Map<List<String>, Long> breached = new HashMap<>();
-                    for (Object[] r : rows) {
-                        List<String> kind = List.of((String) r[0]);
-                        depth.put(List.of((String) r[0], (String) r[1]), ((Number) r[2]).longValue());
-                        oldest.merge(kind, age(r[3], now), Math::max);
-                        breached.merge(kind, ((Number) r[4]).longValue(), Long::sum);
-                    }
-                    queue.set(depth);
-                    queueOldest.set(oldest);
-                    slaBreached.set(breached);
-                })
-                .chain(submissions::undecidedByStatus).invoke(rows -> {
-                    Map<List<String>, Long> count = new HashMap<>();
-                    Map<List<String>, Long> oldest = new HashMap<>();
-                    for (Object[] r : rows) {
-                        count.put(List.of((String) r[0]), ((Number) r[1]).longValue());
-                        oldest.put(List.of((String) r[0]), age(r[2], now));
-                    }
-                    waiting.set(count);
-                    waitingOldest.set(oldest);
-                })
-                .chain(submissions::feedCursorMovedAt)
-                .invoke(at -> lastEntryAge.set(at == null ? 0 : Math.max(0, Duration.between(at, now).toSeconds()))))
+        return Panache.withSession(() -> cases.queueByKindAndStatus(now)
+                        .chain(queueRows -> submissions.undecidedByStatus()
+                                .chain(waitingRows -> submissions.feedCursorMovedAt()
+                                        .invoke(at -> apply(round, now, queueRows, waitingRows, at)))))
                 .replaceWithVoid().onFailure().recoverWithNull();
+    }
+
+    private synchronized void apply(long round, OffsetDateTime now, List<Object[]> queueRows,
+            List<Object[]> waitingRows, OffsetDateTime feedMovedAt) {
+        if (round < applied) {
+            return;
+        }
+        applied = round;
+        Map<List<String>, Long> depth = new HashMap<>();
+        Map<List<String>, Long> oldest = new HashMap<>();
+        Map<List<String>, Long> breached = new HashMap<>();
+        for (Object[] r : queueRows) {
+            List<String> kind = List.of((String) r[0]);
+            depth.put(List.of((String) r[0], (String) r[1]), ((Number) r[2]).longValue());
+            oldest.merge(kind, age(r[3], now), Math::max);
+            breached.merge(kind, ((Number) r[4]).longValue(), Long::sum);
+        }
+        queue.set(depth);
+        queueOldest.set(oldest);
+        slaBreached.set(breached);
+        Map<List<String>, Long> count = new HashMap<>();
+        Map<List<String>, Long> waitingSince = new HashMap<>();
+        for (Object[] r : waitingRows) {
+            count.put(List.of((String) r[0]), ((Number) r[1]).longValue());
+            waitingSince.put(List.of((String) r[0]), age(r[2], now));
+        }
+        waiting.set(count);
+        waitingOldest.set(waitingSince);
+        lastEntryAge.set(feedMovedAt == null ? 0 : Math.max(0, Duration.between(feedMovedAt, now).toSeconds()));
     }
 
     private static long age(Object value, OffsetDateTime now) {
