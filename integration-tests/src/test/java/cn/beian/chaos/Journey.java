@@ -355,8 +355,8 @@ final class Journey implements Runnable {
             if (claim.status() != 200) {
                 keySerial++;
             }
-            int version = call("case", () -> Http.get(cases + "/" + id).bearer(run.tokens().reviewer()), 200).json()
-                    .path("reviewCase").path("version").asInt();
+            JsonNode view = call("case", () -> Http.get(cases + "/" + id).bearer(run.tokens().reviewer()), 200).json();
+            int version = tickChecklist(cases + "/" + id, view);
             Http.Resp d = call("decide", () -> Http.post(cases + "/" + id + "/decision").bearer(run.tokens().reviewer())
                     .header("Idempotency-Key", key("decide-" + id))
                     .json("{\"version\":" + version + ",\"decision\":\"APPROVE\"}"), 200, 400, 409, 412, 422);
@@ -420,6 +420,27 @@ final class Journey implements Runnable {
             }
         }
         done();
+    }
+
+    /**
+     * Ticks every checklist item of the claimed case still unanswered (an approval with one unanswered is refused);
+     * answers the case's version after them. An answer refused (the claim or the version moved on meanwhile) is left
+     * to the next round: the decision then fails and the loop looks again.
+     */
+    private int tickChecklist(String casePath, JsonNode view) {
+        int version = view.path("reviewCase").path("version").asInt();
+        for (JsonNode item : view.path("checklist")) {
+            if (!item.path("outcome").isTextual()) {
+                int seen = version;
+                Http.Resp t = call("tick", () -> Http.put(casePath + "/checklist/" + item.path("itemId").asText())
+                        .bearer(run.tokens().reviewer()).header("If-Match", "\"" + seen + "\"")
+                        .json("{\"outcome\":\"TICKED\"}"), 200, 409, 412);
+                if (t.status() == 200) {
+                    version = Integer.parseInt(t.header("ETag").replace("\"", ""));
+                }
+            }
+        }
+        return version;
     }
 
     /** The administration approves; for the targeted orders, with review-service frozen and then killed. */

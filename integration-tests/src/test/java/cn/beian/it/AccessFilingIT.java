@@ -128,8 +128,7 @@ class AccessFilingIT {
      */
     private static void passInitialReview(Journeys.Applicant a, String order, String domain) {
         Journeys.act(a.token(), order, "submit", "INITIAL_REVIEW");
-        Journeys.decide(Journeys.reviewer(), Journeys.claimCase(Journeys.reviewer(), order, "INITIAL"),
-                "\"decision\":\"APPROVE\"");
+        Journeys.approve(Journeys.reviewer(), Journeys.claimCase(Journeys.reviewer(), order, "INITIAL"));
         Journeys.awaitState(a.token(), order, "AUTHORITY_REVIEW");
         awaitAccess("www." + domain, true);
     }

@@ -1,6 +1,7 @@
 package cn.beian.it;
 
 import static cn.beian.it.Journeys.act;
+import static cn.beian.it.Journeys.approve;
 import static cn.beian.it.Journeys.await;
 import static cn.beian.it.Journeys.awaitReady;
 import static cn.beian.it.Journeys.awaitState;
@@ -9,6 +10,7 @@ import static cn.beian.it.Journeys.decide;
 import static cn.beian.it.Journeys.smsCode;
 import static cn.beian.it.Journeys.uploadMissing;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -107,7 +109,7 @@ class OrderLifecycleIT {
         given().auth().oauth2(reviewer).get(link).then().statusCode(200).body("url", notNullValue());
         given().auth().oauth2(applicant).get(materials + "/material-reads").then().statusCode(200)
                 .body("items.size()", org.hamcrest.Matchers.greaterThan(0));
-        decide(reviewer, secondCase, "\"decision\":\"APPROVE\"");
+        approve(reviewer, secondCase);
         awaitState(applicant, order, "AWAITING_PHOTO");
 
         // The curtain photo, then the photo review.
@@ -115,7 +117,15 @@ class OrderLifecycleIT {
         given().auth().oauth2(applicant).post(materials + "/photo-submissions").then().statusCode(202);
         awaitState(applicant, order, "PHOTO_REVIEW");
         String photoCase = claimCase(reviewer, order, "PHOTO");
-        decide(reviewer, photoCase, "\"decision\":\"APPROVE\"");
+        // Its checklist is the curtain photo's items; an approval that leaves them unanswered is refused.
+        String photoPath = Stack.REVIEW + "/api/v1/review-cases/" + photoCase;
+        int photoVersion = given().auth().oauth2(reviewer).get(photoPath).then().statusCode(200)
+                .body("checklist.itemId", contains("X-05", "BJ-B-09")).extract().path("reviewCase.version");
+        given().auth().oauth2(reviewer).contentType(ContentType.JSON)
+                .body("{\"version\":" + photoVersion + ",\"decision\":\"APPROVE\"}").post(photoPath + "/decision")
+                .then().statusCode(409).body("code", equalTo("CHECKLIST_INCOMPLETE"))
+                .body("unansweredItems", contains("X-05", "BJ-B-09"));
+        approve(reviewer, photoCase);
         awaitState(applicant, order, "AUTHORITY_REVIEW");
 
         // The gateway submitted the snapshot; the administration texts the principal a code, who verifies it.

@@ -196,6 +196,16 @@ class ReviewConsoleIT {
             browser.screenshot("12-photo-full-size-zoomed");
             browser.find("#viewer").sendKeys(Keys.ESCAPE);
             browser.until(d -> browser.js("return document.getElementById('viewer').open").equals(Boolean.FALSE));
+            // The photo case's checklist holds the curtain photo's items (a Beijing filing): each ticked with its
+            // button, each answer reloading the case; an approval with one unanswered would be refused.
+            assertEquals(List.of("X-05", "BJ-B-09"), browser.all("#checklist li[data-item-id]").stream()
+                    .map(li -> li.getDomAttribute("data-item-id")).toList());
+            for (String item : List.of("X-05", "BJ-B-09")) {
+                String li = "#checklist li[data-item-id='" + item + "']";
+                browser.find(li + " button[data-check=tick]").click();
+                browser.until(d -> "TICKED".equals(browser.find(li).getDomAttribute("data-outcome")));
+            }
+            browser.screenshot("12b-checklist-ticked");
             browser.find("#approve").click();
             browser.visible("#confirm-yes").click();
             browser.until(d -> "APPROVED".equals(browser.find("#case-status").getDomAttribute("data-status")));

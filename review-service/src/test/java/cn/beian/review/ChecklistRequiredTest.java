@@ -16,15 +16,13 @@ import cn.beian.testing.PostgresTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-/** With {@code beian.review.require-checklist}: no approval while an item is unanswered, each one named. */
+/** {@code beian.review.require-checklist} (on by default): no approval while an item is unanswered, each one named. */
 @QuarkusTest
-@TestProfile(ChecklistRequiredProfile.class)
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "review"))
 @WithTestResource(value = InMemoryMessagingResource.class, initArgs = @ResourceArg(name = "incoming",
         value = "subject-events,website-events,materials-events"))
@@ -37,17 +35,17 @@ class ChecklistRequiredTest {
 
     @Test
     void anApprovalNamesEveryUnansweredItem() {
-        String path = ReviewChecklistTest.openCase(connector, "BEIJING", ReviewChecklistTest.NO_FINDINGS);
+        String path = ReviewChecklistTest.openCase(connector, "XINJIANG", ReviewChecklistTest.NO_FINDINGS);
         String order = orderOf(path);
         int version = claim("rita", path);
         decide("rita", path, version, "APPROVE").then().statusCode(409)
                 .body("code", equalTo("CHECKLIST_INCOMPLETE"))
-                .body("unansweredItems", contains("X-05", "BJ-B-09"))
-                .body("detail", containsString("X-05, BJ-B-09"));
-        version = answer("rita", path, version, "X-05", "TICKED", null);
+                .body("unansweredItems", contains("XJ-B-04", "XJ-B-03"))
+                .body("detail", containsString("XJ-B-04, XJ-B-03"));
+        version = answer("rita", path, version, "XJ-B-04", "TICKED", null);
         decide("rita", path, version, "APPROVE").then().statusCode(409)
-                .body("unansweredItems", contains("BJ-B-09"));
-        version = answer("rita", path, version, "BJ-B-09", "TICKED", null);
+                .body("unansweredItems", contains("XJ-B-03"));
+        version = answer("rita", path, version, "XJ-B-03", "TICKED", null);
         decide("rita", path, version, "APPROVE").then().statusCode(200).body("status", equalTo("APPROVED"));
         assertEquals(1, events(order, "review.initial-approved.v1"));
     }

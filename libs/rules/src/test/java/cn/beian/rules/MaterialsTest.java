@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.beian.contract.domain.CertificateType;
 import cn.beian.contract.domain.Province;
 import cn.beian.contract.domain.SubjectNature;
+import cn.beian.contract.events.review.ReviewKind;
 import cn.beian.contract.order.FilingType;
 import cn.beian.testing.TestClock;
 import java.util.ArrayList;
@@ -419,7 +420,7 @@ class MaterialsTest {
         for (OrderDocument o : orders) {
             for (Facts f : new Facts[] {null, Facts.on(null), Facts.on(TestClock.today())}) {
                 assertDoesNotThrow(() -> MaterialRequirements.of(o, f, false));
-                assertDoesNotThrow(() -> ReviewChecklist.of(o, true));
+                assertDoesNotThrow(() -> ReviewChecklist.of(o, ReviewKind.INITIAL, true));
             }
         }
         assertTrue(MaterialRequirements.of(null, null, false).isEmpty());

@@ -21,10 +21,10 @@ public interface ReviewConfig {
 
     /**
      * Whether an approval needs every checklist item answered: a 409 {@code CHECKLIST_INCOMPLETE} naming each
-     * unanswered item. Off by default while the clients that approve today (the console's end-to-end story, the
-     * integration journeys, the chaos run) do not answer the checklist first; meanwhile an approval names the
-     * unanswered items in its audit line.
+     * unanswered item. On: otherwise a reviewer could leave an item unanswered instead of failing it, and so approve
+     * without the second reviewer a failed item calls for. Off only for a client that cannot answer items yet; an
+     * approval then names the unanswered items in its audit line.
      */
-    @WithDefault("false")
+    @WithDefault("true")
     boolean requireChecklist();
 }

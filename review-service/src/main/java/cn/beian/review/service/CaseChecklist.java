@@ -36,14 +36,14 @@ public class CaseChecklist {
     public record Line(String itemId, String text, ChecklistAnswer answer) {
     }
 
-    /** The items of the case's order, in the catalogue's order. */
+    /** The items of the case's order that a case of its kind looks at, in the catalogue's order. */
     public Uni<List<ReviewChecklist.Item>> items(ReviewCase c, boolean english) {
-        return documents.document(c).map(doc -> ReviewChecklist.of(order(doc), english));
+        return documents.document(c).map(doc -> ReviewChecklist.of(order(doc), c.kind, english));
     }
 
     /** The items with their answers, for the case's snapshot document already read ({@link CaseDocuments#read}). */
     public Uni<List<Line>> of(ReviewCase c, JsonNode document, boolean english) {
-        List<ReviewChecklist.Item> items = ReviewChecklist.of(order(document), english);
+        List<ReviewChecklist.Item> items = ReviewChecklist.of(order(document), c.kind, english);
         return answers.ofCase(c.id).map(given -> lines(items, given));
     }
 

@@ -2,6 +2,7 @@ package cn.beian.website.rest;
 
 import cn.beian.contract.domain.Province;
 import cn.beian.contract.domain.SubjectNature;
+import cn.beian.contract.events.review.ReviewKind;
 import cn.beian.contract.order.FilingType;
 import cn.beian.platform.http.AcceptLanguages;
 import cn.beian.platform.problem.Problem;
@@ -51,10 +52,12 @@ public class RuleCatalogueResource {
         }
     }
 
-    public record ChecklistView(String id, String item, String source) {
+    /** @param reviews the review cases that look at the item (the photo review for the curtain photo's items) */
+    public record ChecklistView(String id, String item, List<ReviewKind> reviews, String source) {
 
         static ChecklistView of(ChecklistItem c, boolean en) {
-            return new ChecklistView(c.id(), c.item() == null ? null : c.item().in(en), c.source());
+            return new ChecklistView(c.id(), c.item() == null ? null : c.item().in(en),
+                    c.reviews().stream().sorted().toList(), c.source());
         }
     }
 
