@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -173,8 +174,10 @@ final class Journeys {
         return Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).until(() -> {
             List<Map<String, Object>> subs = given().auth().oauth2(admin).queryParam("orderId", order)
                     .get(Stack.REVIEW + "/api/v1/authority-submissions").then().statusCode(200).extract().path("items");
-            return subs.stream().filter(s -> s.get("submissionId") != null)
-                    .map(s -> (String) s.get("submissionId")).reduce((x, y) -> y).orElse(null);
+            // The order's latest submission: its id ends with the submission's number (":1", ":2" after a resubmission).
+            return subs.stream().map(s -> (String) s.get("submissionId")).filter(id -> id != null)
+                    .max(Comparator.comparingInt(id -> Integer.parseInt(id.substring(id.lastIndexOf(':') + 1))))
+                    .orElse(null);
         }, s -> s != null);
     }
 

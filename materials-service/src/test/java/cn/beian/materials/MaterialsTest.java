@@ -237,6 +237,34 @@ class MaterialsTest {
                 .body("missing.kind", not(hasItem("RESIDENCE_PERMIT")));
     }
 
+    /** A website principal replaced by another person: the documents of the one replaced leave the slot. */
+    @Test
+    void aReplacedWebsitePrincipalsDocumentsAreAskedForAgain() throws Exception {
+        String account = "new-principal-" + UUID.randomUUID();
+        String order = UUID.randomUUID().toString();
+        events.created(order, account, "FIRST_FILING", "SHANGHAI", "PERSON");
+        events.outlined(order, account, "FIRST_FILING", "SHANGHAI", "PERSON", "RESIDENT_ID", "310101199003070016",
+                false, 1);
+        events.websites(order, 1, Events.website("w1", false, "p1", ""));
+        upload(account, order, "ID_FRONT", "websites[w1].principal", Images.jpeg(1200, 800), "p1.jpg").then()
+                .statusCode(201);
+        String front = "items.find { it.kind == 'ID_FRONT' && it.ownerRef == 'websites[w1].principal' }.provided";
+        as(account, "applicant").get(base(order) + "/required-materials").then().statusCode(200)
+                .body(front, equalTo(true));
+
+        events.websites(order, 2, Events.website("w1", false, "p2", ""));
+        as(account, "applicant").get(base(order) + "/required-materials").then().statusCode(200)
+                .body(front, equalTo(false));
+        assertEquals(1L, count("select count(*) from material where order_id = '" + order
+                + "' and owner_ref = 'websites[w1].principal' and valid_to is not null"), "kept as an old version");
+
+        upload(account, order, "ID_FRONT", "websites[w1].principal", Images.jpeg(1200, 800), "p2.jpg").then()
+                .statusCode(201);
+        events.websites(order, 3, Events.website("w1", false, "p2", "\"EDUCATION\""));
+        as(account, "applicant").get(base(order) + "/required-materials").then().statusCode(200)
+                .body(front, equalTo(true));
+    }
+
     /**
      * A kind the rules data added (BJ-U-01: a Beijing unit's principal holding the certificate) from required to
      * uploaded to satisfied, and the readiness announced with it as a finding on its materials.<KIND> key until then.

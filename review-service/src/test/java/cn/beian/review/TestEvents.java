@@ -77,14 +77,19 @@ final class TestEvents {
     }
 
     static String websitesSnapshot(String orderId, long version) {
+        return websitesSnapshot(orderId, version, "110101199003070011");
+    }
+
+    /** The order's one website, its principal the person with resident ID {@code principalId}. */
+    static String websitesSnapshot(String orderId, long version, String principalId) {
         return """
                 {"orderId":"%s","version":%d,"websites":[{"websiteId":"w-1-%s","name":"吴十的博客",
                  "domains":["wushi-%s.cn"],"homepageUrls":["www.wushi-%s.cn"],"serviceContent":"OTHER",
                  "preApprovals":[],"languages":["zh-CN"],"principal":{"name":"吴十","certificateType":"RESIDENT_ID",
-                 "certificateNumber":"110101199003070011","mobile":"13800138000","email":"wu@beian.test"},
+                 "certificateNumber":"%s","mobile":"13800138000","email":"wu@beian.test"},
                  "principalSameAsSubject":true,"serverIds":["srv-1"],"authorizationCodes":[]}],"findings":[],
                  "frozenAt":"%s"}"""
-                .formatted(orderId, version, orderId, orderId.substring(0, 8), orderId.substring(0, 8),
+                .formatted(orderId, version, orderId, orderId.substring(0, 8), orderId.substring(0, 8), principalId,
                         TestClock.isoNow());
     }
 

@@ -100,6 +100,42 @@ class OrderOutcomeTest {
     }
 
     @Test
+    void aReReviewWhosePrincipalsChangedAsksForANewCurtainPhoto() throws Exception {
+        String account = "new-principal-" + UUID.randomUUID();
+        as(account, "applicant").contentType(ContentType.JSON).body(SubjectResourceTest.subject("钱十二"))
+                .post("/api/v1/subjects").then().statusCode(201);
+        String order = as(account, "applicant").contentType(ContentType.JSON).body("{\"type\":\"FIRST_FILING\"}")
+                .post("/api/v1/orders").then().statusCode(201).extract().path("id");
+        ack("website-events", "/beian/website-service", order, "website.order-readiness-changed.v1",
+                "{\"orderId\":\"%s\",\"version\":2,\"ready\":true}".formatted(order));
+        ack("materials-events", "/beian/materials-service", order, "material.order-readiness-changed.v1",
+                "{\"orderId\":\"%s\",\"version\":3,\"ready\":true}".formatted(order));
+        String etag = as(account, "applicant").get("/api/v1/orders/" + order).then().extract().header("ETag");
+        as(account, "applicant").header("If-Match", etag).post("/api/v1/orders/" + order + "/submit").then()
+                .statusCode(200);
+        review(order, "review.initial-approved.v1", null);
+        ack("materials-events", "/beian/materials-service", order, "material.photo-submitted.v1",
+                "{\"orderId\":\"%s\",\"submittedBy\":\"%s\",\"byVerificationPoint\":false}".formatted(order, account));
+        review(order, "review.photo-approved.v1", null);
+        ack("review-events", "/beian/review-service", order, "authority.rejected.v1", """
+                {"orderId":"%s","returned":false,"reasons":[{"fieldKey":"websites[0].principal.name",
+                 "code":"PRINCIPAL_INFO_WRONG"}]}""".formatted(order));
+        etag = as(account, "applicant").get("/api/v1/orders/" + order).then().extract().header("ETag");
+        as(account, "applicant").header("If-Match", etag).post("/api/v1/orders/" + order + "/resubmit").then()
+                .statusCode(200).body("rereview", equalTo(true));
+
+        // review-service: the re-review names another website principal than the approved photo shows.
+        ack("review-events", "/beian/review-service", order, "review.initial-approved.v1",
+                "{\"orderId\":\"%s\",\"reviewerId\":\"rita\",\"photoStillHolds\":false}".formatted(order));
+        state(account, order, "AWAITING_PHOTO");
+        ack("materials-events", "/beian/materials-service", order, "material.photo-submitted.v1",
+                "{\"orderId\":\"%s\",\"submittedBy\":\"%s\",\"byVerificationPoint\":false}".formatted(order, account));
+        state(account, order, "PHOTO_REVIEW");
+        review(order, "review.photo-approved.v1", null);
+        state(account, order, "AUTHORITY_REVIEW");
+    }
+
+    @Test
     void anEventTheOrderCannotTakeIsDeadLetteredNotApplied() throws Exception {
         String account = "stuck-" + UUID.randomUUID();
         as(account, "applicant").contentType(ContentType.JSON).body(SubjectResourceTest.subject("郑十一"))

@@ -44,6 +44,12 @@ public class MaterialRepository implements PanacheRepositoryBase<Material, UUID>
                 + " and validTo is null", version, orderId, kind, ownerRef, MaterialStatus.STORED);
     }
 
+    /** Closes every current material of one owner at {@code version}; answers how many. */
+    public Uni<Integer> closeOwner(UUID orderId, String ownerRef, long version) {
+        return update("validTo = ?1 where orderId = ?2 and ownerRef = ?3 and status = ?4 and validTo is null",
+                version, orderId, ownerRef, MaterialStatus.STORED);
+    }
+
     public Uni<List<Material>> staleIntents(OffsetDateTime before, int limit) {
         return find("status = ?1 and createdAt < ?2 order by createdAt", MaterialStatus.PENDING, before)
                 .range(0, limit - 1).list();

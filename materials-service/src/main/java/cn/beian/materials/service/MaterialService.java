@@ -2,6 +2,7 @@ package cn.beian.materials.service;
 
 import cn.beian.contract.events.EventType;
 import cn.beian.contract.events.readiness.PartReady;
+import cn.beian.contract.events.website.OrderWebsitesChanged.WebsiteOutline;
 import cn.beian.contract.findings.Finding;
 import cn.beian.materials.domain.Material;
 import cn.beian.materials.domain.MaterialKind;
@@ -17,7 +18,9 @@ import cn.beian.time.BeianClock;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
@@ -126,6 +129,40 @@ public class MaterialService {
             o.updatedAt = clock.now();
             return refreshReadiness(o);
         }));
+    }
+
+    /**
+     * A website whose principal is now another person (another certificate, or the subject principal instead of its
+     * own) no longer has its principal's documents: the ID photos and curtain photo stored under
+     * {@code websites[<id>].principal} show the person who was replaced, so they leave the slot (kept as old versions)
+     * and the new person's are asked for. Runs in the caller's transaction, before readiness is judged again.
+     */
+    public Uni<Void> forgetReplacedPrincipals(OrderProjection o, List<WebsiteOutline> before,
+            List<WebsiteOutline> after) {
+        Map<String, String> was = new HashMap<>();
+        before.forEach(w -> was.put(w.websiteId(), person(w)));
+        List<String> replaced = (after == null ? List.<WebsiteOutline>of() : after).stream()
+                .filter(w -> was.containsKey(w.websiteId()) && !was.get(w.websiteId()).equals(person(w)))
+                .map(w -> "websites[" + w.websiteId() + "].principal").toList();
+        if (replaced.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        long next = o.materialsVersion + 1;
+        Uni<Integer> closed = Uni.createFrom().item(0);
+        for (String owner : replaced) {
+            closed = closed.chain(n -> materials.closeOwner(o.orderId, owner, next).map(c -> n + c));
+        }
+        return closed.invoke(n -> {
+            if (n > 0) {
+                o.materialsVersion = next;
+                o.updatedAt = clock.now();
+            }
+        }).replaceWithVoid();
+    }
+
+    /** Whom a website's principal documents show: the subject principal, or the website's own by its person key. */
+    private static String person(WebsiteOutline w) {
+        return w.principalSameAsSubject() || w.principal() == null ? "subject.principal" : w.principal().personKey();
     }
 
     /**

@@ -15,6 +15,7 @@ import cn.beian.platform.inbox.MalformedEventException;
 import cn.beian.time.BeianClock;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -103,9 +104,12 @@ public class OrderProjectionService {
             if (w.version() < o.websitesVersion) {
                 return Uni.createFrom().voidItem();
             }
+            List<OrderWebsitesChanged.WebsiteOutline> before = o.websitesJson == null ? List.of()
+                    : readiness.websites(o);
             o.websitesVersion = w.version();
             o.websitesJson = readiness.websitesJson(w.websites());
-            return materials.refreshReadiness(o);
+            return materials.forgetReplacedPrincipals(o, before, w.websites())
+                    .chain(() -> materials.refreshReadiness(o));
         });
     }
 

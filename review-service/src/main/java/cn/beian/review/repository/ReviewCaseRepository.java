@@ -97,6 +97,12 @@ public class ReviewCaseRepository implements PanacheRepositoryBase<ReviewCase, U
         return find(q.toString(), p).page(0, limit).list();
     }
 
+    /** The order's photo case approved last, or {@code null} where no photo was approved. */
+    public Uni<ReviewCase> lastApprovedPhoto(String orderId) {
+        return find("orderId = ?1 and kind = ?2 and status = ?3 order by decidedAt desc", orderId, ReviewKind.PHOTO,
+                CaseStatus.APPROVED).firstResult();
+    }
+
     public Uni<List<ReviewCase>> ofOrder(String orderId) {
         return list("orderId = ?1 order by openedAt", orderId);
     }

@@ -55,6 +55,7 @@ public class QueueService {
     private final CaseDocuments documents;
     private final CaseQueries queries;
     private final SecondApproval secondApproval;
+    private final PhotoValidity photoValidity;
     private final OutboxWriter outbox;
     private final Json json;
     private final ReviewConfig config;
@@ -62,7 +63,7 @@ public class QueueService {
 
     public QueueService(ReviewCaseRepository cases, AuditRepository audit, NoteRepository notes,
             RejectionRepository rejections, CaseDocuments documents, CaseQueries queries, SecondApproval secondApproval,
-            OutboxWriter outbox, Json json, ReviewConfig config, BeianClock clock) {
+            PhotoValidity photoValidity, OutboxWriter outbox, Json json, ReviewConfig config, BeianClock clock) {
         this.cases = cases;
         this.audit = audit;
         this.notes = notes;
@@ -70,6 +71,7 @@ public class QueueService {
         this.documents = documents;
         this.queries = queries;
         this.secondApproval = secondApproval;
+        this.photoValidity = photoValidity;
         this.outbox = outbox;
         this.json = json;
         this.config = config;
@@ -223,7 +225,8 @@ public class QueueService {
 
     /**
      * The decision as it always was: status, the event, the applicant's rejection. {@code grounds}, where the
-     * approval was checked for four-eyes, names the checklist items nobody answered in the audit line.
+     * approval was checked for four-eyes, names the checklist items nobody answered in the audit line. A re-review's
+     * approval says whether the curtain photo approved earlier still holds ({@link PhotoValidity}).
      */
     private Uni<ReviewCase> record(ReviewCase c, String reviewerId, int seenVersion, boolean approve,
             List<RejectionReason> reasons, SecondApproval.Grounds grounds, OffsetDateTime now) {
@@ -238,18 +241,27 @@ public class QueueService {
         EventType type = approve
                 ? (photo ? EventType.PHOTO_REVIEW_APPROVED : EventType.INITIAL_REVIEW_APPROVED)
                 : (photo ? EventType.PHOTO_REVIEW_REJECTED : EventType.INITIAL_REVIEW_REJECTED);
+        Uni<Boolean> photoHolds = approve ? photoValidity.onApproval(c) : Uni.createFrom().nullItem();
         Uni<?> rejection = approve ? Uni.createFrom().voidItem()
                 : rejections.persist(Rejection.byReviewer(c.orderId, c.kind, c.id, c.reasons, now));
-        return rejection
-                .chain(() -> audit.persist(AuditEntry.of(c.orderId, c.id, approve ? "APPROVED" : "REJECTED", reviewerId,
-                        c.version, "decided on version " + seenVersion + (approve ? "" : "; reasons " + c.reasons)
-                        + (c.approvalRequestedBy == null || c.approvalRequestedBy.equals(reviewerId) ? ""
-                                : "; approval requested by " + c.approvalRequestedBy)
-                        + (grounds == null || grounds.unansweredItems().isEmpty() ? ""
-                                : "; unanswered checklist items " + String.join(", ", grounds.unansweredItems())),
-                        now)))
-                .chain(() -> outbox.append(type, new ReviewDecided(c.orderId, c.id.toString(), reviewerId, reasons, now)))
+        return rejection.chain(() -> photoHolds).chain(holds -> audit.persist(AuditEntry.of(c.orderId, c.id,
+                        approve ? "APPROVED" : "REJECTED", reviewerId, c.version,
+                        detail(c, reviewerId, seenVersion, approve, grounds, holds), now))
+                .chain(() -> outbox.append(type, new ReviewDecided(c.orderId, c.id.toString(), reviewerId, reasons,
+                        now, holds))))
                 .replaceWith(c);
+    }
+
+    /** A decision's audit line: the version decided on, the reasons, whose approval it confirms, what it noted. */
+    private static String detail(ReviewCase c, String reviewerId, int seenVersion, boolean approve,
+            SecondApproval.Grounds grounds, Boolean photoHolds) {
+        return "decided on version " + seenVersion + (approve ? "" : "; reasons " + c.reasons)
+                + (c.approvalRequestedBy == null || c.approvalRequestedBy.equals(reviewerId) ? ""
+                        : "; approval requested by " + c.approvalRequestedBy)
+                + (grounds == null || grounds.unansweredItems().isEmpty() ? ""
+                        : "; unanswered checklist items " + String.join(", ", grounds.unansweredItems()))
+                + (Boolean.FALSE.equals(photoHolds) ? "; the principals changed since the curtain photo was approved: "
+                        + "a new one is needed" : "");
     }
 
     /** The reasons as recorded (a blank suggestion takes the code's standard sentence), or 400 naming each bad one. */

@@ -97,11 +97,17 @@ public class OrderOutcomeService {
                     return Uni.createFrom().failure(new MalformedEventException(trigger + " without reasons"));
                 }
             }
+            if (trigger == OrderTrigger.INITIAL_APPROVE && o.rereview && Boolean.FALSE.equals(d.photoStillHolds())) {
+                o.photoApproved = false; // a principal changed since the photo: the re-review asks for a new one
+            }
             return move(o, trigger, Actor.REVIEWER, d.reviewerId(), summaries(d.reasons()));
         });
     }
 
-    /** The reviewer approved the photo; it still holds should the administration reject, so a re-review skips it. */
+    /**
+     * The reviewer approved the photo; it still holds should the administration reject, so a re-review skips it —
+     * unless review-service says the re-review's principals are no longer those photographed.
+     */
     public Uni<Void> photoApproved(UUID orderId, ReviewDecided d) {
         return withOrder(orderId, o -> {
             o.photoApproved = true;
