@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import cn.beian.contract.domain.Province;
+import cn.beian.contract.order.FilingType;
 import cn.beian.contract.order.OrderState;
 import cn.beian.subject.domain.FilingOrder;
 import cn.beian.subject.domain.OrderDeadlines;
+import cn.beian.time.BeianClock;
 import cn.beian.time.BusinessCalendar;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
@@ -15,8 +17,11 @@ class OrderDeadlinesTest {
 
     private final BusinessCalendar calendar = BusinessCalendar.china();
 
+    private static final OffsetDateTime NOW = OffsetDateTime.parse("2026-11-24T10:00:00+08:00");
+
     private static FilingOrder order(OrderState state, Province province, String enteredAt) {
         FilingOrder o = new FilingOrder();
+        o.type = FilingType.FIRST_FILING;
         o.state = state;
         o.province = province;
         o.stateSince = OffsetDateTime.parse(enteredAt);
@@ -27,15 +32,16 @@ class OrderDeadlinesTest {
     void aReviewStartedOnFridayEveningIsDueOnMondayEvening() {
         FilingOrder o = order(OrderState.INITIAL_REVIEW, Province.BEIJING, "2026-11-20T18:00:00+08:00");
         assertEquals(OffsetDateTime.parse("2026-11-23T18:00:00+08:00"), OrderDeadlines.reviewDueAt(o, calendar));
-        assertNull(OrderDeadlines.authorityEta(o, calendar));
     }
 
     @Test
     void theAuthorityTakesTwentyBusinessDaysAndZhejiangThirty() {
         FilingOrder beijing = order(OrderState.AUTHORITY_REVIEW, Province.BEIJING, "2026-09-28T09:00:00+08:00");
-        assertEquals(OffsetDateTime.parse("2026-10-30T09:00:00+08:00"), OrderDeadlines.authorityEta(beijing, calendar));
+        assertEquals(new OrderDeadlines.Eta(OffsetDateTime.parse("2026-10-30T09:00:00+08:00"),
+                OrderDeadlines.Basis.AUTHORITY), OrderDeadlines.authorityEta(beijing, NOW, calendar));
         FilingOrder zhejiang = order(OrderState.AUTHORITY_REVIEW, Province.ZHEJIANG, "2026-09-28T09:00:00+08:00");
-        assertEquals(OffsetDateTime.parse("2026-11-13T09:00:00+08:00"), OrderDeadlines.authorityEta(zhejiang, calendar));
+        assertEquals(OffsetDateTime.parse("2026-11-13T09:00:00+08:00"),
+                OrderDeadlines.authorityEta(zhejiang, NOW, calendar).at());
         assertNull(OrderDeadlines.reviewDueAt(zhejiang, calendar));
     }
 
@@ -43,6 +49,29 @@ class OrderDeadlinesTest {
     void nothingIsDueWhileTheApplicantHasTheMove() {
         FilingOrder o = order(OrderState.DRAFT, Province.BEIJING, "2026-11-20T18:00:00+08:00");
         assertNull(OrderDeadlines.reviewDueAt(o, calendar));
-        assertNull(OrderDeadlines.authorityEta(o, calendar));
+    }
+
+    /** Before the administration: from now, a business day per provider review ahead, then its 20 (Zhejiang 30). */
+    @Test
+    void theAuthorityEtaIsForecastFromTheStepsStillAhead() {
+        FilingOrder draft = order(OrderState.DRAFT, Province.BEIJING, "2026-11-20T18:00:00+08:00");
+        assertEquals(new OrderDeadlines.Eta(businessDays(22), OrderDeadlines.Basis.FORECAST),
+                OrderDeadlines.authorityEta(draft, NOW, calendar), "initial and photo review, then 20");
+        FilingOrder awaitingPhoto = order(OrderState.AWAITING_PHOTO, Province.ZHEJIANG, "2026-11-20T18:00:00+08:00");
+        assertEquals(businessDays(31), OrderDeadlines.authorityEta(awaitingPhoto, NOW, calendar).at(), "photo, 30");
+        FilingOrder cancel = order(OrderState.INITIAL_REVIEW, Province.BEIJING, "2026-11-20T18:00:00+08:00");
+        cancel.type = FilingType.CANCEL_ACCESS;
+        assertEquals(businessDays(21), OrderDeadlines.authorityEta(cancel, NOW, calendar).at(), "no photo to review");
+        FilingOrder reReview = order(OrderState.AUTHORITY_REJECTED, Province.BEIJING, "2026-11-20T18:00:00+08:00");
+        reReview.photoApproved = true;
+        assertEquals(businessDays(21), OrderDeadlines.authorityEta(reReview, NOW, calendar).at(), "the photo holds");
+        for (OrderState ended : new OrderState[] {OrderState.APPROVED, OrderState.ABANDONED, OrderState.EXPIRED}) {
+            assertNull(OrderDeadlines.authorityEta(order(ended, Province.BEIJING, "2026-11-20T18:00:00+08:00"), NOW,
+                    calendar), ended.name());
+        }
+    }
+
+    private OffsetDateTime businessDays(int days) {
+        return calendar.plusBusinessDays(NOW.atZoneSameInstant(BeianClock.CHINA), days).toOffsetDateTime();
     }
 }

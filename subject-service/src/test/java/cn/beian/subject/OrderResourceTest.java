@@ -71,6 +71,8 @@ class OrderResourceTest {
                 .body("waitingOn", equalTo("APPLICANT"))
                 .body("allowedActions", containsInAnyOrder("SUBMIT", "ABANDON"))
                 .body("contentsEditable", equalTo(true))
+                .body("authorityEtaBasis", equalTo("FORECAST"))
+                .body("authorityEta", org.hamcrest.Matchers.notNullValue())
                 .body("history[0].trigger", equalTo("CREATE"));
         as("order-one", "applicant").contentType(ContentType.JSON).body("{\"type\":\"FIRST_FILING\"}")
                 .post("/api/v1/orders").then().statusCode(409).body("orderId", equalTo(id));

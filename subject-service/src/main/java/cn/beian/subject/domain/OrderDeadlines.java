@@ -29,13 +29,38 @@ public final class OrderDeadlines {
         return plus(o.stateSince, REVIEW_BUSINESS_DAYS, calendar);
     }
 
-    /** When the administration is expected to decide, or {@code null} outside authority review. */
-    public static OffsetDateTime authorityEta(FilingOrder o, BusinessCalendar calendar) {
-        if (o.state != OrderState.AUTHORITY_REVIEW) {
+    /** Where an {@link Eta} comes from. */
+    public enum Basis {
+        /** The administration holds the order: from the day it received it. */
+        AUTHORITY,
+        /** Before that: from now, through the provider reviews still ahead, as if the applicant moved at once. */
+        FORECAST
+    }
+
+    /** When the administration is expected to decide, and on what that rests. */
+    public record Eta(OffsetDateTime at, Basis basis) {
+    }
+
+    /**
+     * When the administration is expected to decide: while it holds the order, its 20 business days (Zhejiang 30)
+     * from when it received it; before, a forecast by province and type from {@code now}: one business day for each
+     * provider review still ahead (the initial review, and the photo review where the type needs a photo not yet
+     * approved), then the administration's days. {@code null} once the order is approved, abandoned or expired.
+     */
+    public static Eta authorityEta(FilingOrder o, OffsetDateTime now, BusinessCalendar calendar) {
+        int days = o.province == Province.ZHEJIANG ? AUTHORITY_BUSINESS_DAYS_ZHEJIANG : AUTHORITY_BUSINESS_DAYS;
+        if (o.state == OrderState.AUTHORITY_REVIEW) {
+            return new Eta(plus(o.stateSince, days, calendar), Basis.AUTHORITY);
+        }
+        if (o.state.terminal() || o.state == OrderState.EXPIRED) {
             return null;
         }
-        int days = o.province == Province.ZHEJIANG ? AUTHORITY_BUSINESS_DAYS_ZHEJIANG : AUTHORITY_BUSINESS_DAYS;
-        return plus(o.stateSince, days, calendar);
+        boolean photoAhead = o.type != null && o.type.needsPhoto() && !o.photoApproved;
+        int reviews = switch (o.state) {
+            case AWAITING_PHOTO, PHOTO_REVIEW, PHOTO_REJECTED -> REVIEW_BUSINESS_DAYS;
+            default -> REVIEW_BUSINESS_DAYS + (photoAhead ? REVIEW_BUSINESS_DAYS : 0);
+        };
+        return new Eta(plus(now, reviews + days, calendar), Basis.FORECAST);
     }
 
     private static OffsetDateTime plus(OffsetDateTime start, int days, BusinessCalendar calendar) {

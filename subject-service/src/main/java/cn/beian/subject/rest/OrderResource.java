@@ -15,6 +15,7 @@ import cn.beian.platform.security.CurrentAccount;
 import cn.beian.platform.security.Roles;
 import cn.beian.subject.service.OrderService;
 import cn.beian.subject.service.OrderStream;
+import cn.beian.time.BeianClock;
 import cn.beian.time.BusinessCalendar;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -39,6 +40,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -55,13 +57,15 @@ public class OrderResource {
     private final OrderService orders;
     private final CurrentAccount account;
     private final BusinessCalendar calendar;
+    private final BeianClock clock;
     private final OrderStream stream;
     private final Json json;
     @Context
     HttpHeaders headers;
 
-    public OrderResource(OrderService orders, CurrentAccount account, BusinessCalendar calendar, OrderStream stream,
-            Json json) {
+    public OrderResource(OrderService orders, CurrentAccount account, BusinessCalendar calendar, BeianClock clock,
+            OrderStream stream, Json json) {
+        this.clock = clock;
         this.json = json;
         this.orders = orders;
         this.account = account;
@@ -138,8 +142,9 @@ public class OrderResource {
             @QueryParam("cursor") String cursor) {
         Cursor after = Cursor.decode(cursor);
         String only = account.isStaff() ? null : account.id();
+        OffsetDateTime now = clock.now();
         return orders.page(only, after, limit + 1).map(rows -> Cursor.page(rows, limit,
-                o -> new Cursor(o.createdAt, o.id.toString()), o -> OrderView.of(o, null, calendar, json)));
+                o -> new Cursor(o.createdAt, o.id.toString()), o -> OrderView.of(o, null, now, calendar, json)));
     }
 
     @GET
@@ -231,6 +236,6 @@ public class OrderResource {
     }
 
     private OrderView view(OrderService.Tracked t) {
-        return OrderView.of(t, calendar, json);
+        return OrderView.of(t, clock.now(), calendar, json);
     }
 }

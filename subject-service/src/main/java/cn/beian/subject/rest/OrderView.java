@@ -25,7 +25,11 @@ import java.util.Set;
  * @param allowedActions the applicant's possible next moves, e.g. {@code SUBMIT}, {@code ABANDON}
  * @param expiresAt      when the current step expires (45 days waiting on the applicant; never in Zhejiang)
  * @param reviewDueAt    in provider review: when it is due (1 business day)
- * @param authorityEta   with the administration: when it is expected to decide (20 business days, Zhejiang 30)
+ * @param authorityEta      when the administration is expected to decide: with the administration, 20 business
+ *                          days (Zhejiang 30) from its receipt; before, a forecast from now through the provider
+ *                          reviews still ahead; absent once the order is approved, abandoned or expired
+ * @param authorityEtaBasis AUTHORITY (the administration holds the order) or FORECAST (recomputed at each read, so
+ *                          not part of the ETag)
  * @param readiness      the versions of the websites and materials judged complete, and what still keeps the order
  *                       from being submitted
  * @param findings       (detail view) every finding on the order — the province rules on its subject, website-service's
@@ -47,6 +51,7 @@ public record OrderView(
         OffsetDateTime expiresAt,
         OffsetDateTime reviewDueAt,
         OffsetDateTime authorityEta,
+        OrderDeadlines.Basis authorityEtaBasis,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         List<HistoryEntry> history,
@@ -114,21 +119,24 @@ public record OrderView(
         }
     }
 
-    public static OrderView of(FilingOrder o, List<OrderTransition> history, BusinessCalendar calendar, Json json) {
-        return of(o, history, null, calendar, json);
+    public static OrderView of(FilingOrder o, List<OrderTransition> history, OffsetDateTime now,
+            BusinessCalendar calendar, Json json) {
+        return of(o, history, null, now, calendar, json);
     }
 
     /** The detail view: with its history and its findings. */
-    public static OrderView of(OrderService.Tracked t, BusinessCalendar calendar, Json json) {
-        return of(t.order(), t.history(), t.findings(), calendar, json);
+    public static OrderView of(OrderService.Tracked t, OffsetDateTime now, BusinessCalendar calendar, Json json) {
+        return of(t.order(), t.history(), t.findings(), now, calendar, json);
     }
 
     private static OrderView of(FilingOrder o, List<OrderTransition> history, List<OrderFindings.Item> findings,
-            BusinessCalendar calendar, Json json) {
+            OffsetDateTime now, BusinessCalendar calendar, Json json) {
+        OrderDeadlines.Eta eta = OrderDeadlines.authorityEta(o, now, calendar);
         return new OrderView(o.id.toString(), o.subjectId.toString(), o.type, o.state, o.state.waitingOn(),
                 OrderStateMachine.allowed(o.state, OrderTrigger.Actor.APPLICANT, o.context()),
                 o.state.contentsEditable(), o.state.photoEditable(), o.rereview, o.stateSince, o.expiresAt(),
-                OrderDeadlines.reviewDueAt(o, calendar), OrderDeadlines.authorityEta(o, calendar),
+                OrderDeadlines.reviewDueAt(o, calendar), eta == null ? null : eta.at(),
+                eta == null ? null : eta.basis(),
                 o.createdAt, o.updatedAt, history == null ? null : history.stream().map(HistoryEntry::of).toList(),
                 Readiness.of(o), Approval.of(o.approval, json),
                 findings == null ? null : findings.stream().map(FindingView::of).toList());
