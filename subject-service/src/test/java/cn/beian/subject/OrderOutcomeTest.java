@@ -50,10 +50,7 @@ class OrderOutcomeTest {
         String order = as(account, "applicant").contentType(ContentType.JSON).body("{\"type\":\"FIRST_FILING\"}")
                 .post("/api/v1/orders").then().statusCode(201).extract().path("id");
 
-        ack("website-events", "/beian/website-service", order, "website.order-readiness-changed.v1",
-                "{\"orderId\":\"%s\",\"version\":4,\"ready\":true}".formatted(order));
-        ack("materials-events", "/beian/materials-service", order, "material.order-readiness-changed.v1",
-                "{\"orderId\":\"%s\",\"version\":9,\"ready\":true}".formatted(order));
+        ready(order, 4, 9);
         String ready = as(account, "applicant").get("/api/v1/orders/" + order).then().extract().header("ETag");
         // The websites judged again and still complete: the order's ETag stays, the applicant's submit goes through.
         ack("website-events", "/beian/website-service", order, "website.order-readiness-changed.v1",
@@ -68,8 +65,7 @@ class OrderOutcomeTest {
 
         review(order, "review.initial-approved.v1", null);
         state(account, order, "AWAITING_PHOTO");
-        ack("materials-events", "/beian/materials-service", order, "material.photo-submitted.v1",
-                "{\"orderId\":\"%s\",\"submittedBy\":\"%s\",\"byVerificationPoint\":false}".formatted(order, account));
+        photoSubmitted(order, account);
         state(account, order, "PHOTO_REVIEW");
         review(order, "review.photo-approved.v1", null);
         state(account, order, "AUTHORITY_REVIEW");
@@ -82,9 +78,7 @@ class OrderOutcomeTest {
                 .body("contentsEditable", equalTo(true))
                 .body("history.reasons.flatten()", hasItem("websites[0].name: NAME_UNSUITABLE — 个人网站名称不得含有“公司”"));
 
-        String etag = as(account, "applicant").get("/api/v1/orders/" + order).then().extract().header("ETag");
-        as(account, "applicant").header("If-Match", etag).post("/api/v1/orders/" + order + "/resubmit")
-                .then().statusCode(200).body("state", equalTo("INITIAL_REVIEW")).body("rereview", equalTo(true));
+        act(account, order, "resubmit").body("state", equalTo("INITIAL_REVIEW")).body("rereview", equalTo(true));
         review(order, "review.initial-approved.v1", null);
         state(account, order, "AUTHORITY_REVIEW");
         ack("review-events", "/beian/review-service", order, "authority.approved.v1", """
@@ -102,34 +96,22 @@ class OrderOutcomeTest {
     @Test
     void aReReviewWhosePrincipalsChangedAsksForANewCurtainPhoto() throws Exception {
         String account = "new-principal-" + UUID.randomUUID();
-        as(account, "applicant").contentType(ContentType.JSON).body(SubjectResourceTest.subject("钱十二"))
-                .post("/api/v1/subjects").then().statusCode(201);
-        String order = as(account, "applicant").contentType(ContentType.JSON).body("{\"type\":\"FIRST_FILING\"}")
-                .post("/api/v1/orders").then().statusCode(201).extract().path("id");
-        ack("website-events", "/beian/website-service", order, "website.order-readiness-changed.v1",
-                "{\"orderId\":\"%s\",\"version\":2,\"ready\":true}".formatted(order));
-        ack("materials-events", "/beian/materials-service", order, "material.order-readiness-changed.v1",
-                "{\"orderId\":\"%s\",\"version\":3,\"ready\":true}".formatted(order));
-        String etag = as(account, "applicant").get("/api/v1/orders/" + order).then().extract().header("ETag");
-        as(account, "applicant").header("If-Match", etag).post("/api/v1/orders/" + order + "/submit").then()
-                .statusCode(200);
+        String order = draft(account, "钱十二");
+        ready(order, 2, 3);
+        act(account, order, "submit");
         review(order, "review.initial-approved.v1", null);
-        ack("materials-events", "/beian/materials-service", order, "material.photo-submitted.v1",
-                "{\"orderId\":\"%s\",\"submittedBy\":\"%s\",\"byVerificationPoint\":false}".formatted(order, account));
+        photoSubmitted(order, account);
         review(order, "review.photo-approved.v1", null);
         ack("review-events", "/beian/review-service", order, "authority.rejected.v1", """
                 {"orderId":"%s","returned":false,"reasons":[{"fieldKey":"websites[0].principal.name",
                  "code":"PRINCIPAL_INFO_WRONG"}]}""".formatted(order));
-        etag = as(account, "applicant").get("/api/v1/orders/" + order).then().extract().header("ETag");
-        as(account, "applicant").header("If-Match", etag).post("/api/v1/orders/" + order + "/resubmit").then()
-                .statusCode(200).body("rereview", equalTo(true));
+        act(account, order, "resubmit").body("rereview", equalTo(true));
 
         // review-service: the re-review names another website principal than the approved photo shows.
         ack("review-events", "/beian/review-service", order, "review.initial-approved.v1",
                 "{\"orderId\":\"%s\",\"reviewerId\":\"rita\",\"photoStillHolds\":false}".formatted(order));
         state(account, order, "AWAITING_PHOTO");
-        ack("materials-events", "/beian/materials-service", order, "material.photo-submitted.v1",
-                "{\"orderId\":\"%s\",\"submittedBy\":\"%s\",\"byVerificationPoint\":false}".formatted(order, account));
+        photoSubmitted(order, account);
         state(account, order, "PHOTO_REVIEW");
         review(order, "review.photo-approved.v1", null);
         state(account, order, "AUTHORITY_REVIEW");
@@ -138,10 +120,7 @@ class OrderOutcomeTest {
     @Test
     void anEventTheOrderCannotTakeIsDeadLetteredNotApplied() throws Exception {
         String account = "stuck-" + UUID.randomUUID();
-        as(account, "applicant").contentType(ContentType.JSON).body(SubjectResourceTest.subject("郑十一"))
-                .post("/api/v1/subjects").then().statusCode(201);
-        String order = as(account, "applicant").contentType(ContentType.JSON).body("{\"type\":\"FIRST_FILING\"}")
-                .post("/api/v1/orders").then().statusCode(201).extract().path("id");
+        String order = draft(account, "郑十一");
         Throwable reason = nack("review-events", "/beian/review-service", order, "review.photo-approved.v1",
                 "{\"orderId\":\"%s\",\"reviewerId\":\"r\"}".formatted(order));
         assertTrue(reason.getMessage().contains("not possible"), reason.getMessage());
@@ -152,6 +131,34 @@ class OrderOutcomeTest {
         Throwable noReasons = nack("review-events", "/beian/review-service", order, "review.initial-rejected.v1",
                 "{\"orderId\":\"%s\",\"reasons\":[]}".formatted(order));
         assertTrue(noReasons.getMessage().contains("without reasons"), noReasons.getMessage());
+    }
+
+    /** A new account's subject and its FIRST_FILING draft; answers the order's id. */
+    private static String draft(String account, String name) {
+        as(account, "applicant").contentType(ContentType.JSON).body(SubjectResourceTest.subject(name))
+                .post("/api/v1/subjects").then().statusCode(201);
+        return as(account, "applicant").contentType(ContentType.JSON).body("{\"type\":\"FIRST_FILING\"}")
+                .post("/api/v1/orders").then().statusCode(201).extract().path("id");
+    }
+
+    /** website- and materials-service judge the order's parts complete at these versions. */
+    private void ready(String order, long websites, long materials) throws Exception {
+        ack("website-events", "/beian/website-service", order, "website.order-readiness-changed.v1",
+                "{\"orderId\":\"%s\",\"version\":%d,\"ready\":true}".formatted(order, websites));
+        ack("materials-events", "/beian/materials-service", order, "material.order-readiness-changed.v1",
+                "{\"orderId\":\"%s\",\"version\":%d,\"ready\":true}".formatted(order, materials));
+    }
+
+    private void photoSubmitted(String order, String account) throws Exception {
+        ack("materials-events", "/beian/materials-service", order, "material.photo-submitted.v1",
+                "{\"orderId\":\"%s\",\"submittedBy\":\"%s\",\"byVerificationPoint\":false}".formatted(order, account));
+    }
+
+    /** The applicant's move with the order's current ETag. */
+    private static io.restassured.response.ValidatableResponse act(String account, String order, String action) {
+        String etag = as(account, "applicant").get("/api/v1/orders/" + order).then().extract().header("ETag");
+        return as(account, "applicant").header("If-Match", etag).post("/api/v1/orders/" + order + "/" + action)
+                .then().statusCode(200);
     }
 
     private void review(String order, String type, String reasons) throws Exception {
