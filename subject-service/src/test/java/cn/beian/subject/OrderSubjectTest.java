@@ -99,11 +99,11 @@ class OrderSubjectTest {
         String subjectId = as(account, "applicant").contentType(ContentType.JSON)
                 .body(subject).post("/api/v1/subjects").then().statusCode(201)
                 .extract().path("id");
-        as(account, "applicant").contentType(ContentType.JSON).body("{\"type\":\"CHANGE\"}").post("/api/v1/orders")
+        as(account, "applicant").contentType(ContentType.JSON).body("{\"type\":\"CHANGE\",\"changeKind\":\"SUBJECT\"}").post("/api/v1/orders")
                 .then().statusCode(409).body("type", equalTo("CHANGE"));
         SubjectResourceTest.count("with u as (update subject set filing_number = '京ICP备20261124号' "
                 + "where id = '" + subjectId + "' returning 1) select count(*) from u");
-        String order = as(account, "applicant").contentType(ContentType.JSON).body("{\"type\":\"CHANGE\"}")
+        String order = as(account, "applicant").contentType(ContentType.JSON).body("{\"type\":\"CHANGE\",\"changeKind\":\"SUBJECT\"}")
                 .post("/api/v1/orders").then().statusCode(201).extract().path("id");
         as(account, "applicant").contentType(ContentType.JSON).header("If-Match", "\"0\"")
                 .body(subject).put("/api/v1/subjects/" + subjectId).then().statusCode(409)

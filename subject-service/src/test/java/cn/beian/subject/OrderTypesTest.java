@@ -136,7 +136,7 @@ class OrderTypesTest {
                 .body("filingNumber", nullValue()).body("deregisteredFilingNumber", equalTo(number));
         assertEquals(2, SubjectResourceTest.count("select count(*) from approved_website where account_id = '"
                 + account + "' and status = 'DEREGISTERED'"), "every website of the subject is revoked");
-        as(account, "applicant").contentType(ContentType.JSON).body("{\"type\":\"CHANGE\"}").post(cancel).then()
+        as(account, "applicant").contentType(ContentType.JSON).body("{\"type\":\"CHANGE\",\"changeKind\":\"SUBJECT\"}").post(cancel).then()
                 .statusCode(409).body("code", equalTo("FILING_TYPE_NEEDS_APPROVED_SUBJECT"));
         as(account, "applicant").contentType(ContentType.JSON).body("{\"type\":\"FIRST_FILING\"}").post(cancel)
                 .then().statusCode(201);
