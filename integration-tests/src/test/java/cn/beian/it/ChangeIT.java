@@ -39,7 +39,8 @@ class ChangeIT {
         // A change says what it changes; a subject change picks no websites.
         given().auth().oauth2(a.token()).contentType(ContentType.JSON).body("{\"type\":\"CHANGE\"}")
                 .post(Stack.SUBJECT + "/api/v1/orders").then().statusCode(400)
-                .body("errors[0].field", equalTo("changeKind")).body("errors[0].code", equalTo("REQUIRED"));
+                .body("errors[0].field", equalTo("changeKind"))
+                .body("errors[0].code", equalTo("CHANGE_KIND_REQUIRED"));
         given().auth().oauth2(a.token()).contentType(ContentType.JSON)
                 .body("{\"type\":\"CHANGE\",\"changeKind\":\"SUBJECT\",\"websites\":[\"%s\"]}"
                         .formatted(filed.websiteIds().get(0)))

@@ -158,7 +158,7 @@ class OrderTypesTest {
         // The kind is given with a change, and only there; a change of websites names them, a subject change none.
         as(account, "applicant").contentType(ContentType.JSON).body("{\"type\":\"CHANGE\"}").post(orders).then()
                 .statusCode(400).body("errors[0].field", equalTo("changeKind"))
-                .body("errors[0].code", equalTo("REQUIRED"));
+                .body("errors[0].code", equalTo("CHANGE_KIND_REQUIRED"));
         as(account, "applicant").contentType(ContentType.JSON)
                 .body("{\"type\":\"NEW_WEBSITE\",\"changeKind\":\"WEBSITE\"}").post(orders).then().statusCode(400)
                 .body("errors[0].field", equalTo("changeKind")).body("errors[0].code", equalTo("NOT_ALLOWED"));

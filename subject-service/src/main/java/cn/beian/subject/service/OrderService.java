@@ -127,7 +127,7 @@ public class OrderService {
     /** A change says what it changes; no other type does (400 naming {@code changeKind}). */
     private static void requireChangeKind(FilingType type, ChangeKind kind) {
         if (type == FilingType.CHANGE && kind == null) {
-            throw ProblemException.invalidFields(List.of(FieldViolation.of("changeKind", "REQUIRED",
+            throw ProblemException.invalidFields(List.of(FieldViolation.of("changeKind", "CHANGE_KIND_REQUIRED",
                     "field.change-kind-required")));
         }
         if (type != FilingType.CHANGE && kind != null) {

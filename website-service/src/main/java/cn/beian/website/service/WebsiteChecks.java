@@ -47,7 +47,15 @@ public final class WebsiteChecks {
             Map<String, RegistryFacts> registry,
             Map<String, String> takenHere,
             Set<String> alreadyFiledDomains,
-            List<cn.beian.rules.Facts.ExistingSite> existingSites) {
+            List<cn.beian.rules.Facts.ExistingSite> existingSites,
+            cn.beian.contract.order.ChangeKind changeKind) {
+
+        /** The context of an order that is not a change (or whose change kind does not matter). */
+        public Context(FilingType type, Province province, SubjectNature nature, OrderSubjectOutlined subject,
+                LocalDate today, Map<String, RegistryFacts> registry, Map<String, String> takenHere,
+                Set<String> alreadyFiledDomains, List<cn.beian.rules.Facts.ExistingSite> existingSites) {
+            this(type, province, nature, subject, today, registry, takenHere, alreadyFiledDomains, existingSites, null);
+        }
     }
 
     private static final WebsiteChecks STANDARD = new WebsiteChecks(ApprovedSuffixes.standard(),

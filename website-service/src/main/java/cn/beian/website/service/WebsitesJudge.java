@@ -156,7 +156,7 @@ public class WebsitesJudge {
             List<Facts.ExistingSite> sites, Map<UUID, WebsiteContent> approved, OffsetDateTime now) {
         OrderSubjectOutlined subject = json.read(order.subject, OrderSubjectOutlined.class);
         var ctx = new WebsiteChecks.Context(order.type, order.province, order.nature, subject,
-                LocalDate.now(clock), facts, taken, filed, sites);
+                LocalDate.now(clock), facts, taken, filed, sites, order.changeKind);
         List<Finding> findings = new ArrayList<>(checks.check(contents, ctx));
         for (int i = 0; i < contents.size(); i++) {
             WebsiteContent c = contents.get(i);
