@@ -34,6 +34,11 @@ public class OrderProjection {
     @Enumerated(EnumType.STRING)
     public FilingType type;
 
+    /** What a CHANGE order changes (from {@code order.created}); null for other types and older change orders. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "change_kind")
+    public cn.beian.contract.order.ChangeKind changeKind;
+
     @Enumerated(EnumType.STRING)
     public Province province;
 

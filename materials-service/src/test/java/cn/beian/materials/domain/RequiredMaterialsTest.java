@@ -116,6 +116,17 @@ class RequiredMaterialsTest {
                 CertificateType.RESIDENT_ID, Province.HUBEI, false, site("a", 1));
         assertTrue(find(change, MaterialKind.VERIFICATION_FORM, "websites[a]").rules().contains("HB-B-07"),
                 "a change attaches a newly signed form");
+        // Xinjiang asks for a newly signed form for a subject change only: the change's kind decides.
+        assertTrue(find(ofChange(cn.beian.contract.order.ChangeKind.SUBJECT, Province.XINJIANG, site("a", 1)),
+                MaterialKind.VERIFICATION_FORM, "websites[a]").rules().contains("XJ-B-06"));
+        assertFalse(ofChange(cn.beian.contract.order.ChangeKind.ACCESS, Province.XINJIANG, site("a", 1)).stream()
+                .anyMatch(r -> r.rules().contains("XJ-B-06")), "an access change does not");
+    }
+
+    private static List<Requirement> ofChange(cn.beian.contract.order.ChangeKind kind, Province p,
+            WebsiteOutline... sites) {
+        return RequiredMaterials.of(new RequiredMaterials.Outline(FilingType.CHANGE, p, SubjectNature.PERSON,
+                CertificateType.RESIDENT_ID, p, false, List.of(sites), kind));
     }
 
     /** No row of the rules data is skipped: every document it names is a kind this service collects. */
