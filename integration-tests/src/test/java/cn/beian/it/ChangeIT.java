@@ -19,10 +19,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Change orders (变更备案) on the real stack, one of the subject and one of a website: each says what it changes when
- * it is opened, may touch only that, cannot be submitted while it changes nothing, shows the reviewer a field-by-field
- * diff (personal data masked), and replaces the approved records only when the administration approves it — the site
- * served throughout, the filing numbers unchanged.
+ * Change orders (变更备案) on the real stack, of the subject, of a website and of its access information: each says
+ * what it changes when it is opened, may touch only that, cannot be submitted while it changes nothing, shows the
+ * reviewer a field-by-field diff (personal data masked), and replaces the approved records only when the
+ * administration approves it — the site served throughout, the filing numbers unchanged.
  */
 class ChangeIT {
 
@@ -236,6 +236,49 @@ class ChangeIT {
         Map<String, Object> record = Journeys.registryWebsite(filed.websiteNumbers().get(0));
         assertTrue(((List<?>) ((Map<?, ?>) record.get("website")).get("domains")).containsAll(List.of(first, added)));
         assertEquals("NORMAL", ((Map<?, ?>) record.get("website")).get("status"));
+    }
+
+    @Test
+    void anAccessChangeMovesThePickedWebsiteToAnotherServerAndNothingElse() throws Exception {
+        String domain = Journeys.domain("change-a");
+        Journeys.Filed filed = Journeys.firstFiling("接入", List.of(domain));
+        Journeys.Applicant a = filed.applicant();
+        awaitAccess("www." + domain, true);
+        String order = Journeys.open(a, "{\"type\":\"CHANGE\",\"changeKind\":\"ACCESS\",\"websites\":[\"%s\"]}"
+                .formatted(filed.websiteIds().get(0)));
+        String websites = Stack.WEBSITE + "/api/v1/orders/" + order + "/websites";
+        await(() -> given().auth().oauth2(a.token()).get(websites).statusCode() == 200
+                && given().auth().oauth2(a.token()).get(websites).jsonPath().getList("websites").size() == 1);
+        Map<String, Object> site = given().auth().oauth2(a.token()).get(websites).then().extract().path("websites[0]");
+        String name = a.name() + "的随笔甲";
+        // The website's own data is outside an access change; its servers are not.
+        putWebsite(a, order, site, withDomains(name, domain, domain.replaceFirst("\\.cn$", ".com"))).then()
+                .statusCode(409).body("code", equalTo("CHANGE_OUTSIDE_KIND"))
+                .body("errors.field", equalTo(List.of("websites[0].domains")));
+        putWebsite(a, order, site, Fixtures.website(name, domain).replace("it-server", "it-server-2")).then()
+                .statusCode(200);
+        String materials = Stack.MATERIALS + "/api/v1/orders/" + order;
+        await(() -> given().auth().oauth2(a.token()).get(materials + "/required-materials").statusCode() == 200);
+        Journeys.uploadMissing(a.token(), materials, false);
+        Journeys.awaitReady(a.token(), order);
+        int known = Journeys.miitCodes(a.mobile());
+        Journeys.act(a.token(), order, "submit", "INITIAL_REVIEW");
+        String reviewer = Journeys.reviewer();
+        String caseId = Journeys.claimCase(reviewer, order, "INITIAL");
+        Map<String, Object> snapshot = given().auth().oauth2(reviewer)
+                .get(Stack.REVIEW + "/api/v1/review-cases/" + caseId).then().statusCode(200)
+                .extract().path("snapshot");
+        assertEquals("ACCESS", snapshot.get("changeKind"));
+        assertEquals(List.of(Map.of("field", "websites[0].serverIds", "before", "it-server", "after", "it-server-2")),
+                changes(snapshot));
+        Journeys.decide(reviewer, caseId, "\"decision\":\"APPROVE\"");
+        throughPhotoToAuthority(a, order);
+        assertEquals(true, access("www." + domain).get("allowed"));
+        Journeys.approveAtAdministration(order, a.mobile(), known);
+        Journeys.awaitState(a.token(), order, "APPROVED");
+        assertEquals(true, access("www." + domain).get("allowed"));
+        assertEquals(filed.websiteNumbers().get(0), access("www." + domain).get("websiteFilingNumber"));
+        assertEquals(List.of(domain), filedDomains(a, filed.websiteNumbers().get(0)));
     }
 
     /** Initial review passed: the curtain photo uploaded and approved, the order with the administration. */
