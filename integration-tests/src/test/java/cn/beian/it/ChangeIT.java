@@ -16,6 +16,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -194,7 +195,7 @@ class ChangeIT {
         putWebsite(a, order, site, withDomains(name, first, added)).then().statusCode(200);
         try {
             await(() -> Boolean.TRUE.equals(given().auth().oauth2(a.token()).get(websites).path("ready")));
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
+        } catch (ConditionTimeoutException e) {
             throw new AssertionError("not ready: " + given().auth().oauth2(a.token()).get(websites).path("findings"), e);
         }
         Journeys.uploadMissing(a.token(), materials, false);

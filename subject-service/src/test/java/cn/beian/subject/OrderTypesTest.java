@@ -3,6 +3,7 @@ package cn.beian.subject;
 import static cn.beian.testing.TestTokens.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.ArgumentMatchers.any;
@@ -190,7 +191,7 @@ class OrderTypesTest {
         as(account, "applicant").header("If-Match", etag).post(orders + "/" + order + "/submit").then()
                 .statusCode(409).body("code", equalTo("CHANGE_CHANGES_NOTHING"))
                 .body("errors[0].field", equalTo("websites")).body("currentState", equalTo("DRAFT"))
-                .body("allowedActions", org.hamcrest.Matchers.hasItem("SUBMIT"));
+                .body("allowedActions", hasItem("SUBMIT"));
         ready(order, 2, 1);
         etag = as(account, "applicant").get(orders + "/" + order).then().extract().header("ETag");
         as(account, "applicant").header("If-Match", etag).post(orders + "/" + order + "/submit").then()

@@ -3,6 +3,7 @@ package cn.beian.materials.domain;
 import cn.beian.contract.domain.CertificateType;
 import cn.beian.contract.domain.Province;
 import cn.beian.contract.domain.SubjectNature;
+import cn.beian.contract.order.ChangeKind;
 import cn.beian.contract.order.FilingType;
 import cn.beian.contract.order.OrderState;
 import jakarta.persistence.Column;
@@ -37,7 +38,7 @@ public class OrderProjection {
     /** What a CHANGE order changes (from {@code order.created}); null for other types and older change orders. */
     @Enumerated(EnumType.STRING)
     @Column(name = "change_kind")
-    public cn.beian.contract.order.ChangeKind changeKind;
+    public ChangeKind changeKind;
 
     @Enumerated(EnumType.STRING)
     public Province province;

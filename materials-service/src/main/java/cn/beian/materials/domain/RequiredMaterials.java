@@ -5,6 +5,7 @@ import cn.beian.contract.domain.PreApprovalType;
 import cn.beian.contract.domain.Province;
 import cn.beian.contract.domain.SubjectNature;
 import cn.beian.contract.events.website.OrderWebsitesChanged.WebsiteOutline;
+import cn.beian.contract.order.ChangeKind;
 import cn.beian.contract.order.FilingType;
 import cn.beian.rules.Condition;
 import cn.beian.rules.Facts;
@@ -54,7 +55,7 @@ public final class RequiredMaterials {
     public record Outline(FilingType type, Province province, SubjectNature nature,
             CertificateType subjectCertificateType, Province subjectCertificateProvince,
             boolean principalNeedsEmployment, List<WebsiteOutline> websites,
-            cn.beian.contract.order.ChangeKind changeKind) {
+            ChangeKind changeKind) {
 
         /** The outline of an order that is not a change. */
         public Outline(FilingType type, Province province, SubjectNature nature,

@@ -39,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -121,10 +122,10 @@ public class WebsitesJudge {
      * other types.
      */
     private Uni<Map<UUID, WebsiteContent>> approved(OrderProjection order, List<Website> list) {
-        List<UUID> ids = list.stream().map(w -> w.filedWebsiteId).filter(java.util.Objects::nonNull).toList();
         if (order.type != FilingType.CHANGE) {
             return Uni.createFrom().nullItem();
         }
+        List<UUID> ids = list.stream().map(w -> w.filedWebsiteId).filter(Objects::nonNull).toList();
         if (ids.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
