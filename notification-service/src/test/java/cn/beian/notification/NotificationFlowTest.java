@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.beian.contract.domain.CertificateType;
@@ -175,6 +176,27 @@ class NotificationFlowTest {
         assertEquals(10, count("select count(*) from delivery where kind = 'police.reminder' and order_id = '"
                 + o.orderId + "'"));
         assertEquals("POLICE_NUMBER_RECORDED", text("select stop_reason from police_reminder where order_id = '"
+                + o.orderId + "'"));
+    }
+
+    @Test
+    void anApprovedChangeIsToldAsAChangeWithoutPoliceReminders() throws Exception {
+        Order o = new Order();
+        o.type = FilingType.CHANGE;
+        o.open();
+        Events.Delivery approved = o.authority("authority.approved.v1", new AuthorityApproved(o.orderId, "sub-1",
+                "浙ICP备12345679号", List.of(new AuthorityApproved.WebsiteNumber(o.websiteId, "示例网站",
+                        List.of("example.cn", "example.com.cn"), "浙ICP备12345679号-1")), clock.now()));
+        awaitSent(approved.id, 5);
+        assertEquals(0, count("select count(*) from delivery where kind = 'authority.approved' and order_id = '"
+                + o.orderId + "'"));
+        Mail told = last(mailbox.getMailsSentTo(o.websiteEmail));
+        assertTrue(told.getSubject().contains("变更已获管局通过"), told.getSubject());
+        assertTrue(told.getText().contains("浙ICP备12345679号-1"), told.getText());
+        assertFalse(told.getText().contains("公安备案"), "a change needs no police filing");
+        moveTo(LocalTime.of(13, 0), 1);
+        runJobs();
+        assertEquals(0, count("select count(*) from delivery where kind = 'police.reminder' and order_id = '"
                 + o.orderId + "'"));
     }
 
@@ -522,6 +544,7 @@ class NotificationFlowTest {
         String principalEmail = "p-" + accountId + "@principal.test";
         String websiteMobile = mobile();
         String websiteEmail = "w-" + accountId + "@website.test";
+        FilingType type = FilingType.FIRST_FILING;
         private final Map<String, Long> sequences = new HashMap<>();
         private final Events events = new Events(connector);
 
@@ -533,10 +556,10 @@ class NotificationFlowTest {
                     CertificateType.BUSINESS_LICENSE, "913301********0008",
                     new SubjectCreated.Contact("周八", principalMobile, principalEmail), TestClock.now()))
                     .awaitAck();
-            subjectEvent("order.created.v1", new OrderCreated(orderId, accountId, subjectId, FilingType.FIRST_FILING,
+            subjectEvent("order.created.v1", new OrderCreated(orderId, accountId, subjectId, type,
                     Province.ZHEJIANG, SubjectNature.ENTERPRISE, OrderState.DRAFT, TestClock.now())).awaitAck();
             subjectEvent("subject.snapshot-frozen.v1", new SubjectSnapshotFrozen(orderId, accountId, accountEmail,
-                    FilingType.FIRST_FILING, Province.ZHEJIANG, 1, new SubjectSnapshotFrozen.Subject(subjectId, null,
+                    type, Province.ZHEJIANG, 1, new SubjectSnapshotFrozen.Subject(subjectId, null,
                     SubjectNature.ENTERPRISE, "杭州示例科技有限公司", CertificateType.BUSINESS_LICENSE,
                     "91330100MA2XXXXX08", "地址", "地址", "杭州市", "西湖区", null, null, principal, null), List.of(),
                     TestClock.now())).awaitAck();

@@ -3,6 +3,7 @@ package cn.beian.subject;
 import static cn.beian.testing.TestTokens.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.ArgumentMatchers.any;
@@ -136,12 +137,76 @@ class OrderTypesTest {
                 .body("filingNumber", nullValue()).body("deregisteredFilingNumber", equalTo(number));
         assertEquals(2, SubjectResourceTest.count("select count(*) from approved_website where account_id = '"
                 + account + "' and status = 'DEREGISTERED'"), "every website of the subject is revoked");
-        as(account, "applicant").contentType(ContentType.JSON).body("{\"type\":\"CHANGE\"}").post(cancel).then()
+        as(account, "applicant").contentType(ContentType.JSON).body("{\"type\":\"CHANGE\",\"changeKind\":\"SUBJECT\"}").post(cancel).then()
                 .statusCode(409).body("code", equalTo("FILING_TYPE_NEEDS_APPROVED_SUBJECT"));
         as(account, "applicant").contentType(ContentType.JSON).body("{\"type\":\"FIRST_FILING\"}").post(cancel)
                 .then().statusCode(201);
         assertEquals(1, SubjectResourceTest.count("select count(*) from filing_order where id = '" + first
                 + "' and state = 'APPROVED'"));
+    }
+
+    @Test
+    void aChangeSaysWhatItChangesAndIsRefusedOutsideItOrWhenItChangesNothing() throws Exception {
+        String account = "kinds-" + UUID.randomUUID();
+        subject(account);
+        String number = "京ICP备" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999)) + "号";
+        approve(account, "{}", """
+                {"subjectFilingNumber":"%s","websites":[
+                 {"name":"一号站","domains":["one-%s.cn"],"websiteFilingNumber":"%s-1"},
+                 {"name":"二号站","domains":["two-%s.cn"],"websiteFilingNumber":"%s-2"}]}"""
+                .formatted(number, account, number, account, number));
+        String orders = "/api/v1/orders";
+        // The kind is given with a change, and only there; a change of websites names them, a subject change none.
+        as(account, "applicant").contentType(ContentType.JSON).body("{\"type\":\"CHANGE\"}").post(orders).then()
+                .statusCode(400).body("errors[0].field", equalTo("changeKind"))
+                .body("errors[0].code", equalTo("CHANGE_KIND_REQUIRED"));
+        as(account, "applicant").contentType(ContentType.JSON)
+                .body("{\"type\":\"NEW_WEBSITE\",\"changeKind\":\"WEBSITE\"}").post(orders).then().statusCode(400)
+                .body("errors[0].field", equalTo("changeKind")).body("errors[0].code", equalTo("NOT_ALLOWED"));
+        as(account, "applicant").contentType(ContentType.JSON)
+                .body("{\"type\":\"CHANGE\",\"changeKind\":\"ACCESS\"}").post(orders).then().statusCode(400)
+                .body("errors[0].field", equalTo("websites"));
+        as(account, "applicant").contentType(ContentType.JSON)
+                .body("{\"type\":\"CHANGE\",\"changeKind\":\"SUBJECT\",\"websites\":[\"%s-1\"]}".formatted(number))
+                .post(orders).then().statusCode(400).body("errors[0].field", equalTo("websites"));
+        as(account, "applicant").contentType(ContentType.JSON)
+                .body("{\"type\":\"CHANGE\",\"changeKind\":\"WEBSITE\",\"websites\":[\"京ICP备99999999号-1\"]}")
+                .post(orders).then().statusCode(409).body("errors[0].code", equalTo("WEBSITE_NOT_ACCOUNTS"));
+
+        String order = as(account, "applicant").contentType(ContentType.JSON)
+                .body("{\"type\":\"CHANGE\",\"changeKind\":\"WEBSITE\",\"websites\":[\"%s-2\"]}".formatted(number))
+                .post(orders).then().statusCode(201).body("changeKind", equalTo("WEBSITE")).extract().path("id");
+        assertEquals(1, SubjectResourceTest.count("select count(*) from outbox_event where aggregate_id = '" + order
+                + "' and event_type = 'order.created.v1' and payload like '%\"websiteFilingNumbers\":[\"" + number
+                + "-2\"]%' and payload like '%\"changeKind\":\"WEBSITE\"%'"), "website-service learns the kind and the pick");
+        // A change of websites does not revise the subject.
+        as(account, "applicant").contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(SubjectResourceTest.subject("冯十五")).put(orders + "/" + order + "/subject").then()
+                .statusCode(409).body("code", equalTo("CHANGE_OUTSIDE_KIND"))
+                .body("errors[0].field", equalTo("subject")).body("changeKind", equalTo("WEBSITE"));
+
+        // website-service counts no changed field yet: refused; one changed field: submitted.
+        ready(order, 1, 0);
+        String etag = as(account, "applicant").get(orders + "/" + order).then().extract().header("ETag");
+        as(account, "applicant").header("If-Match", etag).post(orders + "/" + order + "/submit").then()
+                .statusCode(409).body("code", equalTo("CHANGE_CHANGES_NOTHING"))
+                .body("errors[0].field", equalTo("websites")).body("currentState", equalTo("DRAFT"))
+                .body("allowedActions", hasItem("SUBMIT"));
+        ready(order, 2, 1);
+        etag = as(account, "applicant").get(orders + "/" + order).then().extract().header("ETag");
+        as(account, "applicant").header("If-Match", etag).post(orders + "/" + order + "/submit").then()
+                .statusCode(200).body("state", equalTo("INITIAL_REVIEW"));
+        assertEquals(1, SubjectResourceTest.count("select count(*) from outbox_event where aggregate_id = '" + order
+                + "' and event_type = 'subject.snapshot-frozen.v1' and payload like '%\"changeKind\":\"WEBSITE\"%'"
+                + " and payload like '%\"changes\":[]%'"), "the subject snapshot says the kind, no subject change");
+    }
+
+    /** website-service's and materials-service's readiness of a change order, with the websites' changed fields. */
+    private void ready(String order, int version, int changes) throws Exception {
+        events.ack("website-events", "/beian/website-service", order, "website.order-readiness-changed.v1",
+                "{\"orderId\":\"%s\",\"version\":%d,\"ready\":true,\"changes\":%d}".formatted(order, version, changes));
+        events.ack("materials-events", "/beian/materials-service", order, "material.order-readiness-changed.v1",
+                "{\"orderId\":\"%s\",\"version\":%d,\"ready\":true}".formatted(order, version));
     }
 
     private static String subject(String account) {

@@ -75,6 +75,26 @@ class AccessPolicyTest {
     }
 
     @Test
+    void aWebsiteChangeKeepsTheApprovedSiteServedInEveryStateItPassesThrough() {
+        created("o8", "FIRST_FILING", "acc-8");
+        websites("o8", 1, "served.cn");
+        approved("o8", daysAgo(340), "京ICP备33333333号-1", "served.cn");
+        created("o9", "CHANGE", "acc-8");
+        websites("o9", 1, "served.cn");
+        websites("o9", 2, "served.cn", "extra.cn");
+        String[][] steps = {{"DRAFT", "INITIAL_REVIEW", "SUBMIT"}, {"INITIAL_REVIEW", "AWAITING_PHOTO", "INITIAL_APPROVE"},
+            {"AWAITING_PHOTO", "PHOTO_REVIEW", "PHOTO_SUBMIT"}, {"PHOTO_REVIEW", "AUTHORITY_REVIEW", "PHOTO_APPROVE"},
+            {"AUTHORITY_REVIEW", "AUTHORITY_REJECTED", "AUTHORITY_REJECT"}, {"AUTHORITY_REJECTED", "ABANDONED", "ABANDON"}};
+        for (String[] step : steps) {
+            moved("o9", "CHANGE", step[0], step[1], step[2]);
+            AccessDecision d = policy.decide("www.served.cn");
+            assertTrue(d.allowed(), step[1] + ": " + d);
+            assertEquals("京ICP备33333333号-1", d.websiteFilingNumber());
+            assertFalse(policy.decide("extra.cn").allowed(), "an added domain waits for the approval: " + step[1]);
+        }
+    }
+
+    @Test
     void replaysAndLateOrderFactsGiveTheSameAnswer() {
         // the approval is read before the order's facts (another topic), and an event is delivered twice
         approved("o6", daysAgo(220), "沪ICP备22222222号-1", "late.cn");

@@ -341,6 +341,75 @@ class WebsiteServiceTest {
     }
 
     @Test
+    void anAccessChangeEditsOnlyThePickedWebsitesServersAndFreezesTheDiff() throws Exception {
+        String account = "gina-" + UUID.randomUUID();
+        String first = newOrder(account, "FIRST_FILING");
+        String domain = "gina-" + first.substring(0, 8) + ".cn";
+        String other = "gina-" + first.substring(0, 8) + "-b.cn";
+        String id = as(account, "applicant").contentType(ContentType.JSON).body(website("李娜的读书笔记", domain))
+                .post("/api/v1/orders/" + first + "/websites").then().statusCode(201).extract().path("id");
+        transition(first, "DRAFT", "INITIAL_REVIEW", "SUBMIT", 1L);
+        ack("review-events", "/beian/review-service", first, "authority.approved.v1", """
+                {"orderId":"%s","submissionId":"s","subjectFilingNumber":"粤ICP备30000003号","approvedAt":"%s",
+                 "websites":[{"websiteId":"%s","name":"李娜的读书笔记","domains":["%s"],"websiteFilingNumber":"粤ICP备30000003号-1"},
+                  {"name":"李娜的相册","domains":["%s"],"websiteFilingNumber":"粤ICP备30000003号-2"}]}"""
+                .formatted(first, TestClock.isoNow(), id, domain, other));
+        transition(first, "AUTHORITY_REVIEW", "APPROVED", "AUTHORITY_APPROVE", null);
+
+        String change = UUID.randomUUID().toString();
+        ack("subject-events", "/beian/subject-service", change, "order.created.v1", """
+                {"orderId":"%s","accountId":"%s","subjectId":"s-1","type":"CHANGE","province":"GUANGDONG",
+                 "nature":"PERSON","state":"DRAFT","createdAt":"%s","websiteFilingNumbers":["粤ICP备30000003号-1"],
+                 "changeKind":"ACCESS"}""".formatted(change, account, TestClock.isoNow()));
+        ack("subject-events", "/beian/subject-service", change, "order.subject-outlined.v1", """
+                {"orderId":"%s","accountId":"%s","subjectId":"s-1","type":"CHANGE","province":"GUANGDONG",
+                 "nature":"PERSON","name":"%s","certificateType":"RESIDENT_ID","certificateNumber":"%s",
+                 "principal":{"name":"%s","certificateType":"RESIDENT_ID","certificateNumber":"%s",
+                  "mobile":"13800000013","email":"lina@example.cn"},"principalNeedsEmployment":false,"revision":1,
+                 "at":"%s"}""".formatted(change, account, LINA, LINA_ID, LINA, LINA_ID, TestClock.isoNow()));
+        String websites = "/api/v1/orders/" + change + "/websites";
+        var site = as(account, "applicant").get(websites).then().statusCode(200).body("websites", hasSize(1))
+                .body("websites[0].websiteFilingNumber", equalTo("粤ICP备30000003号-1")).extract().jsonPath();
+        String wid = site.getString("websites[0].id");
+        assertTrue(count("select count(*) from outbox_event where aggregate_id = '" + change
+                + "' and event_type = 'website.order-readiness-changed.v1' and payload like '%\"changes\":0%'") > 0,
+                "nothing changed yet, and subject-service is told so");
+
+        // The access information only: the name is outside the kind, and no website comes or goes.
+        as(account, "applicant").contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body(website("李娜的新站名", domain)).put(websites + "/" + wid).then().statusCode(409)
+                .body("code", equalTo("CHANGE_OUTSIDE_KIND")).body("changeKind", equalTo("ACCESS"))
+                .body("errors.field", equalTo(List.of("websites[0].name")));
+        as(account, "applicant").contentType(ContentType.JSON).body(website("李娜的新站", "gina-new.cn")).post(websites)
+                .then().statusCode(409).body("code", equalTo("CHANGE_WEBSITES_FIXED"));
+        as(account, "applicant").header("If-Match", "\"1\"").delete(websites + "/" + wid).then().statusCode(409)
+                .body("code", equalTo("CHANGE_WEBSITES_FIXED"));
+        as(account, "applicant").contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body(website("李娜的读书笔记", domain).replace("srv-1", "srv-2")).put(websites + "/" + wid).then()
+                .statusCode(200);
+        long version = as(account, "applicant").get(websites).then().extract().jsonPath().getLong("version");
+        assertEquals(1, count("select count(*) from outbox_event where aggregate_id = '" + change
+                + "' and event_type = 'website.order-readiness-changed.v1' and payload like '%\"version\":" + version
+                + ",%' and payload like '%\"changes\":1%'"));
+
+        // The snapshot carries the diff; the approved record changes only with the approval.
+        transition(change, "DRAFT", "INITIAL_REVIEW", "SUBMIT", version);
+        assertEquals(1, count("select count(*) from outbox_event where aggregate_id = '" + change
+                + "' and event_type = 'website.snapshot-frozen.v1' and payload like '%\"changes\":[{\"field\":"
+                + "\"websites[0].serverIds\",\"before\":\"srv-1\",\"after\":\"srv-2\"}]%'"));
+        assertEquals(1, count("select count(*) from filed_website where website_filing_number = '粤ICP备30000003号-1'"
+                + " and content like '%srv-1%'"));
+        ack("review-events", "/beian/review-service", change, "authority.approved.v1", """
+                {"orderId":"%s","submissionId":"s2","subjectFilingNumber":"粤ICP备30000003号","approvedAt":"%s",
+                 "websites":[{"websiteId":"%s","name":"李娜的读书笔记","domains":["%s"],"websiteFilingNumber":"粤ICP备30000003号-1"}]}"""
+                .formatted(change, TestClock.isoNow(), wid, domain));
+        assertEquals(1, count("select count(*) from filed_website where website_filing_number = '粤ICP备30000003号-1'"
+                + " and content like '%srv-2%' and status = 'ACTIVE'"));
+        assertEquals(1, count("select count(*) from filed_website where website_filing_number = '粤ICP备30000003号-2'"
+                + " and content not like '%srv-2%' and status = 'ACTIVE'"), "the other website untouched");
+    }
+
+    @Test
     void aCancelAccessOrderHoldsOnlyThePickedWebsiteAsFiledAndNeitherJudgesNorEditsIt() throws Exception {
         String account = "frank-" + UUID.randomUUID();
         String first = newOrder(account, "FIRST_FILING");

@@ -3,6 +3,7 @@ package cn.beian.materials.domain;
 import cn.beian.contract.domain.CertificateType;
 import cn.beian.contract.domain.Province;
 import cn.beian.contract.domain.SubjectNature;
+import cn.beian.contract.order.ChangeKind;
 import cn.beian.contract.order.FilingType;
 import cn.beian.contract.order.OrderState;
 import jakarta.persistence.Column;
@@ -33,6 +34,11 @@ public class OrderProjection {
 
     @Enumerated(EnumType.STRING)
     public FilingType type;
+
+    /** What a CHANGE order changes (from {@code order.created}); null for other types and older change orders. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "change_kind")
+    public ChangeKind changeKind;
 
     @Enumerated(EnumType.STRING)
     public Province province;

@@ -5,6 +5,7 @@ import cn.beian.contract.domain.PreApprovalType;
 import cn.beian.contract.domain.Province;
 import cn.beian.contract.domain.SubjectNature;
 import cn.beian.contract.events.website.OrderWebsitesChanged.WebsiteOutline;
+import cn.beian.contract.order.ChangeKind;
 import cn.beian.contract.order.FilingType;
 import cn.beian.rules.Condition;
 import cn.beian.rules.Facts;
@@ -45,10 +46,24 @@ public final class RequiredMaterials {
     private RequiredMaterials() {
     }
 
-    /** The outline of an order the list is derived from. */
+    /**
+     * The outline of an order the list is derived from.
+     *
+     * @param changeKind what a CHANGE order changes (some provinces ask for a new form only for a subject change);
+     *                   null for other types and for change orders opened before changes had a kind
+     */
     public record Outline(FilingType type, Province province, SubjectNature nature,
             CertificateType subjectCertificateType, Province subjectCertificateProvince,
-            boolean principalNeedsEmployment, List<WebsiteOutline> websites) {
+            boolean principalNeedsEmployment, List<WebsiteOutline> websites,
+            ChangeKind changeKind) {
+
+        /** The outline of an order that is not a change. */
+        public Outline(FilingType type, Province province, SubjectNature nature,
+                CertificateType subjectCertificateType, Province subjectCertificateProvince,
+                boolean principalNeedsEmployment, List<WebsiteOutline> websites) {
+            this(type, province, nature, subjectCertificateType, subjectCertificateProvince, principalNeedsEmployment,
+                    websites, null);
+        }
 
         public boolean needsWebsites() {
             return type == null || WITH_WEBSITES.contains(type);
@@ -231,7 +246,8 @@ public final class RequiredMaterials {
                         preApprovals(w.preApprovalTypes()), null, null, w.principalSameAsSubject(), own, null));
             }
         }
-        OrderDocument order = new OrderDocument(o.type(), null, subject, websites, null, null);
+        OrderDocument order = new OrderDocument(o.type(), o.changeKind() == null ? null
+                : OrderDocument.ChangeKind.valueOf(o.changeKind().name()), subject, websites, null, null);
         Map<String, Condition> answers = Map.of(
                 "CERTIFICATE_OUTSIDE_PROVINCE", (params, doc, facts, website) -> outsideProvince(o,
                         Boolean.parseBoolean(String.valueOf(params.get("passportCounts")))),

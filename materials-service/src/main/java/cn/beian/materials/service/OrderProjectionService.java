@@ -45,6 +45,7 @@ public class OrderProjectionService {
     public Uni<Void> created(OrderCreated c) {
         return withOrder(c.orderId(), c.accountId(), o -> {
             o.type = c.type();
+            o.changeKind = c.changeKind();
             o.province = c.province();
             o.nature = c.nature();
             o.state = c.state();

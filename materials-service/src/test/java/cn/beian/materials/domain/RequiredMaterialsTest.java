@@ -9,6 +9,7 @@ import cn.beian.contract.domain.Province;
 import cn.beian.contract.domain.SubjectNature;
 import cn.beian.contract.events.website.OrderWebsitesChanged.PrincipalOutline;
 import cn.beian.contract.events.website.OrderWebsitesChanged.WebsiteOutline;
+import cn.beian.contract.order.ChangeKind;
 import cn.beian.contract.order.FilingType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -116,6 +117,17 @@ class RequiredMaterialsTest {
                 CertificateType.RESIDENT_ID, Province.HUBEI, false, site("a", 1));
         assertTrue(find(change, MaterialKind.VERIFICATION_FORM, "websites[a]").rules().contains("HB-B-07"),
                 "a change attaches a newly signed form");
+        // Xinjiang asks for a newly signed form for a subject change only: the change's kind decides.
+        assertTrue(find(ofChange(ChangeKind.SUBJECT, Province.XINJIANG, site("a", 1)),
+                MaterialKind.VERIFICATION_FORM, "websites[a]").rules().contains("XJ-B-06"));
+        assertFalse(ofChange(ChangeKind.ACCESS, Province.XINJIANG, site("a", 1)).stream()
+                .anyMatch(r -> r.rules().contains("XJ-B-06")), "an access change does not");
+    }
+
+    private static List<Requirement> ofChange(ChangeKind kind, Province p,
+            WebsiteOutline... sites) {
+        return RequiredMaterials.of(new RequiredMaterials.Outline(FilingType.CHANGE, p, SubjectNature.PERSON,
+                CertificateType.RESIDENT_ID, p, false, List.of(sites), kind));
     }
 
     /** No row of the rules data is skipped: every document it names is a kind this service collects. */

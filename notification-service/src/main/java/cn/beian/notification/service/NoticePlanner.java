@@ -114,7 +114,11 @@ public class NoticePlanner {
         return List.of(new Notice(kind, true, p, "authority.sms-verified".equals(kind) ? APPLICANT : EVERYONE));
     }
 
-    public List<Notice> approved(AuthorityApproved e) {
+    /**
+     * The administration approved the order: its numbers to every principal. A change keeps the numbers and needs no
+     * police filing, so it is told as a change ({@code authority.change-approved}).
+     */
+    public List<Notice> approved(AuthorityApproved e, OrderProjection contact) {
         Map<String, Object> p = base(e.orderId());
         p.put("subjectNumber", e.subjectFilingNumber() == null ? "" : e.subjectFilingNumber());
         List<Map<String, Object>> sites = new ArrayList<>();
@@ -128,7 +132,8 @@ public class NoticePlanner {
         }
         p.put("websites", sites);
         p.put("websiteCount", sites.size());
-        return List.of(new Notice("authority.approved", true, p, EVERYONE));
+        boolean change = contact != null && FilingType.CHANGE.name().equals(contact.filingType);
+        return List.of(new Notice(change ? "authority.change-approved" : "authority.approved", true, p, EVERYONE));
     }
 
     public List<Notice> authorityRejected(String kind, AuthorityRejected e) {

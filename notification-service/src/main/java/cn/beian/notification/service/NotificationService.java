@@ -69,7 +69,9 @@ public class NotificationService {
 
     /** The approval's notices, and the police-filing reminders of its websites scheduled. */
     public Uni<Void> authorityApproved(IncomingEvent e, AuthorityApproved a) {
-        return notify(e, orderId(a.orderId()), planner.approved(a), true).chain(() -> police.schedule(a));
+        return contacts.order(orderId(a.orderId()))
+                .chain(c -> notify(e, orderId(a.orderId()), planner.approved(a, c), true))
+                .chain(() -> police.schedule(a));
     }
 
     public Uni<Void> authorityRejected(IncomingEvent e, EventType type, AuthorityRejected r) {

@@ -82,7 +82,8 @@ public class CaseChecklist {
                             ? w.path("principalSameAsSubject").asBoolean() : null,
                     person(w.path("principal")), null));
         }
-        return new OrderDocument(parse(FilingType.class, doc.path("type")), null, subject, websites, null, null);
+        return new OrderDocument(parse(FilingType.class, doc.path("type")),
+                parse(OrderDocument.ChangeKind.class, doc.path("changeKind")), subject, websites, null, null);
     }
 
     private static OrderDocument.Person person(JsonNode p) {

@@ -14,7 +14,9 @@ import java.util.Optional;
 /**
  * A case's snapshot as one document in the snapshot's terms — {@code type}, {@code province}, {@code subject},
  * {@code websites[]}, {@code materials[]} — whose paths are the field keys rejection reasons name; and the findings
- * each owner's own checks produced, by owner.
+ * each owner's own checks produced, by owner. A CHANGE order's document adds {@code changeKind} and {@code changes}:
+ * the diff against the approved records, field by field (subject-service's, then website-service's), each
+ * {@code {field, before, after}} with personal data masked by its owner.
  */
 @ApplicationScoped
 public class CaseDocuments {
@@ -48,6 +50,13 @@ public class CaseDocuments {
         });
         doc.set("websites", p.websites().map(w -> w.path("websites")).orElse(mapper.createArrayNode()));
         doc.set("materials", p.materials().map(m -> m.path("materials")).orElse(mapper.createArrayNode()));
+        if ("CHANGE".equals(doc.path("type").asText())) {
+            p.subject().ifPresent(s -> doc.set("changeKind", s.path("changeKind")));
+            ArrayNode changes = mapper.createArrayNode();
+            p.subject().ifPresent(s -> s.path("changes").forEach(c -> changes.add(c.deepCopy())));
+            p.websites().ifPresent(w -> w.path("changes").forEach(c -> changes.add(c.deepCopy())));
+            doc.set("changes", changes);
+        }
         return doc;
     }
 

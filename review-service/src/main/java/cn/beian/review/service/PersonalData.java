@@ -28,12 +28,45 @@ public final class PersonalData {
         ObjectNode copy = snapshot.deepCopy();
         mask(copy, false);
         JsonNode subject = copy.path("subject");
-        if (subject instanceof ObjectNode s && "PERSON".equals(s.path("nature").asText())) {
+        boolean person = subject instanceof ObjectNode && "PERSON".equals(subject.path("nature").asText());
+        if (person) {
             // A person's subject name and addresses are theirs; a unit's are public.
-            maskText(s, "name", Masking::personName);
-            ADDRESSES.forEach(a -> maskText(s, a, PersonalData::address));
+            maskText((ObjectNode) subject, "name", Masking::personName);
+            ADDRESSES.forEach(a -> maskText((ObjectNode) subject, a, PersonalData::address));
         }
+        maskChanges(copy.path("changes"), person);
         return copy;
+    }
+
+    /**
+     * A change order's diff ({@code changes[]}: field, before, after): its owners masked certificate numbers, phones and
+     * e-mails already; people's names, and a person's own name and addresses, are masked here as in the document.
+     */
+    private static void maskChanges(JsonNode changes, boolean person) {
+        for (JsonNode c : changes) {
+            if (!(c instanceof ObjectNode change)) {
+                continue;
+            }
+            String field = change.path("field").asText("");
+            String leaf = field.substring(field.lastIndexOf('.') + 1);
+            boolean personName = field.endsWith("principal.name") || field.endsWith("legalPerson.name")
+                    || person && field.equals("subject.name");
+            boolean address = person && ADDRESSES.stream().anyMatch(a -> field.equals("subject." + a));
+            if (personName || address || leaf.endsWith("ertificateNumber") || PHONES.contains(leaf)
+                    || leaf.equals("email")) {
+                for (String side : new String[] {"before", "after"}) {
+                    maskText(change, side, personName ? Masking::personName
+                            : address ? PersonalData::address
+                            : leaf.endsWith("ertificateNumber") ? PersonalData::certificate
+                            : leaf.equals("email") ? Masking::email : Masking::mobile);
+                }
+            }
+        }
+    }
+
+    /** A certificate number the owner may already have masked stays as it is. */
+    private static String certificate(String value) {
+        return value.contains("*") ? value : Masking.certificateNumber(value);
     }
 
     private static void mask(JsonNode node, boolean person) {

@@ -1,6 +1,7 @@
 package cn.beian.subject.domain;
 
 import cn.beian.contract.domain.Province;
+import cn.beian.contract.order.ChangeKind;
 import cn.beian.contract.order.FilingType;
 import cn.beian.contract.order.OrderState;
 import jakarta.persistence.Column;
@@ -40,6 +41,14 @@ public class FilingOrder {
     @Column(nullable = false)
     public FilingType type;
 
+    /**
+     * What a CHANGE order changes (docs/domain.md §3.4), given when it was opened; null for other types and for change
+     * orders opened before changes had a kind (which may change anything).
+     */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "change_kind")
+    public ChangeKind changeKind;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public OrderState state;
@@ -75,6 +84,13 @@ public class FilingOrder {
     /** materials-service's findings on the order's materials (JSON), latest version. */
     @Column(name = "materials_findings")
     public String materialsFindings;
+
+    /**
+     * A CHANGE order's websites: how many of their fields differ from the approved websites, at
+     * {@link #websitesFindingsVersion} (website-service's announcement); null until announced and for other types.
+     */
+    @Column(name = "websites_changes")
+    public Integer websitesChanges;
 
     @Column(name = "materials_findings_version")
     public Long materialsFindingsVersion;

@@ -1,5 +1,6 @@
 package cn.beian.subject.rest;
 
+import cn.beian.contract.order.ChangeKind;
 import cn.beian.contract.order.FilingType;
 import cn.beian.subject.service.OrderService;
 import jakarta.validation.constraints.NotBlank;
@@ -19,23 +20,25 @@ import java.util.List;
  * @param authorizationCode a 备案授权码 minted on another account's server, when the filing is backed by it
  * @param domains        a new filing's domains where already known: they tell an access filing (domains filed for
  *                       this subject elsewhere) from a new website
- * @param websites       CANCEL_ACCESS and DEREGISTER_WEBSITE only, and required there: the approved websites the order
- *                       is about, each by its website id or its website filing number
+ * @param websites       CANCEL_ACCESS, DEREGISTER_WEBSITE and a WEBSITE or ACCESS change only, and required there: the
+ *                       approved websites the order is about, each by its website id or its website filing number
+ * @param changeKind     CHANGE only, and required there: what the change revises — SUBJECT, WEBSITE (the picked
+ *                       websites' own data) or ACCESS (the picked websites' servers and authorization codes)
  */
 public record CreateOrderRequest(FilingType type, @Size(max = 64) String filingPassword,
         @Size(max = 40) String authorizationCode,
         @Size(max = 100) List<@NotBlank @Size(max = 253) String> domains,
-        @Size(max = 10) List<@NotBlank @Size(max = 64) String> websites) {
+        @Size(max = 10) List<@NotBlank @Size(max = 64) String> websites, ChangeKind changeKind) {
 
     OrderService.NewOrder toNewOrder() {
         return new OrderService.NewOrder(type, filingPassword, authorizationCode,
-                domains == null ? List.of() : domains, websites == null ? List.of() : websites);
+                domains == null ? List.of() : domains, websites == null ? List.of() : websites, changeKind);
     }
 
     @Override
     public String toString() {
         return "CreateOrderRequest[type=" + type + ", filingPassword=" + (filingPassword == null ? null : "***")
                 + ", authorizationCode=" + (authorizationCode == null ? null : "***") + ", domains=" + domains
-                + ", websites=" + websites + "]";
+                + ", websites=" + websites + ", changeKind=" + changeKind + "]";
     }
 }

@@ -1,6 +1,7 @@
 package cn.beian.subject.rest;
 
 import cn.beian.contract.events.authority.AuthorityApproved;
+import cn.beian.contract.order.ChangeKind;
 import cn.beian.contract.order.FilingType;
 import cn.beian.contract.order.OrderState;
 import cn.beian.contract.order.OrderTrigger;
@@ -22,6 +23,7 @@ import java.util.Set;
  * An order as a front-end needs it: its state, whose move it is, the actions the caller may take next, the
  * expiry of the current step, and (in the detail view) its history.
  *
+ * @param changeKind     what a CHANGE order changes (SUBJECT, WEBSITE, ACCESS); absent for other types
  * @param allowedActions the applicant's possible next moves, e.g. {@code SUBMIT}, {@code ABANDON}
  * @param expiresAt      when the current step expires (45 days waiting on the applicant; never in Zhejiang)
  * @param reviewDueAt    in provider review: when it is due (1 business day)
@@ -41,6 +43,7 @@ public record OrderView(
         String id,
         String subjectId,
         FilingType type,
+        ChangeKind changeKind,
         OrderState state,
         Party waitingOn,
         Set<OrderTrigger> allowedActions,
@@ -132,7 +135,8 @@ public record OrderView(
     private static OrderView of(FilingOrder o, List<OrderTransition> history, List<OrderFindings.Item> findings,
             OffsetDateTime now, BusinessCalendar calendar, Json json) {
         OrderDeadlines.Eta eta = OrderDeadlines.authorityEta(o, now, calendar);
-        return new OrderView(o.id.toString(), o.subjectId.toString(), o.type, o.state, o.state.waitingOn(),
+        return new OrderView(o.id.toString(), o.subjectId.toString(), o.type, o.changeKind, o.state,
+                o.state.waitingOn(),
                 OrderStateMachine.allowed(o.state, OrderTrigger.Actor.APPLICANT, o.context()),
                 o.state.contentsEditable(), o.state.photoEditable(), o.rereview, o.stateSince, o.expiresAt(),
                 OrderDeadlines.reviewDueAt(o, calendar), eta == null ? null : eta.at(),

@@ -1,6 +1,7 @@
 package cn.beian.subject.service;
 
 import cn.beian.contract.events.authority.AuthorityApproved;
+import cn.beian.contract.order.ChangeKind;
 import cn.beian.contract.order.FilingType;
 import cn.beian.platform.json.Json;
 import cn.beian.platform.problem.FieldViolation;
@@ -42,9 +43,18 @@ public class ApprovedWebsites {
         this.clock = clock;
     }
 
-    /** Types whose applicant names the approved websites the order is about. */
+    /** Removing types whose applicant names the approved websites the order closes. */
     public static boolean picksWebsites(FilingType type) {
         return type == FilingType.CANCEL_ACCESS || type == FilingType.DEREGISTER_WEBSITE;
+    }
+
+    /**
+     * Whether an order of {@code type} (and, for a change, {@code kind}) names the approved websites it is about: the
+     * two removing types that pick, and a change of websites or of their access information.
+     */
+    public static boolean picksWebsites(FilingType type, ChangeKind kind) {
+        return picksWebsites(type)
+                || type == FilingType.CHANGE && (kind == ChangeKind.WEBSITE || kind == ChangeKind.ACCESS);
     }
 
     /**
@@ -52,12 +62,12 @@ public class ApprovedWebsites {
      * type picks none and some are given or it picks and none are; 409 naming each one that is not the account's, or
      * is no longer served here.
      */
-    public Uni<List<ApprovedWebsite>> pick(String accountId, FilingType type, List<String> refs) {
+    public Uni<List<ApprovedWebsite>> pick(String accountId, FilingType type, ChangeKind kind, List<String> refs) {
         List<String> given = refs == null ? List.of() : refs;
-        if (!picksWebsites(type)) {
+        if (!picksWebsites(type, kind)) {
             return given.isEmpty() ? Uni.createFrom().item(List.of())
                     : Uni.createFrom().failure(ProblemException.invalidFields(List.of(FieldViolation.of("websites",
-                            "NOT_ALLOWED", "field.websites-not-for-type", type))));
+                            "NOT_ALLOWED", "field.websites-not-for-type", kind == null ? type : type + " " + kind))));
         }
         if (given.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.invalidFields(List.of(FieldViolation.of("websites",
@@ -95,11 +105,13 @@ public class ApprovedWebsites {
 
     /**
      * 409 naming each picked website that the account's order in flight already holds: a change or a subject
-     * deregistration holds all of them, a cancel-access or deregister-website order those it picked.
+     * deregistration holds all of them (a change of websites or of access information only those it picked), a
+     * cancel-access or deregister-website order those it picked.
      */
     public void requireNotInOrder(List<ApprovedWebsite> picked, FilingOrder inFlight) {
-        Set<String> held = inFlight.type == FilingType.CHANGE || inFlight.type == FilingType.DEREGISTER_SUBJECT
-                ? null : new HashSet<>(numbers(inFlight));
+        boolean all = inFlight.type == FilingType.DEREGISTER_SUBJECT
+                || inFlight.type == FilingType.CHANGE && !picksWebsites(inFlight.type, inFlight.changeKind);
+        Set<String> held = all ? null : new HashSet<>(numbers(inFlight));
         List<FieldViolation> errors = new ArrayList<>();
         for (int i = 0; i < picked.size(); i++) {
             String number = picked.get(i).websiteFilingNumber;

@@ -66,6 +66,7 @@ public class OrderOutcomeService {
             o.websitesReadyVersion = r.ready() ? r.version() : null;
             o.websitesFindingsVersion = r.version();
             o.websitesFindings = json.write(r.findings());
+            o.websitesChanges = r.changes();
             return orders.persist(o).replaceWithVoid();
         });
     }

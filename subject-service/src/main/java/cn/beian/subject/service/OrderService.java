@@ -3,6 +3,7 @@ package cn.beian.subject.service;
 import cn.beian.contract.events.authority.AuthorityApproved;
 import cn.beian.contract.events.order.OrderCreated;
 import cn.beian.contract.events.order.OrderTransitioned;
+import cn.beian.contract.order.ChangeKind;
 import cn.beian.contract.order.FilingType;
 import cn.beian.contract.order.OrderState;
 import cn.beian.contract.order.OrderTrigger.Actor;
@@ -85,17 +86,18 @@ public class OrderService {
      * @param authorizationCode a code minted on another account's server, when the filing is backed by it
      * @param domains           for a new filing, the domains it is about where known (they tell an access filing
      *                          from a new website)
-     * @param websites          for a cancel-access or deregister-website order, the approved websites it is about
-     *                          (website ids or website filing numbers)
+     * @param websites          for a cancel-access or deregister-website order, or a change of websites or of access
+     *                          information, the approved websites it is about (website ids or website filing numbers)
+     * @param changeKind        for a CHANGE order (and only there): what it changes
      */
     public record NewOrder(FilingType type, String filingPassword, String authorizationCode, List<String> domains,
-            List<String> websites) {
+            List<String> websites, ChangeKind changeKind) {
 
         @Override
         public String toString() {
             return "NewOrder[type=" + type + ", filingPassword=" + (filingPassword == null ? null : "***")
                     + ", authorizationCode=" + (authorizationCode == null ? null : "***") + ", domains=" + domains
-                    + ", websites=" + websites + "]";
+                    + ", websites=" + websites + ", changeKind=" + changeKind + "]";
         }
     }
 
@@ -114,11 +116,24 @@ public class OrderService {
      * opens the order, with the registry's record where the order starts from one ({@link OrderTypeCheck.Settled}).
      */
     public Uni<Tracked> open(String accountId, String accountEmail, NewOrder order, boolean english) {
+        requireChangeKind(order.type(), order.changeKind());
         return types.settle(accountId, order.type(), order.domains())
                 .chain(settled -> passwords.verifyFor(accountId, settled.type(), order.filingPassword())
                         .chain(verifiedAt -> create(accountId, accountEmail, settled, verifiedAt,
-                                order.authorizationCode(), order.websites())))
+                                order.authorizationCode(), order.websites(), order.changeKind())))
                 .chain(o -> tracked(o, english));
+    }
+
+    /** A change says what it changes; no other type does (400 naming {@code changeKind}). */
+    private static void requireChangeKind(FilingType type, ChangeKind kind) {
+        if (type == FilingType.CHANGE && kind == null) {
+            throw ProblemException.invalidFields(List.of(FieldViolation.of("changeKind", "CHANGE_KIND_REQUIRED",
+                    "field.change-kind-required")));
+        }
+        if (type != FilingType.CHANGE && kind != null) {
+            throw ProblemException.invalidFields(List.of(FieldViolation.of("changeKind", "NOT_ALLOWED",
+                    "field.change-kind-not-for-type", type == null ? "" : type)));
+        }
     }
 
     /**
@@ -131,7 +146,8 @@ public class OrderService {
      */
     @WithTransaction
     Uni<FilingOrder> create(String accountId, String accountEmail, OrderTypeCheck.Settled settled,
-            OffsetDateTime passwordVerifiedAt, String authorizationCode, List<String> websiteRefs) {
+            OffsetDateTime passwordVerifiedAt, String authorizationCode, List<String> websiteRefs,
+            ChangeKind changeKind) {
         FilingType type = settled.type();
         return subjects.findByAccount(accountId).chain(subject -> {
             if (subject == null) {
@@ -143,7 +159,7 @@ public class OrderService {
                         "detail.order-type-needs-approved-subject", type)
                         .with("code", "FILING_TYPE_NEEDS_APPROVED_SUBJECT").with("type", type));
             }
-            return approvedWebsites.pick(accountId, type, websiteRefs).chain(picked -> orders.findInFlight(accountId)
+            return approvedWebsites.pick(accountId, type, changeKind, websiteRefs).chain(picked -> orders.findInFlight(accountId)
                     .chain(inFlight -> {
                 if (inFlight != null) {
                     approvedWebsites.requireNotInOrder(picked, inFlight);
@@ -153,10 +169,11 @@ public class OrderService {
                 }
                 FilingOrder o = newDraft(accountId, subject, type);
                 o.accountEmail = accountEmail;
+                o.changeKind = changeKind;
                 o.filingPasswordVerifiedAt = passwordVerifiedAt;
                 List<String> numbers = type == FilingType.ACCESS_FILING ? settled.accessWebsites()
                         : picked.stream().map(w -> w.websiteFilingNumber).toList();
-                o.websites = ApprovedWebsites.picksWebsites(type) || type == FilingType.ACCESS_FILING
+                o.websites = ApprovedWebsites.picksWebsites(type, changeKind) || type == FilingType.ACCESS_FILING
                         ? json.write(numbers) : null;
                 o.registrySubjectNumber = settled.registrySubjectNumber();
                 if (settled.registrySubjectName() != null) {
@@ -171,7 +188,7 @@ public class OrderService {
                         .chain(() -> record(o, null, OrderTrigger.CREATE, Actor.APPLICANT, accountId, List.of()))
                         .chain(() -> outbox.append(new OrderCreated(o.id.toString(), accountId,
                                 subject.id.toString(), type, o.province, subject.nature, o.state, o.createdAt,
-                                o.websites == null ? null : numbers)))
+                                o.websites == null ? null : numbers, changeKind)))
                         .chain(() -> outlines.announce(o, subject, subject.version + 1))
                         // A refused code (400/409) rolls the whole creation back: nothing half-written.
                         .chain(() -> authorizationCode == null || authorizationCode.isBlank()
@@ -217,11 +234,14 @@ public class OrderService {
                     o.accountEmail = accountEmail;
                 }
                 // The subject snapshot goes into the outbox before the transition, so consumers have it first.
-                return revisions.effectiveSubject(o).chain(subject -> move(o, trigger, Actor.APPLICANT, accountId,
-                        List.of(), () -> {
-                            o.submissionCount++;
-                            return outlines.snapshot(o, subject).chain(outbox::append).replaceWithVoid();
-                        }, null)).map(m -> new Moved(m, found));
+                return revisions.submitted(o).chain(submitted -> {
+                    requireChanges(o, submitted, allowed);
+                    return move(o, trigger, Actor.APPLICANT, accountId, List.of(), () -> {
+                        o.submissionCount++;
+                        return outlines.snapshot(o, submitted.subject(), submitted.changes()).chain(outbox::append)
+                                .replaceWithVoid();
+                    }, null);
+                }).map(m -> new Moved(m, found));
             });
         });
     }
@@ -234,6 +254,28 @@ public class OrderService {
         List<FieldViolation> refusal = OrderFindings.refusal(o, found);
         if (!refusal.isEmpty()) {
             throw ProblemException.localized(ProblemType.CONFLICT, "detail.order-not-submittable", refusal)
+                    .with("currentState", o.state).with("allowedActions", allowed);
+        }
+    }
+
+    /**
+     * A CHANGE order must change something of what its kind revises (docs/domain.md §3.4): the subject for a SUBJECT
+     * change, a field of the picked websites for a WEBSITE or ACCESS change (as website-service last counted them); a
+     * change opened before changes had a kind, either. 409 {@code CHANGE_CHANGES_NOTHING} otherwise.
+     */
+    private static void requireChanges(FilingOrder o, SubjectRevisions.Submitted submitted, Set<OrderTrigger> allowed) {
+        if (o.type != FilingType.CHANGE) {
+            return;
+        }
+        boolean subject = !submitted.changes().isEmpty();
+        boolean websites = o.websitesChanges != null && o.websitesChanges > 0;
+        boolean changes = o.changeKind == null ? subject || websites
+                : o.changeKind == ChangeKind.SUBJECT ? subject : websites;
+        if (!changes) {
+            String field = o.changeKind == null || o.changeKind == ChangeKind.SUBJECT ? "subject" : "websites";
+            throw ProblemException.localized(ProblemType.CONFLICT, "detail.change-changes-nothing",
+                    List.of(FieldViolation.of(field, "CHANGE_CHANGES_NOTHING", "field.change-changes-nothing")))
+                    .with("code", "CHANGE_CHANGES_NOTHING").with("changeKind", o.changeKind)
                     .with("currentState", o.state).with("allowedActions", allowed);
         }
     }

@@ -56,7 +56,8 @@ public class SubjectFindings {
     }
 
     static OrderDocument document(FilingOrder order, Subject s) {
-        return new OrderDocument(order.type, null, new OrderDocument.Subject(s.nature, s.province, s.city,
+        return new OrderDocument(order.type, order.changeKind == null ? null
+                : OrderDocument.ChangeKind.valueOf(order.changeKind.name()), new OrderDocument.Subject(s.nature, s.province, s.city,
                 s.district, s.name, s.certificateType, s.certificateNumber, null, s.certificateAddress,
                 s.communicationAddress, s.investor, s.remarks, null, null, null, person(s.principal),
                 s.legalPersonName == null ? null : new OrderDocument.Person(s.legalPersonName,

@@ -1,6 +1,7 @@
 package cn.beian.subject.service;
 
 import cn.beian.contract.events.order.OrderSubjectOutlined;
+import cn.beian.contract.events.snapshot.FieldChange;
 import cn.beian.contract.events.snapshot.Person;
 import cn.beian.contract.events.snapshot.SubjectSnapshotFrozen;
 import cn.beian.platform.outbox.OutboxWriter;
@@ -53,9 +54,10 @@ public class SubjectOutlines {
     /**
      * The snapshot frozen at the order's current submission ({@link FilingOrder#submissionCount}). The subject's number
      * is its own once filed here, else the registry's for an order on a subject filed elsewhere (an access filing, a
-     * new website): the administration names the subject by it.
+     * new website): the administration names the subject by it. A CHANGE order's snapshot carries its kind and the
+     * subject fields it changes ({@code changes}, before → after), for the reviewer's diff.
      */
-    public Uni<SubjectSnapshotFrozen> snapshot(FilingOrder order, Subject s) {
+    public Uni<SubjectSnapshotFrozen> snapshot(FilingOrder order, Subject s, List<FieldChange> changes) {
         return findings.forSnapshot(order, s).map(judged -> new SubjectSnapshotFrozen(order.id.toString(), order.accountId, order.accountEmail, order.type,
                 order.province, order.submissionCount,
                 new SubjectSnapshotFrozen.Subject(s.id.toString(),
@@ -65,7 +67,7 @@ public class SubjectOutlines {
                         s.investor, s.remarks, person(s.principal), s.legalPersonName == null ? null
                                 : new Person(s.legalPersonName, s.legalPersonCertificateType,
                                         s.legalPersonCertificateNumber, null, null)),
-                judged, clock.now()));
+                judged, clock.now(), order.changeKind, changes));
     }
 
     static Person person(Principal p) {

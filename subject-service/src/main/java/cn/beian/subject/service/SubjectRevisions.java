@@ -1,6 +1,9 @@
 package cn.beian.subject.service;
 
+import cn.beian.contract.events.snapshot.FieldChange;
+import cn.beian.contract.order.ChangeKind;
 import cn.beian.contract.order.FilingType;
+import cn.beian.platform.problem.FieldViolation;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.problem.ProblemType;
 import cn.beian.platform.json.Json;
@@ -16,6 +19,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -59,6 +63,20 @@ public class SubjectRevisions {
         }
     }
 
+    /**
+     * The subject as a submission of {@code order} files it, with the fields a CHANGE order's revision changes in the
+     * approved subject (none for other orders, and for a change without a revision).
+     */
+    public record Submitted(Subject subject, List<FieldChange> changes) {
+    }
+
+    /** Within the caller's session: what {@code order} submits of the subject, and what it changes. */
+    public Uni<Submitted> submitted(FilingOrder order) {
+        return filed(order).chain(f -> !f.revised() ? Uni.createFrom().item(new Submitted(f.subject(), List.of()))
+                : subjects.findById(order.subjectId)
+                        .map(approved -> new Submitted(f.subject(), SubjectChanges.between(approved, f.subject()))));
+    }
+
     /** The subject as the caller's order files it: 404 for another account's order. */
     @WithSession
     public Uni<Filed> find(String accountId, boolean staff, UUID orderId) {
@@ -72,8 +90,9 @@ public class SubjectRevisions {
 
     /**
      * Writes a CHANGE order's draft revision of its approved subject (412 on a stale {@code If-Match}, 409 for other
-     * order types or while the order's contents are locked, 400 for invalid values or a changed identity), and
-     * announces the revised outline in the same transaction.
+     * order types, for a change of another kind than SUBJECT ({@code CHANGE_OUTSIDE_KIND}) or while the order's
+     * contents are locked, 400 for invalid values or a changed identity), and announces the revised outline in the
+     * same transaction.
      */
     @WithTransaction
     public Uni<Filed> revise(String accountId, UUID orderId, String ifMatch, SubjectInput input) {
@@ -83,6 +102,9 @@ public class SubjectRevisions {
                 return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT,
                         "detail.revision-needs-change-order")
                         .with("type", order.type));
+            }
+            if (order.changeKind != null && order.changeKind != ChangeKind.SUBJECT) {
+                return Uni.createFrom().failure(outsideKind(order.changeKind));
             }
             if (!order.state.contentsEditable()) {
                 return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT,
@@ -103,6 +125,13 @@ public class SubjectRevisions {
                 });
             });
         });
+    }
+
+    /** A change of websites or of access information does not revise the subject (docs/domain.md §3.4). */
+    static ProblemException outsideKind(ChangeKind kind) {
+        return ProblemException.localized(ProblemType.CONFLICT, "detail.change-outside-kind",
+                List.of(FieldViolation.of("subject", "CHANGE_OUTSIDE_KIND", "field.change-outside-kind", kind)),
+                kind).with("code", "CHANGE_OUTSIDE_KIND").with("changeKind", kind);
     }
 
     /** On approval of a CHANGE order, its revision becomes the subject (numbers and identity kept). */

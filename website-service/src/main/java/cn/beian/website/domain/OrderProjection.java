@@ -2,6 +2,7 @@ package cn.beian.website.domain;
 
 import cn.beian.contract.domain.Province;
 import cn.beian.contract.domain.SubjectNature;
+import cn.beian.contract.order.ChangeKind;
 import cn.beian.contract.order.FilingType;
 import cn.beian.contract.order.OrderState;
 import jakarta.persistence.Column;
@@ -31,6 +32,14 @@ public class OrderProjection {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public FilingType type;
+
+    /**
+     * What a CHANGE order changes (docs/domain.md §3.4), from {@code order.created}: which fields of its websites may
+     * be edited. Null for other types and for change orders opened before changes had a kind.
+     */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "change_kind")
+    public ChangeKind changeKind;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

@@ -34,6 +34,12 @@ public class WebsitesVersion {
     @Column(nullable = false)
     public boolean complete;
 
+    /**
+     * A CHANGE order's websites at this version against the approved ones: each field that differs, before → after
+     * (the contract's {@code FieldChange} list as JSON, personal data masked); null for other types.
+     */
+    public String changes;
+
     @Column(name = "frozen_at")
     public OffsetDateTime frozenAt;
 

@@ -66,6 +66,7 @@ public class OrderProjectionService {
             o.accountId = e.accountId();
             o.subjectId = e.subjectId();
             o.type = e.type();
+            o.changeKind = e.changeKind();
             o.province = e.province();
             o.nature = e.nature();
             o.state = e.state();

@@ -36,7 +36,8 @@ final class ProvinceRuleFindings {
         if (ctx.province() == null || ctx.nature() == null || ctx.type() == null) {
             return List.of();
         }
-        OrderDocument doc = new OrderDocument(ctx.type(), null, subject(ctx), websites.stream()
+        OrderDocument doc = new OrderDocument(ctx.type(), ctx.changeKind() == null ? null
+                : OrderDocument.ChangeKind.valueOf(ctx.changeKind().name()), subject(ctx), websites.stream()
                 .map(ProvinceRuleFindings::website).toList(), List.of(), null);
         return engine.findings(doc, facts(ctx), ProvinceRuleFindings::onWebsites).stream()
                 .filter(f -> f.fieldKey() == null || f.fieldKey().startsWith("websites")).toList();

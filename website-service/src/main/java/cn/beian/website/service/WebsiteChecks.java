@@ -6,6 +6,7 @@ import cn.beian.contract.domain.SubjectNature;
 import cn.beian.contract.events.order.OrderSubjectOutlined;
 import cn.beian.contract.findings.Finding;
 import cn.beian.contract.findings.Finding.Severity;
+import cn.beian.contract.order.ChangeKind;
 import cn.beian.contract.order.FilingType;
 import cn.beian.website.domain.OrderProjection;
 import cn.beian.national.client.DomainRegistration;
@@ -47,7 +48,15 @@ public final class WebsiteChecks {
             Map<String, RegistryFacts> registry,
             Map<String, String> takenHere,
             Set<String> alreadyFiledDomains,
-            List<cn.beian.rules.Facts.ExistingSite> existingSites) {
+            List<cn.beian.rules.Facts.ExistingSite> existingSites,
+            ChangeKind changeKind) {
+
+        /** The context of an order that is not a change (or whose change kind does not matter). */
+        public Context(FilingType type, Province province, SubjectNature nature, OrderSubjectOutlined subject,
+                LocalDate today, Map<String, RegistryFacts> registry, Map<String, String> takenHere,
+                Set<String> alreadyFiledDomains, List<cn.beian.rules.Facts.ExistingSite> existingSites) {
+            this(type, province, nature, subject, today, registry, takenHere, alreadyFiledDomains, existingSites, null);
+        }
     }
 
     private static final WebsiteChecks STANDARD = new WebsiteChecks(ApprovedSuffixes.standard(),

@@ -118,9 +118,11 @@ public class WebsiteService {
             WebsiteContent content, Map<String, RegistryFacts> facts) {
         return editable(accountId, orderId).chain(o -> website(orderId, websiteId).chain(w -> {
             ETags.requireMatch(ifMatch, w.version);
+            WebsiteContent current = json.read(w.content, WebsiteContent.class);
             if (o.type == FilingType.ACCESS_FILING) {
-                requireFiledData(o, w, json.read(w.content, WebsiteContent.class), content);
+                requireFiledData(o, w, current, content);
             }
+            WebsiteChanges.requireWithinKind(o, w.position, current, content);
             w.content = json.write(content);
             w.version++;
             w.updatedAt = clock.now();
@@ -153,7 +155,10 @@ public class WebsiteService {
                 OffsetDateTime now = clock.now();
                 for (Website w : list) {
                     if (!w.id.equals(sourceId)) {
-                        w.content = json.write(json.read(w.content, WebsiteContent.class).withSharedFrom(from));
+                        WebsiteContent current = json.read(w.content, WebsiteContent.class);
+                        WebsiteContent copied = current.withSharedFrom(from);
+                        WebsiteChanges.requireWithinKind(o, w.position, current, copied);
+                        w.content = json.write(copied);
                         w.version++;
                         w.updatedAt = now;
                     }
@@ -226,10 +231,11 @@ public class WebsiteService {
     }
 
     /**
-     * An access filing's websites are the filed ones it takes over, named when the order was opened: none is added or
-     * removed here (docs/domain.md §3.2).
+     * An access filing's websites are the filed ones it takes over, named when the order was opened, and a change
+     * order's the approved ones it was opened with: none is added or removed here (docs/domain.md §3.2, §3.4).
      */
     private static void requireOwnWebsites(OrderProjection o) {
+        WebsiteChanges.requireSameWebsites(o);
         if (o.type == FilingType.ACCESS_FILING) {
             throw fromExistingFiling(o, List.of(FieldViolation.of("websites", "DATA_FROM_EXISTING_FILING",
                     "field.data-from-existing-filing")));

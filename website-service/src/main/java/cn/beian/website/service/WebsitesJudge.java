@@ -5,6 +5,7 @@ import cn.beian.contract.domain.Province;
 import cn.beian.contract.events.EventType;
 import cn.beian.contract.events.order.OrderSubjectOutlined;
 import cn.beian.contract.events.readiness.PartReady;
+import cn.beian.contract.events.snapshot.FieldChange;
 import cn.beian.contract.events.snapshot.Person;
 import cn.beian.contract.events.snapshot.WebsitesSnapshotFrozen;
 import cn.beian.contract.events.website.OrderWebsitesChanged;
@@ -23,6 +24,7 @@ import cn.beian.website.domain.Website;
 import cn.beian.website.domain.WebsiteContent;
 import cn.beian.website.domain.WebsitesVersion;
 import cn.beian.website.repository.DomainStore;
+import cn.beian.website.repository.FiledWebsiteRepository;
 import cn.beian.website.repository.OrderProjectionRepository;
 import cn.beian.website.repository.WebsiteRepository;
 import cn.beian.website.repository.WebsitesVersionRepository;
@@ -37,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -56,11 +59,14 @@ public class WebsitesJudge {
     private final BeianClock clock;
     private final WebsiteConfig config;
     private final WebsiteChecks checks = WebsiteChecks.standard();
+    private final FiledWebsiteRepository filedWebsites;
     private final ExistingSiteFacts existingSites;
 
     public WebsitesJudge(WebsiteRepository websites, OrderProjectionRepository orders,
             WebsitesVersionRepository versions, DomainStore domains, OutboxWriter outbox, Json json,
-            BeianClock clock, WebsiteConfig config, ExistingSiteFacts existingSites) {
+            BeianClock clock, WebsiteConfig config, ExistingSiteFacts existingSites,
+            FiledWebsiteRepository filedWebsites) {
+        this.filedWebsites = filedWebsites;
         this.existingSites = existingSites;
         this.config = config;
         this.websites = websites;
@@ -104,18 +110,54 @@ public class WebsitesJudge {
                         facts.putAll(fresh);
                         return domains.takenByOthers(registrable, order.accountId)
                                 .chain(taken -> domains.filedDomainsOf(order.accountId)
-                                        .chain(filed -> existing(order).chain(sites -> record(order, list, contents,
-                                                facts, taken, filed, sites, now))));
+                                        .chain(filed -> existing(order).chain(sites -> approved(order, list)
+                                                .chain(before -> record(order, list, contents, facts, taken, filed,
+                                                        sites, before, now)))));
                     });
                 });
     }
 
+    /**
+     * A CHANGE order's websites as approved (by filed website id), what its diff is taken against; {@code null} for
+     * other types.
+     */
+    private Uni<Map<UUID, WebsiteContent>> approved(OrderProjection order, List<Website> list) {
+        if (order.type != FilingType.CHANGE) {
+            return Uni.createFrom().nullItem();
+        }
+        List<UUID> ids = list.stream().map(w -> w.filedWebsiteId).filter(Objects::nonNull).toList();
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return filedWebsites.list("id in ?1", ids).map(rows -> {
+            Map<UUID, WebsiteContent> out = new HashMap<>();
+            rows.forEach(f -> out.put(f.id, json.read(f.content, WebsiteContent.class)));
+            return out;
+        });
+    }
+
+    /** Each field of a CHANGE order's websites that differs from the approved website; {@code null} for other types. */
+    private static List<FieldChange> changes(Map<UUID, WebsiteContent> approved, List<Website> list,
+            List<WebsiteContent> contents) {
+        if (approved == null) {
+            return null;
+        }
+        List<FieldChange> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            WebsiteContent before = list.get(i).filedWebsiteId == null ? null : approved.get(list.get(i).filedWebsiteId);
+            if (before != null) {
+                out.addAll(WebsiteChanges.between("websites[" + i + "]", before, contents.get(i)));
+            }
+        }
+        return out;
+    }
+
     private Uni<WebsitesVersion> record(OrderProjection order, List<Website> list, List<WebsiteContent> contents,
             Map<String, RegistryFacts> facts, Map<String, String> taken, Set<String> filed,
-            List<Facts.ExistingSite> sites, OffsetDateTime now) {
+            List<Facts.ExistingSite> sites, Map<UUID, WebsiteContent> approved, OffsetDateTime now) {
         OrderSubjectOutlined subject = json.read(order.subject, OrderSubjectOutlined.class);
         var ctx = new WebsiteChecks.Context(order.type, order.province, order.nature, subject,
-                LocalDate.now(clock), facts, taken, filed, sites);
+                LocalDate.now(clock), facts, taken, filed, sites, order.changeKind);
         List<Finding> findings = new ArrayList<>(checks.check(contents, ctx));
         for (int i = 0; i < contents.size(); i++) {
             WebsiteContent c = contents.get(i);
@@ -161,11 +203,14 @@ public class WebsitesJudge {
         v.findings = json.write(findings);
         v.complete = complete;
         v.createdAt = now;
+        List<FieldChange> changes = changes(approved, list, contents);
+        v.changes = changes == null ? null : json.write(changes);
         // Every version is announced with its findings (subject-service lists them in the order view and refuses
         // submission with the blocking ones), ready or not.
         order.websitesReadyVersion = complete ? version : null;
         Uni<?> readiness = outbox.append(EventType.ORDER_WEBSITES_READINESS_CHANGED,
-                new PartReady(order.orderId.toString(), version, complete, now, findings));
+                new PartReady(order.orderId.toString(), version, complete, now, findings,
+                        changes == null ? null : changes.size()));
         return versions.persist(v)
                 .chain(() -> orders.persist(order))
                 .chain(() -> domains.replaceOrderDomains(order.orderId, order.accountId, byWebsite))

@@ -1,5 +1,6 @@
 package cn.beian.website.service;
 
+import cn.beian.contract.events.snapshot.FieldChange;
 import cn.beian.contract.events.snapshot.WebsitesSnapshotFrozen;
 import cn.beian.contract.findings.Finding;
 import cn.beian.platform.inbox.MalformedEventException;
@@ -16,7 +17,8 @@ import java.util.List;
 
 /**
  * On SUBMIT/RESUBMIT, freezes exactly the version of the order's websites subject-service named and publishes it
- * (website.snapshot-frozen), so an edit racing the submission never slips into what reviewers see.
+ * (website.snapshot-frozen), so an edit racing the submission never slips into what reviewers see. A CHANGE order's
+ * snapshot carries the diff of that version against the approved websites ({@code changes}).
  */
 @ApplicationScoped
 public class WebsitesSnapshotFreezer {
@@ -24,6 +26,8 @@ public class WebsitesSnapshotFreezer {
     private static final TypeReference<List<WebsitesSnapshotFrozen.Website>> SNAPSHOT = new TypeReference<>() {
     };
     private static final TypeReference<List<Finding>> FINDINGS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<FieldChange>> CHANGES = new TypeReference<>() {
     };
 
     private final WebsitesVersionRepository versions;
@@ -51,7 +55,7 @@ public class WebsitesSnapshotFreezer {
             }
             o.frozenVersion = version;
             var payload = new WebsitesSnapshotFrozen(o.orderId.toString(), version, json.read(v.websites, SNAPSHOT),
-                    json.read(v.findings, FINDINGS), now);
+                    json.read(v.findings, FINDINGS), now, v.changes == null ? List.of() : json.read(v.changes, CHANGES));
             return versions.persist(v).chain(() -> outbox.append(payload)).replaceWithVoid();
         });
     }

@@ -15,17 +15,25 @@ import java.util.List;
  * @param findings every finding of the part at {@code version}, each with its field key as a JSON path into the order
  *                 ({@code websites[1].name}, {@code materials.ID_FRONT}) and its words in zh-CN and en; absent in
  *                 events written before it was added (read as none)
+ * @param changes  websites of a CHANGE order only: how many fields of its websites differ from the approved ones at
+ *                 {@code version} (subject-service refuses to submit a change that changes nothing); {@code null}
+ *                 otherwise
  */
-public record PartReady(String orderId, long version, boolean ready, OffsetDateTime at, List<Finding> findings)
-        implements EventPayload {
+public record PartReady(String orderId, long version, boolean ready, OffsetDateTime at, List<Finding> findings,
+        Integer changes) implements EventPayload {
 
     public PartReady {
         findings = findings == null ? List.of() : List.copyOf(findings);
     }
 
+    /** Readiness of a part that is not a change's websites. */
+    public PartReady(String orderId, long version, boolean ready, OffsetDateTime at, List<Finding> findings) {
+        this(orderId, version, ready, at, findings, null);
+    }
+
     /** Readiness without findings (a part judged ready has no blocking one). */
     public PartReady(String orderId, long version, boolean ready, OffsetDateTime at) {
-        this(orderId, version, ready, at, List.of());
+        this(orderId, version, ready, at, List.of(), null);
     }
 
     @Override

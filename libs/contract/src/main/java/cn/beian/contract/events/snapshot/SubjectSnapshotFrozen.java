@@ -8,6 +8,7 @@ import cn.beian.contract.domain.Province;
 import cn.beian.contract.domain.SubjectNature;
 import cn.beian.contract.events.EventPayload;
 import cn.beian.contract.findings.Finding;
+import cn.beian.contract.order.ChangeKind;
 import cn.beian.contract.order.FilingType;
 
 /**
@@ -20,6 +21,9 @@ import cn.beian.contract.order.FilingType;
  * @param subject          the subject as submitted
  * @param findings         the province rules' findings on the subject (libs/rules), for the reviewer: warnings,
  *                         checklist items and rules that could not be judged (a blocking one refuses submit first)
+ * @param changeKind       what a CHANGE order changes; {@code null} for other types
+ * @param changes          a CHANGE order's subject fields that differ from the approved subject, before → after
+ *                         (personal data masked, {@link FieldChange}); empty for other types
  */
 public record SubjectSnapshotFrozen(
         String orderId,
@@ -30,7 +34,20 @@ public record SubjectSnapshotFrozen(
         int submissionCount,
         Subject subject,
         List<Finding> findings,
-        OffsetDateTime frozenAt) implements EventPayload {
+        OffsetDateTime frozenAt,
+        ChangeKind changeKind,
+        List<FieldChange> changes) implements EventPayload {
+
+    public SubjectSnapshotFrozen {
+        changes = changes == null ? List.of() : List.copyOf(changes);
+    }
+
+    /** The snapshot of an order that is not a change. */
+    public SubjectSnapshotFrozen(String orderId, String accountId, String accountEmail, FilingType type,
+            Province province, int submissionCount, Subject subject, List<Finding> findings, OffsetDateTime frozenAt) {
+        this(orderId, accountId, accountEmail, type, province, submissionCount, subject, findings, frozenAt, null,
+                List.of());
+    }
 
     /**
      * @param subjectFilingNumber the subject's number where the administration already issued one

@@ -11,13 +11,26 @@ import cn.beian.contract.findings.Finding;
  * RESUBMIT) named. Keyed by the order.
  *
  * @param findings website-service's domain, name and content findings at that version (warnings for the reviewer)
+ * @param changes  for a CHANGE order, each field of its websites that differs from the approved website, before →
+ *                 after (personal data masked, {@link FieldChange}); empty for other types
  */
 public record WebsitesSnapshotFrozen(
         String orderId,
         long version,
         List<Website> websites,
         List<Finding> findings,
-        OffsetDateTime frozenAt) implements EventPayload {
+        OffsetDateTime frozenAt,
+        List<FieldChange> changes) implements EventPayload {
+
+    public WebsitesSnapshotFrozen {
+        changes = changes == null ? List.of() : List.copyOf(changes);
+    }
+
+    /** The snapshot of an order that changes nothing approved. */
+    public WebsitesSnapshotFrozen(String orderId, long version, List<Website> websites, List<Finding> findings,
+            OffsetDateTime frozenAt) {
+        this(orderId, version, websites, findings, frozenAt, List.of());
+    }
 
     /**
      * One website of the order.
