@@ -57,7 +57,12 @@ public class NoticePlanner {
             return List.of();
         }
         return switch (trigger) {
-            case SUBMIT, RESUBMIT -> {
+            // The provider submitted its own cancel-access order (an empty shell past its grace): the applicant is
+            // told what the provider did, not asked to wait for a review of its own submission.
+            case SUBMIT -> e.actor() == OrderTrigger.Actor.PROVIDER
+                    ? List.of(new Notice("order.provider-cancel-access", false, p, APPLICANT))
+                    : List.of(new Notice("order.submitted", true, withResubmitted(p, false), APPLICANT));
+            case RESUBMIT -> {
                 p.put("resubmitted", trigger == OrderTrigger.RESUBMIT);
                 yield List.of(new Notice("order.submitted", true, p, APPLICANT));
             }
@@ -72,6 +77,11 @@ public class NoticePlanner {
                     : List.of();
             default -> List.of();
         };
+    }
+
+    private static Map<String, Object> withResubmitted(Map<String, Object> p, boolean resubmitted) {
+        p.put("resubmitted", resubmitted);
+        return p;
     }
 
     public List<Notice> milestone(OrderIdleMilestoneReached e, String locale) {

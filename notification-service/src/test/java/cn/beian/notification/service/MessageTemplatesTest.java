@@ -89,7 +89,7 @@ class MessageTemplatesTest {
         try (InputStream in = MessageTemplatesTest.class.getResourceAsStream("/messages/sms-templates.properties")) {
             p.load(in);
         }
-        assertEquals(21, p.size());
+        assertEquals(22, p.size());
         return p.stringPropertyNames().stream().sorted().toList();
     }
 

@@ -24,6 +24,9 @@ import java.util.UUID;
 @Table(name = "filing_order")
 public class FilingOrder {
 
+    /** {@link #initiatedBy} of an order the provider opened: it submits it, the applicant does not act on it. */
+    public static final String PROVIDER = "PROVIDER";
+
     /** How long an order may wait on the applicant in one step (docs/domain.md §3). */
     public static final Duration VALIDITY = Duration.ofDays(45);
 
@@ -122,6 +125,10 @@ public class FilingOrder {
     @Column(name = "registry_subject_number")
     public String registrySubjectNumber;
 
+    /** {@link #PROVIDER} for a cancel-access order the provider opened itself (a prepared order staff confirmed). */
+    @Column(name = "initiated_by")
+    public String initiatedBy;
+
     /** Optimistic locking only: background facts (the account's e-mail, a verified password) move it too. */
     @Version
     public long version;
@@ -151,6 +158,11 @@ public class FilingOrder {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Whether the provider opened the order itself (a confirmed prepared cancel-access order). */
+    public boolean providerInitiated() {
+        return PROVIDER.equals(initiatedBy);
     }
 
     /** Zhejiang orders never expire (docs/domain.md §3). */

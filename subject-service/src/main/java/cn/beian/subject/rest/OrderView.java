@@ -32,6 +32,9 @@ import java.util.Set;
  *                       on its websites and domains, materials-service's on its materials — in the caller's language;
  *                       the blocking ones ({@code severity} BLOCKS, {@code outcome} FAILED) are what submission is
  *                       refused with
+ * @param initiatedBy    {@code PROVIDER} for a cancel-access order the provider opened itself (an empty shell past its
+ *                       grace, confirmed by staff): the provider submits it, so the applicant has no actions on it;
+ *                       {@code APPLICANT} otherwise
  */
 public record OrderView(
         String id,
@@ -52,7 +55,8 @@ public record OrderView(
         List<HistoryEntry> history,
         Readiness readiness,
         Approval approval,
-        List<FindingView> findings) {
+        List<FindingView> findings,
+        String initiatedBy) {
 
     /**
      * One finding, as the stateless pre-check ({@code POST /api/v1/pre-checks}) words the same rule.
@@ -126,11 +130,13 @@ public record OrderView(
     private static OrderView of(FilingOrder o, List<OrderTransition> history, List<OrderFindings.Item> findings,
             BusinessCalendar calendar, Json json) {
         return new OrderView(o.id.toString(), o.subjectId.toString(), o.type, o.state, o.state.waitingOn(),
-                OrderStateMachine.allowed(o.state, OrderTrigger.Actor.APPLICANT, o.context()),
+                o.providerInitiated() ? Set.of()
+                        : OrderStateMachine.allowed(o.state, OrderTrigger.Actor.APPLICANT, o.context()),
                 o.state.contentsEditable(), o.state.photoEditable(), o.rereview, o.stateSince, o.expiresAt(),
                 OrderDeadlines.reviewDueAt(o, calendar), OrderDeadlines.authorityEta(o, calendar),
                 o.createdAt, o.updatedAt, history == null ? null : history.stream().map(HistoryEntry::of).toList(),
                 Readiness.of(o), Approval.of(o.approval, json),
-                findings == null ? null : findings.stream().map(FindingView::of).toList());
+                findings == null ? null : findings.stream().map(FindingView::of).toList(),
+                o.providerInitiated() ? FilingOrder.PROVIDER : "APPLICANT");
     }
 }

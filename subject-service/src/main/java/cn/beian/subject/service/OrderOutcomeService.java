@@ -66,7 +66,7 @@ public class OrderOutcomeService {
             o.websitesReadyVersion = r.ready() ? r.version() : null;
             o.websitesFindingsVersion = r.version();
             o.websitesFindings = json.write(r.findings());
-            return orders.persist(o).replaceWithVoid();
+            return orders.persist(o).chain(() -> orderService.submitForProvider(o));
         });
     }
 
@@ -79,7 +79,7 @@ public class OrderOutcomeService {
             o.materialsReadyVersion = r.ready() ? r.version() : null;
             o.materialsFindingsVersion = r.version();
             o.materialsFindings = json.write(r.findings());
-            return orders.persist(o).replaceWithVoid();
+            return orders.persist(o).chain(() -> orderService.submitForProvider(o));
         });
     }
 

@@ -23,7 +23,9 @@ import cn.beian.contract.events.subject.FilingPasswordTried;
 import cn.beian.contract.events.subject.SubjectCreated;
 import cn.beian.contract.events.website.OrderWebsitesChanged;
 import cn.beian.contract.events.website.PoliceNumberRecorded;
+import cn.beian.contract.events.website.WebsiteEmptyShellPastGrace;
 import cn.beian.contract.events.website.WebsiteProbeFindingRaised;
+import cn.beian.contract.events.website.WebsiteProbeFindingResolved;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -64,6 +66,12 @@ public enum EventType {
     /* website-service: a probe of a filed website found something new wrong with it (the applicant is told). */
     WEBSITE_PROBE_FINDING_RAISED("website.probe-finding-raised.v1", Topics.WEBSITE_EVENTS, AggregateType.WEBSITE,
             WebsiteProbeFindingRaised.class),
+    /* website-service: a finding raised earlier is no longer found (once per finding). */
+    WEBSITE_PROBE_FINDING_RESOLVED("website.probe-finding-resolved.v1", Topics.WEBSITE_EVENTS, AggregateType.WEBSITE,
+            WebsiteProbeFindingResolved.class),
+    /* website-service: an empty shell still open past its grace period; subject-service prepares a cancel-access order. */
+    WEBSITE_EMPTY_SHELL_PAST_GRACE("website.empty-shell-past-grace.v1", Topics.WEBSITE_EVENTS, AggregateType.WEBSITE,
+            WebsiteEmptyShellPastGrace.class),
 
     /* website-service and materials-service: readiness of their part of an order. */
     ORDER_WEBSITES_READINESS_CHANGED("website.order-readiness-changed.v1", Topics.WEBSITE_EVENTS, AggregateType.ORDER,

@@ -9,11 +9,15 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * An applicant opened a filing order (in DRAFT). Keyed by the order.
+ * An applicant opened a filing order (in DRAFT), or staff confirmed a cancel-access order the provider prepared. Keyed
+ * by the order.
  *
  * @param websiteFilingNumbers the approved websites a cancel-access or deregister-website order is about, as the
  *                             applicant picked them; {@code null} for every other type (and in events written before
  *                             orders named their websites, where the order was about every approved website)
+ * @param initiatedBy          {@code PROVIDER} for a cancel-access order the provider opened itself (an empty shell
+ *                             past its grace, confirmed by staff): it needs no materials from the applicant and is
+ *                             submitted by the provider; {@code null} for an applicant's order (and in older events)
  */
 public record OrderCreated(
         String orderId,
@@ -24,12 +28,27 @@ public record OrderCreated(
         SubjectNature nature,
         OrderState state,
         OffsetDateTime createdAt,
-        List<String> websiteFilingNumbers) implements EventPayload {
+        List<String> websiteFilingNumbers,
+        String initiatedBy) implements EventPayload {
+
+    /** {@link #initiatedBy} of an order the provider opened. */
+    public static final String PROVIDER = "PROVIDER";
+
+    /** An applicant's order. */
+    public OrderCreated(String orderId, String accountId, String subjectId, FilingType type, Province province,
+            SubjectNature nature, OrderState state, OffsetDateTime createdAt, List<String> websiteFilingNumbers) {
+        this(orderId, accountId, subjectId, type, province, nature, state, createdAt, websiteFilingNumbers, null);
+    }
+
+    /** Whether the provider opened the order itself. */
+    public boolean providerInitiated() {
+        return PROVIDER.equals(initiatedBy);
+    }
 
     /** An order that names no websites of its own. */
     public OrderCreated(String orderId, String accountId, String subjectId, FilingType type, Province province,
             SubjectNature nature, OrderState state, OffsetDateTime createdAt) {
-        this(orderId, accountId, subjectId, type, province, nature, state, createdAt, null);
+        this(orderId, accountId, subjectId, type, province, nature, state, createdAt, null, null);
     }
 
     @Override
