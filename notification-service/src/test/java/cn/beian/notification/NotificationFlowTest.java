@@ -212,6 +212,31 @@ class NotificationFlowTest {
     }
 
     @Test
+    void theProvidersOwnCancelAccessIsToldAsWhatTheProviderDidOnce() throws Exception {
+        Order o = new Order();
+        o.open();
+        moveTo(LocalTime.of(13, 0), 0); // not urgent: outside quiet hours it goes at once
+        Events.Delivery submitted = o.subjectEvent("order.transitioned.v1", new OrderTransitioned(o.orderId,
+                o.accountId, FilingType.CANCEL_ACCESS, Province.ZHEJIANG, OrderState.DRAFT, OrderState.INITIAL_REVIEW,
+                OrderTrigger.SUBMIT, OrderTrigger.Actor.PROVIDER, null, List.of(), 1L, 1L, TestClock.now(), null));
+        // the account's e-mail, the subject principal's SMS and e-mail; not the website principal
+        awaitSent(submitted.id, 3);
+        List<Map<String, Object>> sms = sms(o.principalMobile);
+        assertEquals(1, sms.size());
+        assertEquals("SMS_BEIAN_1031", sms.get(0).get("templateCode"));
+        String text = (String) sms.get(0).get("text");
+        assertTrue(text.contains("空壳") && text.contains("https://b.example.cn/"), text);
+        assertTrue(text.length() + "【Beian备案】".length() <= 70, text + " is longer than one segment");
+        Mail mail = last(mailbox.getMailsSentTo(o.accountEmail));
+        assertTrue(mail.getSubject().contains("取消接入") && mail.getText().contains("无需操作"), mail.getText());
+        assertEquals(0, count("select count(*) from delivery where event_id = '" + submitted.id
+                + "' and kind <> 'order.provider-cancel-access'"), "not worded as the applicant's own submission");
+        assertTrue(sms(o.websiteMobile).isEmpty());
+        o.replay(submitted);
+        assertEquals(3, count("select count(*) from delivery where event_id = '" + submitted.id + "'"));
+    }
+
+    @Test
     void theSubjectsPrincipalIsToldOnceWhenAnotherAccountTriesTheFilingPassword() throws Exception {
         Order o = new Order();
         o.open();
