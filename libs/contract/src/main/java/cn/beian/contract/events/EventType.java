@@ -20,6 +20,7 @@ import cn.beian.contract.events.snapshot.MaterialsManifestFrozen;
 import cn.beian.contract.events.snapshot.SubjectSnapshotFrozen;
 import cn.beian.contract.events.snapshot.WebsitesSnapshotFrozen;
 import cn.beian.contract.events.subject.FilingPasswordTried;
+import cn.beian.contract.events.subject.SubjectCheckFindingRaised;
 import cn.beian.contract.events.subject.SubjectCreated;
 import cn.beian.contract.events.website.OrderWebsitesChanged;
 import cn.beian.contract.events.website.PoliceNumberRecorded;
@@ -43,6 +44,9 @@ public enum EventType {
     /* Another account tried the subject's filing password here; the owner is told (at most once an hour). */
     FILING_PASSWORD_TRIED("subject.filing-password-tried.v1", Topics.SUBJECT_EVENTS, AggregateType.SUBJECT,
             FilingPasswordTried.class),
+    /* An approved subject's check found what needs a change filing (a principal's certificate expired). */
+    SUBJECT_CHECK_FINDING_RAISED("subject.check-finding-raised.v1", Topics.SUBJECT_EVENTS, AggregateType.SUBJECT,
+            SubjectCheckFindingRaised.class),
     ORDER_CREATED("order.created.v1", Topics.SUBJECT_EVENTS, AggregateType.ORDER, OrderCreated.class),
     ORDER_TRANSITIONED("order.transitioned.v1", Topics.SUBJECT_EVENTS, AggregateType.ORDER, OrderTransitioned.class),
 
