@@ -24,6 +24,7 @@ import cn.beian.contract.events.snapshot.Person;
 import cn.beian.contract.events.snapshot.SubjectSnapshotFrozen;
 import cn.beian.contract.events.snapshot.WebsitesSnapshotFrozen;
 import cn.beian.contract.events.subject.FilingPasswordTried;
+import cn.beian.contract.events.subject.SubjectCheckFindingRaised;
 import cn.beian.contract.events.subject.SubjectCreated;
 import cn.beian.contract.events.website.PoliceNumberRecorded;
 import cn.beian.contract.events.website.WebsiteProbeFindingRaised;
@@ -234,6 +235,31 @@ class NotificationFlowTest {
         assertTrue(sms(o.websiteMobile).isEmpty());
         o.replay(submitted);
         assertEquals(3, count("select count(*) from delivery where event_id = '" + submitted.id + "'"));
+    }
+
+    @Test
+    void anExpiredPrincipalCertificateIsToldOnceAsAChangeToFile() throws Exception {
+        Order o = new Order();
+        o.open();
+        moveTo(LocalTime.of(13, 0), 0);
+        Events.Delivery expired = o.send("subject-events", SUBJECT_SVC, o.subjectId, "subject.check-finding-raised.v1",
+                new SubjectCheckFindingRaised(UUID.randomUUID().toString(), o.subjectId, o.accountId, o.orderId,
+                        "浙ICP备12345678号", "PRINCIPAL_CERTIFICATE_EXPIRED", "principal.certificateValidUntil",
+                        java.time.LocalDate.of(2026, 11, 30), clock.now())).awaitAck();
+        // the account's e-mail, the subject principal's SMS and e-mail
+        awaitSent(expired.id, 3);
+        List<Map<String, Object>> sms = sms(o.principalMobile);
+        assertEquals(1, sms.size());
+        assertEquals("SMS_BEIAN_1032", sms.get(0).get("templateCode"));
+        String text = (String) sms.get(0).get("text");
+        assertTrue(text.contains("2026-11-30") && text.contains("变更备案") && text.contains("https://b.example.cn/"),
+                text);
+        Mail mail = last(mailbox.getMailsSentTo(o.accountEmail));
+        assertTrue(mail.getSubject().contains("变更备案") && mail.getText().contains("浙ICP备12345678号"),
+                mail.getText());
+        assertTrue(sms(o.websiteMobile).isEmpty());
+        assertEquals(3, count("select count(*) from delivery where event_id = '" + expired.id
+                + "' and kind = 'subject.change-required'"));
     }
 
     @Test
