@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.beian.testing.TestClock;
 import io.restassured.http.ContentType;
@@ -48,7 +49,8 @@ class SubjectChecksIT {
 
             // a week on for subject-service: the certificate has expired
             moveClock(Stack.SUBJECT, admin, TestClock.now().toZonedDateTime().plusDays(7));
-            assertEquals(1, run(admin));
+            // (earlier runs' subjects on the same stack may be raised with it)
+            assertTrue(run(admin) >= 1);
             given().auth().oauth2(a.token()).get(subject + "/findings").then().statusCode(200).body("$", hasSize(1))
                     .body("[0].kind", equalTo("PRINCIPAL_CERTIFICATE_EXPIRED"))
                     .body("[0].fieldKey", equalTo("principal.certificateValidUntil"))
@@ -59,7 +61,7 @@ class SubjectChecksIT {
             Journeys.await(() -> Journeys.smsTemplates(a.mobile()).contains(CHANGE_REQUIRED_SMS));
             Journeys.await(() -> Journeys.mailSubjects(a.email()).stream().anyMatch(s -> s.contains("变更备案")));
 
-            // a second round: nothing new raised, nothing told again
+            // a second round: nothing new raised anywhere, nothing told again
             assertEquals(0, run(admin));
             given().auth().oauth2(a.token()).get(subject + "/findings").then().body("$", hasSize(1));
             Thread.sleep(2000);
