@@ -160,6 +160,22 @@ class PreparedOrdersTest {
         as("rita", "reviewer").get(secondUrl).then().body("state", equalTo("PREPARED")).header("ETag", secondTag);
         assertEquals(1, count("select count(*) from filing_order where account_id = '" + account
                 + "' and type = 'CANCEL_ACCESS'"));
+
+        // the provider's reviewers refuse it: the applicant may only clear it, so it holds the account no longer
+        events.ack("review-events", "/beian/review-service", order, "review.initial-rejected.v1",
+                "{\"orderId\":\"%s\",\"reviewerId\":\"rita\",\"reasons\":[{\"code\":\"NOT_EMPTY\"}]}"
+                        .formatted(order));
+        String rejectedTag = as(account, "applicant").get("/api/v1/orders/" + order).then()
+                .body("state", equalTo("INITIAL_REJECTED")).body("allowedActions", equalTo(List.of("ABANDON")))
+                .extract().header("ETag");
+        as(account, "applicant").header("If-Match", rejectedTag).post("/api/v1/orders/" + order + "/resubmit")
+                .then().statusCode(409).body("code", equalTo("ORDER_PROVIDER_INITIATED"))
+                .body("allowedActions", equalTo(List.of("ABANDON")));
+        as(account, "applicant").header("If-Match", rejectedTag).post("/api/v1/orders/" + order + "/abandon")
+                .then().statusCode(200).body("state", equalTo("ABANDONED"));
+        // and the other website's prepared order can now be confirmed
+        as("rita", "reviewer").header("If-Match", secondTag).post(secondUrl + "/confirm").then().statusCode(200)
+                .body("state", equalTo("CONFIRMED"));
     }
 
     @Test

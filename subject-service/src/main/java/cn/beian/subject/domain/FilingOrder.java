@@ -3,6 +3,7 @@ package cn.beian.subject.domain;
 import cn.beian.contract.domain.Province;
 import cn.beian.contract.order.FilingType;
 import cn.beian.contract.order.OrderState;
+import cn.beian.contract.order.OrderTrigger;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,7 +17,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.UUID;
 
 /** 备案订单: one application of one filing type, for the account's subject. */
@@ -163,6 +166,16 @@ public class FilingOrder {
     /** Whether the provider opened the order itself (a confirmed prepared cancel-access order). */
     public boolean providerInitiated() {
         return PROVIDER.equals(initiatedBy);
+    }
+
+    /**
+     * The applicant's moves on the provider's own order: none while the provider's order runs; once review or the
+     * administration refused it, or it expired, the applicant may clear it (abandon), so that it does not hold the
+     * account's one order in flight for ever.
+     */
+    public Set<OrderTrigger> providerOrderApplicantMoves() {
+        return EnumSet.of(OrderState.INITIAL_REJECTED, OrderState.AUTHORITY_REJECTED, OrderState.EXPIRED)
+                .contains(state) ? Set.of(OrderTrigger.ABANDON) : Set.of();
     }
 
     /** Zhejiang orders never expire (docs/domain.md §3). */

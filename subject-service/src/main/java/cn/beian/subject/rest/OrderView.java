@@ -130,7 +130,7 @@ public record OrderView(
     private static OrderView of(FilingOrder o, List<OrderTransition> history, List<OrderFindings.Item> findings,
             BusinessCalendar calendar, Json json) {
         return new OrderView(o.id.toString(), o.subjectId.toString(), o.type, o.state, o.state.waitingOn(),
-                o.providerInitiated() ? Set.of()
+                o.providerInitiated() ? o.providerOrderApplicantMoves()
                         : OrderStateMachine.allowed(o.state, OrderTrigger.Actor.APPLICANT, o.context()),
                 o.state.contentsEditable(), o.state.photoEditable(), o.rereview, o.stateSince, o.expiresAt(),
                 OrderDeadlines.reviewDueAt(o, calendar), OrderDeadlines.authorityEta(o, calendar),

@@ -224,11 +224,12 @@ public class OrderService {
             if (o == null || !o.accountId.equals(accountId)) {
                 return Uni.createFrom().failure(ProblemException.notFound("Order"));
             }
-            if (o.providerInitiated()) {
-                // The provider's own cancel-access order: the provider submits it, review and the administration decide.
+            if (o.providerInitiated() && !o.providerOrderApplicantMoves().contains(trigger)) {
+                // The provider's own cancel-access order: the provider submits it, review and the administration
+                // decide; the applicant may only clear it once they refused it.
                 return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT,
                         "detail.order-provider-initiated").with("code", "ORDER_PROVIDER_INITIATED")
-                        .with("currentState", o.state).with("allowedActions", Set.of()));
+                        .with("currentState", o.state).with("allowedActions", o.providerOrderApplicantMoves()));
             }
             // The ETag covers the findings the view lists, so they are judged before it is compared.
             return orderFindings.of(o, english).chain(found -> {
