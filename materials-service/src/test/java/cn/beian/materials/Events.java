@@ -21,6 +21,15 @@ final class Events {
                 .formatted(order, account, UUID.randomUUID(), type, province, nature, TestClock.isoNow()));
     }
 
+    /** The provider's own cancel-access order (a prepared order staff confirmed) of one website. */
+    void createdByProvider(String order, String account, String province, String nature, String websiteNumber) {
+        subject(order, "order.created.v1", """
+                {"orderId":"%s","accountId":"%s","subjectId":"%s","type":"CANCEL_ACCESS","province":"%s",
+                 "nature":"%s","state":"DRAFT","createdAt":"%s","websiteFilingNumbers":["%s"],
+                 "initiatedBy":"PROVIDER"}"""
+                .formatted(order, account, UUID.randomUUID(), province, nature, TestClock.isoNow(), websiteNumber));
+    }
+
     void outlined(String order, String account, String type, String province, String nature, String certType,
             String certNumber, boolean minor, int revision) {
         subject(order, "order.subject-outlined.v1", """

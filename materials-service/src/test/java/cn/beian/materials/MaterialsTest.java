@@ -3,6 +3,7 @@ package cn.beian.materials;
 import static cn.beian.testing.TestTokens.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -213,6 +214,27 @@ class MaterialsTest {
                 .then().statusCode(201).body("uploadedByVerificationPoint", equalTo(true));
         as("ravi", "reviewer").post(base(order) + "/photo-submissions").then().statusCode(202)
                 .body("byVerificationPoint", equalTo(true));
+    }
+
+    @Test
+    void theProvidersOwnCancelAccessOrderAsksTheApplicantForNothing() throws Exception {
+        String account = "shell-" + UUID.randomUUID();
+        String provider = UUID.randomUUID().toString();
+        events.createdByProvider(provider, account, "SHANGHAI", "PERSON", "沪ICP备12345678号-1");
+        events.outlined(provider, account, "CANCEL_ACCESS", "SHANGHAI", "PERSON", "RESIDENT_ID", SH_ID_FROM_JIANGSU,
+                false, 1);
+        as(account, "applicant").get(base(provider) + "/required-materials").then().statusCode(200)
+                .body("complete", equalTo(true)).body("items", hasSize(0));
+        assertEquals(1, count("select count(*) from outbox_event where aggregate_id = '" + provider
+                + "' and event_type = 'material.order-readiness-changed.v1' and payload like '%\"ready\":true%'"));
+
+        // the applicant's own cancel-access order of the same subject asks for the principal's ID
+        String own = UUID.randomUUID().toString();
+        events.created(own, account, "CANCEL_ACCESS", "SHANGHAI", "PERSON");
+        events.outlined(own, account, "CANCEL_ACCESS", "SHANGHAI", "PERSON", "RESIDENT_ID", SH_ID_FROM_JIANGSU,
+                false, 1);
+        as(account, "applicant").get(base(own) + "/required-materials").then().statusCode(200)
+                .body("complete", equalTo(false)).body("missing.kind", hasItem("ID_FRONT"));
     }
 
     @Test

@@ -25,6 +25,7 @@ import cn.beian.contract.events.snapshot.Person;
 import cn.beian.contract.events.snapshot.SubjectSnapshotFrozen;
 import cn.beian.contract.events.snapshot.WebsitesSnapshotFrozen;
 import cn.beian.contract.events.subject.FilingPasswordTried;
+import cn.beian.contract.events.subject.SubjectCheckFindingRaised;
 import cn.beian.contract.events.subject.SubjectCreated;
 import cn.beian.contract.events.website.PoliceNumberRecorded;
 import cn.beian.contract.events.website.WebsiteProbeFindingRaised;
@@ -231,6 +232,56 @@ class NotificationFlowTest {
         assertEquals(0, count("select count(*) from delivery where event_id = '" + flag.id + "'"));
         assertEquals(4, count("select count(*) from delivery where kind = 'website.probe-finding' and order_id = '"
                 + o.orderId + "' and channel = 'SMS'"), "two findings told, each to two numbers");
+    }
+
+    @Test
+    void theProvidersOwnCancelAccessIsToldAsWhatTheProviderDidOnce() throws Exception {
+        Order o = new Order();
+        o.open();
+        moveTo(LocalTime.of(13, 0), 0); // not urgent: outside quiet hours it goes at once
+        Events.Delivery submitted = o.subjectEvent("order.transitioned.v1", new OrderTransitioned(o.orderId,
+                o.accountId, FilingType.CANCEL_ACCESS, Province.ZHEJIANG, OrderState.DRAFT, OrderState.INITIAL_REVIEW,
+                OrderTrigger.SUBMIT, OrderTrigger.Actor.PROVIDER, null, List.of(), 1L, 1L, TestClock.now(), null));
+        // the account's e-mail, the subject principal's SMS and e-mail; not the website principal
+        awaitSent(submitted.id, 3);
+        List<Map<String, Object>> sms = sms(o.principalMobile);
+        assertEquals(1, sms.size());
+        assertEquals("SMS_BEIAN_1031", sms.get(0).get("templateCode"));
+        String text = (String) sms.get(0).get("text");
+        assertTrue(text.contains("空壳") && text.contains("https://b.example.cn/"), text);
+        assertTrue(text.length() + "【Beian备案】".length() <= 70, text + " is longer than one segment");
+        Mail mail = last(mailbox.getMailsSentTo(o.accountEmail));
+        assertTrue(mail.getSubject().contains("取消接入") && mail.getText().contains("无需操作"), mail.getText());
+        assertEquals(0, count("select count(*) from delivery where event_id = '" + submitted.id
+                + "' and kind <> 'order.provider-cancel-access'"), "not worded as the applicant's own submission");
+        assertTrue(sms(o.websiteMobile).isEmpty());
+        o.replay(submitted);
+        assertEquals(3, count("select count(*) from delivery where event_id = '" + submitted.id + "'"));
+    }
+
+    @Test
+    void anExpiredPrincipalCertificateIsToldOnceAsAChangeToFile() throws Exception {
+        Order o = new Order();
+        o.open();
+        moveTo(LocalTime.of(13, 0), 0);
+        Events.Delivery expired = o.send("subject-events", SUBJECT_SVC, o.subjectId, "subject.check-finding-raised.v1",
+                new SubjectCheckFindingRaised(UUID.randomUUID().toString(), o.subjectId, o.accountId, o.orderId,
+                        "浙ICP备12345678号", "PRINCIPAL_CERTIFICATE_EXPIRED", "principal.certificateValidUntil",
+                        java.time.LocalDate.of(2026, 11, 30), clock.now())).awaitAck();
+        // the account's e-mail, the subject principal's SMS and e-mail
+        awaitSent(expired.id, 3);
+        List<Map<String, Object>> sms = sms(o.principalMobile);
+        assertEquals(1, sms.size());
+        assertEquals("SMS_BEIAN_1032", sms.get(0).get("templateCode"));
+        String text = (String) sms.get(0).get("text");
+        assertTrue(text.contains("2026-11-30") && text.contains("变更备案") && text.contains("https://b.example.cn/"),
+                text);
+        Mail mail = last(mailbox.getMailsSentTo(o.accountEmail));
+        assertTrue(mail.getSubject().contains("变更备案") && mail.getText().contains("浙ICP备12345678号"),
+                mail.getText());
+        assertTrue(sms(o.websiteMobile).isEmpty());
+        assertEquals(3, count("select count(*) from delivery where event_id = '" + expired.id
+                + "' and kind = 'subject.change-required'"));
     }
 
     @Test

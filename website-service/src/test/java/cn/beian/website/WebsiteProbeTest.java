@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -148,6 +150,60 @@ class WebsiteProbeTest {
                 .body("items.filedWebsiteId", not(hasItem(filedId)));
         assertEquals(0, count("select count(*) from probe_finding where filed_website_id = '" + filedId
                 + "' and resolved_at is null"));
+    }
+
+    @Test
+    void anEmptyShellStillSeenPastItsGraceIsAnnouncedOnceAndEveryResolutionToo() throws Exception {
+        String account = "lina-" + UUID.randomUUID();
+        String domain = "shell-" + account.substring(5, 13) + ".cn";
+        String number = "粤ICP备" + (60000000 + Math.abs(domain.hashCode() % 9999999)) + "号";
+        String filedId = approve(account, domain, number, 0);
+        pages.put(domain, "");
+        try {
+            probe(filedId).body("findings.kind", equalTo(List.of("EMPTY_SHELL")))
+                    .body("findings[0].pastGraceAt", nullValue());
+            String finding = as("rita", "reviewer").get("/api/v1/filed-websites/" + filedId + "/findings").then()
+                    .extract().path("[0].id");
+            // within the 30-day grace: seen again, nothing announced
+            clock("P29D");
+            probe(filedId).body("findings.find { it.kind == 'EMPTY_SHELL' }.pastGraceAt", nullValue());
+            assertEquals(0, events(filedId, "website.empty-shell-past-grace.v1"));
+
+            // past it: the first probe that sees it again announces it, once
+            clock("P31D");
+            probe(filedId).body("findings.find { it.kind == 'EMPTY_SHELL' }.pastGraceAt", notNullValue());
+            probe(filedId);
+            assertEquals(1, events(filedId, "website.empty-shell-past-grace.v1"));
+            assertEquals(1, count("select count(*) from outbox_event where aggregate_id = '" + filedId
+                    + "' and event_type = 'website.empty-shell-past-grace.v1' and payload like '%\"findingId\":\""
+                    + finding + "\"%' and payload like '%\"websiteFilingNumber\":\"" + number + "-1\"%'"));
+
+            // content again: every open finding resolved is announced, once
+            pages.put(domain, good(number + "-1"));
+            probe(filedId).body("findings.kind", not(hasItem("EMPTY_SHELL")));
+            probe(filedId);
+            assertEquals(1, count("select count(*) from outbox_event where aggregate_id = '" + filedId
+                    + "' and event_type = 'website.probe-finding-resolved.v1' and payload like '%\"findingId\":\""
+                    + finding + "\"%' and payload like '%\"kind\":\"EMPTY_SHELL\"%'"));
+
+            // an empty shell again is a new finding with a grace of its own
+            pages.put(domain, "");
+            probe(filedId).body("findings.find { it.kind == 'EMPTY_SHELL' }.pastGraceAt", nullValue());
+            assertEquals(1, events(filedId, "website.empty-shell-past-grace.v1"));
+        } finally {
+            clock("PT0S");
+        }
+    }
+
+    /** Moves the service's business clock to {@code offset} from now (the platform's clock control). */
+    private static void clock(String offset) {
+        as("ada", "admin").contentType(ContentType.JSON).body("{\"offset\":\"" + offset + "\"}")
+                .put("/api/v1/admin/clock").then().statusCode(200);
+    }
+
+    private static long events(String filedId, String type) throws SQLException {
+        return count("select count(*) from outbox_event where aggregate_id = '" + filedId + "' and event_type = '"
+                + type + "'");
     }
 
     @Test

@@ -95,6 +95,13 @@ public class OrderProjection {
     @Column(name = "claimed_by")
     public String claimedBy;
 
+    /**
+     * A cancel-access order the provider opened itself ({@code order.created}'s {@code initiatedBy}): it needs no
+     * materials from the applicant.
+     */
+    @Column(name = "provider_initiated", nullable = false)
+    public boolean providerInitiated;
+
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 

@@ -50,6 +50,7 @@ public class OrderProjectionService {
             o.nature = c.nature();
             o.state = c.state();
             o.stateSince = c.createdAt() != null ? c.createdAt() : clock.now();
+            o.providerInitiated = c.providerInitiated();
             return materials.refreshReadiness(o);
         });
     }

@@ -42,9 +42,10 @@ public class Readiness {
 
     public Evaluation evaluate(OrderProjection o, List<Material> current) {
         List<WebsiteOutline> websites = websites(o);
-        List<Requirement> reqs = RequiredMaterials.of(new RequiredMaterials.Outline(o.type, o.province, o.nature,
-                o.subjectCertificateType, o.subjectCertificateProvince, o.principalNeedsEmployment, websites,
-                o.changeKind));
+        // The provider's own cancel-access order asks the applicant for nothing: it acts on the records it holds.
+        List<Requirement> reqs = o.providerInitiated ? List.of() : RequiredMaterials.of(new RequiredMaterials.Outline(
+                o.type, o.province, o.nature, o.subjectCertificateType, o.subjectCertificateProvince,
+                o.principalNeedsEmployment, websites, o.changeKind));
         List<Item> items = reqs.stream().map(r -> new Item(r, current.stream()
                 .filter(m -> r.satisfiedBy(m.kind, m.ownerRef)).reduce((a, b) -> b).orElse(null))).toList();
         RequiredMaterials.Outline outline = new RequiredMaterials.Outline(o.type, o.province, o.nature, null, null,

@@ -13,6 +13,7 @@ import cn.beian.contract.events.review.ReviewDecided;
 import cn.beian.contract.events.snapshot.SubjectSnapshotFrozen;
 import cn.beian.contract.events.snapshot.WebsitesSnapshotFrozen;
 import cn.beian.contract.events.subject.FilingPasswordTried;
+import cn.beian.contract.events.subject.SubjectCheckFindingRaised;
 import cn.beian.contract.events.subject.SubjectCreated;
 import cn.beian.contract.events.website.PoliceNumberRecorded;
 import cn.beian.contract.events.website.WebsiteProbeFindingRaised;
@@ -68,6 +69,8 @@ public class EventHandler implements InboxHandler {
             case WEBSITE_PROBE_FINDING_RAISED ->
                     notifications.probeFinding(e, e.data(WebsiteProbeFindingRaised.class));
             case FILING_PASSWORD_TRIED -> notifications.filingPasswordTried(e, e.data(FilingPasswordTried.class));
+            case SUBJECT_CHECK_FINDING_RAISED ->
+                    notifications.subjectCheckFinding(e, e.data(SubjectCheckFindingRaised.class));
             default -> Uni.createFrom().voidItem();
         };
     }

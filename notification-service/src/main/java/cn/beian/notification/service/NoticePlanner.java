@@ -14,6 +14,7 @@ import cn.beian.contract.events.review.RejectionReason;
 import cn.beian.contract.events.website.WebsiteProbeFindingRaised;
 import cn.beian.contract.events.review.ReviewDecided;
 import cn.beian.contract.events.subject.FilingPasswordTried;
+import cn.beian.contract.events.subject.SubjectCheckFindingRaised;
 import cn.beian.contract.order.FilingType;
 import cn.beian.contract.order.OrderTrigger;
 import cn.beian.notification.domain.Audience;
@@ -57,7 +58,12 @@ public class NoticePlanner {
             return List.of();
         }
         return switch (trigger) {
-            case SUBMIT, RESUBMIT -> {
+            // The provider submitted its own cancel-access order (an empty shell past its grace): the applicant is
+            // told what the provider did, not asked to wait for a review of its own submission.
+            case SUBMIT -> e.actor() == OrderTrigger.Actor.PROVIDER
+                    ? List.of(new Notice("order.provider-cancel-access", false, p, APPLICANT))
+                    : List.of(new Notice("order.submitted", true, withResubmitted(p, false), APPLICANT));
+            case RESUBMIT -> {
                 p.put("resubmitted", trigger == OrderTrigger.RESUBMIT);
                 yield List.of(new Notice("order.submitted", true, p, APPLICANT));
             }
@@ -72,6 +78,11 @@ public class NoticePlanner {
                     : List.of();
             default -> List.of();
         };
+    }
+
+    private static Map<String, Object> withResubmitted(Map<String, Object> p, boolean resubmitted) {
+        p.put("resubmitted", resubmitted);
+        return p;
     }
 
     public List<Notice> milestone(OrderIdleMilestoneReached e, String locale) {
@@ -155,6 +166,24 @@ public class NoticePlanner {
         p.put("triedAt", e.triedAt() == null ? "" : dateTime(e.triedAt()));
         p.put("consoleLink", links.console(""));
         return new Notice("subject.filing-password-tried", true, p, Set.of(SUBJECT_PRINCIPAL));
+    }
+
+    /**
+     * A check of the approved subject found what needs a change filing (the principal's certificate expired): the
+     * applicant (the account's e-mail and the subject principal) is told once, not urgent. Linked to the subject's
+     * latest approved order where known.
+     */
+    public Notice subjectCheckFinding(SubjectCheckFindingRaised f) {
+        Map<String, Object> p = f.orderId() != null ? base(f.orderId()) : new LinkedHashMap<>();
+        if (f.orderId() == null) {
+            p.put("order", "");
+            p.put("link", links.console(""));
+            p.put("consoleLink", links.console(""));
+        }
+        p.put("kind", f.kind() == null ? "" : f.kind());
+        p.put("subjectNumber", f.subjectFilingNumber() == null ? "" : f.subjectFilingNumber());
+        p.put("validUntil", f.validUntil() == null ? "" : f.validUntil().toString());
+        return new Notice("subject.change-required", false, p, APPLICANT);
     }
 
     /** The n-th police-filing reminder of one website; sent to the account, the subject and that website's principal. */

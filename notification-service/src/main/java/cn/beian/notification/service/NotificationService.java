@@ -9,6 +9,7 @@ import cn.beian.contract.events.order.OrderIdleMilestoneReached;
 import cn.beian.contract.events.order.OrderTransitioned;
 import cn.beian.contract.events.review.ReviewDecided;
 import cn.beian.contract.events.subject.FilingPasswordTried;
+import cn.beian.contract.events.subject.SubjectCheckFindingRaised;
 import cn.beian.contract.events.website.WebsiteProbeFindingRaised;
 import cn.beian.notification.config.NotificationConfig;
 import cn.beian.notification.domain.Audience;
@@ -82,6 +83,32 @@ public class NotificationService {
     public Uni<Void> probeFinding(IncomingEvent e, WebsiteProbeFindingRaised f) {
         Notice notice = planner.probeFinding(f);
         return notify(e, orderId(f.orderId()), notice == null ? List.of() : List.of(notice), true);
+    }
+
+    /**
+     * A subject check's finding: told to the applicant of the subject's latest approved order, or, where the event
+     * names none, to the subject's principal as {@code subject.created} named them.
+     */
+    public Uni<Void> subjectCheckFinding(IncomingEvent e, SubjectCheckFindingRaised f) {
+        if (f.subjectId() == null) {
+            throw new MalformedEventException(e.type() + " names no subject");
+        }
+        Notice notice = planner.subjectCheckFinding(f);
+        if (f.orderId() != null) {
+            return notify(e, orderId(f.orderId()), List.of(notice), true);
+        }
+        DeliveryWriter.Source source = new DeliveryWriter.Source(e.id(), e.type(), e.time(), null);
+        return contacts.subject(f.subjectId()).chain(subject -> {
+            OrderProjection contact = new OrderProjection();
+            contact.accountId = subject != null ? subject.accountId : f.accountId();
+            contact.subjectId = f.subjectId();
+            if (subject != null) {
+                contact.principalName = subject.principalName;
+                contact.principalMobile = subject.principalMobile;
+                contact.principalEmail = subject.principalEmail;
+            }
+            return writer.write(source, notice, contact, List.of()).replaceWithVoid();
+        });
     }
 
     /** The template kind of an event type: its name without the version, e.g. {@code review.initial-rejected}. */

@@ -89,7 +89,7 @@ class MessageTemplatesTest {
         try (InputStream in = MessageTemplatesTest.class.getResourceAsStream("/messages/sms-templates.properties")) {
             p.load(in);
         }
-        assertEquals(22, p.size());
+        assertEquals(24, p.size());
         return p.stringPropertyNames().stream().sorted().toList();
     }
 
@@ -100,6 +100,7 @@ class MessageTemplatesTest {
         p.put("consoleLink", "https://console.example/orders/o-1");
         p.put("domain", "example.cn");
         p.put("kind", "EMPTY_SHELL");
+        p.put("validUntil", "2026-11-30");
         p.put("seenAt", "2026-12-06 10:00");
         p.put("resubmitted", true);
         p.put("days", 30);

@@ -89,4 +89,17 @@ public interface SubjectConfig {
         @WithDefault("P30D")
         Duration retention();
     }
+
+    /** Checks of approved subjects ({@code SubjectChecksJob}): a principal's certificate past its validity. */
+    @ConfigMapping(prefix = "beian.subject-checks")
+    interface SubjectChecks {
+
+        /** How often each replica runs a round; {@code off} stops the schedule (tests run rounds by hand). */
+        @WithDefault("1h")
+        String every();
+
+        /** Subjects one round raises findings for at most; the rest wait for the next round. */
+        @WithDefault("500")
+        int maxPerRound();
+    }
 }

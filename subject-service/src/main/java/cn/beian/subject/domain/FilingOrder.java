@@ -4,6 +4,7 @@ import cn.beian.contract.domain.Province;
 import cn.beian.contract.order.ChangeKind;
 import cn.beian.contract.order.FilingType;
 import cn.beian.contract.order.OrderState;
+import cn.beian.contract.order.OrderTrigger;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,13 +18,18 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.UUID;
 
 /** 备案订单: one application of one filing type, for the account's subject. */
 @Entity
 @Table(name = "filing_order")
 public class FilingOrder {
+
+    /** {@link #initiatedBy} of an order the provider opened: it submits it, the applicant does not act on it. */
+    public static final String PROVIDER = "PROVIDER";
 
     /** How long an order may wait on the applicant in one step (docs/domain.md §3). */
     public static final Duration VALIDITY = Duration.ofDays(45);
@@ -138,6 +144,10 @@ public class FilingOrder {
     @Column(name = "registry_subject_number")
     public String registrySubjectNumber;
 
+    /** {@link #PROVIDER} for a cancel-access order the provider opened itself (a prepared order staff confirmed). */
+    @Column(name = "initiated_by")
+    public String initiatedBy;
+
     /** Optimistic locking only: background facts (the account's e-mail, a verified password) move it too. */
     @Version
     public long version;
@@ -167,6 +177,21 @@ public class FilingOrder {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Whether the provider opened the order itself (a confirmed prepared cancel-access order). */
+    public boolean providerInitiated() {
+        return PROVIDER.equals(initiatedBy);
+    }
+
+    /**
+     * The applicant's moves on the provider's own order: none while the provider's order runs; once review or the
+     * administration refused it, or it expired, the applicant may clear it (abandon), so that it does not hold the
+     * account's one order in flight for ever.
+     */
+    public Set<OrderTrigger> providerOrderApplicantMoves() {
+        return EnumSet.of(OrderState.INITIAL_REJECTED, OrderState.AUTHORITY_REJECTED, OrderState.EXPIRED)
+                .contains(state) ? Set.of(OrderTrigger.ABANDON) : Set.of();
     }
 
     /** Zhejiang orders never expire (docs/domain.md §3). */

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import java.time.LocalDate;
 
 /** 主体负责人: the person answerable for the subject. Personal data: masked everywhere but the owner's view. */
 @Embeddable
@@ -28,4 +29,8 @@ public class Principal {
 
     @Column(name = "principal_email", nullable = false)
     public String email;
+
+    /** The last day the principal's certificate is valid (有效期至); optional. */
+    @Column(name = "principal_certificate_valid_until")
+    public LocalDate certificateValidUntil;
 }

@@ -6,26 +6,31 @@ import cn.beian.contract.events.authority.AuthorityRejected;
 import cn.beian.contract.events.materials.PhotoSubmitted;
 import cn.beian.contract.events.readiness.PartReady;
 import cn.beian.contract.events.review.ReviewDecided;
+import cn.beian.contract.events.website.WebsiteEmptyShellPastGrace;
+import cn.beian.contract.events.website.WebsiteProbeFindingResolved;
 import cn.beian.contract.order.OrderTrigger;
 import cn.beian.platform.inbox.EventIds;
 import cn.beian.platform.inbox.InboxHandler;
 import cn.beian.platform.inbox.IncomingEvent;
 import cn.beian.subject.service.OrderOutcomeService;
+import cn.beian.subject.service.PreparedOrderService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 /**
  * What subject-service does with each event it consumes, inside the idempotent consumer's transaction: one call of
- * {@link OrderOutcomeService} per type. Types it does not know are ignored (a newer producer).
+ * {@link OrderOutcomeService} (orders) or {@link PreparedOrderService} (empty shells past their grace) per type. Types it does not know are ignored (a newer producer).
  */
 @ApplicationScoped
 public class EventHandler implements InboxHandler {
 
     private final OrderOutcomeService outcomes;
+    private final PreparedOrderService prepared;
 
-    public EventHandler(OrderOutcomeService outcomes) {
+    public EventHandler(OrderOutcomeService outcomes, PreparedOrderService prepared) {
         this.outcomes = outcomes;
+        this.prepared = prepared;
     }
 
     @Override
@@ -51,6 +56,10 @@ public class EventHandler implements InboxHandler {
                     outcomes.authorityApproved(id, event.data(AuthorityApproved.class)));
             case AUTHORITY_REJECTED, AUTHORITY_RETURNED -> order(event).chain(id ->
                     outcomes.authorityRejected(id, event.data(AuthorityRejected.class)));
+            // website-service's probes: an empty shell past its grace, and a finding resolved
+            case WEBSITE_EMPTY_SHELL_PAST_GRACE -> prepared.prepare(event.data(WebsiteEmptyShellPastGrace.class));
+            case WEBSITE_PROBE_FINDING_RESOLVED -> prepared.findingResolved(
+                    event.data(WebsiteProbeFindingResolved.class));
             default -> Uni.createFrom().voidItem();
         };
     }

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 
 /**
  * What an applicant gives to register or edit the account's subject, or to revise it in a CHANGE order. Bean
@@ -46,14 +47,18 @@ public record CreateSubjectRequest(
             // Only the characters here; SubjectInput checks the number itself with libphonenumber (Phones).
             @NotBlank @Pattern(regexp = "[0-9+\\-() ]{7,25}", message = "{beian.mobile.invalid}") String mobile,
             @Size(max = 40) String officePhone,
-            @NotBlank @Email @Size(max = 100) String email) {
+            @NotBlank @Email @Size(max = 100) String email,
+            // Optional: the last day the principal's certificate is valid (有效期至); subject checks raise a finding
+            // once it has passed on an approved subject
+            LocalDate certificateValidUntil) {
     }
 
     SubjectInput toInput() {
         return new SubjectInput(nature, province, city, district, name, certificateType, certificateNumber,
                 certificateAddress, communicationAddress, investor, remarks,
                 new SubjectInput.PrincipalInput(principal.name(), principal.certificateType(),
-                        principal.certificateNumber(), principal.mobile(), principal.officePhone(), principal.email()),
+                        principal.certificateNumber(), principal.mobile(), principal.officePhone(), principal.email(),
+                        principal.certificateValidUntil()),
                 legalPerson == null ? null : new SubjectInput.LegalPersonInput(legalPerson.name(),
                         legalPerson.certificateType(), legalPerson.certificateNumber()));
     }

@@ -38,6 +38,9 @@ import java.util.Set;
  *                       on its websites and domains, materials-service's on its materials — in the caller's language;
  *                       the blocking ones ({@code severity} BLOCKS, {@code outcome} FAILED) are what submission is
  *                       refused with
+ * @param initiatedBy    {@code PROVIDER} for a cancel-access order the provider opened itself (an empty shell past its
+ *                       grace, confirmed by staff): the provider submits it, so the applicant has no actions on it;
+ *                       {@code APPLICANT} otherwise
  */
 public record OrderView(
         String id,
@@ -60,7 +63,8 @@ public record OrderView(
         List<HistoryEntry> history,
         Readiness readiness,
         Approval approval,
-        List<FindingView> findings) {
+        List<FindingView> findings,
+        String initiatedBy) {
 
     /**
      * One finding, as the stateless pre-check ({@code POST /api/v1/pre-checks}) words the same rule.
@@ -137,12 +141,14 @@ public record OrderView(
         OrderDeadlines.Eta eta = OrderDeadlines.authorityEta(o, now, calendar);
         return new OrderView(o.id.toString(), o.subjectId.toString(), o.type, o.changeKind, o.state,
                 o.state.waitingOn(),
-                OrderStateMachine.allowed(o.state, OrderTrigger.Actor.APPLICANT, o.context()),
+                o.providerInitiated() ? o.providerOrderApplicantMoves()
+                        : OrderStateMachine.allowed(o.state, OrderTrigger.Actor.APPLICANT, o.context()),
                 o.state.contentsEditable(), o.state.photoEditable(), o.rereview, o.stateSince, o.expiresAt(),
                 OrderDeadlines.reviewDueAt(o, calendar), eta == null ? null : eta.at(),
                 eta == null ? null : eta.basis(),
                 o.createdAt, o.updatedAt, history == null ? null : history.stream().map(HistoryEntry::of).toList(),
                 Readiness.of(o), Approval.of(o.approval, json),
-                findings == null ? null : findings.stream().map(FindingView::of).toList());
+                findings == null ? null : findings.stream().map(FindingView::of).toList(),
+                o.providerInitiated() ? FilingOrder.PROVIDER : "APPLICANT");
     }
 }

@@ -28,6 +28,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -108,6 +109,19 @@ public class SubjectResource {
             SubjectView view = s.accountId.equals(caller) ? SubjectView.full(s) : SubjectView.masked(s);
             return Response.ok(view).tag(ETags.of(s.version)).build();
         });
+    }
+
+    @GET
+    @Path("/{subjectId}/findings")
+    @RolesAllowed({Roles.APPLICANT, Roles.REVIEWER, Roles.AUTHORITY, Roles.ADMIN})
+    @Operation(operationId = "getSubjectFindings", summary = "The subject checks' findings, newest first: a "
+            + "principal's certificate past its validity (PRINCIPAL_CERTIFICATE_EXPIRED) needs a change filing while "
+            + "open")
+    @APIResponse(responseCode = "404", description = "No such subject, or not yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<SubjectFindingView>> findings(@PathParam("subjectId") String subjectId) {
+        return subjects.findings(Ids.parseOrNotFound(subjectId, "Subject"), account.id(), account.isStaff())
+                .map(list -> list.stream().map(SubjectFindingView::of).toList());
     }
 
     @GET

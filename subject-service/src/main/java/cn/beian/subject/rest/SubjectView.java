@@ -6,6 +6,7 @@ import cn.beian.contract.domain.SubjectNature;
 import cn.beian.contract.privacy.Masking;
 import cn.beian.subject.domain.Principal;
 import cn.beian.subject.domain.Subject;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /**
@@ -40,8 +41,9 @@ public record SubjectView(
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 
+    /** @param certificateValidUntil the last day the certificate is valid, where given */
     public record PrincipalView(String name, CertificateType certificateType, String certificateNumber, String mobile,
-            String officePhone, String email) {
+            String officePhone, String email, LocalDate certificateValidUntil) {
     }
 
     /** 法定代表人; absent where none was given. */
@@ -63,7 +65,8 @@ public record SubjectView(
         Principal p = s.principal;
         return new SubjectView(s.id.toString(), s.nature, s.province, s.city, s.district, s.name, s.certificateType,
                 s.certificateNumber, s.certificateAddress, s.communicationAddress, s.investor, s.remarks,
-                new PrincipalView(p.name, p.certificateType, p.certificateNumber, p.mobile, p.officePhone, p.email),
+                new PrincipalView(p.name, p.certificateType, p.certificateNumber, p.mobile, p.officePhone, p.email,
+                        p.certificateValidUntil),
                 LegalPersonView.of(s, false), s.filingNumber, s.approvedAt, s.deregisteredAt,
                 s.deregisteredFilingNumber, s.createdAt, s.updatedAt);
     }
@@ -76,7 +79,7 @@ public record SubjectView(
                 Masking.certificateNumber(s.certificateNumber), null, null, s.investor, null,
                 new PrincipalView(Masking.personName(p.name), p.certificateType,
                         Masking.certificateNumber(p.certificateNumber), Masking.mobile(p.mobile),
-                        Masking.mobile(p.officePhone), Masking.email(p.email)),
+                        Masking.mobile(p.officePhone), Masking.email(p.email), p.certificateValidUntil),
                 LegalPersonView.of(s, true), s.filingNumber, s.approvedAt, s.deregisteredAt,
                 s.deregisteredFilingNumber, s.createdAt, s.updatedAt);
     }

@@ -67,7 +67,7 @@ public class OrderOutcomeService {
             o.websitesFindingsVersion = r.version();
             o.websitesFindings = json.write(r.findings());
             o.websitesChanges = r.changes();
-            return orders.persist(o).replaceWithVoid();
+            return orders.persist(o).chain(() -> orderService.submitForProvider(o));
         });
     }
 
@@ -80,7 +80,7 @@ public class OrderOutcomeService {
             o.materialsReadyVersion = r.ready() ? r.version() : null;
             o.materialsFindingsVersion = r.version();
             o.materialsFindings = json.write(r.findings());
-            return orders.persist(o).replaceWithVoid();
+            return orders.persist(o).chain(() -> orderService.submitForProvider(o));
         });
     }
 

@@ -148,6 +148,28 @@ public class OrderService {
     Uni<FilingOrder> create(String accountId, String accountEmail, OrderTypeCheck.Settled settled,
             OffsetDateTime passwordVerifiedAt, String authorizationCode, List<String> websiteRefs,
             ChangeKind changeKind) {
+        return create(accountId, accountEmail, settled, passwordVerifiedAt, authorizationCode, websiteRefs, changeKind,
+                Actor.APPLICANT, accountId);
+    }
+
+    /**
+     * The provider's own cancel-access order for one approved website of the account (a prepared order staff
+     * confirmed, {@code staffId}), in the caller's transaction: the same checks as an applicant's (an approved subject,
+     * a website the account holds and no other order holds, no other order in flight), opened by the provider, which
+     * submits it once its parts are complete ({@link #submitForProvider}). It goes to the account's last known e-mail.
+     */
+    @WithTransaction
+    public Uni<FilingOrder> openForProvider(String accountId, String websiteFilingNumber, String staffId) {
+        return orders.find("accountId = ?1 and accountEmail is not null order by createdAt desc", accountId)
+                .firstResult()
+                .chain(last -> create(accountId, last == null ? null : last.accountEmail,
+                        OrderTypeCheck.Settled.of(FilingType.CANCEL_ACCESS), null, null, List.of(websiteFilingNumber),
+                        null, Actor.PROVIDER, staffId));
+    }
+
+    private Uni<FilingOrder> create(String accountId, String accountEmail, OrderTypeCheck.Settled settled,
+            OffsetDateTime passwordVerifiedAt, String authorizationCode, List<String> websiteRefs,
+            ChangeKind changeKind, Actor initiator, String initiatorId) {
         FilingType type = settled.type();
         return subjects.findByAccount(accountId).chain(subject -> {
             if (subject == null) {
@@ -176,6 +198,7 @@ public class OrderService {
                 o.websites = ApprovedWebsites.picksWebsites(type, changeKind) || type == FilingType.ACCESS_FILING
                         ? json.write(numbers) : null;
                 o.registrySubjectNumber = settled.registrySubjectNumber();
+                o.initiatedBy = initiator == Actor.PROVIDER ? FilingOrder.PROVIDER : null;
                 if (settled.registrySubjectName() != null) {
                     // Pre-filled from the existing filing: the subject is named as the administration filed it.
                     subject.name = settled.registrySubjectName();
@@ -185,10 +208,10 @@ public class OrderService {
                         .onFailure(Constraints::isUniqueViolation)
                         .transform(e -> ProblemException.localized(ProblemType.CONFLICT,
                                 "detail.order-in-flight"))
-                        .chain(() -> record(o, null, OrderTrigger.CREATE, Actor.APPLICANT, accountId, List.of()))
+                        .chain(() -> record(o, null, OrderTrigger.CREATE, initiator, initiatorId, List.of()))
                         .chain(() -> outbox.append(new OrderCreated(o.id.toString(), accountId,
                                 subject.id.toString(), type, o.province, subject.nature, o.state, o.createdAt,
-                                o.websites == null ? null : numbers, changeKind)))
+                                o.websites == null ? null : numbers, changeKind, o.initiatedBy)))
                         .chain(() -> outlines.announce(o, subject, subject.version + 1))
                         // A refused code (400/409) rolls the whole creation back: nothing half-written.
                         .chain(() -> authorizationCode == null || authorizationCode.isBlank()
@@ -218,6 +241,13 @@ public class OrderService {
             if (o == null || !o.accountId.equals(accountId)) {
                 return Uni.createFrom().failure(ProblemException.notFound("Order"));
             }
+            if (o.providerInitiated() && !o.providerOrderApplicantMoves().contains(trigger)) {
+                // The provider's own cancel-access order: the provider submits it, review and the administration
+                // decide; the applicant may only clear it once they refused it.
+                return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT,
+                        "detail.order-provider-initiated").with("code", "ORDER_PROVIDER_INITIATED")
+                        .with("currentState", o.state).with("allowedActions", o.providerOrderApplicantMoves()));
+            }
             // The ETag covers the findings the view lists, so they are judged before it is compared.
             return orderFindings.of(o, english).chain(found -> {
                 ETags.requireMatch(ifMatch, o.viewTag(OrderFindings.fingerprint(found)));
@@ -243,6 +273,28 @@ public class OrderService {
                     }, null);
                 }).map(m -> new Moved(m, found));
             });
+        });
+    }
+
+    /**
+     * Submits the provider's own cancel-access order once its websites and materials are complete (no applicant acts
+     * on it), in the caller's transaction: nothing while it is not a DRAFT, a part is incomplete or a finding blocks
+     * (staff see it in the order list, still a DRAFT).
+     */
+    Uni<Void> submitForProvider(FilingOrder o) {
+        if (!o.providerInitiated() || o.state != OrderState.DRAFT || o.websitesReadyVersion == null
+                || o.materialsReadyVersion == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return orderFindings.of(o, false).chain(found -> {
+            if (!OrderFindings.refusal(o, found).isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            return revisions.effectiveSubject(o).chain(subject -> move(o, OrderTrigger.SUBMIT, Actor.PROVIDER, null,
+                    List.of(), () -> {
+                        o.submissionCount++;
+                        return outlines.snapshot(o, subject).chain(outbox::append).replaceWithVoid();
+                    }, null)).replaceWithVoid();
         });
     }
 

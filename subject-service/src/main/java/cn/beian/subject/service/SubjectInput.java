@@ -32,7 +32,7 @@ public record SubjectInput(SubjectNature nature, Province province, String city,
 
     /** 主体负责人. */
     public record PrincipalInput(String name, CertificateType certificateType, String certificateNumber,
-            String mobile, String officePhone, String email) {
+            String mobile, String officePhone, String email, LocalDate certificateValidUntil) {
     }
 
     /** 法定代表人 of a unit. */
@@ -101,7 +101,7 @@ public record SubjectInput(SubjectNature nature, Province province, String city,
                         CertificateValidator.normalise(p.certificateNumber()),
                         Phones.mobileNational(p.mobile()).orElseThrow(),
                         hasOfficePhone ? Phones.officePhoneNational(p.officePhone()).orElseThrow() : null,
-                        Emails.normalise(p.email()).orElseThrow()),
+                        Emails.normalise(p.email()).orElseThrow(), p.certificateValidUntil()),
                 l == null ? null : new LegalPersonInput(l.name().strip(), l.certificateType(),
                         CertificateValidator.normalise(l.certificateNumber())));
     }
@@ -149,6 +149,7 @@ public record SubjectInput(SubjectNature nature, Province province, String city,
         p.mobile = principal.mobile();
         p.officePhone = principal.officePhone();
         p.email = principal.email();
+        p.certificateValidUntil = principal.certificateValidUntil();
         s.legalPersonName = legalPerson == null ? null : legalPerson.name();
         s.legalPersonCertificateType = legalPerson == null ? null : legalPerson.certificateType();
         s.legalPersonCertificateNumber = legalPerson == null ? null : legalPerson.certificateNumber().toUpperCase();

@@ -10,6 +10,7 @@ import cn.beian.platform.rest.Cursor;
 import cn.beian.platform.rest.ETags;
 import cn.beian.subject.domain.Principal;
 import cn.beian.subject.domain.Subject;
+import cn.beian.subject.domain.SubjectFinding;
 import cn.beian.subject.repository.FilingOrderRepository;
 import cn.beian.subject.repository.SubjectRepository;
 import cn.beian.time.BeianClock;
@@ -32,9 +33,11 @@ public class SubjectService {
     private final SubjectOutlines outlines;
     private final OutboxWriter outbox;
     private final BeianClock clock;
+    private final SubjectChecks checks;
 
     public SubjectService(SubjectRepository subjects, FilingOrderRepository orders, SubjectOutlines outlines,
-            OutboxWriter outbox, BeianClock clock) {
+            OutboxWriter outbox, BeianClock clock, SubjectChecks checks) {
+        this.checks = checks;
         this.subjects = subjects;
         this.orders = orders;
         this.outlines = outlines;
@@ -73,6 +76,12 @@ public class SubjectService {
             }
             return s;
         });
+    }
+
+    /** The subject checks' findings on a subject its owner or staff may see, newest first. */
+    @WithSession
+    public Uni<List<SubjectFinding>> findings(UUID id, String accountId, boolean staff) {
+        return findVisible(id, accountId, staff).chain(s -> checks.of(s.id));
     }
 
     /** A page of subjects; {@code accountId} limits it to one account's (applicants see only their own). */

@@ -40,6 +40,13 @@ public class ProbeFinding {
     @Column(name = "resolved_at")
     public OffsetDateTime resolvedAt;
 
+    /**
+     * When an empty shell still seen past its grace period was announced ({@code website.empty-shell-past-grace});
+     * null until then, and for every other kind.
+     */
+    @Column(name = "grace_announced_at")
+    public OffsetDateTime graceAnnouncedAt;
+
     public boolean open() {
         return resolvedAt == null;
     }

@@ -2,7 +2,9 @@ package cn.beian.website.service;
 
 import cn.beian.contract.domain.PreApprovalType;
 import cn.beian.contract.events.order.OrderSubjectOutlined;
+import cn.beian.contract.events.website.WebsiteEmptyShellPastGrace;
 import cn.beian.contract.events.website.WebsiteProbeFindingRaised;
+import cn.beian.contract.events.website.WebsiteProbeFindingResolved;
 import cn.beian.platform.json.Json;
 import cn.beian.platform.outbox.OutboxWriter;
 import cn.beian.platform.problem.ProblemException;
@@ -225,10 +227,16 @@ public class WebsiteProbeService implements ExistingSiteFacts {
                                 stillOpen.add(o);
                             } else if (again == null) {
                                 o.resolvedAt = now;
+                                writes = writes.chain(() -> outbox.append(new WebsiteProbeFindingResolved(
+                                        o.id.toString(), f.id.toString(), f.orderId.toString(), f.accountId,
+                                        f.websiteFilingNumber, o.kind.name(), now))).replaceWithVoid();
                             } else {
                                 o.lastSeenAt = now;
                                 o.detail = again.detail();
                                 stillOpen.add(o);
+                                if (pastGrace(o, now)) {
+                                    writes = writes.chain(() -> announcePastGrace(f, o, now));
+                                }
                             }
                         }
                         for (Observation n : seen.values()) {
@@ -251,6 +259,25 @@ public class WebsiteProbeService implements ExistingSiteFacts {
                         return writes.replaceWith(new ProbeOutcome(f.id, now, verdicts, stillOpen));
                     });
                 }));
+    }
+
+    /**
+     * Whether an open finding is an empty shell seen again once its grace period has passed, and not yet announced:
+     * only a sighting after the grace counts, so a website no longer probed is never proposed on an old sighting.
+     */
+    boolean pastGrace(ProbeFinding o, OffsetDateTime now) {
+        return o.kind == ProbeFindingKind.EMPTY_SHELL && o.graceAnnouncedAt == null
+                && !now.isBefore(o.firstSeenAt.plus(config.emptyShellGrace()));
+    }
+
+    /** Announces, once, an empty shell still open past its grace: subject-service prepares a cancel-access order. */
+    private Uni<Void> announcePastGrace(FiledWebsite f, ProbeFinding o, OffsetDateTime now) {
+        o.graceAnnouncedAt = now;
+        LOG.infof("Filed website %s (%s): empty shell since %s, past its grace of %s days", f.id,
+                f.websiteFilingNumber, o.firstSeenAt, config.emptyShellGrace().toDays());
+        return outbox.append(new WebsiteEmptyShellPastGrace(o.id.toString(), f.id.toString(), f.orderId.toString(),
+                f.accountId, f.websiteFilingNumber, f.name, o.domain, o.firstSeenAt,
+                o.firstSeenAt.plus(config.emptyShellGrace()), now)).replaceWithVoid();
     }
 
     /** The kinds found this time, over all domains (the first domain's detail, naming it). */

@@ -20,10 +20,13 @@ import cn.beian.contract.events.snapshot.MaterialsManifestFrozen;
 import cn.beian.contract.events.snapshot.SubjectSnapshotFrozen;
 import cn.beian.contract.events.snapshot.WebsitesSnapshotFrozen;
 import cn.beian.contract.events.subject.FilingPasswordTried;
+import cn.beian.contract.events.subject.SubjectCheckFindingRaised;
 import cn.beian.contract.events.subject.SubjectCreated;
 import cn.beian.contract.events.website.OrderWebsitesChanged;
 import cn.beian.contract.events.website.PoliceNumberRecorded;
+import cn.beian.contract.events.website.WebsiteEmptyShellPastGrace;
 import cn.beian.contract.events.website.WebsiteProbeFindingRaised;
+import cn.beian.contract.events.website.WebsiteProbeFindingResolved;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +44,9 @@ public enum EventType {
     /* Another account tried the subject's filing password here; the owner is told (at most once an hour). */
     FILING_PASSWORD_TRIED("subject.filing-password-tried.v1", Topics.SUBJECT_EVENTS, AggregateType.SUBJECT,
             FilingPasswordTried.class),
+    /* An approved subject's check found what needs a change filing (a principal's certificate expired). */
+    SUBJECT_CHECK_FINDING_RAISED("subject.check-finding-raised.v1", Topics.SUBJECT_EVENTS, AggregateType.SUBJECT,
+            SubjectCheckFindingRaised.class),
     ORDER_CREATED("order.created.v1", Topics.SUBJECT_EVENTS, AggregateType.ORDER, OrderCreated.class),
     ORDER_TRANSITIONED("order.transitioned.v1", Topics.SUBJECT_EVENTS, AggregateType.ORDER, OrderTransitioned.class),
 
@@ -64,6 +70,12 @@ public enum EventType {
     /* website-service: a probe of a filed website found something new wrong with it (the applicant is told). */
     WEBSITE_PROBE_FINDING_RAISED("website.probe-finding-raised.v1", Topics.WEBSITE_EVENTS, AggregateType.WEBSITE,
             WebsiteProbeFindingRaised.class),
+    /* website-service: a finding raised earlier is no longer found (once per finding). */
+    WEBSITE_PROBE_FINDING_RESOLVED("website.probe-finding-resolved.v1", Topics.WEBSITE_EVENTS, AggregateType.WEBSITE,
+            WebsiteProbeFindingResolved.class),
+    /* website-service: an empty shell still open past its grace period; subject-service prepares a cancel-access order. */
+    WEBSITE_EMPTY_SHELL_PAST_GRACE("website.empty-shell-past-grace.v1", Topics.WEBSITE_EVENTS, AggregateType.WEBSITE,
+            WebsiteEmptyShellPastGrace.class),
 
     /* website-service and materials-service: readiness of their part of an order. */
     ORDER_WEBSITES_READINESS_CHANGED("website.order-readiness-changed.v1", Topics.WEBSITE_EVENTS, AggregateType.ORDER,

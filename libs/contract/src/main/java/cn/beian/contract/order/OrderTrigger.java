@@ -3,8 +3,9 @@ package cn.beian.contract.order;
 /** What moves an order (docs/domain.md §3.1), and who may pull it. */
 public enum OrderTrigger {
     /** The order was opened (DRAFT); only in an order's history, never a move. */
-    CREATE(Actor.APPLICANT),
-    SUBMIT(Actor.APPLICANT),
+    CREATE(Actor.APPLICANT, Actor.PROVIDER),
+    /** By the applicant; by the provider for a cancel-access order it opened itself (an empty shell). */
+    SUBMIT(Actor.APPLICANT, Actor.PROVIDER),
     WITHDRAW(Actor.APPLICANT),
     RESUBMIT(Actor.APPLICANT),
     ABANDON(Actor.APPLICANT),
@@ -43,6 +44,8 @@ public enum OrderTrigger {
         VERIFICATION_POINT,
         PRINCIPAL,
         AUTHORITY,
-        CLOCK
+        CLOCK,
+        /** The provider's staff, on the provider's own cancel-access order (an empty shell past its grace). */
+        PROVIDER
     }
 }

@@ -10,7 +10,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * An applicant opened a filing order (in DRAFT). Keyed by the order.
+ * An applicant opened a filing order (in DRAFT), or staff confirmed a cancel-access order the provider prepared. Keyed
+ * by the order.
  *
  * @param websiteFilingNumbers the approved websites a cancel-access or deregister-website order is about, as the
  *                             applicant picked them; {@code null} for every other type (and in events written before
@@ -18,6 +19,9 @@ import java.util.List;
  *                             also the websites a WEBSITE or ACCESS change picked
  * @param changeKind           what a CHANGE order changes; {@code null} for every other type (and for change orders
  *                             opened before changes had a kind, which could change anything)
+ * @param initiatedBy          {@code PROVIDER} for a cancel-access order the provider opened itself (an empty shell
+ *                             past its grace, confirmed by staff): it needs no materials from the applicant and is
+ *                             submitted by the provider; {@code null} for an applicant's order (and in older events)
  */
 public record OrderCreated(
         String orderId,
@@ -29,18 +33,27 @@ public record OrderCreated(
         OrderState state,
         OffsetDateTime createdAt,
         List<String> websiteFilingNumbers,
-        ChangeKind changeKind) implements EventPayload {
+        ChangeKind changeKind,
+        String initiatedBy) implements EventPayload {
 
-    /** An order that is not a change. */
+    /** {@link #initiatedBy} of an order the provider opened. */
+    public static final String PROVIDER = "PROVIDER";
+
+    /** An applicant's order that is not a change. */
     public OrderCreated(String orderId, String accountId, String subjectId, FilingType type, Province province,
             SubjectNature nature, OrderState state, OffsetDateTime createdAt, List<String> websiteFilingNumbers) {
-        this(orderId, accountId, subjectId, type, province, nature, state, createdAt, websiteFilingNumbers, null);
+        this(orderId, accountId, subjectId, type, province, nature, state, createdAt, websiteFilingNumbers, null, null);
+    }
+
+    /** Whether the provider opened the order itself. */
+    public boolean providerInitiated() {
+        return PROVIDER.equals(initiatedBy);
     }
 
     /** An order that names no websites of its own. */
     public OrderCreated(String orderId, String accountId, String subjectId, FilingType type, Province province,
             SubjectNature nature, OrderState state, OffsetDateTime createdAt) {
-        this(orderId, accountId, subjectId, type, province, nature, state, createdAt, null, null);
+        this(orderId, accountId, subjectId, type, province, nature, state, createdAt, null, null, null);
     }
 
     @Override

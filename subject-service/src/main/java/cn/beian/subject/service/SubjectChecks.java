@@ -1,0 +1,89 @@
+package cn.beian.subject.service;
+
+import cn.beian.contract.events.subject.SubjectCheckFindingRaised;
+import cn.beian.platform.outbox.OutboxWriter;
+import cn.beian.subject.config.SubjectConfig;
+import cn.beian.subject.domain.SubjectFinding;
+import cn.beian.subject.repository.SubjectFindingRepository;
+import cn.beian.time.BeianClock;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Checks of approved subjects on the business clock: the subject principal's certificate past its validity
+ * ({@code principal.certificateValidUntil} before today) needs a change filing. Each is raised once
+ * ({@code subject.check-finding-raised}, in the transaction that records it) and stays open until the subject no
+ * longer shows it. Safe on every replica at once: a round claims the subjects it raises findings for with
+ * {@code skip locked}, and the open finding's unique key refuses a second one.
+ */
+@ApplicationScoped
+public class SubjectChecks {
+
+    private static final Logger LOG = Logger.getLogger(SubjectChecks.class);
+    static final String FIELD = "principal.certificateValidUntil";
+
+    /** What a round did. */
+    public record Round(int raised, int resolved) {
+    }
+
+    private final SubjectFindingRepository findings;
+    private final OutboxWriter outbox;
+    private final BeianClock clock;
+    private final SubjectConfig.SubjectChecks config;
+
+    public SubjectChecks(SubjectFindingRepository findings, OutboxWriter outbox, BeianClock clock,
+            SubjectConfig.SubjectChecks config) {
+        this.findings = findings;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    /** One round, in one transaction: findings no longer shown resolved, then new ones raised (at most a round's). */
+    @WithTransaction
+    public Uni<Round> runRound() {
+        OffsetDateTime now = clock.now();
+        LocalDate today = now.toLocalDate();
+        return findings.resolveCleared(today, now).chain(resolved -> findings.claimExpired(today, config.maxPerRound())
+                .chain(due -> Multi.createFrom().iterable(due)
+                        .onItem().transformToUniAndConcatenate(row -> raise(row, now))
+                        .collect().asList())
+                .map(raised -> new Round((int) raised.stream().filter(Boolean::booleanValue).count(), resolved)));
+    }
+
+    private Uni<Boolean> raise(Object[] row, OffsetDateTime now) {
+        SubjectFinding f = new SubjectFinding();
+        f.id = UUID.randomUUID();
+        f.subjectId = (UUID) row[0];
+        f.accountId = (String) row[1];
+        f.kind = SubjectFinding.PRINCIPAL_CERTIFICATE_EXPIRED;
+        f.fieldKey = FIELD;
+        f.validUntil = (LocalDate) row[3];
+        f.raisedAt = now;
+        String number = (String) row[2];
+        String order = row[4] == null ? null : row[4].toString();
+        return findings.insertOnce(f).call(inserted -> {
+            if (!inserted) {
+                return Uni.createFrom().voidItem();
+            }
+            LOG.infof("Subject %s (%s): the principal's certificate expired after %s; a change filing is required",
+                    f.subjectId, number, f.validUntil);
+            return outbox.append(new SubjectCheckFindingRaised(f.id.toString(), f.subjectId.toString(), f.accountId,
+                    order, number, f.kind, f.fieldKey, f.validUntil, f.raisedAt));
+        });
+    }
+
+    /** Every finding of a subject the caller may see (inside its session), newest first. */
+    @WithSession
+    public Uni<List<SubjectFinding>> of(UUID subjectId) {
+        return findings.of(subjectId);
+    }
+}
