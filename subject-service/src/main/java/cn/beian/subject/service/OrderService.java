@@ -293,7 +293,7 @@ public class OrderService {
             return revisions.effectiveSubject(o).chain(subject -> move(o, OrderTrigger.SUBMIT, Actor.PROVIDER, null,
                     List.of(), () -> {
                         o.submissionCount++;
-                        return outlines.snapshot(o, subject).chain(outbox::append).replaceWithVoid();
+                        return outlines.snapshot(o, subject, List.of()).chain(outbox::append).replaceWithVoid();
                     }, null)).replaceWithVoid();
         });
     }
