@@ -96,7 +96,7 @@ class EmptyShellCancelIT {
             // the website stays served while the order runs
             assertEquals(true, access("www." + domain).get("allowed"));
 
-            Journeys.decide(reviewer, Journeys.claimCase(reviewer, order, "INITIAL"), "\"decision\":\"APPROVE\"");
+            Journeys.approve(reviewer, Journeys.claimCase(reviewer, order, "INITIAL"));
             Journeys.awaitState(a.token(), order, "AUTHORITY_REVIEW");
             Journeys.approveAtAdministration(order, a.mobile(), known);
             Journeys.awaitState(a.token(), order, "APPROVED");
