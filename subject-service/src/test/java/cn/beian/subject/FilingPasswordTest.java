@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -19,7 +18,6 @@ import cn.beian.contract.domain.SubjectNature;
 import cn.beian.national.client.CertificateMatch;
 import cn.beian.national.client.DomainFiling;
 import cn.beian.national.client.FilingStatus;
-import cn.beian.national.client.InFlightReport;
 import cn.beian.national.client.NationalSystemsClient;
 import cn.beian.national.client.PasswordCheckRequest;
 import cn.beian.national.client.PasswordCheckResult;
@@ -40,7 +38,6 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.NotFoundException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,10 +86,7 @@ class FilingPasswordTest {
     /** Nothing filed or in flight anywhere, unless a test says otherwise ({@link #filedElsewhere}). */
     @BeforeEach
     void registry() {
-        when(national.subjectByCertificate(any(), anyString()))
-                .thenReturn(Uni.createFrom().failure(new NotFoundException()));
-        when(national.filingByDomain(anyString())).thenReturn(Uni.createFrom().failure(new NotFoundException()));
-        when(national.inFlight(any())).thenReturn(Uni.createFrom().item(new InFlightReport(false, false, List.of())));
+        Registry.knowsNothing(national);
     }
 
     /**

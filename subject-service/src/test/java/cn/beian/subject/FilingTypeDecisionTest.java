@@ -29,7 +29,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
 import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -55,10 +54,7 @@ class FilingTypeDecisionTest {
 
     @BeforeEach
     void nothingFiledAnywhere() {
-        when(national.subjectByCertificate(any(), anyString()))
-                .thenReturn(Uni.createFrom().failure(new NotFoundException()));
-        when(national.filingByDomain(anyString())).thenReturn(Uni.createFrom().failure(new NotFoundException()));
-        when(national.inFlight(any())).thenReturn(Uni.createFrom().item(new InFlightReport(false, false, List.of())));
+        Registry.knowsNothing(national);
     }
 
     private static String body(String... domains) {

@@ -7,10 +7,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.when;
 
-import cn.beian.national.client.InFlightReport;
 import cn.beian.national.client.NationalSystemsClient;
 import cn.beian.national.client.PasswordCheckResult;
 import cn.beian.testing.InMemoryEvents;
@@ -26,8 +24,6 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.NotFoundException;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -58,10 +54,7 @@ class OrderTypesTest {
     @BeforeEach
     void registry() {
         events = new InMemoryEvents(connector);
-        when(national.subjectByCertificate(any(), anyString()))
-                .thenReturn(Uni.createFrom().failure(new NotFoundException()));
-        when(national.filingByDomain(anyString())).thenReturn(Uni.createFrom().failure(new NotFoundException()));
-        when(national.inFlight(any())).thenReturn(Uni.createFrom().item(new InFlightReport(false, false, List.of())));
+        Registry.knowsNothing(national);
         when(national.checkPassword(any())).thenReturn(Uni.createFrom().item(new PasswordCheckResult(
                 PasswordCheckResult.Result.MATCH, null, 5, null)));
     }

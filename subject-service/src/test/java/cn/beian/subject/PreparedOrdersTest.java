@@ -6,11 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.when;
 
-import cn.beian.national.client.InFlightReport;
 import cn.beian.national.client.NationalSystemsClient;
 import cn.beian.testing.InMemoryEvents;
 import cn.beian.testing.InMemoryMessagingResource;
@@ -23,11 +20,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.NotFoundException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -64,10 +59,7 @@ class PreparedOrdersTest {
     @BeforeEach
     void registry() {
         events = new InMemoryEvents(connector);
-        when(national.subjectByCertificate(any(), anyString()))
-                .thenReturn(Uni.createFrom().failure(new NotFoundException()));
-        when(national.filingByDomain(anyString())).thenReturn(Uni.createFrom().failure(new NotFoundException()));
-        when(national.inFlight(any())).thenReturn(Uni.createFrom().item(new InFlightReport(false, false, List.of())));
+        Registry.knowsNothing(national);
     }
 
     @Test

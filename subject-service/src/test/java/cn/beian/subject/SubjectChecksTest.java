@@ -6,11 +6,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.when;
 
-import cn.beian.national.client.InFlightReport;
 import cn.beian.national.client.NationalSystemsClient;
 import cn.beian.testing.InMemoryEvents;
 import cn.beian.testing.InMemoryMessagingResource;
@@ -22,11 +19,9 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.NotFoundException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,10 +59,7 @@ class SubjectChecksTest {
     @BeforeEach
     void registry() {
         events = new InMemoryEvents(connector);
-        when(national.subjectByCertificate(any(), anyString()))
-                .thenReturn(Uni.createFrom().failure(new NotFoundException()));
-        when(national.filingByDomain(anyString())).thenReturn(Uni.createFrom().failure(new NotFoundException()));
-        when(national.inFlight(any())).thenReturn(Uni.createFrom().item(new InFlightReport(false, false, List.of())));
+        Registry.knowsNothing(national);
     }
 
     @AfterEach
@@ -116,12 +108,16 @@ class SubjectChecksTest {
 
         // a change filing records the principal's new certificate: the finding is resolved by the next round
         LocalDate renewed = TestClock.today().plusYears(1);
-        String order = as(account, "applicant").contentType(ContentType.JSON).body("{\"type\":\"CHANGE\"}")
-                .post("/api/v1/orders").then().statusCode(201).extract().path("id");
+        String order = as(account, "applicant").contentType(ContentType.JSON)
+                .body("{\"type\":\"CHANGE\",\"changeKind\":\"SUBJECT\"}").post("/api/v1/orders").then()
+                .statusCode(201).extract().path("id");
         as(account, "applicant").contentType(ContentType.JSON).header("If-Match", "\"0\"")
                 .body(subjectBody.replace(validUntil.toString(), renewed.toString()))
                 .put("/api/v1/orders/" + order + "/subject").then().statusCode(200);
         drive(account, order, true);
+        assertEquals(1, SubjectResourceTest.count("select count(*) from outbox_event where aggregate_id = '" + order
+                + "' and event_type = 'subject.snapshot-frozen.v1' and payload like "
+                + "'%\"field\":\"subject.principal.certificateValidUntil\"%'"), "the reviewer sees the new validity");
         as(account, "applicant").get("/api/v1/subjects/" + subjectId).then()
                 .body("principal.certificateValidUntil", equalTo(renewed.toString()));
         run();

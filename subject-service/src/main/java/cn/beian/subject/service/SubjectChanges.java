@@ -46,6 +46,8 @@ public final class SubjectChanges {
         m.put("subject.principal.name", p.name);
         m.put("subject.principal.certificateType", p.certificateType == null ? null : p.certificateType.name());
         m.put("subject.principal.certificateNumber", p.certificateNumber);
+        m.put("subject.principal.certificateValidUntil",
+                p.certificateValidUntil == null ? null : p.certificateValidUntil.toString());
         m.put("subject.principal.mobile", p.mobile);
         m.put("subject.principal.officePhone", p.officePhone);
         m.put("subject.principal.email", p.email);
