@@ -264,17 +264,18 @@ class NotificationFlowTest {
         Order o = new Order();
         o.open();
         moveTo(LocalTime.of(13, 0), 0);
+        java.time.LocalDate validUntil = clock.now().toLocalDate().minusDays(7);
         Events.Delivery expired = o.send("subject-events", SUBJECT_SVC, o.subjectId, "subject.check-finding-raised.v1",
                 new SubjectCheckFindingRaised(UUID.randomUUID().toString(), o.subjectId, o.accountId, o.orderId,
                         "浙ICP备12345678号", "PRINCIPAL_CERTIFICATE_EXPIRED", "principal.certificateValidUntil",
-                        java.time.LocalDate.of(2026, 11, 30), clock.now())).awaitAck();
+                        validUntil, clock.now())).awaitAck();
         // the account's e-mail, the subject principal's SMS and e-mail
         awaitSent(expired.id, 3);
         List<Map<String, Object>> sms = sms(o.principalMobile);
         assertEquals(1, sms.size());
         assertEquals("SMS_BEIAN_1032", sms.get(0).get("templateCode"));
         String text = (String) sms.get(0).get("text");
-        assertTrue(text.contains("2026-11-30") && text.contains("变更备案") && text.contains("https://b.example.cn/"),
+        assertTrue(text.contains(validUntil.toString()) && text.contains("变更备案") && text.contains("https://b.example.cn/"),
                 text);
         Mail mail = last(mailbox.getMailsSentTo(o.accountEmail));
         assertTrue(mail.getSubject().contains("变更备案") && mail.getText().contains("浙ICP备12345678号"),

@@ -100,7 +100,7 @@ class MessageTemplatesTest {
         p.put("consoleLink", "https://console.example/orders/o-1");
         p.put("domain", "example.cn");
         p.put("kind", "EMPTY_SHELL");
-        p.put("validUntil", "2026-11-30");
+        p.put("validUntil", TestClock.date(-7));
         p.put("seenAt", "2026-12-06 10:00");
         p.put("resubmitted", true);
         p.put("days", 30);
