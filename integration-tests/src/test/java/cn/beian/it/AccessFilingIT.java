@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -201,13 +202,11 @@ class AccessFilingIT {
         assertEquals(true, access("www." + domain).get("allowed"));
         // ... and closed once it expired after 45 days.
         try {
-            given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"offset\":\"P46D\"}")
-                    .put(Stack.SUBJECT + "/api/v1/admin/clock").then().statusCode(200);
+            Journeys.clockOffset(Stack.SUBJECT, admin, Duration.ofDays(46));
             given().auth().oauth2(admin).post(Stack.SUBJECT + "/api/v1/admin/order-clock/run").then().statusCode(200);
             Journeys.awaitState(a.token(), order, "EXPIRED");
         } finally {
-            given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"offset\":\"PT0S\"}")
-                    .put(Stack.SUBJECT + "/api/v1/admin/clock").then().statusCode(200);
+            Journeys.resetClock(Stack.SUBJECT, admin);
         }
         awaitAccess("www." + domain, false);
         assertEquals("NOT_FILED_HERE", access("www." + domain).get("reason"));

@@ -11,12 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import cn.beian.testing.TestClock;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.time.Duration;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,7 +41,7 @@ class EmptyShellCancelIT {
 
         try {
             // notification-service on the next day's daytime: no quiet hours, the journey's SMS out of the hour's limit
-            moveClock(Stack.NOTIFICATION, admin, daytime(TestClock.now().toZonedDateTime().plusDays(1)));
+            Journeys.moveClock(Stack.NOTIFICATION, admin, Journeys.daytime(TestClock.now().toZonedDateTime().plusDays(1)));
 
             WebsiteProbesIT.page(domain, "PARKING", number);
             probe(admin, filedId).body("findings.kind", equalTo(List.of("EMPTY_SHELL")))
@@ -55,7 +50,7 @@ class EmptyShellCancelIT {
             assertEquals(List.of(), preparedFor(reviewer, number));
 
             // 31 days on for website-service: the next probe still sees the empty shell, past its 30-day grace
-            moveClock(Stack.WEBSITE, admin, TestClock.now().toZonedDateTime().plusDays(31));
+            Journeys.moveClock(Stack.WEBSITE, admin, TestClock.now().toZonedDateTime().plusDays(31));
             probe(admin, filedId).body("findings.find { it.kind == 'EMPTY_SHELL' }.pastGraceAt", notNullValue());
             await(() -> preparedFor(reviewer, number).size() == 1);
             // seen again: announced once, still one prepared order
@@ -116,8 +111,8 @@ class EmptyShellCancelIT {
             given().auth().oauth2(reviewer).get(url).then().body("state", equalTo("CONFIRMED"))
                     .body("orderId", equalTo(order));
         } finally {
-            resetClock(Stack.WEBSITE, admin);
-            resetClock(Stack.NOTIFICATION, admin);
+            Journeys.resetClock(Stack.WEBSITE, admin);
+            Journeys.resetClock(Stack.NOTIFICATION, admin);
         }
     }
 
@@ -132,23 +127,5 @@ class EmptyShellCancelIT {
                 .get(Stack.SUBJECT + "/api/v1/admin/prepared-orders").then().statusCode(200).extract().path("items");
         assertNotNull(items);
         return items.stream().filter(p -> number.equals(p.get("websiteFilingNumber"))).toList();
-    }
-
-    private static void moveClock(String service, String admin, ZonedDateTime to) {
-        Duration offset = Duration.between(TestClock.now().toZonedDateTime(), to);
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"offset\":\"" + offset + "\"}")
-                .put(service + "/api/v1/admin/clock").then().statusCode(200);
-    }
-
-    private static void resetClock(String service, String admin) {
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"offset\":\"PT0S\"}")
-                .put(service + "/api/v1/admin/clock").then().statusCode(200);
-    }
-
-    private static ZonedDateTime daytime(ZonedDateTime t) {
-        ZonedDateTime china = t.withZoneSameInstant(ZoneId.of("Asia/Shanghai"));
-        LocalTime time = china.toLocalTime();
-        return time.isBefore(LocalTime.of(10, 0)) || time.isAfter(LocalTime.of(18, 0))
-                ? china.with(LocalTime.of(11, 0)) : china;
     }
 }

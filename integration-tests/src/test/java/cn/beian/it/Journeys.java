@@ -5,7 +5,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
+import cn.beian.testing.TestClock;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -365,5 +369,28 @@ final class Journeys {
     static String smsCode(String mobile) {
         List<String> codes = miitCodeList(mobile);
         return codes.isEmpty() ? null : codes.get(codes.size() - 1);
+    }
+
+    /** Sets {@code service}'s business clock {@code offset} ahead of real time ({@link Duration#ZERO} puts it back). */
+    static void clockOffset(String service, String admin, Duration offset) {
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"offset\":\"" + offset + "\"}")
+                .put(service + "/api/v1/admin/clock").then().statusCode(200);
+    }
+
+    /** Moves {@code service}'s business clock so that its now is {@code to}. */
+    static void moveClock(String service, String admin, ZonedDateTime to) {
+        clockOffset(service, admin, Duration.between(TestClock.now().toZonedDateTime(), to));
+    }
+
+    static void resetClock(String service, String admin) {
+        clockOffset(service, admin, Duration.ZERO);
+    }
+
+    /** {@code t} in Beijing, moved to 11:00 where it falls outside 10:00–18:00 (no quiet hours for messages). */
+    static ZonedDateTime daytime(ZonedDateTime t) {
+        ZonedDateTime china = t.withZoneSameInstant(ZoneId.of("Asia/Shanghai"));
+        LocalTime time = china.toLocalTime();
+        return time.isBefore(LocalTime.of(10, 0)) || time.isAfter(LocalTime.of(18, 0))
+                ? china.with(LocalTime.of(11, 0)) : china;
     }
 }

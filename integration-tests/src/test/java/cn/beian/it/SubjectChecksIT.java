@@ -9,11 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.beian.testing.TestClock;
 import io.restassured.http.ContentType;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -42,13 +38,13 @@ class SubjectChecksIT {
 
         try {
             // notification-service on the next day's daytime: no quiet hours, the journey's SMS out of the hour's limit
-            moveClock(Stack.NOTIFICATION, admin, daytime(TestClock.now().toZonedDateTime().plusDays(1)));
+            Journeys.moveClock(Stack.NOTIFICATION, admin, Journeys.daytime(TestClock.now().toZonedDateTime().plusDays(1)));
             // still valid: nothing
             run(admin);
             given().auth().oauth2(a.token()).get(subject + "/findings").then().statusCode(200).body("$", hasSize(0));
 
             // a week on for subject-service: the certificate has expired
-            moveClock(Stack.SUBJECT, admin, TestClock.now().toZonedDateTime().plusDays(7));
+            Journeys.moveClock(Stack.SUBJECT, admin, TestClock.now().toZonedDateTime().plusDays(7));
             // (earlier runs' subjects on the same stack may be raised with it)
             assertTrue(run(admin) >= 1);
             given().auth().oauth2(a.token()).get(subject + "/findings").then().statusCode(200).body("$", hasSize(1))
@@ -68,8 +64,8 @@ class SubjectChecksIT {
             assertEquals(1, Journeys.smsTemplates(a.mobile()).stream().filter(CHANGE_REQUIRED_SMS::equals).count());
             assertEquals(1, Journeys.mailSubjects(a.email()).stream().filter(s -> s.contains("变更备案")).count());
         } finally {
-            resetClock(Stack.SUBJECT, admin);
-            resetClock(Stack.NOTIFICATION, admin);
+            Journeys.resetClock(Stack.SUBJECT, admin);
+            Journeys.resetClock(Stack.NOTIFICATION, admin);
         }
     }
 
@@ -94,23 +90,5 @@ class SubjectChecksIT {
     private static int run(String admin) {
         return given().auth().oauth2(admin).post(Stack.SUBJECT + "/api/v1/admin/subject-checks/run").then()
                 .statusCode(200).extract().path("raised");
-    }
-
-    private static void moveClock(String service, String admin, ZonedDateTime to) {
-        Duration offset = Duration.between(TestClock.now().toZonedDateTime(), to);
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"offset\":\"" + offset + "\"}")
-                .put(service + "/api/v1/admin/clock").then().statusCode(200);
-    }
-
-    private static void resetClock(String service, String admin) {
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"offset\":\"PT0S\"}")
-                .put(service + "/api/v1/admin/clock").then().statusCode(200);
-    }
-
-    private static ZonedDateTime daytime(ZonedDateTime t) {
-        ZonedDateTime china = t.withZoneSameInstant(ZoneId.of("Asia/Shanghai"));
-        LocalTime time = china.toLocalTime();
-        return time.isBefore(LocalTime.of(10, 0)) || time.isAfter(LocalTime.of(18, 0))
-                ? china.with(LocalTime.of(11, 0)) : china;
     }
 }
