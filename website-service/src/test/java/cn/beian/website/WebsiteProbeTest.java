@@ -14,10 +14,11 @@ import static org.mockito.Mockito.when;
 
 import cn.beian.national.client.NationalSystemsClient;
 import cn.beian.testing.InMemoryEvents;
+import cn.beian.testing.TestClock;
+import cn.beian.website.service.HostingApi;
 import cn.beian.testing.InMemoryMessagingResource;
 import cn.beian.testing.OidcTestResource;
 import cn.beian.testing.PostgresTestResource;
-import cn.beian.testing.TestClock;
 import cn.beian.website.service.WebsiteProbeJob;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.common.ResourceArg;
@@ -71,6 +72,10 @@ class WebsiteProbeTest {
     @RestClient
     NationalSystemsClient national;
 
+    @InjectMock
+    @RestClient
+    HostingApi hosting;
+
     private InMemoryEvents events;
     private final Map<String, String> pages = new ConcurrentHashMap<>();
     private Vertx vertx;
@@ -78,6 +83,7 @@ class WebsiteProbeTest {
     @BeforeEach
     void start() throws Exception {
         events = new InMemoryEvents(connector);
+        HostingStub.resolvesEverything(hosting, TestClock.now());
         when(national.domainRegistration(anyString())).thenAnswer(inv -> Uni.createFrom().item(
                 WebsiteServiceTest.registration(inv.getArgument(0), WebsiteServiceTest.LINA,
                         WebsiteServiceTest.LINA_ID)));

@@ -1,5 +1,6 @@
 package cn.beian.website.domain;
 
+import cn.beian.contract.events.snapshot.ServerLink;
 import cn.beian.contract.domain.CertificateType;
 import cn.beian.contract.domain.PreApprovalType;
 import cn.beian.contract.domain.ServiceContent;
@@ -21,7 +22,8 @@ public record WebsiteContent(
         boolean principalSameAsSubject,
         Principal principal,
         List<String> serverIds,
-        List<String> authorizationCodes) {
+        List<String> authorizationCodes,
+        List<ServerLink> servers) {
 
     /** A pre-approval with the approving document's reference. */
     public record PreApproval(PreApprovalType type, String documentNumber) {
@@ -39,6 +41,13 @@ public record WebsiteContent(
         languages = languages == null ? List.of() : List.copyOf(languages);
         serverIds = serverIds == null ? List.of() : List.copyOf(serverIds);
         authorizationCodes = authorizationCodes == null ? List.of() : List.copyOf(authorizationCodes);
+        servers = servers == null ? List.of() : List.copyOf(servers);
+    }
+
+    /** The same website hosted on {@code resolved} (what subject-service made of its server ids and codes). */
+    public WebsiteContent hostedOn(List<ServerLink> resolved) {
+        return new WebsiteContent(name, domains, homepageUrls, serviceContent, preApprovals, languages, remarks,
+                principalSameAsSubject, principal, serverIds, authorizationCodes, resolved);
     }
 
     /**
@@ -47,13 +56,13 @@ public record WebsiteContent(
      */
     public static WebsiteContent filed(String name, List<String> domains) {
         return new WebsiteContent(name, domains.stream().map(d -> d.toLowerCase(Locale.ROOT)).toList(),
-                null, null, null, null, null, false, null, null, null);
+                null, null, null, null, null, false, null, null, null, null);
     }
 
     /** The fields shared across an order's websites by "copy to the other websites" (all but name and domains). */
     public WebsiteContent withSharedFrom(WebsiteContent source) {
         return new WebsiteContent(name, domains, homepageUrls, source.serviceContent, source.preApprovals,
                 source.languages, source.remarks, source.principalSameAsSubject, source.principal, source.serverIds,
-                source.authorizationCodes);
+                source.authorizationCodes, source.servers);
     }
 }

@@ -72,7 +72,9 @@ public final class WebsiteInput {
         return new WebsiteContent(name, domains, homepages, in.serviceContent(), in.preApprovals(),
                 in.languages() == null ? null : in.languages().stream().map(String::strip).toList(),
                 remarks == null || remarks.isEmpty() ? null : remarks, in.principalSameAsSubject(), principal,
-                in.serverIds(), in.authorizationCodes());
+                in.serverIds() == null ? null : in.serverIds().stream().map(WebsiteInput::strip).toList(),
+                in.authorizationCodes() == null ? null : in.authorizationCodes().stream()
+                        .map(WebsiteInput::authorizationCode).toList(), null);
     }
 
     private static List<String> domains(List<String> raw, String prefix, List<FieldViolation> errors) {
@@ -226,6 +228,15 @@ public final class WebsiteInput {
                 violation(f + ".email", problem)));
         return new Principal(p.name() == null ? null : p.name().strip(), p.certificateType(), number, mobile,
                 Emails.normalise(p.email()).orElse(p.email()));
+    }
+
+    private static String strip(String value) {
+        return value == null ? null : value.strip();
+    }
+
+    /** A code as typed is the code: case, spaces and dashes ({@code abcd-efgh …}) do not matter. */
+    private static String authorizationCode(String typed) {
+        return typed == null ? null : typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
     }
 
     /** A validators problem on {@code field}, worded by its bundle key in the caller's language. */
