@@ -95,7 +95,7 @@ final class Journeys {
         for (int i = 0; i < domains.size(); i++) {
             Fixtures.registerDomain(admin, domains.get(i), a.name(), a.cert());
             ids.add(given().auth().oauth2(a.token()).contentType(ContentType.JSON)
-                    .body(Fixtures.website(a.name() + "的随笔" + "甲乙丙丁".charAt(i % 4), domains.get(i)))
+                    .body(Fixtures.website(a.token(), a.name() + "的随笔" + "甲乙丙丁".charAt(i % 4), domains.get(i)))
                     .post(websites).then().statusCode(201).extract().path("id"));
         }
         String materials = Stack.MATERIALS + "/api/v1/orders/" + order;
