@@ -213,6 +213,36 @@ class WebsiteProbeTest {
     }
 
     @Test
+    void accessLapsesWhenEveryServerOfTheWebsiteHasExpired() throws Exception {
+        String account = "lina-" + UUID.randomUUID();
+        String own = "own-" + account.substring(5, 13) + ".cn";
+        String number = "粤ICP备" + (70000000 + Math.abs(own.hashCode() % 9999999)) + "号";
+        String ownId = approve(account, own, number, 0);
+        String borrower = "lina-" + UUID.randomUUID();
+        String borrowed = "code-" + borrower.substring(5, 13) + ".cn";
+        String codeId = approve(borrower, borrowed, number.replace("粤", "京"), 0,
+                WebsiteServiceTest.website("李娜的读书笔记", borrowed).replace("\"serverIds\":[\"srv-1\"]",
+                        "\"serverIds\":[],\"authorizationCodes\":[\"ABCDEFGHJKMNPQRS\"]"));
+        pages.put(own, good(number + "-1"));
+        pages.put(borrowed, good(number.replace("粤", "京") + "-1"));
+        try {
+            probe(ownId).body("findings.kind", not(hasItem("SERVER_EXPIRED")));
+            // the stand-in's servers expire a year after the test clock's now
+            clock("P366D");
+            probe(ownId).body("findings.kind", hasItem("SERVER_EXPIRED"))
+                    .body("findings.kind", not(hasItem("AUTHORIZATION_CODE_SERVER_GONE")));
+            probe(codeId).body("findings.kind", hasItem("AUTHORIZATION_CODE_SERVER_GONE"))
+                    .body("findings.kind", not(hasItem("SERVER_EXPIRED")));
+            probe(ownId);
+            assertEquals(1, count("select count(*) from outbox_event where aggregate_id = '" + ownId
+                    + "' and event_type = 'website.probe-finding-raised.v1' and payload like '%\"kind\":\"SERVER_EXPIRED\"%'"),
+                    "told once");
+        } finally {
+            clock("PT0S");
+        }
+    }
+
+    @Test
     void thePoliceNumberIsMissedThirtyDaysAfterApproval() throws Exception {
         String account = "lina-" + UUID.randomUUID();
         String domain = "police-" + account.substring(5, 13) + ".cn";
@@ -304,9 +334,13 @@ class WebsiteProbeTest {
 
     /** A first filing of one website on {@code domain}, approved {@code daysAgo}; answers the filed website's id. */
     private String approve(String account, String domain, String number, int daysAgo) {
+        return approve(account, domain, number, daysAgo, WebsiteServiceTest.website("李娜的读书笔记", domain));
+    }
+
+    private String approve(String account, String domain, String number, int daysAgo, String website) {
         String order = newOrder(account, "FIRST_FILING");
         String id = as(account, "applicant").contentType(ContentType.JSON)
-                .body(WebsiteServiceTest.website("李娜的读书笔记", domain))
+                .body(website)
                 .post("/api/v1/orders/" + order + "/websites").then().statusCode(201).extract().path("id");
         transition(order, "DRAFT", "INITIAL_REVIEW", "SUBMIT", 1L);
         events.ack("review-events", "/beian/review-service", order, "authority.approved.v1", """

@@ -39,6 +39,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -289,6 +290,7 @@ public class WebsiteProbeService implements ExistingSiteFacts {
                     seen.putIfAbsent(o.kind(), new Observation(o.kind(), v.domain() + ": " + o.detail()));
                 }
             }
+            lapsedAccess(json.read(f.content, WebsiteContent.class), now).ifPresent(o -> seen.put(o.kind(), o));
             if (f.policeFilingNumber == null && !now.isBefore(f.approvedAt.plus(config.policeNumberWithin()))) {
                 seen.put(ProbeFindingKind.POLICE_NUMBER_MISSING, new Observation(
                         ProbeFindingKind.POLICE_NUMBER_MISSING, "no police filing number recorded "
@@ -296,6 +298,24 @@ public class WebsiteProbeService implements ExistingSiteFacts {
             }
         }
         return seen;
+    }
+
+    /**
+     * Access lapsed (docs/domain.md §1): the website was resolved onto servers here and every one of them has
+     * expired. A website saved before servers were resolved (none recorded) is not judged.
+     */
+    static Optional<Observation> lapsedAccess(WebsiteContent c, OffsetDateTime now) {
+        if (c == null || c.servers().isEmpty()
+                || c.servers().stream().anyMatch(s -> s.expiresAt() == null || now.isBefore(s.expiresAt()))) {
+            return Optional.empty();
+        }
+        boolean own = c.servers().stream().anyMatch(s -> s.authorizationCodeId() == null);
+        String when = c.servers().stream().map(s -> s.expiresAt().toLocalDate().toString()).distinct()
+                .collect(java.util.stream.Collectors.joining(", "));
+        return Optional.of(own
+                ? new Observation(ProbeFindingKind.SERVER_EXPIRED, "every server of the website has expired (" + when + ")")
+                : new Observation(ProbeFindingKind.AUTHORIZATION_CODE_SERVER_GONE,
+                        "the servers of its authorization codes have expired (" + when + ")"));
     }
 
     /**
