@@ -243,6 +243,33 @@ class WebsiteProbeTest {
     }
 
     @Test
+    void aWebsitePrincipalsCertificatePastItsValidityIsFoundOnce() throws Exception {
+        String account = "lina-" + UUID.randomUUID();
+        String domain = "cert-" + account.substring(5, 13) + ".cn";
+        String number = "粤ICP备" + (80000000 + Math.abs(domain.hashCode() % 9999999)) + "号";
+        String validUntil = TestClock.today().plusDays(10).toString();
+        String filedId = approve(account, domain, number, 0, WebsiteServiceTest.website("李娜的读书笔记", domain)
+                .replace("\"principalSameAsSubject\":true", """
+                        "principalSameAsSubject":false,"principal":{"name":"王芳","certificateType":"RESIDENT_ID",
+                         "certificateNumber":"110105199503080422","mobile":"13800000014","email":"wf@example.cn",
+                         "certificateValidUntil":"%s"}""".formatted(validUntil)));
+        pages.put(domain, good(number + "-1"));
+        try {
+            probe(filedId).body("findings.kind", not(hasItem("PRINCIPAL_CERTIFICATE_EXPIRED")));
+            clock("P11D");
+            probe(filedId).body("findings.kind", hasItem("PRINCIPAL_CERTIFICATE_EXPIRED"))
+                    .body("findings.find { it.kind == 'PRINCIPAL_CERTIFICATE_EXPIRED' }.detail",
+                            org.hamcrest.Matchers.containsString(validUntil));
+            probe(filedId);
+            assertEquals(1, count("select count(*) from outbox_event where aggregate_id = '" + filedId
+                    + "' and event_type = 'website.probe-finding-raised.v1' and payload like "
+                    + "'%\"kind\":\"PRINCIPAL_CERTIFICATE_EXPIRED\"%'"), "told once");
+        } finally {
+            clock("PT0S");
+        }
+    }
+
+    @Test
     void thePoliceNumberIsMissedThirtyDaysAfterApproval() throws Exception {
         String account = "lina-" + UUID.randomUUID();
         String domain = "police-" + account.substring(5, 13) + ".cn";

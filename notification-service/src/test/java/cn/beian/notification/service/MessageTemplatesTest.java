@@ -62,10 +62,10 @@ class MessageTemplatesTest {
     }
 
     @Test
-    void lapsedAccessIsWordedAndItsSmsFitsOneSegment() {
+    void lapsedAccessAndAnExpiredPrincipalAreWordedAndTheirSmsFitsOneSegment() {
         MessageTemplates templates = new MessageTemplates(config(Optional.empty()));
         Map<String, String> expected = Map.of("SERVER_EXPIRED", "服务器已到期",
-                "AUTHORIZATION_CODE_SERVER_GONE", "授权服务器失效");
+                "AUTHORIZATION_CODE_SERVER_GONE", "授权服务器失效", "PRINCIPAL_CERTIFICATE_EXPIRED", "负责人证件过期");
         expected.forEach((finding, words) -> {
             Map<String, Object> params = typical();
             params.put("websiteNumber", "京ICP备12345678号-1");
@@ -74,7 +74,7 @@ class MessageTemplatesTest {
             assertTrue(sms.contains(words), sms);
             assertTrue((SIGNATURE + sms).codePointCount(0, SIGNATURE.length() + sms.length()) <= 70, sms);
             String email = templates.render("website.probe-finding", Channel.EMAIL, "en", params).body();
-            assertTrue(email.contains("access has lapsed"), email);
+            assertTrue(email.contains(finding.startsWith("PRINCIPAL") ? "file a change" : "access has lapsed"), email);
         });
     }
 

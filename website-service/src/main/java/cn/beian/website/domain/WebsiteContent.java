@@ -4,6 +4,7 @@ import cn.beian.contract.events.snapshot.ServerLink;
 import cn.beian.contract.domain.CertificateType;
 import cn.beian.contract.domain.PreApprovalType;
 import cn.beian.contract.domain.ServiceContent;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,9 +30,14 @@ public record WebsiteContent(
     public record PreApproval(PreApprovalType type, String documentNumber) {
     }
 
-    /** The website principal (网站负责人). */
+    /**
+     * The website principal (网站负责人).
+     *
+     * @param certificateValidUntil optional: the last day the certificate is valid (有效期至); once it has passed on a
+     *                              filed website, its probe raises {@code PRINCIPAL_CERTIFICATE_EXPIRED}
+     */
     public record Principal(String name, CertificateType certificateType, String certificateNumber, String mobile,
-            String email) {
+            String email, LocalDate certificateValidUntil) {
     }
 
     public WebsiteContent {

@@ -33,7 +33,7 @@ public record WebsiteView(
         if (p != null && !owner) {
             p = new WebsiteContent.Principal(Masking.personName(p.name()), p.certificateType(),
                     Masking.certificateNumber(p.certificateNumber()), Masking.mobile(p.mobile()),
-                    Masking.email(p.email()));
+                    Masking.email(p.email()), p.certificateValidUntil());
         }
         return new WebsiteView(w.id.toString(), w.position, w.version, w.websiteFilingNumber, c.name(), c.domains(),
                 c.domains().stream().map(DomainNames::toUnicode).toList(), c.homepageUrls(), c.serviceContent(),

@@ -228,7 +228,7 @@ public final class WebsiteInput {
         Emails.validate(p.email()).ifPresent(problem -> errors.add(
                 violation(f + ".email", problem)));
         return new Principal(p.name() == null ? null : p.name().strip(), p.certificateType(), number, mobile,
-                Emails.normalise(p.email()).orElse(p.email()));
+                Emails.normalise(p.email()).orElse(p.email()), p.certificateValidUntil());
     }
 
     /** Server ids and codes: at most {@value #MAX_LIST}, each present and short (subject-service judges the rest). */

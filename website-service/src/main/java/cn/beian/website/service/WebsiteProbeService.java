@@ -290,7 +290,9 @@ public class WebsiteProbeService implements ExistingSiteFacts {
                     seen.putIfAbsent(o.kind(), new Observation(o.kind(), v.domain() + ": " + o.detail()));
                 }
             }
-            lapsedAccess(json.read(f.content, WebsiteContent.class), now).ifPresent(o -> seen.put(o.kind(), o));
+            WebsiteContent content = json.read(f.content, WebsiteContent.class);
+            lapsedAccess(content, now).ifPresent(o -> seen.put(o.kind(), o));
+            principalExpired(content, LocalDate.now(clock)).ifPresent(o -> seen.put(o.kind(), o));
             if (f.policeFilingNumber == null && !now.isBefore(f.approvedAt.plus(config.policeNumberWithin()))) {
                 seen.put(ProbeFindingKind.POLICE_NUMBER_MISSING, new Observation(
                         ProbeFindingKind.POLICE_NUMBER_MISSING, "no police filing number recorded "
@@ -316,6 +318,19 @@ public class WebsiteProbeService implements ExistingSiteFacts {
                 ? new Observation(ProbeFindingKind.SERVER_EXPIRED, "every server of the website has expired (" + when + ")")
                 : new Observation(ProbeFindingKind.AUTHORIZATION_CODE_SERVER_GONE,
                         "the servers of its authorization codes have expired (" + when + ")"));
+    }
+
+    /**
+     * The website's own principal's certificate has passed its validity (the subject principal's, where the website
+     * shares it, is subject-service's check): a change filing is due.
+     */
+    static Optional<Observation> principalExpired(WebsiteContent c, LocalDate today) {
+        WebsiteContent.Principal p = c == null || c.principalSameAsSubject() ? null : c.principal();
+        if (p == null || p.certificateValidUntil() == null || !p.certificateValidUntil().isBefore(today)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Observation(ProbeFindingKind.PRINCIPAL_CERTIFICATE_EXPIRED,
+                "the website principal's certificate was valid until " + p.certificateValidUntil()));
     }
 
     /**
