@@ -234,9 +234,7 @@ class WebsiteProbeTest {
             probe(codeId).body("findings.kind", hasItem("AUTHORIZATION_CODE_SERVER_GONE"))
                     .body("findings.kind", not(hasItem("SERVER_EXPIRED")));
             probe(ownId);
-            assertEquals(1, count("select count(*) from outbox_event where aggregate_id = '" + ownId
-                    + "' and event_type = 'website.probe-finding-raised.v1' and payload like '%\"kind\":\"SERVER_EXPIRED\"%'"),
-                    "told once");
+            assertEquals(1, raised(ownId, "SERVER_EXPIRED"), "told once");
         } finally {
             clock("PT0S");
         }
@@ -261,9 +259,7 @@ class WebsiteProbeTest {
                     .body("findings.find { it.kind == 'PRINCIPAL_CERTIFICATE_EXPIRED' }.detail",
                             org.hamcrest.Matchers.containsString(validUntil));
             probe(filedId);
-            assertEquals(1, count("select count(*) from outbox_event where aggregate_id = '" + filedId
-                    + "' and event_type = 'website.probe-finding-raised.v1' and payload like "
-                    + "'%\"kind\":\"PRINCIPAL_CERTIFICATE_EXPIRED\"%'"), "told once");
+            assertEquals(1, raised(filedId, "PRINCIPAL_CERTIFICATE_EXPIRED"), "told once");
         } finally {
             clock("PT0S");
         }
@@ -401,6 +397,13 @@ class WebsiteProbeTest {
                 {"orderId":"%s","accountId":"a","type":"FIRST_FILING","province":"GUANGDONG","from":"%s","to":"%s",
                  "trigger":"%s","actor":"APPLICANT","websitesVersion":%s,"materialsVersion":1}"""
                 .formatted(order, from, to, trigger, websitesVersion));
+    }
+
+    /** How often a finding of {@code kind} was announced for the filed website. */
+    private static long raised(String filedId, String kind) throws SQLException {
+        return count("select count(*) from outbox_event where aggregate_id = '" + filedId
+                + "' and event_type = 'website.probe-finding-raised.v1' and payload like '%\"kind\":\"" + kind
+                + "\"%'");
     }
 
     private static long raised(String filedId) throws SQLException {
