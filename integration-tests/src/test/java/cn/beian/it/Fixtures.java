@@ -109,14 +109,18 @@ public final class Fixtures {
         return SERVERS.computeIfAbsent(Keycloak.accountOf(token), Fixtures::newServer);
     }
 
-    /** Another eligible server of the account {@code accountId} (its OIDC subject). */
+    /** Another eligible server of the account {@code accountId} (its OIDC subject), expiring in three years. */
     public static String newServer(String accountId) {
+        return newServer(accountId, TestClock.now().plusYears(3));
+    }
+
+    /** Another eligible server of the account {@code accountId}, expiring at {@code expiresAt}. */
+    public static String newServer(String accountId, java.time.OffsetDateTime expiresAt) {
         String body = """
                 {"accountId":"%s","instanceId":"i-%s","province":"BEIJING","region":"cn-beijing",
                  "publicIp":"47.96.%d.%d","billing":"PREPAID","purchasedMonths":12,"loadBalancer":false,
                  "expiresAt":"%s"}""".formatted(accountId, UUID.randomUUID().toString().substring(0, 18),
-                ThreadLocalRandom.current().nextInt(1, 250), ThreadLocalRandom.current().nextInt(1, 250),
-                TestClock.now().plusYears(3));
+                ThreadLocalRandom.current().nextInt(1, 250), ThreadLocalRandom.current().nextInt(1, 250), expiresAt);
         return given().auth().oauth2(Journeys.admin()).contentType(ContentType.JSON).body(body)
                 .post(Stack.SUBJECT + "/api/v1/admin/servers").then().statusCode(201).extract().path("id");
     }

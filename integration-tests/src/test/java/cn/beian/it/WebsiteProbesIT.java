@@ -12,7 +12,6 @@ import cn.beian.testing.TestClock;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
-import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,7 @@ class WebsiteProbesIT {
         try {
             // the next day's daytime for notification-service: no quiet hours, and the journey's SMS out of the
             // hour's rate limit
-            moveNotificationClock(admin, daytime(TestClock.now().toZonedDateTime().plusDays(1)));
+            Journeys.moveClock(Stack.NOTIFICATION, admin, Journeys.daytime(TestClock.now().toZonedDateTime().plusDays(1)));
 
             page(domain, "GOOD", number);
             probe(admin, filedId).body("findings", hasSize(0)).body("domains[0].showsNumber", equalTo(true))
@@ -94,8 +93,44 @@ class WebsiteProbesIT {
             assertTrue(texts.get(0).contains("首页未显示备案号") && texts.get(1).contains("无实际内容")
                     && texts.get(2).contains("无法访问"), texts.toString());
         } finally {
-            given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"offset\":\"PT0S\"}")
-                    .put(Stack.NOTIFICATION + "/api/v1/admin/clock").then().statusCode(200);
+            Journeys.resetClock(Stack.NOTIFICATION, admin);
+        }
+    }
+
+    @Test
+    void aWebsiteWhoseServerExpiresHasItsAccessLapseAndTheApplicantIsTold() throws Exception {
+        Journeys.Applicant a = Journeys.applicant("过期");
+        String admin = Journeys.admin();
+        // a server that expires in ten days, the only one the website is hosted on
+        String server = Fixtures.newServer(Keycloak.accountOf(a.token()), TestClock.now().plusDays(10));
+        String order = Journeys.open(a, "{\"type\":\"FIRST_FILING\"}");
+        String domain = Journeys.domain("lapse");
+        Fixtures.registerDomain(admin, domain, a.name(), a.cert());
+        String websites = Stack.WEBSITE + "/api/v1/orders/" + order + "/websites";
+        Journeys.await(() -> given().auth().oauth2(a.token()).get(websites).statusCode() == 200);
+        String id = given().auth().oauth2(a.token()).contentType(ContentType.JSON)
+                .body(Fixtures.website(a.token(), a.name() + "的随笔", domain).replace(Fixtures.server(a.token()),
+                        server)).post(websites).then().statusCode(201).extract().path("id");
+        Journeys.approveThrough(a, order, List.of(id), List.of(domain), () -> { });
+        Map<String, Object> filed = given().auth().oauth2(a.token()).get(Stack.WEBSITE + "/api/v1/filed-websites")
+                .then().statusCode(200).body("items", hasSize(1)).extract().path("items[0]");
+        String filedId = (String) filed.get("id");
+        page(domain, "GOOD", (String) filed.get("websiteFilingNumber"));
+        try {
+            probe(admin, filedId).body("findings", hasSize(0));
+            // eleven days on, in daytime: the server has expired, the site's access has lapsed
+            ZonedDateTime later = Journeys.daytime(TestClock.now().toZonedDateTime().plusDays(11));
+            Journeys.moveClock(Stack.WEBSITE, admin, later);
+            Journeys.moveClock(Stack.NOTIFICATION, admin, later);
+            probe(admin, filedId).body("findings.kind", equalTo(List.of("SERVER_EXPIRED")));
+            Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
+                    .until(() -> probeSms(a.mobile()).stream().anyMatch(t -> t.contains("服务器已到期")));
+            given().auth().oauth2(Journeys.reviewer()).queryParam("kind", "SERVER_EXPIRED").queryParam("limit", 100)
+                    .get(Stack.WEBSITE + "/api/v1/filed-websites/at-risk").then().statusCode(200)
+                    .body("items.filedWebsiteId", hasItem(filedId));
+        } finally {
+            Journeys.resetClock(Stack.WEBSITE, admin);
+            Journeys.resetClock(Stack.NOTIFICATION, admin);
         }
     }
 
@@ -126,18 +161,5 @@ class WebsiteProbesIT {
     private static List<String> mails(String email) {
         return given().get(Stack.MAIL + "/api/user/" + email + "/messages/INBOX").then().extract().jsonPath()
                 .getList("subject", String.class);
-    }
-
-    private static ZonedDateTime daytime(ZonedDateTime t) {
-        LocalTime time = t.withZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalTime();
-        ZonedDateTime china = t.withZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"));
-        return time.isBefore(LocalTime.of(10, 0)) || time.isAfter(LocalTime.of(18, 0))
-                ? china.with(LocalTime.of(11, 0)) : china;
-    }
-
-    private static void moveNotificationClock(String admin, ZonedDateTime to) {
-        Duration offset = Duration.between(TestClock.now().toZonedDateTime(), to);
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"offset\":\"" + offset + "\"}")
-                .put(Stack.NOTIFICATION + "/api/v1/admin/clock").then().statusCode(200);
     }
 }
