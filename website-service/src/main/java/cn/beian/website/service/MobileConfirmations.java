@@ -6,7 +6,7 @@ import cn.beian.platform.inbox.MalformedEventException;
 import cn.beian.website.domain.OrderProjection;
 import cn.beian.website.repository.ConfirmedMobileRepository;
 import cn.beian.website.repository.OrderProjectionRepository;
-import cn.beian.website.repository.WebsiteRepository;
+import cn.beian.website.repository.WebsitesVersionRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -26,14 +26,14 @@ public class MobileConfirmations {
 
     private final ConfirmedMobileRepository confirmed;
     private final OrderProjectionRepository orders;
-    private final WebsiteRepository websites;
+    private final WebsitesVersionRepository versions;
     private final WebsitesJudge judge;
 
     public MobileConfirmations(ConfirmedMobileRepository confirmed, OrderProjectionRepository orders,
-            WebsiteRepository websites, WebsitesJudge judge) {
+            WebsitesVersionRepository versions, WebsitesJudge judge) {
         this.confirmed = confirmed;
         this.orders = orders;
-        this.websites = websites;
+        this.versions = versions;
         this.judge = judge;
     }
 
@@ -45,7 +45,10 @@ public class MobileConfirmations {
         };
     }
 
-    /** Records {@code mobile.confirmed.v1} and judges again the account's orders it may unblock. */
+    /**
+     * Records {@code mobile.confirmed.v1} and judges again the account's open orders whose latest version names an
+     * unconfirmed mobile (the others have nothing it could change).
+     */
     public Uni<Void> confirmed(MobileConfirmed e) {
         if (e == null || e.accountId() == null || e.accountId().isBlank() || e.mobileKey() == null
                 || e.mobileKey().isBlank() || e.confirmedAt() == null) {
@@ -57,8 +60,10 @@ public class MobileConfirmations {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (OrderProjection o : list) {
                         if (o.editable() && entersData(o.type)) {
-                            chain = chain.chain(() -> websites.count("orderId", o.orderId)
-                                    .chain(n -> n > 0 ? judge.judge(o, Map.of()).replaceWithVoid()
+                            chain = chain.chain(() -> versions.find(o.orderId, o.websitesVersion)
+                                    .chain(v -> v != null && v.findings != null
+                                            && v.findings.contains("\"" + UNCONFIRMED + "\"")
+                                            ? judge.judge(o, Map.of()).replaceWithVoid()
                                             : Uni.createFrom().voidItem()));
                         }
                     }
