@@ -158,26 +158,27 @@ public class MobileConfirmationService {
         OffsetDateTime dayStart = now.toLocalDate().atStartOfDay(BeianClock.CHINA).toOffsetDateTime();
         return confirmations.sentToMobileSince(key, dayStart).chain(toMobile -> {
             if (!toMobile.isEmpty() && toMobile.get(0).plus(limits.resendInterval()).isAfter(now)) {
-                throw tooMany("detail.mobile-confirmation-resend-wait", "MOBILE_CONFIRMATION_TOO_SOON",
-                        toMobile.get(0).plus(limits.resendInterval()), now);
+                throw tooMany("detail.mobile-confirmation-resend-wait",
+                        toMobile.get(0).plus(limits.resendInterval()), now).with("code", "MOBILE_CONFIRMATION_TOO_SOON");
             }
             if (toMobile.size() >= limits.perMobilePerDay()) {
-                throw tooMany("detail.mobile-confirmation-mobile-day", "MOBILE_CONFIRMATION_DAILY_LIMIT",
-                        dayStart.plusDays(1), now);
+                throw tooMany("detail.mobile-confirmation-mobile-day",
+                        dayStart.plusDays(1), now).with("code", "MOBILE_CONFIRMATION_DAILY_LIMIT");
             }
             return confirmations.askedByAccountSince(accountId, now.minusHours(1));
         }).map(byAccount -> {
             if (byAccount.size() >= limits.perAccountPerHour()) {
-                throw tooMany("detail.mobile-confirmation-account-hour", "MOBILE_CONFIRMATION_ACCOUNT_LIMIT",
-                        byAccount.get(byAccount.size() - limits.perAccountPerHour()).plusHours(1), now);
+                throw tooMany("detail.mobile-confirmation-account-hour",
+                        byAccount.get(byAccount.size() - limits.perAccountPerHour()).plusHours(1), now)
+                        .with("code", "MOBILE_CONFIRMATION_ACCOUNT_LIMIT");
             }
             return null;
         });
     }
 
-    private static ProblemException tooMany(String key, String code, OffsetDateTime allowedAt, OffsetDateTime now) {
+    private static ProblemException tooMany(String key, OffsetDateTime allowedAt, OffsetDateTime now) {
         long seconds = Math.max(1, (Duration.between(now, allowedAt).toMillis() + 999) / 1000);
-        return ProblemException.localized(ProblemType.TOO_MANY_REQUESTS, key, seconds).with("code", code)
+        return ProblemException.localized(ProblemType.TOO_MANY_REQUESTS, key, seconds)
                 .with("retryAfterSeconds", seconds).with("allowedAt", allowedAt);
     }
 
