@@ -204,7 +204,7 @@ final class Journey implements Runnable {
             return sites.size() == 0 ? null : sites.get(0).path("id").asText();
         },
                 key -> Http.post(websites).bearer(applicant()).header("Idempotency-Key", key)
-                        .header("Beian-Order-Sequence", orderSequence).json(cn.beian.it.Fixtures.website(name + "的随笔",
+                        .header("Beian-Order-Sequence", orderSequence).json(cn.beian.it.Fixtures.website(applicant(), name + "的随笔",
                                 domain)));
         done();
     }

@@ -162,7 +162,7 @@ final class World {
         return """
                 {"name":"%s的读书笔记","domains":["%s"],"homepageUrls":["http://www.%s"],"serviceContent":"OTHER",
                  "languages":["zh-CN"],"remarks":"个人网站，记录读书笔记与书评，不含任何商业内容","principalSameAsSubject":true,
-                 "serverIds":["fuzz-server"]}""".formatted(nameA, domainA, domainA);
+                 "serverIds":["%s"]}""".formatted(nameA, domainA, domainA, ids.get("serverId"));
     }
 
     /** Hand-kept valid bodies where the schema alone cannot make one (path → JSON), checked against A's data. */

@@ -85,15 +85,15 @@ class AccessFilingIT {
                 .body("websites[0].domains", equalTo(List.of(domain)))
                 .extract().path("websites[0].id");
         String site = websites + "/" + id;
-        String body = Fixtures.website(e.websiteName(), domain);
+        String body = Fixtures.website(a.token(), e.websiteName(), domain);
 
         // The filed data is the existing filing's: renaming the website, or adding one, is refused.
-        String renamed = Fixtures.website(e.websiteName() + "新", domain);
+        String renamed = Fixtures.website(a.token(), e.websiteName() + "新", domain);
         given().auth().oauth2(a.token()).contentType(ContentType.JSON).header("If-Match", etag(a, site)).body(renamed)
                 .put(site).then().statusCode(409).body("code", equalTo("DATA_FROM_EXISTING_FILING"))
                 .body("errors[0].field", equalTo("websites[0].name"));
         given().auth().oauth2(a.token()).contentType(ContentType.JSON)
-                .body(Fixtures.website("又一个站", Journeys.domain("access-more"))).post(websites).then()
+                .body(Fixtures.website(a.token(), "又一个站", Journeys.domain("access-more"))).post(websites).then()
                 .statusCode(409).body("code", equalTo("DATA_FROM_EXISTING_FILING"));
         // ... and so is an edit of the subject.
         Map<String, Object> subject = given().auth().oauth2(a.token())

@@ -58,10 +58,10 @@ class ChangeIT {
         Map<String, Object> site = given().auth().oauth2(a.token()).get(websites).then()
                 .body("websites[0].websiteFilingNumber", equalTo(filed.websiteNumbers().get(0)))
                 .extract().path("websites[0]");
-        putWebsite(a, order, site, Fixtures.website("改了名字的网站", domain)).then().statusCode(409)
+        putWebsite(a, order, site, Fixtures.website(a.token(), "改了名字的网站", domain)).then().statusCode(409)
                 .body("code", equalTo("CHANGE_OUTSIDE_KIND")).body("errors.field", hasItem("websites[0].name"));
         given().auth().oauth2(a.token()).contentType(ContentType.JSON)
-                .body(Fixtures.website("又一个网站", Journeys.domain("change-s-more"))).post(websites).then()
+                .body(Fixtures.website(a.token(), "又一个网站", Journeys.domain("change-s-more"))).post(websites).then()
                 .statusCode(409).body("code", equalTo("CHANGE_OUTSIDE_KIND"))
                 .body("errors[0].field", equalTo("websites"));
 
@@ -164,12 +164,12 @@ class ChangeIT {
         String name = a.name() + "的随笔甲";
         assertEquals(name, site.get("name"));
         given().auth().oauth2(a.token()).contentType(ContentType.JSON)
-                .body(Fixtures.website("又一个网站", Journeys.domain("change-w-more"))).post(websites).then()
+                .body(Fixtures.website(a.token(), "又一个网站", Journeys.domain("change-w-more"))).post(websites).then()
                 .statusCode(409).body("code", equalTo("CHANGE_WEBSITES_FIXED"));
         given().auth().oauth2(a.token()).header("If-Match", "\"" + site.get("version") + "\"")
                 .delete(websites + "/" + site.get("id")).then().statusCode(409)
                 .body("code", equalTo("CHANGE_WEBSITES_FIXED"));
-        putWebsite(a, order, site, Fixtures.website(name, first).replace("it-server", "another-server")).then()
+        putWebsite(a, order, site, Fixtures.website(a.token(), name, first).replace(Fixtures.server(a.token()), "another-server")).then()
                 .statusCode(409).body("code", equalTo("CHANGE_OUTSIDE_KIND"))
                 .body("errors.field", equalTo(List.of("websites[0].serverIds")));
         given().auth().oauth2(a.token()).contentType(ContentType.JSON).header("If-Match", "\"0\"")
@@ -189,7 +189,7 @@ class ChangeIT {
         // passes.
         String unregistered = first.replaceFirst("\\.cn$", ".net");
         site = given().auth().oauth2(a.token()).get(websites).then().extract().path("websites[0]");
-        putWebsite(a, order, site, withDomains(name, first, unregistered)).then().statusCode(200);
+        putWebsite(a, order, site, withDomains(a, name, first, unregistered)).then().statusCode(200);
         await(() -> !Boolean.TRUE.equals(given().auth().oauth2(a.token()).get(websites).path("ready")));
         List<Map<String, Object>> findings = given().auth().oauth2(a.token()).get(websites).then().extract()
                 .path("findings");
@@ -198,7 +198,7 @@ class ChangeIT {
                 "the added domain is verified: " + findings);
         Fixtures.registerDomain(Journeys.admin(), added, a.name(), a.cert());
         site = given().auth().oauth2(a.token()).get(websites).then().extract().path("websites[0]");
-        putWebsite(a, order, site, withDomains(name, first, added)).then().statusCode(200);
+        putWebsite(a, order, site, withDomains(a, name, first, added)).then().statusCode(200);
         try {
             await(() -> Boolean.TRUE.equals(given().auth().oauth2(a.token()).get(websites).path("ready")));
         } catch (ConditionTimeoutException e) {
@@ -259,11 +259,14 @@ class ChangeIT {
         Map<String, Object> site = given().auth().oauth2(a.token()).get(websites).then().extract().path("websites[0]");
         String name = a.name() + "的随笔甲";
         // The website's own data is outside an access change; its servers are not.
-        putWebsite(a, order, site, withDomains(name, domain, domain.replaceFirst("\\.cn$", ".com"))).then()
+        putWebsite(a, order, site, withDomains(a, name, domain, domain.replaceFirst("\\.cn$", ".com"))).then()
                 .statusCode(409).body("code", equalTo("CHANGE_OUTSIDE_KIND"))
                 .body("errors.field", equalTo(List.of("websites[0].domains")));
-        putWebsite(a, order, site, Fixtures.website(name, domain).replace("it-server", "it-server-2")).then()
-                .statusCode(200);
+        String first = Fixtures.server(a.token());
+        String second = Fixtures.newServer(Keycloak.accountOf(a.token()));
+        putWebsite(a, order, site, Fixtures.website(a.token(), name, domain).replace(first, second)).then()
+                .statusCode(200).body("servers[0].serverId", equalTo(second))
+                .body("servers[0].publicIp", org.hamcrest.Matchers.startsWith("47.96."));
         String materials = Stack.MATERIALS + "/api/v1/orders/" + order;
         await(() -> given().auth().oauth2(a.token()).get(materials + "/required-materials").statusCode() == 200);
         Journeys.uploadMissing(a.token(), materials, false);
@@ -276,7 +279,7 @@ class ChangeIT {
                 .get(Stack.REVIEW + "/api/v1/review-cases/" + caseId).then().statusCode(200)
                 .extract().path("snapshot");
         assertEquals("ACCESS", snapshot.get("changeKind"));
-        assertEquals(List.of(Map.of("field", "websites[0].serverIds", "before", "it-server", "after", "it-server-2")),
+        assertEquals(List.of(Map.of("field", "websites[0].serverIds", "before", first, "after", second)),
                 changes(snapshot));
         Journeys.approve(reviewer, caseId);
         throughPhotoToAuthority(a, order);
@@ -301,8 +304,8 @@ class ChangeIT {
     }
 
     /** The first filing's website {@code name} (see {@link Fixtures#website}) on two domains. */
-    private static String withDomains(String name, String domain, String another) {
-        return Fixtures.website(name, domain).replace("[\"" + domain + "\"]",
+    private static String withDomains(Journeys.Applicant a, String name, String domain, String another) {
+        return Fixtures.website(a.token(), name, domain).replace("[\"" + domain + "\"]",
                 "[\"" + domain + "\",\"" + another + "\"]");
     }
 

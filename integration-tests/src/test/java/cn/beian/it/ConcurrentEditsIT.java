@@ -49,7 +49,7 @@ class ConcurrentEditsIT {
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
                 given().auth().oauth2(applicant).get(websites).statusCode() == 200);
         String websiteId = given().auth().oauth2(applicant).contentType(ContentType.JSON)
-                .body(Fixtures.website(name + "的读书笔记", domain)).post(websites).then().statusCode(201)
+                .body(Fixtures.website(applicant, name + "的读书笔记", domain)).post(websites).then().statusCode(201)
                 .extract().path("id");
 
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 1);
@@ -58,7 +58,7 @@ class ConcurrentEditsIT {
             Future<Integer> subjectEdits = pool.submit(() -> editSubjectRepeatedly(applicant, subjectId, subjectBody));
             List<Callable<Integer>> puts = new ArrayList<>();
             for (int i = 0; i < WRITERS; i++) {
-                String body = Fixtures.website(name + "的读书笔记" + i, domain);
+                String body = Fixtures.website(applicant, name + "的读书笔记" + i, domain);
                 puts.add(() -> given().auth().oauth2(applicant).contentType(ContentType.JSON).header("If-Match", "\"1\"")
                         .body(body).put(websites + "/" + websiteId).statusCode());
             }
@@ -67,7 +67,7 @@ class ConcurrentEditsIT {
 
             List<Callable<Integer>> posts = new ArrayList<>();
             for (int i = 0; i < WRITERS; i++) {
-                String body = Fixtures.website(name + "的随笔" + i, "p" + i + "-" + domain);
+                String body = Fixtures.website(applicant, name + "的随笔" + i, "p" + i + "-" + domain);
                 posts.add(() -> given().auth().oauth2(applicant).contentType(ContentType.JSON).body(body)
                         .post(websites).statusCode());
             }
@@ -120,7 +120,7 @@ class ConcurrentEditsIT {
             assertTrue(sequence != null && Long.parseLong(sequence) >= 1, "the creation names its sequence");
             String domain = "now-" + UUID.randomUUID().toString().substring(0, 8) + ".cn";
             given().auth().oauth2(applicant).contentType(ContentType.JSON).header("Beian-Order-Sequence", sequence)
-                    .body(Fixtures.website("即刻的读书笔记", domain))
+                    .body(Fixtures.website(applicant, "即刻的读书笔记", domain))
                     .post(Stack.WEBSITE + "/api/v1/orders/" + created.path("id") + "/websites")
                     .then().statusCode(201);
         }

@@ -7,6 +7,9 @@ import cn.beian.validators.ResidentIdNumbers;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Valid, fresh test data, so a run never collides with an earlier one on the same stack. */
@@ -84,11 +87,37 @@ public final class Fixtures {
                    "mobile":"%s","email":"%s"}}""".formatted(name, id, name, id, mobile(), email);
     }
 
-    /** A person's reading-notes website on {@code domain}, principal the subject's, on a server of the stand-in. */
-    public static String website(String name, String domain) {
+    /**
+     * A person's reading-notes website on {@code domain}, principal the subject's, hosted on the account's server
+     * ({@link #server}: website-service resolves it with subject-service as the website is saved).
+     */
+    public static String website(String token, String name, String domain) {
         return """
                 {"name":"%s","domains":["%s"],"homepageUrls":["http://www.%s"],"serviceContent":"OTHER",
                  "languages":["zh-CN"],"remarks":"个人网站，记录读书笔记与书评，不含任何商业内容","principalSameAsSubject":true,
-                 "serverIds":["it-server"]}""".formatted(name, domain, domain.replaceFirst("^http://", ""));
+                 "serverIds":["%s"]}""".formatted(name, domain, domain.replaceFirst("^http://", ""), server(token));
+    }
+
+    private static final Map<String, String> SERVERS = new ConcurrentHashMap<>();
+
+    /**
+     * The server the account of {@code token} files its websites on: registered in the provider's inventory (as an
+     * admin) the first time it is asked for — prepaid for a year, with a public address, expiring three years after
+     * the test clock's now.
+     */
+    public static String server(String token) {
+        return SERVERS.computeIfAbsent(Keycloak.accountOf(token), Fixtures::newServer);
+    }
+
+    /** Another eligible server of the account {@code accountId} (its OIDC subject). */
+    public static String newServer(String accountId) {
+        String body = """
+                {"accountId":"%s","instanceId":"i-%s","province":"BEIJING","region":"cn-beijing",
+                 "publicIp":"47.96.%d.%d","billing":"PREPAID","purchasedMonths":12,"loadBalancer":false,
+                 "expiresAt":"%s"}""".formatted(accountId, UUID.randomUUID().toString().substring(0, 18),
+                ThreadLocalRandom.current().nextInt(1, 250), ThreadLocalRandom.current().nextInt(1, 250),
+                TestClock.now().plusYears(3));
+        return given().auth().oauth2(Journeys.admin()).contentType(ContentType.JSON).body(body)
+                .post(Stack.SUBJECT + "/api/v1/admin/servers").then().statusCode(201).extract().path("id");
     }
 }

@@ -49,7 +49,7 @@ class MobileConfirmationIT {
         Fixtures.registerDomain(Journeys.admin(), domain, name, cert);
         String websites = Stack.WEBSITE + "/api/v1/orders/" + order + "/websites";
         Journeys.await(() -> given().auth().oauth2(token).get(websites).statusCode() == 200);
-        String body = Fixtures.website(name + "的随笔", domain).replace("\"principalSameAsSubject\":true", """
+        String body = Fixtures.website(token, name + "的随笔", domain).replace("\"principalSameAsSubject\":true", """
                 "principalSameAsSubject":false,"principal":{"name":"%s","certificateType":"RESIDENT_ID",
                  "certificateNumber":"%s","mobile":"%s","email":"webmaster-%s"}""".formatted(name + "弟",
                 Fixtures.residentId(), websiteMobile, email));

@@ -62,10 +62,10 @@ class OrderFindingsIT {
         String websites = Stack.WEBSITE + "/api/v1/orders/" + order + "/websites";
         await(() -> given().auth().oauth2(applicant).get(websites).statusCode() == 200);
         String first = given().auth().oauth2(applicant).contentType(ContentType.JSON)
-                .body(Fixtures.website(name + "的读书笔记", good)).post(websites).then().statusCode(201)
+                .body(Fixtures.website(applicant, name + "的读书笔记", good)).post(websites).then().statusCode(201)
                 .extract().path("id");
         String second = given().auth().oauth2(applicant).contentType(ContentType.JSON)
-                .body(Fixtures.website(name + "的随笔", reserved)).post(websites).then().statusCode(201)
+                .body(Fixtures.website(applicant, name + "的随笔", reserved)).post(websites).then().statusCode(201)
                 .extract().path("id");
 
         // Every material but the first website's verification form.
@@ -134,7 +134,7 @@ class OrderFindingsIT {
         String etag = given().auth().oauth2(applicant).get(websites + "/" + second).then().statusCode(200).extract()
                 .header("ETag");
         given().auth().oauth2(applicant).contentType(ContentType.JSON).header("If-Match", etag)
-                .body(Fixtures.website(name + "的随笔", mended)).put(websites + "/" + second).then().statusCode(200);
+                .body(Fixtures.website(applicant, name + "的随笔", mended)).put(websites + "/" + second).then().statusCode(200);
         upload(applicant, materials, "VERIFICATION_FORM", "websites[" + first + "]");
         await(() -> findings(applicant, orderUrl, "zh-CN").stream().noneMatch(f -> "BLOCKS".equals(f.get("severity"))
                 && "FAILED".equals(f.get("outcome"))) && given().auth().oauth2(applicant).get(orderUrl)

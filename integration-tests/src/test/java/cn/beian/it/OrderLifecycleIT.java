@@ -71,7 +71,7 @@ class OrderLifecycleIT {
         String websites = Stack.WEBSITE + "/api/v1/orders/" + order + "/websites";
         await(() -> given().auth().oauth2(applicant).get(websites).statusCode() == 200);
         Response created = given().auth().oauth2(applicant).contentType(ContentType.JSON)
-                .body(website(name + "的随笔", domain)).post(websites);
+                .body(website(applicant, name + "的随笔", domain)).post(websites);
         created.then().statusCode(201);
         String websiteId = created.path("id");
 
@@ -95,7 +95,7 @@ class OrderLifecycleIT {
         String etag = given().auth().oauth2(applicant).get(websites + "/" + websiteId).then().statusCode(200)
                 .extract().header("ETag");
         given().auth().oauth2(applicant).contentType(ContentType.JSON).header("If-Match", etag)
-                .body(website(name + "的读书随笔", domain)).put(websites + "/" + websiteId).then().statusCode(200);
+                .body(website(applicant, name + "的读书随笔", domain)).put(websites + "/" + websiteId).then().statusCode(200);
         int fixedVersion = given().auth().oauth2(applicant).get(websites).then().extract().path("version");
         await(() -> {
             Integer v = given().auth().oauth2(applicant).get(Stack.SUBJECT + "/api/v1/orders/" + order)
@@ -167,10 +167,10 @@ class OrderLifecycleIT {
         }
     }
 
-    private static String website(String name, String domain) {
+    private static String website(String token, String name, String domain) {
         return """
                 {"name":"%s","domains":["%s"],"homepageUrls":["http://www.%s"],"serviceContent":"OTHER",
                  "languages":["zh-CN"],"remarks":"个人网站，记录读书笔记与随笔，不含任何商业内容","principalSameAsSubject":true,
-                 "serverIds":["it-server"]}""".formatted(name, domain, domain);
+                 "serverIds":["%s"]}""".formatted(name, domain, domain, Fixtures.server(token));
     }
 }

@@ -43,7 +43,7 @@ class PhotoAfterRejectionIT {
                     .path("websites[0].id");
             String etag = given().auth().oauth2(a.token()).get(websites + "/" + websiteId).then().statusCode(200)
                     .extract().header("ETag");
-            String body = Fixtures.website(a.name() + "的随笔甲", domain).replace("\"principalSameAsSubject\":true",
+            String body = Fixtures.website(a.token(), a.name() + "的随笔甲", domain).replace("\"principalSameAsSubject\":true",
                     """
                     "principalSameAsSubject":false,"principal":{"name":"%s","certificateType":"RESIDENT_ID",
                      "certificateNumber":"%s","mobile":"%s","email":"new-principal-%s"}"""

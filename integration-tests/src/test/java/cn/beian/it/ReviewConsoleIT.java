@@ -392,7 +392,7 @@ class ReviewConsoleIT {
         String websites = Stack.WEBSITE + "/api/v1/orders/" + order + "/websites";
         await(() -> given().auth().oauth2(applicant).get(websites).statusCode() == 200);
         Response created = given().auth().oauth2(applicant).contentType(ContentType.JSON)
-                .body(website(websiteName, domain)).post(websites);
+                .body(website(applicant, websiteName, domain)).post(websites);
         created.then().statusCode(201);
         String materials = Stack.MATERIALS + "/api/v1/orders/" + order;
         await(() -> given().auth().oauth2(applicant).get(materials + "/required-materials").statusCode() == 200);
@@ -405,7 +405,7 @@ class ReviewConsoleIT {
     private static void resubmit(String applicant, String order, String websiteUrl, String name, String domain) {
         String etag = given().auth().oauth2(applicant).get(websiteUrl).then().statusCode(200).extract().header("ETag");
         given().auth().oauth2(applicant).contentType(ContentType.JSON).header("If-Match", etag)
-                .body(website(name, domain)).put(websiteUrl).then().statusCode(200);
+                .body(website(applicant, name, domain)).put(websiteUrl).then().statusCode(200);
         String websites = websiteUrl.substring(0, websiteUrl.lastIndexOf('/'));
         int fixed = given().auth().oauth2(applicant).get(websites).then().extract().path("version");
         await(() -> {
@@ -438,10 +438,10 @@ class ReviewConsoleIT {
         Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).until(condition::get);
     }
 
-    private static String website(String name, String domain) {
+    private static String website(String token, String name, String domain) {
         return """
                 {"name":"%s","domains":["%s"],"homepageUrls":["http://www.%s"],"serviceContent":"OTHER",
                  "languages":["zh-CN"],"remarks":"个人网站，记录读书笔记与随笔，不含任何商业内容","principalSameAsSubject":true,
-                 "serverIds":["it-server"]}""".formatted(name, domain, domain);
+                 "serverIds":["%s"]}""".formatted(name, domain, domain, Fixtures.server(token));
     }
 }

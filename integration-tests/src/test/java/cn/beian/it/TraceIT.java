@@ -49,7 +49,7 @@ class TraceIT {
         Fixtures.registerDomain(admin, domain, name, cert);
         String websites = Stack.WEBSITE + "/api/v1/orders/" + order + "/websites";
         await(() -> given().auth().oauth2(applicant).get(websites).statusCode() == 200);
-        given().auth().oauth2(applicant).contentType(ContentType.JSON).body(Fixtures.website(name + "的随笔", domain))
+        given().auth().oauth2(applicant).contentType(ContentType.JSON).body(Fixtures.website(applicant, name + "的随笔", domain))
                 .post(websites).then().statusCode(201);
         String materials = Stack.MATERIALS + "/api/v1/orders/" + order;
         await(() -> given().auth().oauth2(applicant).get(materials + "/required-materials").statusCode() == 200);

@@ -55,18 +55,18 @@ class WebsitesIT {
         // Another account's order is not found; a bad domain is named.
         given().auth().oauth2(Keycloak.newApplicant()).get(Stack.WEBSITE + "/api/v1/orders/" + order + "/websites")
                 .then().statusCode(404);
-        given().auth().oauth2(applicant).contentType(ContentType.JSON).body(Fixtures.website(name, "http://" + domain + ":8080"))
+        given().auth().oauth2(applicant).contentType(ContentType.JSON).body(Fixtures.website(applicant, name, "http://" + domain + ":8080"))
                 .post(Stack.WEBSITE + "/api/v1/orders/" + order + "/websites").then().statusCode(400)
                 .body("errors[0].field", equalTo("domains[0]"));
 
         // A website with a name that does not fit a person is not ready; the fitting one is.
         String websiteId = given().auth().oauth2(applicant).contentType(ContentType.JSON)
-                .body(Fixtures.website("星河科技有限公司", domain)).post(Stack.WEBSITE + "/api/v1/orders/" + order + "/websites")
+                .body(Fixtures.website(applicant, "星河科技有限公司", domain)).post(Stack.WEBSITE + "/api/v1/orders/" + order + "/websites")
                 .then().statusCode(201).extract().path("id");
         given().auth().oauth2(applicant).get(Stack.WEBSITE + "/api/v1/orders/" + order + "/websites").then()
                 .statusCode(200).body("ready", equalTo(false)).body("findings.ruleId", hasItem("NAME_UNIT_LIKE_FOR_PERSON"));
         given().auth().oauth2(applicant).contentType(ContentType.JSON).header("If-Match", "\"1\"")
-                .body(Fixtures.website(name + "的读书笔记", domain))
+                .body(Fixtures.website(applicant, name + "的读书笔记", domain))
                 .put(Stack.WEBSITE + "/api/v1/orders/" + order + "/websites/" + websiteId).then().statusCode(200);
         Response view = given().auth().oauth2(applicant).get(Stack.WEBSITE + "/api/v1/orders/" + order + "/websites");
         view.then().statusCode(200).body("ready", equalTo(true));
@@ -103,7 +103,7 @@ class WebsitesIT {
                     KafkaEvents.typesFor(Topics.WEBSITE_EVENTS, order).contains("website.snapshot-frozen.v1"));
             Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
                     given().auth().oauth2(applicant).contentType(ContentType.JSON).header("If-Match", "\"2\"")
-                            .body(Fixtures.website(name + "的读书笔记二", domain))
+                            .body(Fixtures.website(applicant, name + "的读书笔记二", domain))
                             .put(Stack.WEBSITE + "/api/v1/orders/" + order + "/websites/" + websiteId)
                             .statusCode() == 409);
             given().auth().oauth2(gateway).queryParam("host", domain).get(Stack.WEBSITE + "/api/v1/access-policy")

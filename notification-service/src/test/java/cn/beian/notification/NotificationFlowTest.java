@@ -619,7 +619,7 @@ class NotificationFlowTest {
                     new WebsitesSnapshotFrozen.Website(websiteId, null, "示例网站", List.of("example.cn"),
                             List.of("https://example.cn"), "其他", List.of(), List.of("zh-CN"), null,
                             new Person("吴九", CertificateType.RESIDENT_ID, "330106199001011234", websiteMobile,
-                                    websiteEmail), false, List.of(), List.of())), List.of(), TestClock.now()))
+                                    websiteEmail), false, List.of(), List.of(), List.of())), List.of(), TestClock.now()))
                     .awaitAck();
         }
 

@@ -269,4 +269,11 @@ class SubjectResourceTest {
             return rs.getLong(1);
         }
     }
+
+    /** The first column of the first row, as text; {@code null} for none. */
+    static String text(String sql) throws SQLException {
+        try (Connection c = PostgresTestResource.connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
 }

@@ -16,6 +16,7 @@ import cn.beian.testing.OidcTestResource;
 import cn.beian.testing.PostgresTestResource;
 import cn.beian.testing.TestClock;
 import cn.beian.validators.Phones;
+import cn.beian.website.service.HostingApi;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -59,11 +60,16 @@ class MobileConfirmationsTest {
     @RestClient
     NationalSystemsClient national;
 
+    @InjectMock
+    @RestClient
+    HostingApi hosting;
+
     private InMemoryEvents events;
 
     @BeforeEach
     void registry() {
         events = new InMemoryEvents(connector);
+        HostingStub.resolvesEverything(hosting, TestClock.now());
         when(national.domainRegistration(anyString())).thenAnswer(inv -> Uni.createFrom().item(
                 WebsiteServiceTest.registration(inv.getArgument(0), LINA, LINA_ID)));
         when(national.filingByDomain(anyString())).thenReturn(Uni.createFrom().failure(new NotFoundException()));

@@ -66,7 +66,7 @@ class WebsiteChecksTest {
         assertHas(check(Province.TIANJIN, SubjectNature.ENTERPRISE, news), "TJ-B-08", false);
         WebsiteContent declared = new WebsiteContent(news.name(), news.domains(), news.homepageUrls(),
                 news.serviceContent(), List.of(new WebsiteContent.PreApproval(PreApprovalType.NEWS, "京新闻[2026]1号")),
-                news.languages(), null, true, null, List.of("srv-1"), List.of());
+                news.languages(), null, true, null, List.of("srv-1"), List.of(), List.of());
         assertFalse(codes(check(Province.BEIJING, SubjectNature.ENTERPRISE, declared)).contains("PRE_APPROVAL_MISSING"));
     }
 
@@ -177,7 +177,7 @@ class WebsiteChecksTest {
 
     static WebsiteContent site(String name, String remarks, String... domains) {
         return new WebsiteContent(name, List.of(domains), List.of("http://" + domains[0]), ServiceContent.OTHER,
-                List.of(), List.of("zh-CN"), remarks, true, null, List.of("srv-1"), List.of());
+                List.of(), List.of("zh-CN"), remarks, true, null, List.of("srv-1"), List.of(), List.of());
     }
 
     private static List<String> codes(List<Finding> f) {

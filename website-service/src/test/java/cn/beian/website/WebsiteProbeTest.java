@@ -14,10 +14,11 @@ import static org.mockito.Mockito.when;
 
 import cn.beian.national.client.NationalSystemsClient;
 import cn.beian.testing.InMemoryEvents;
+import cn.beian.testing.TestClock;
+import cn.beian.website.service.HostingApi;
 import cn.beian.testing.InMemoryMessagingResource;
 import cn.beian.testing.OidcTestResource;
 import cn.beian.testing.PostgresTestResource;
-import cn.beian.testing.TestClock;
 import cn.beian.website.service.WebsiteProbeJob;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.common.ResourceArg;
@@ -71,6 +72,10 @@ class WebsiteProbeTest {
     @RestClient
     NationalSystemsClient national;
 
+    @InjectMock
+    @RestClient
+    HostingApi hosting;
+
     private InMemoryEvents events;
     private final Map<String, String> pages = new ConcurrentHashMap<>();
     private Vertx vertx;
@@ -78,6 +83,7 @@ class WebsiteProbeTest {
     @BeforeEach
     void start() throws Exception {
         events = new InMemoryEvents(connector);
+        HostingStub.resolvesEverything(hosting, TestClock.now());
         when(national.domainRegistration(anyString())).thenAnswer(inv -> Uni.createFrom().item(
                 WebsiteServiceTest.registration(inv.getArgument(0), WebsiteServiceTest.LINA,
                         WebsiteServiceTest.LINA_ID)));
@@ -207,6 +213,63 @@ class WebsiteProbeTest {
     }
 
     @Test
+    void accessLapsesWhenEveryServerOfTheWebsiteHasExpired() throws Exception {
+        String account = "lina-" + UUID.randomUUID();
+        String own = "own-" + account.substring(5, 13) + ".cn";
+        String number = "粤ICP备" + (70000000 + Math.abs(own.hashCode() % 9999999)) + "号";
+        String ownId = approve(account, own, number, 0);
+        String borrower = "lina-" + UUID.randomUUID();
+        String borrowed = "code-" + borrower.substring(5, 13) + ".cn";
+        String codeId = approve(borrower, borrowed, number.replace("粤", "京"), 0,
+                WebsiteServiceTest.website("李娜的读书笔记", borrowed).replace("\"serverIds\":[\"srv-1\"]",
+                        "\"serverIds\":[],\"authorizationCodes\":[\"ABCDEFGHJKMNPQRS\"]"));
+        pages.put(own, good(number + "-1"));
+        pages.put(borrowed, good(number.replace("粤", "京") + "-1"));
+        try {
+            probe(ownId).body("findings.kind", not(hasItem("SERVER_EXPIRED")));
+            // the stand-in's servers expire a year after the test clock's now
+            clock("P366D");
+            probe(ownId).body("findings.kind", hasItem("SERVER_EXPIRED"))
+                    .body("findings.kind", not(hasItem("AUTHORIZATION_CODE_SERVER_GONE")));
+            probe(codeId).body("findings.kind", hasItem("AUTHORIZATION_CODE_SERVER_GONE"))
+                    .body("findings.kind", not(hasItem("SERVER_EXPIRED")));
+            probe(ownId);
+            assertEquals(1, count("select count(*) from outbox_event where aggregate_id = '" + ownId
+                    + "' and event_type = 'website.probe-finding-raised.v1' and payload like '%\"kind\":\"SERVER_EXPIRED\"%'"),
+                    "told once");
+        } finally {
+            clock("PT0S");
+        }
+    }
+
+    @Test
+    void aWebsitePrincipalsCertificatePastItsValidityIsFoundOnce() throws Exception {
+        String account = "lina-" + UUID.randomUUID();
+        String domain = "cert-" + account.substring(5, 13) + ".cn";
+        String number = "粤ICP备" + (80000000 + Math.abs(domain.hashCode() % 9999999)) + "号";
+        String validUntil = TestClock.today().plusDays(10).toString();
+        String filedId = approve(account, domain, number, 0, WebsiteServiceTest.website("李娜的读书笔记", domain)
+                .replace("\"principalSameAsSubject\":true", """
+                        "principalSameAsSubject":false,"principal":{"name":"王芳","certificateType":"RESIDENT_ID",
+                         "certificateNumber":"110105199503080422","mobile":"13800000014","email":"wf@example.cn",
+                         "certificateValidUntil":"%s"}""".formatted(validUntil)));
+        pages.put(domain, good(number + "-1"));
+        try {
+            probe(filedId).body("findings.kind", not(hasItem("PRINCIPAL_CERTIFICATE_EXPIRED")));
+            clock("P11D");
+            probe(filedId).body("findings.kind", hasItem("PRINCIPAL_CERTIFICATE_EXPIRED"))
+                    .body("findings.find { it.kind == 'PRINCIPAL_CERTIFICATE_EXPIRED' }.detail",
+                            org.hamcrest.Matchers.containsString(validUntil));
+            probe(filedId);
+            assertEquals(1, count("select count(*) from outbox_event where aggregate_id = '" + filedId
+                    + "' and event_type = 'website.probe-finding-raised.v1' and payload like "
+                    + "'%\"kind\":\"PRINCIPAL_CERTIFICATE_EXPIRED\"%'"), "told once");
+        } finally {
+            clock("PT0S");
+        }
+    }
+
+    @Test
     void thePoliceNumberIsMissedThirtyDaysAfterApproval() throws Exception {
         String account = "lina-" + UUID.randomUUID();
         String domain = "police-" + account.substring(5, 13) + ".cn";
@@ -298,9 +361,13 @@ class WebsiteProbeTest {
 
     /** A first filing of one website on {@code domain}, approved {@code daysAgo}; answers the filed website's id. */
     private String approve(String account, String domain, String number, int daysAgo) {
+        return approve(account, domain, number, daysAgo, WebsiteServiceTest.website("李娜的读书笔记", domain));
+    }
+
+    private String approve(String account, String domain, String number, int daysAgo, String website) {
         String order = newOrder(account, "FIRST_FILING");
         String id = as(account, "applicant").contentType(ContentType.JSON)
-                .body(WebsiteServiceTest.website("李娜的读书笔记", domain))
+                .body(website)
                 .post("/api/v1/orders/" + order + "/websites").then().statusCode(201).extract().path("id");
         transition(order, "DRAFT", "INITIAL_REVIEW", "SUBMIT", 1L);
         events.ack("review-events", "/beian/review-service", order, "authority.approved.v1", """

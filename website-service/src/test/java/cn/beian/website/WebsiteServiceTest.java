@@ -9,6 +9,10 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import cn.beian.contract.domain.CertificateType;
@@ -22,11 +26,13 @@ import cn.beian.testing.PostgresTestResource;
 import cn.beian.testing.TestClock;
 import cn.beian.time.BeianClock;
 import cn.beian.website.repository.AccessJournal;
+import cn.beian.website.service.HostingApi;
 import cn.beian.website.service.AccessDecision;
 import cn.beian.website.service.AccessPolicy;
 import cn.beian.website.service.AccessPolicyLoader;
 import cn.beian.website.service.RegistryRecheckJob;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.InjectMock;
 import io.quarkus.vertx.VertxContextSupport;
@@ -40,6 +46,8 @@ import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ProcessingException;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -81,11 +89,16 @@ class WebsiteServiceTest {
     @RestClient
     NationalSystemsClient national;
 
+    @InjectMock
+    @RestClient
+    HostingApi hosting;
+
     private InMemoryEvents events;
 
     @BeforeEach
     void registry() {
         events = new InMemoryEvents(connector);
+        HostingStub.resolvesEverything(hosting, TestClock.now());
         when(national.domainRegistration(anyString())).thenAnswer(inv -> Uni.createFrom().item(
                 registration(inv.getArgument(0), LINA, LINA_ID)));
         when(national.filingByDomain(anyString())).thenReturn(Uni.createFrom().failure(new NotFoundException()));
@@ -302,6 +315,71 @@ class WebsiteServiceTest {
         as(account, "applicant").get("/api/v1/orders/" + order + "/websites").then().statusCode(200)
                 .body("version", equalTo(3)).body("websites[1].name", equalTo("李娜的摄影作品"))
                 .body("websites[1].languages", hasItem("en"));
+    }
+
+    @Test
+    void aWebsitesServersAreResolvedAsItIsSavedAndRefusalsNameTheEntriesAndSaveNothing() throws Exception {
+        String account = "dora-" + UUID.randomUUID();
+        String order = newOrder(account, "FIRST_FILING");
+        String code = "ABCD-efgh-JKMN-PQRS";
+        String typed = "ABCDEFGHJKMNPQRS";
+        String a = as(account, "applicant").contentType(ContentType.JSON)
+                .body(website("李娜的读书笔记", "a-" + order.substring(0, 8) + ".cn")
+                        .replace("\"serverIds\":[\"srv-1\"]", "\"serverIds\":[\"srv-1\"],\"authorizationCodes\":[\"" + code + "\"]"))
+                .post("/api/v1/orders/" + order + "/websites").then().statusCode(201)
+                .body("servers", hasSize(2)).body("servers[0].serverId", equalTo("srv-1"))
+                .body("servers[0].publicIp", equalTo(HostingStub.IP))
+                .body("servers[1].maskedCode", equalTo("************PQRS"))
+                .body("authorizationCodes[0]", equalTo(typed)).extract().path("id");
+        verify(hosting).settle(eq(order), any(), eq(new HostingApi.Request(account, List.of("srv-1"), List.of(typed))));
+        // staff see the code masked
+        as("rita", "reviewer").get("/api/v1/orders/" + order + "/websites/" + a).then().statusCode(200)
+                .body("authorizationCodes[0]", equalTo("************PQRS"));
+
+        // subject-service refuses a server: 400 naming it, nothing saved
+        when(hosting.settle(eq(order), any(), any())).thenReturn(Uni.createFrom().failure(refusal(400,
+                "serverIds[0]", "SERVER_NOT_ELIGIBLE")));
+        as(account, "applicant").contentType(ContentType.JSON)
+                .body(website("李娜的摄影作品", "b-" + order.substring(0, 8) + ".cn").replace("读书", "摄影"))
+                .post("/api/v1/orders/" + order + "/websites").then().statusCode(400)
+                .body("errors[0].field", equalTo("serverIds[0]")).body("errors[0].code", equalTo("SERVER_NOT_ELIGIBLE"));
+        // another order holds a code the other website names: 409 naming it there
+        when(hosting.settle(eq(order), any(), any())).thenReturn(Uni.createFrom().failure(refusal(409,
+                "authorizationCodes[0]", "AUTHORIZATION_CODE_IN_USE")));
+        as(account, "applicant").contentType(ContentType.JSON)
+                .body(website("李娜的摄影作品", "b-" + order.substring(0, 8) + ".cn").replace("读书", "摄影")
+                        .replace("\"serverIds\":[\"srv-1\"]", "\"serverIds\":[]"))
+                .post("/api/v1/orders/" + order + "/websites").then().statusCode(409)
+                .body("errors[0].field", equalTo("websites[0].authorizationCodes[0]"))
+                .body("errors[0].code", equalTo("AUTHORIZATION_CODE_IN_USE"));
+        // subject-service unreachable: 503 with Retry-After, nothing saved
+        when(hosting.settle(eq(order), any(), any())).thenReturn(Uni.createFrom().failure(
+                new ProcessingException("connection refused")));
+        as(account, "applicant").contentType(ContentType.JSON)
+                .body(website("李娜的摄影作品", "b-" + order.substring(0, 8) + ".cn").replace("读书", "摄影"))
+                .post("/api/v1/orders/" + order + "/websites").then().statusCode(503).header("Retry-After", "5");
+        as(account, "applicant").get("/api/v1/orders/" + order + "/websites").then().statusCode(200)
+                .body("version", equalTo(1)).body("websites", hasSize(1));
+
+        // removing the website frees its code: the order's websites then name none
+        HostingStub.resolvesEverything(hosting, TestClock.now());
+        as(account, "applicant").contentType(ContentType.JSON)
+                .body(website("李娜的摄影作品", "b-" + order.substring(0, 8) + ".cn").replace("读书", "摄影"))
+                .post("/api/v1/orders/" + order + "/websites").then().statusCode(201);
+        // the second website names no code of its own; the order's websites still name the first one's (as in the
+        // first save and the refused and failed tries of the second: four times the same question)
+        verify(hosting, times(4)).settle(eq(order), any(), eq(new HostingApi.Request(account, List.of("srv-1"), List.of(typed))));
+        transition(order, "DRAFT", "INITIAL_REVIEW", "SUBMIT", 2L);
+        assertEquals(1, count("select count(*) from outbox_event where aggregate_id = '" + order
+                + "' and event_type = 'website.snapshot-frozen.v1' and payload like '%\"publicIp\":\"" + HostingStub.IP
+                + "\"%' and payload like '%PQRS%' and payload not like '%" + typed + "%'"));
+    }
+
+    /** subject-service's problem answer with one field error. */
+    private static WebApplicationException refusal(int status, String field, String code) {
+        ObjectNode problem = new ObjectMapper().createObjectNode();
+        problem.putArray("errors").addObject().put("field", field).put("code", code).put("message", "refused");
+        return new WebApplicationException(Response.status(status).entity(problem).build());
     }
 
     @Test

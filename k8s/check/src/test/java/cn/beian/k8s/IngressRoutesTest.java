@@ -24,8 +24,9 @@ class IngressRoutesTest {
         return Manifests.overlays();
     }
 
+    /** Admin, baseline and service-to-service paths ({@code /api/v1/service/}) are never routed on the public host. */
     private static boolean publicPath(String path) {
-        return !path.startsWith("/api/v1/admin/") && !path.equals("/api/v1/admin") && !path.startsWith("/api/v1/baseline");
+        return !path.startsWith("/api/v1/admin/") && !path.startsWith("/api/v1/service/") && !path.equals("/api/v1/admin") && !path.startsWith("/api/v1/baseline");
     }
 
     private static String host(Manifests m, String ingress) {

@@ -83,6 +83,23 @@ class MessageTemplatesTest {
     }
 
     @Test
+    void lapsedAccessAndAnExpiredPrincipalAreWordedAndTheirSmsFitsOneSegment() {
+        MessageTemplates templates = new MessageTemplates(config(Optional.empty()));
+        Map<String, String> expected = Map.of("SERVER_EXPIRED", "服务器已到期",
+                "AUTHORIZATION_CODE_SERVER_GONE", "授权服务器失效", "PRINCIPAL_CERTIFICATE_EXPIRED", "负责人证件过期");
+        expected.forEach((finding, words) -> {
+            Map<String, Object> params = typical();
+            params.put("websiteNumber", "京ICP备12345678号-1");
+            params.put("kind", finding);
+            String sms = templates.render("website.probe-finding", Channel.SMS, "zh-CN", params).body();
+            assertTrue(sms.contains(words), sms);
+            assertTrue((SIGNATURE + sms).codePointCount(0, SIGNATURE.length() + sms.length()) <= 70, sms);
+            String email = templates.render("website.probe-finding", Channel.EMAIL, "en", params).body();
+            assertTrue(email.contains(finding.startsWith("PRINCIPAL") ? "file a change" : "access has lapsed"), email);
+        });
+    }
+
+    @Test
     void rejectionsListEveryReasonAndApprovalsEveryNumber() {
         MessageTemplates templates = new MessageTemplates(config(Optional.empty()));
         String body = templates.render("authority.rejected", Channel.EMAIL, "zh-CN", typical()).body();

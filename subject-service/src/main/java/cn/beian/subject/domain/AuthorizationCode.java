@@ -1,5 +1,6 @@
 package cn.beian.subject.domain;
 
+import cn.beian.contract.privacy.Masking;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -43,6 +44,13 @@ public class AuthorizationCode {
     @Column(name = "order_account_id")
     public String orderAccountId;
 
+    /**
+     * Reserved because a website of the order names it (rather than when the order was created): the websites'
+     * edits may free it again.
+     */
+    @Column(name = "held_by_websites", nullable = false)
+    public boolean heldByWebsites;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
@@ -80,11 +88,7 @@ public class AuthorizationCode {
 
     /** What anyone but the server's owner sees: the last four characters. */
     public static String mask(String code) {
-        if (code == null) {
-            return null;
-        }
-        int hidden = Math.max(code.length() - 4, 0);
-        return "*".repeat(hidden) + code.substring(hidden);
+        return Masking.secret(code);
     }
 
     public AuthorizationCodeState effectiveState(boolean serverExpired) {

@@ -31,6 +31,14 @@ public class AuthorizationCodeRepository implements PanacheRepositoryBase<Author
         return find("code", code).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
+    /** The codes as typed (normalised), locked in id order so that two orders taking the same codes never deadlock. */
+    public Uni<List<AuthorizationCode>> findByCodesForUpdate(List<String> normalised) {
+        if (normalised.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return find("code in ?1 order by id", normalised).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     /** The codes an order holds (RESERVED, or EXPIRED on read), locked for the rest of the transaction. */
     public Uni<List<AuthorizationCode>> reservedByOrderForUpdate(UUID orderId) {
         return find("orderId = ?1 and state = ?2 order by id", orderId, AuthorizationCodeState.RESERVED)

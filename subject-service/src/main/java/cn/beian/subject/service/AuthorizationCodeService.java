@@ -150,50 +150,113 @@ public class AuthorizationCodeService {
     @WithTransaction
     public Uni<AuthorizationCode> reserve(String typedCode, UUID orderId, String accountId) {
         String code = AuthorizationCode.normalize(typedCode);
-        return codes.findByCodeForUpdate(code == null ? "" : code).chain(c -> {
-            if (c == null || c.state == AuthorizationCodeState.REVOKED) {
-                return Uni.createFrom().failure(invalidCode("AUTHORIZATION_CODE_UNKNOWN",
-                        "field.authorization-code-unknown"));
+        return codes.findByCodeForUpdate(code == null ? "" : code).chain(c -> serverOf(c).chain(server -> {
+            OffsetDateTime now = clock.now();
+            Refusal refusal = refusal(c, server, orderId, accountId, false, now);
+            if (refusal == Refusal.IN_USE) {
+                return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT,
+                        "detail.authorization-code-reserved").with("currentState", AuthorizationCodeState.RESERVED));
             }
-            return servers.findById(c.serverId).chain(server -> {
-                OffsetDateTime now = clock.now();
-                if (server.accountId.equals(accountId)) {
-                    return Uni.createFrom().failure(invalidCode("AUTHORIZATION_CODE_OWN_SERVER",
-                            "field.authorization-code-own-server"));
+            if (refusal != null) {
+                return Uni.createFrom().failure(ProblemException.invalidFields(List.of(
+                        FieldViolation.of("authorizationCode", refusal.code, refusal.key))));
+            }
+            return take(c, server, orderId, accountId, false, now).replaceWith(c);
+        }));
+    }
+
+    /** Why a code cannot back an order's filing; {@code null} when it can. */
+    public enum Refusal {
+        UNKNOWN("AUTHORIZATION_CODE_UNKNOWN", "field.authorization-code-unknown"),
+        OWN_SERVER("AUTHORIZATION_CODE_OWN_SERVER", "field.authorization-code-own-server"),
+        EXPIRED("AUTHORIZATION_CODE_EXPIRED", "field.authorization-code-expired"),
+        SPENT("AUTHORIZATION_CODE_SPENT", "field.authorization-code-spent"),
+        SERVER_NOT_ELIGIBLE("SERVER_NOT_ELIGIBLE", "field.authorization-code-server-not-eligible"),
+        IN_USE("AUTHORIZATION_CODE_IN_USE", "field.authorization-code-in-use");
+
+        public final String code;
+        public final String key;
+
+        Refusal(String code, String key) {
+            this.code = code;
+            this.key = key;
+        }
+    }
+
+    /**
+     * Why {@code c} (on {@code server}) cannot back order {@code orderId} of {@code accountId} at {@code now}, or
+     * {@code null}. A code the order already holds is fine whatever became of its server since; with
+     * {@code keepOwnSpent}, so is one an approved filing of the same account spent (a change order keeps the access
+     * its website was filed with).
+     */
+    public static Refusal refusal(AuthorizationCode c, Server server, UUID orderId, String accountId,
+            boolean keepOwnSpent, OffsetDateTime now) {
+        if (c == null || server == null || c.state == AuthorizationCodeState.REVOKED) {
+            return Refusal.UNKNOWN;
+        }
+        if (server.accountId.equals(accountId)) {
+            return Refusal.OWN_SERVER;
+        }
+        if (c.state == AuthorizationCodeState.RESERVED && orderId.equals(c.orderId)) {
+            return null;
+        }
+        if (c.state == AuthorizationCodeState.SPENT && keepOwnSpent && accountId.equals(c.orderAccountId)) {
+            return null;
+        }
+        return switch (c.effectiveState(server.expired(now))) {
+            case EXPIRED -> Refusal.EXPIRED;
+            case SPENT -> Refusal.SPENT;
+            case RESERVED -> Refusal.IN_USE;
+            default -> server.eligible(now) ? null : Refusal.SERVER_NOT_ELIGIBLE;
+        };
+    }
+
+    /**
+     * Makes the codes the websites of order {@code orderId} name exactly {@code wanted} (already judged acceptable
+     * by {@link #refusal}, locked): reserves those the order does not hold yet, and frees those the websites held
+     * and no longer name. The code reserved when the order was created stays with it.
+     */
+    public Uni<Void> holdForWebsites(UUID orderId, String accountId, List<CodeOnServer> wanted) {
+        OffsetDateTime now = clock.now();
+        List<UUID> wantedIds = wanted.stream().map(w -> w.code().id).toList();
+        return codes.reservedByOrderForUpdate(orderId).chain(held -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (AuthorizationCode c : held) {
+                if (c.heldByWebsites && !wantedIds.contains(c.id)) {
+                    chain = chain.chain(() -> servers.findById(c.serverId)
+                            .chain(server -> settleOne(c, server, orderId, Action.RELEASE, now)));
                 }
-                AuthorizationCodeState current = c.effectiveState(server.expired(now));
-                if (current == AuthorizationCodeState.RESERVED && orderId.equals(c.orderId)) {
-                    return Uni.createFrom().item(c);
+            }
+            for (CodeOnServer w : wanted) {
+                AuthorizationCode c = w.code();
+                if (c.state == AuthorizationCodeState.AVAILABLE) {
+                    chain = chain.chain(() -> take(c, w.server(), orderId, accountId, true, now));
                 }
-                switch (current) {
-                    case EXPIRED:
-                        return Uni.createFrom().failure(invalidCode("AUTHORIZATION_CODE_EXPIRED",
-                                "field.authorization-code-expired"));
-                    case SPENT:
-                        return Uni.createFrom().failure(invalidCode("AUTHORIZATION_CODE_SPENT",
-                                "field.authorization-code-spent"));
-                    case RESERVED:
-                        return Uni.createFrom().failure(ProblemException.localized(ProblemType.CONFLICT,
-                                "detail.authorization-code-reserved")
-                                .with("currentState", AuthorizationCodeState.RESERVED));
-                    default:
-                        break;
-                }
-                if (!server.eligible(now)) {
-                    return Uni.createFrom().failure(invalidCode("SERVER_NOT_ELIGIBLE",
-                            "field.authorization-code-server-not-eligible"));
-                }
-                c.state = apply(current, Action.RESERVE);
-                c.orderId = orderId;
-                c.orderAccountId = accountId;
-                c.reservedAt = now;
-                c.updatedAt = now;
-                return codes.persistAndFlush(c)
-                        .chain(() -> outbox.append(new AuthorizationCodeReserved(server.id.toString(),
-                                server.accountId, c.id.toString(), orderId.toString(), accountId, now)))
-                        .replaceWith(c);
-            });
+            }
+            return chain;
         });
+    }
+
+    private Uni<Void> take(AuthorizationCode c, Server server, UUID orderId, String accountId, boolean byWebsites,
+            OffsetDateTime now) {
+        if (c.state == AuthorizationCodeState.RESERVED && orderId.equals(c.orderId)) {
+            return Uni.createFrom().voidItem();
+        }
+        c.state = apply(c.effectiveState(server.expired(now)), Action.RESERVE);
+        c.orderId = orderId;
+        c.orderAccountId = accountId;
+        c.heldByWebsites = byWebsites;
+        c.reservedAt = now;
+        c.updatedAt = now;
+        return codes.persistAndFlush(c)
+                .chain(() -> outbox.append(new AuthorizationCodeReserved(server.id.toString(),
+                        server.accountId, c.id.toString(), orderId.toString(), accountId, now)))
+                .replaceWithVoid();
+    }
+
+    /** The server of {@code c}; {@code null} for no code. */
+    public Uni<Server> serverOf(AuthorizationCode c) {
+        return c == null ? Uni.createFrom().nullItem() : servers.findById(c.serverId);
     }
 
     /** The order was abandoned: every code it holds is available again. A no-op for an order holding none. */
@@ -210,31 +273,34 @@ public class AuthorizationCodeService {
 
     private Uni<List<AuthorizationCode>> settle(UUID orderId, Action action) {
         return codes.reservedByOrderForUpdate(orderId).chain(held -> Multi.createFrom().iterable(held)
-                .onItem().transformToUniAndConcatenate(c -> servers.findById(c.serverId).chain(server -> {
-                    OffsetDateTime now = clock.now();
-                    apply(c.effectiveState(server.expired(now)), action);
-                    String serverId = server.id.toString();
-                    String codeId = c.id.toString();
-                    String accountId = c.orderAccountId;
-                    if (action == Action.SPEND) {
-                        c.state = AuthorizationCodeState.SPENT;
-                        c.spentAt = now;
-                    } else {
-                        // Stored AVAILABLE; it reads as EXPIRED where the server has died meanwhile.
-                        c.state = AuthorizationCodeState.AVAILABLE;
-                        c.orderId = null;
-                        c.orderAccountId = null;
-                        c.releasedAt = now;
-                    }
-                    c.updatedAt = now;
-                    return codes.persist(c).chain(() -> outbox.append(action == Action.SPEND
-                            ? new AuthorizationCodeSpent(serverId, server.accountId, codeId, orderId.toString(),
-                                    accountId, now)
-                            : new AuthorizationCodeReleased(serverId, server.accountId, codeId, orderId.toString(),
-                                    accountId, now)))
-                            .replaceWith(c);
-                }))
+                .onItem().transformToUniAndConcatenate(c -> servers.findById(c.serverId)
+                        .chain(server -> settleOne(c, server, orderId, action, clock.now())).replaceWith(c))
                 .collect().asList());
+    }
+
+    /** Spends or releases one code the order holds, and says so in the outbox. */
+    private Uni<Void> settleOne(AuthorizationCode c, Server server, UUID orderId, Action action, OffsetDateTime now) {
+        apply(c.effectiveState(server.expired(now)), action);
+        String serverId = server.id.toString();
+        String codeId = c.id.toString();
+        String accountId = c.orderAccountId;
+        if (action == Action.SPEND) {
+            c.state = AuthorizationCodeState.SPENT;
+            c.spentAt = now;
+        } else {
+            // Stored AVAILABLE; it reads as EXPIRED where the server has died meanwhile.
+            c.state = AuthorizationCodeState.AVAILABLE;
+            c.orderId = null;
+            c.orderAccountId = null;
+            c.heldByWebsites = false;
+            c.releasedAt = now;
+        }
+        c.updatedAt = now;
+        return codes.persist(c).chain(() -> outbox.append(action == Action.SPEND
+                ? new AuthorizationCodeSpent(serverId, server.accountId, codeId, orderId.toString(), accountId, now)
+                : new AuthorizationCodeReleased(serverId, server.accountId, codeId, orderId.toString(), accountId,
+                        now)))
+                .replaceWithVoid();
     }
 
     private static AuthorizationCodeState apply(AuthorizationCodeState current, Action action) {
@@ -246,8 +312,4 @@ public class AuthorizationCodeService {
         }
     }
 
-    /** 400 on field {@code authorizationCode}, worded by the bundle entry {@code key}. */
-    private static ProblemException invalidCode(String code, String key) {
-        return ProblemException.invalidFields(List.of(FieldViolation.of("authorizationCode", code, key)));
-    }
 }

@@ -14,6 +14,15 @@ public enum ProbeFindingKind {
     POLICE_NUMBER_MISSING,
     /** Content that contradicts the filing, for a human to judge (a personal site showing a company, …). */
     CONTENT_FLAG,
+    /**
+     * Access has lapsed: every server the website is hosted on here has expired, at least one of them the account's
+     * own (a renewal, or a change of access information, is needed).
+     */
+    SERVER_EXPIRED,
+    /** Access has lapsed: the website was hosted only through authorization codes, and their servers are gone. */
+    AUTHORIZATION_CODE_SERVER_GONE,
+    /** The website principal's certificate (its own, not the subject principal's) is past its validity: a change is due. */
+    PRINCIPAL_CERTIFICATE_EXPIRED,
     /** A domain's registration ends within 60 days (each threshold its own kind, so crossing one is told again). */
     DOMAIN_EXPIRES_IN_60_DAYS,
     DOMAIN_EXPIRES_IN_30_DAYS,

@@ -1,8 +1,10 @@
 package cn.beian.website.domain;
 
+import cn.beian.contract.events.snapshot.ServerLink;
 import cn.beian.contract.domain.CertificateType;
 import cn.beian.contract.domain.PreApprovalType;
 import cn.beian.contract.domain.ServiceContent;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,15 +23,21 @@ public record WebsiteContent(
         boolean principalSameAsSubject,
         Principal principal,
         List<String> serverIds,
-        List<String> authorizationCodes) {
+        List<String> authorizationCodes,
+        List<ServerLink> servers) {
 
     /** A pre-approval with the approving document's reference. */
     public record PreApproval(PreApprovalType type, String documentNumber) {
     }
 
-    /** The website principal (网站负责人). */
+    /**
+     * The website principal (网站负责人).
+     *
+     * @param certificateValidUntil optional: the last day the certificate is valid (有效期至); once it has passed on a
+     *                              filed website, its probe raises {@code PRINCIPAL_CERTIFICATE_EXPIRED}
+     */
     public record Principal(String name, CertificateType certificateType, String certificateNumber, String mobile,
-            String email) {
+            String email, LocalDate certificateValidUntil) {
     }
 
     public WebsiteContent {
@@ -39,6 +47,13 @@ public record WebsiteContent(
         languages = languages == null ? List.of() : List.copyOf(languages);
         serverIds = serverIds == null ? List.of() : List.copyOf(serverIds);
         authorizationCodes = authorizationCodes == null ? List.of() : List.copyOf(authorizationCodes);
+        servers = servers == null ? List.of() : List.copyOf(servers);
+    }
+
+    /** The same website hosted on {@code resolved} (what subject-service made of its server ids and codes). */
+    public WebsiteContent hostedOn(List<ServerLink> resolved) {
+        return new WebsiteContent(name, domains, homepageUrls, serviceContent, preApprovals, languages, remarks,
+                principalSameAsSubject, principal, serverIds, authorizationCodes, resolved);
     }
 
     /**
@@ -47,13 +62,13 @@ public record WebsiteContent(
      */
     public static WebsiteContent filed(String name, List<String> domains) {
         return new WebsiteContent(name, domains.stream().map(d -> d.toLowerCase(Locale.ROOT)).toList(),
-                null, null, null, null, null, false, null, null, null);
+                null, null, null, null, null, false, null, null, null, null);
     }
 
     /** The fields shared across an order's websites by "copy to the other websites" (all but name and domains). */
     public WebsiteContent withSharedFrom(WebsiteContent source) {
         return new WebsiteContent(name, domains, homepageUrls, source.serviceContent, source.preApprovals,
                 source.languages, source.remarks, source.principalSameAsSubject, source.principal, source.serverIds,
-                source.authorizationCodes);
+                source.authorizationCodes, source.servers);
     }
 }

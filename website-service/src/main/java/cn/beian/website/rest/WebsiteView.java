@@ -1,5 +1,6 @@
 package cn.beian.website.rest;
 
+import cn.beian.contract.events.snapshot.ServerLink;
 import cn.beian.contract.privacy.Masking;
 import cn.beian.validators.domain.DomainNames;
 import cn.beian.contract.domain.ServiceContent;
@@ -24,18 +25,20 @@ public record WebsiteView(
         boolean principalSameAsSubject,
         WebsiteContent.Principal principal,
         List<String> serverIds,
-        List<String> authorizationCodes) {
+        List<String> authorizationCodes,
+        List<ServerLink> servers) {
 
     static WebsiteView of(Website w, WebsiteContent c, boolean owner) {
         WebsiteContent.Principal p = c.principal();
         if (p != null && !owner) {
             p = new WebsiteContent.Principal(Masking.personName(p.name()), p.certificateType(),
                     Masking.certificateNumber(p.certificateNumber()), Masking.mobile(p.mobile()),
-                    Masking.email(p.email()));
+                    Masking.email(p.email()), p.certificateValidUntil());
         }
         return new WebsiteView(w.id.toString(), w.position, w.version, w.websiteFilingNumber, c.name(), c.domains(),
                 c.domains().stream().map(DomainNames::toUnicode).toList(), c.homepageUrls(), c.serviceContent(),
                 c.preApprovals(), c.languages(), c.remarks(), c.principalSameAsSubject(), p, c.serverIds(),
-                c.authorizationCodes());
+                owner ? c.authorizationCodes() : c.authorizationCodes().stream().map(Masking::secret).toList(),
+                c.servers());
     }
 }

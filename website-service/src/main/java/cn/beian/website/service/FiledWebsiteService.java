@@ -118,7 +118,7 @@ public class FiledWebsiteService {
             }
             WebsiteContent content = w != null ? json.read(w.content, WebsiteContent.class)
                     : new WebsiteContent(n.name(), n.domains(), List.of(), null, List.of(), List.of(), null, true,
-                            null, List.of(), List.of());
+                            null, List.of(), List.of(), List.of());
             x.accountId = o.accountId;
             x.orderId = o.orderId;
             x.subjectName = subject != null ? subject.name() : "";

@@ -107,7 +107,7 @@ final class ProvinceRuleFindings {
                 c.preApprovals().stream().map(a -> new OrderDocument.PreApproval(a.type(), a.documentNumber()))
                         .toList(), c.languages(), c.remarks(), c.principalSameAsSubject(),
                 p == null ? null : new OrderDocument.Person(p.name(), p.certificateType(), p.certificateNumber(),
-                        null, p.mobile(), null, p.email()), null);
+                        p.certificateValidUntil(), p.mobile(), null, p.email()), null);
     }
 
     private static OrderDocument.Person person(Person p) {

@@ -117,6 +117,8 @@ public final class WebsiteChanges {
         m.put("principal.certificateNumber", p == null ? null : p.certificateNumber());
         m.put("principal.mobile", p == null ? null : p.mobile());
         m.put("principal.email", p == null ? null : p.email());
+        m.put("principal.certificateValidUntil", p == null || p.certificateValidUntil() == null ? null
+                : p.certificateValidUntil().toString());
         m.put("serverIds", list(c.serverIds()));
         m.put("authorizationCodes", list(c.authorizationCodes()));
         return m;

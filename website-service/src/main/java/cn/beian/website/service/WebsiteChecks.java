@@ -145,7 +145,7 @@ public final class WebsiteChecks {
         }
         judgeDomain(parsed.orElseThrow(), key, ctx, true, out);
         WebsiteContent alone = new WebsiteContent(null, List.of(raw), List.of(), null, List.of(), List.of(), null,
-                true, null, List.of(), List.of());
+                true, null, List.of(), List.of(), List.of());
         for (Finding f : rules.judge(List.of(alone), ctx)) {
             if ("websites[0].domains[0]".equals(f.fieldKey())) {
                 out.add(f.at(key));

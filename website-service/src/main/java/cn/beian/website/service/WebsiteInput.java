@@ -32,6 +32,8 @@ public final class WebsiteInput {
     static final int MAX_REMARKS = 1000;
     static final int MAX_LIST = 10;
     static final int MAX_DOCUMENT_NUMBER = 100;
+    static final int MAX_SERVER_ID = 64;
+    static final int MAX_CODE = 40;
     private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
 
     private WebsiteInput() {
@@ -67,12 +69,13 @@ public final class WebsiteInput {
                     String.valueOf(MAX_REMARKS)));
         }
         Principal principal = principal(in, prefix, today, errors);
-        limit(in.serverIds(), prefix + "serverIds", errors);
-        limit(in.authorizationCodes(), prefix + "authorizationCodes", errors);
+        entries(in.serverIds(), prefix + "serverIds", MAX_SERVER_ID, errors);
+        entries(in.authorizationCodes(), prefix + "authorizationCodes", MAX_CODE, errors);
         return new WebsiteContent(name, domains, homepages, in.serviceContent(), in.preApprovals(),
                 in.languages() == null ? null : in.languages().stream().map(String::strip).toList(),
                 remarks == null || remarks.isEmpty() ? null : remarks, in.principalSameAsSubject(), principal,
-                in.serverIds(), in.authorizationCodes());
+                present(in.serverIds()).map(String::strip).toList(),
+                present(in.authorizationCodes()).map(WebsiteInput::authorizationCode).toList(), null);
     }
 
     private static List<String> domains(List<String> raw, String prefix, List<FieldViolation> errors) {
@@ -225,7 +228,34 @@ public final class WebsiteInput {
         Emails.validate(p.email()).ifPresent(problem -> errors.add(
                 violation(f + ".email", problem)));
         return new Principal(p.name() == null ? null : p.name().strip(), p.certificateType(), number, mobile,
-                Emails.normalise(p.email()).orElse(p.email()));
+                Emails.normalise(p.email()).orElse(p.email()), p.certificateValidUntil());
+    }
+
+    /** Server ids and codes: at most {@value #MAX_LIST}, each present and short (subject-service judges the rest). */
+    private static void entries(List<String> list, String field, int maxLength, List<FieldViolation> errors) {
+        limit(list, field, errors);
+        if (list == null || list.size() > MAX_LIST) {
+            return;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String value = list.get(i);
+            if (value == null || value.isBlank()) {
+                errors.add(FieldViolation.of(field + "[" + i + "]", "REQUIRED", "field.entry-required"));
+            } else if (value.strip().length() > maxLength) {
+                errors.add(FieldViolation.of(field + "[" + i + "]", "TOO_LONG", "field.entry-too-long",
+                        String.valueOf(maxLength)));
+            }
+        }
+    }
+
+    /** The entries sent, without the empty ones (already reported). */
+    private static java.util.stream.Stream<String> present(List<String> list) {
+        return list == null ? java.util.stream.Stream.empty() : list.stream().filter(v -> v != null && !v.isBlank());
+    }
+
+    /** A code as typed is the code: case, spaces and dashes ({@code abcd-efgh …}) do not matter. */
+    private static String authorizationCode(String typed) {
+        return typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
     }
 
     /** A validators problem on {@code field}, worded by its bundle key in the caller's language. */

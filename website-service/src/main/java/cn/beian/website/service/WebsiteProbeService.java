@@ -39,6 +39,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -289,6 +290,9 @@ public class WebsiteProbeService implements ExistingSiteFacts {
                     seen.putIfAbsent(o.kind(), new Observation(o.kind(), v.domain() + ": " + o.detail()));
                 }
             }
+            WebsiteContent content = json.read(f.content, WebsiteContent.class);
+            lapsedAccess(content, now).ifPresent(o -> seen.put(o.kind(), o));
+            principalExpired(content, LocalDate.now(clock)).ifPresent(o -> seen.put(o.kind(), o));
             if (f.policeFilingNumber == null && !now.isBefore(f.approvedAt.plus(config.policeNumberWithin()))) {
                 seen.put(ProbeFindingKind.POLICE_NUMBER_MISSING, new Observation(
                         ProbeFindingKind.POLICE_NUMBER_MISSING, "no police filing number recorded "
@@ -296,6 +300,37 @@ public class WebsiteProbeService implements ExistingSiteFacts {
             }
         }
         return seen;
+    }
+
+    /**
+     * Access lapsed (docs/domain.md §1): the website was resolved onto servers here and every one of them has
+     * expired. A website saved before servers were resolved (none recorded) is not judged.
+     */
+    static Optional<Observation> lapsedAccess(WebsiteContent c, OffsetDateTime now) {
+        if (c == null || c.servers().isEmpty()
+                || c.servers().stream().anyMatch(s -> s.expiresAt() == null || now.isBefore(s.expiresAt()))) {
+            return Optional.empty();
+        }
+        boolean own = c.servers().stream().anyMatch(s -> s.authorizationCodeId() == null);
+        String when = c.servers().stream().map(s -> s.expiresAt().toLocalDate().toString()).distinct()
+                .collect(java.util.stream.Collectors.joining(", "));
+        return Optional.of(own
+                ? new Observation(ProbeFindingKind.SERVER_EXPIRED, "every server of the website has expired (" + when + ")")
+                : new Observation(ProbeFindingKind.AUTHORIZATION_CODE_SERVER_GONE,
+                        "the servers of its authorization codes have expired (" + when + ")"));
+    }
+
+    /**
+     * The website's own principal's certificate has passed its validity (the subject principal's, where the website
+     * shares it, is subject-service's check): a change filing is due.
+     */
+    static Optional<Observation> principalExpired(WebsiteContent c, LocalDate today) {
+        WebsiteContent.Principal p = c == null || c.principalSameAsSubject() ? null : c.principal();
+        if (p == null || p.certificateValidUntil() == null || !p.certificateValidUntil().isBefore(today)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Observation(ProbeFindingKind.PRINCIPAL_CERTIFICATE_EXPIRED,
+                "the website principal's certificate was valid until " + p.certificateValidUntil()));
     }
 
     /**

@@ -44,17 +44,19 @@ public class WebsiteService {
     private final WebsitesVersionRepository versions;
     private final WebsitesJudge judge;
     private final RegistryLookup registry;
+    private final Hosting hosting;
     private final Json json;
     private final BeianClock clock;
 
     public WebsiteService(OrderProjectionRepository orders, WebsiteRepository websites,
-            WebsitesVersionRepository versions, WebsitesJudge judge, RegistryLookup registry, Json json,
-            BeianClock clock) {
+            WebsitesVersionRepository versions, WebsitesJudge judge, RegistryLookup registry, Hosting hosting,
+            Json json, BeianClock clock) {
         this.orders = orders;
         this.websites = websites;
         this.versions = versions;
         this.judge = judge;
         this.registry = registry;
+        this.hosting = hosting;
         this.json = json;
         this.clock = clock;
     }
@@ -93,17 +95,19 @@ public class WebsiteService {
                         List.of(FieldViolation.of("websites[" + list.size() + "]", "TOO_MANY_WEBSITES",
                                 "field.order-websites-too-many", max)), max);
             }
-            OffsetDateTime now = clock.now();
-            Website w = new Website();
-            w.id = UUID.randomUUID();
-            w.orderId = orderId;
-            w.accountId = accountId;
-            w.position = list.stream().mapToInt(x -> x.position + 1).max().orElse(0);
-            w.content = json.write(content);
-            w.version = 1;
-            w.createdAt = now;
-            w.updatedAt = now;
-            return websites.persist(w).chain(() -> judge.judge(o, facts)).replaceWith(w);
+            return hosting.settle(accountId, orderId, content, positioned(list, null), "").chain(hosted -> {
+                OffsetDateTime now = clock.now();
+                Website w = new Website();
+                w.id = UUID.randomUUID();
+                w.orderId = orderId;
+                w.accountId = accountId;
+                w.position = list.stream().mapToInt(x -> x.position + 1).max().orElse(0);
+                w.content = json.write(hosted);
+                w.version = 1;
+                w.createdAt = now;
+                w.updatedAt = now;
+                return websites.persist(w).chain(() -> judge.judge(o, facts)).replaceWith(w);
+            });
         }));
     }
 
@@ -116,26 +120,34 @@ public class WebsiteService {
 
     private Uni<Website> replace(String accountId, UUID orderId, UUID websiteId, String ifMatch,
             WebsiteContent content, Map<String, RegistryFacts> facts) {
-        return editable(accountId, orderId).chain(o -> website(orderId, websiteId).chain(w -> {
+        return editable(accountId, orderId).chain(o -> websites.ofOrder(orderId).chain(list -> {
+            Website w = list.stream().filter(x -> x.id.equals(websiteId)).findFirst()
+                    .orElseThrow(() -> ProblemException.notFound("Website"));
             ETags.requireMatch(ifMatch, w.version);
             WebsiteContent current = json.read(w.content, WebsiteContent.class);
             if (o.type == FilingType.ACCESS_FILING) {
                 requireFiledData(o, w, current, content);
             }
             WebsiteChanges.requireWithinKind(o, w.position, current, content);
-            w.content = json.write(content);
-            w.version++;
-            w.updatedAt = clock.now();
-            return websites.persist(w).chain(() -> judge.judge(o, facts)).replaceWith(w);
+            return hosting.settle(accountId, orderId, content, positioned(list, w), "").chain(hosted -> {
+                w.content = json.write(hosted);
+                w.version++;
+                w.updatedAt = clock.now();
+                return websites.persist(w).chain(() -> judge.judge(o, facts)).replaceWith(w);
+            });
         }));
     }
 
     @WithTransaction
     public Uni<Void> remove(String accountId, UUID orderId, UUID websiteId, String ifMatch) {
         return editable(accountId, orderId).invoke(WebsiteService::requireOwnWebsites)
-                .chain(o -> website(orderId, websiteId).chain(w -> {
+                .chain(o -> websites.ofOrder(orderId).chain(list -> {
+            Website w = list.stream().filter(x -> x.id.equals(websiteId)).findFirst()
+                    .orElseThrow(() -> ProblemException.notFound("Website"));
             ETags.requireMatch(ifMatch, w.version);
-            return websites.delete(w).chain(websites::flush).chain(() -> judge.judge(o, Map.of()));
+            // The codes only this website named are freed.
+            return hosting.settle(accountId, orderId, null, positioned(list, w), "")
+                    .chain(() -> websites.delete(w)).chain(websites::flush).chain(() -> judge.judge(o, Map.of()));
         })).replaceWithVoid();
     }
 
@@ -152,20 +164,32 @@ public class WebsiteService {
                 Website source = list.stream().filter(w -> w.id.equals(sourceId)).findFirst()
                         .orElseThrow(() -> ProblemException.notFound("Website"));
                 WebsiteContent from = json.read(source.content, WebsiteContent.class);
-                OffsetDateTime now = clock.now();
                 for (Website w : list) {
-                    if (!w.id.equals(sourceId)) {
+                    if (w != source) {
                         WebsiteContent current = json.read(w.content, WebsiteContent.class);
-                        WebsiteContent copied = current.withSharedFrom(from);
-                        WebsiteChanges.requireWithinKind(o, w.position, current, copied);
-                        w.content = json.write(copied);
-                        w.version++;
-                        w.updatedAt = now;
+                        WebsiteChanges.requireWithinKind(o, w.position, current, current.withSharedFrom(from));
                     }
                 }
-                return websites.persist(list).chain(() -> judge.judge(o, Map.of())).replaceWith(list);
+                // Every website now names the source's codes and no other: the codes only the others named are freed.
+                return hosting.settle(accountId, orderId, from, List.of(), "websites[" + source.position + "].")
+                        .chain(hosted -> {
+                            OffsetDateTime now = clock.now();
+                            for (Website w : list) {
+                                WebsiteContent current = json.read(w.content, WebsiteContent.class);
+                                w.content = json.write(w == source ? hosted : current.withSharedFrom(hosted));
+                                w.version += w == source ? 0 : 1;
+                                w.updatedAt = now;
+                            }
+                            return websites.persist(list).chain(() -> judge.judge(o, Map.of())).replaceWith(list);
+                        });
             });
         });
+    }
+
+    /** The order's stored websites but {@code except}, each with its position. */
+    private List<Hosting.Positioned> positioned(List<Website> list, Website except) {
+        return list.stream().filter(w -> w != except)
+                .map(w -> new Hosting.Positioned(w.position, json.read(w.content, WebsiteContent.class))).toList();
     }
 
     /** Judges the order again with fresh registry answers (the applicant fixed something at the registrar). */
@@ -267,14 +291,5 @@ public class WebsiteService {
     private static ProblemException fromExistingFiling(OrderProjection o, List<FieldViolation> errors) {
         return ProblemException.localized(ProblemType.CONFLICT, "detail.data-from-existing-filing", errors,
                 o.orderId.toString()).with("code", "DATA_FROM_EXISTING_FILING");
-    }
-
-    private Uni<Website> website(UUID orderId, UUID websiteId) {
-        return websites.findById(websiteId).map(w -> {
-            if (w == null || !w.orderId.equals(orderId)) {
-                throw ProblemException.notFound("Website");
-            }
-            return w;
-        });
     }
 }

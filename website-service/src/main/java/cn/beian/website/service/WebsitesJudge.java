@@ -1,5 +1,6 @@
 package cn.beian.website.service;
 
+import cn.beian.contract.privacy.Masking;
 import cn.beian.contract.domain.CertificateType;
 import cn.beian.contract.domain.Province;
 import cn.beian.contract.events.EventType;
@@ -245,7 +246,7 @@ public class WebsitesJudge {
                     c.preApprovals().stream().map(p -> new WebsitesSnapshotFrozen.PreApproval(p.type().name(),
                             p.documentNumber())).toList(),
                     c.languages(), c.remarks(), principal, c.principalSameAsSubject(), c.serverIds(),
-                    c.authorizationCodes()));
+                    c.authorizationCodes().stream().map(Masking::secret).toList(), c.servers()));
             outline.add(new OrderWebsitesChanged.WebsiteOutline(w.id.toString(), c.name(), c.domains(),
                     c.principalSameAsSubject(), principalOutline(principal),
                     c.preApprovals().stream().map(p -> p.type().name()).toList(),

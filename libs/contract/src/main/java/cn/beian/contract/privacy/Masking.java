@@ -63,6 +63,15 @@ public final class Masking {
         return value.substring(0, first) + "*".repeat(Math.max(rest, 1));
     }
 
+    /** A secret such as an authorization code (备案授权码): only its last four characters stay. */
+    public static String secret(String value) {
+        if (value == null) {
+            return null;
+        }
+        int hidden = Math.max(value.length() - 4, 0);
+        return "*".repeat(hidden) + value.substring(hidden);
+    }
+
     private static String keep(String value, int head, int tail) {
         int n = value.length();
         return value.substring(0, head) + "*".repeat(n - head - tail) + value.substring(n - tail);

@@ -35,6 +35,10 @@ public record FieldChange(String field, String before, String after) {
         if (leaf.equals("email") || leaf.endsWith("email")) {
             return Masking.email(value);
         }
+        if (leaf.equals("authorizationcodes")) {
+            // A list joined with ", ": each code is the server owner's secret.
+            return String.join(", ", java.util.Arrays.stream(value.split(", ")).map(Masking::secret).toList());
+        }
         return value;
     }
 }

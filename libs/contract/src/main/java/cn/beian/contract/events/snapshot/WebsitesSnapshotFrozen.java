@@ -40,6 +40,9 @@ public record WebsitesSnapshotFrozen(
      *                                {@code UNIT_PORTAL}, {@code OTHER}); labels are for display only
      * @param principalSameAsSubject  whether the applicant chose "same as the subject principal"; {@code principal}
      *                                then repeats the subject principal
+     * @param authorizationCodes      the codes the website names, masked (the code is the server owner's secret)
+     * @param servers                 the servers the website is hosted on, as resolved when it was saved (IP address
+     *                                and expiry frozen); absent in events written before it was added
      */
     public record Website(
             String websiteId,
@@ -54,7 +57,8 @@ public record WebsitesSnapshotFrozen(
             Person principal,
             boolean principalSameAsSubject,
             List<String> serverIds,
-            List<String> authorizationCodes) {
+            List<String> authorizationCodes,
+            List<ServerLink> servers) {
     }
 
     /** A pre-approval (前置审批) the website's content needs, with the approving document's reference. */
