@@ -4,6 +4,7 @@ import cn.beian.contract.events.EventType;
 import cn.beian.it.Fixtures;
 import cn.beian.it.KafkaEvents;
 import cn.beian.it.Keycloak;
+import cn.beian.it.Mobiles;
 import cn.beian.it.Stack;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -100,8 +101,10 @@ class SubmitPathBenchmark {
     /** A new account with a subject and a DRAFT whose websites and materials are reported complete. */
     private static Applicant readyApplicant(KafkaEvents events, int n) throws InterruptedException {
         String token = Keycloak.newApplicant();
-        Load.send(json(token, "/api/v1/subjects", Fixtures.personSubject("压测" + n, "bench" + n + "@beian.local")),
-                201);
+        String subject = Fixtures.personSubject("压测" + n, "bench" + n + "@beian.local");
+        Load.send(json(token, "/api/v1/subjects", subject), 201);
+        // Its principal's mobile confirmed by the code texted to it, as an order needs before submission (issue 15).
+        Mobiles.confirmIn(token, subject);
         String order = id(Load.send(json(token, "/api/v1/orders", "{\"type\":\"FIRST_FILING\"}"), 201));
         events.send(EventType.ORDER_WEBSITES_READINESS_CHANGED, order,
                 "{\"orderId\":\"%s\",\"version\":1,\"ready\":true}".formatted(order));

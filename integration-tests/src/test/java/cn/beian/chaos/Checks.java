@@ -54,8 +54,11 @@ final class Checks {
     /** The history a completed first filing must show, each trigger once. */
     static final List<String> TRIGGERS = List.of("CREATE", "SUBMIT", "INITIAL_APPROVE", "PHOTO_SUBMIT",
             "PHOTO_APPROVE", "SMS_VERIFIED", "AUTHORITY_APPROVE");
-    /** The SMS the principal's number must have received for a completed first filing, each once. */
-    static final List<String> SMS = List.of("SMS_BEIAN_1001", "SMS_BEIAN_1007", "SMS_BEIAN_1009", "SMS_BEIAN_1011",
+    /**
+     * The SMS the principal's number must have received for a completed first filing, each once: the code that
+     * confirmed the mobile (SMS_BEIAN_1050), then the order's notices.
+     */
+    static final List<String> SMS = List.of("SMS_BEIAN_1050", "SMS_BEIAN_1001", "SMS_BEIAN_1007", "SMS_BEIAN_1009", "SMS_BEIAN_1011",
             "SMS_BEIAN_1012", "SMS_BEIAN_1014", "SMS_BEIAN_1041", "SMS_BEIAN_1042", "MIIT_SMS_VERIFICATION",
             "MIIT_FILING_PASSWORD");
     /** The e-mails, by kind: the account gets notification-service's eight, the principal those and the password. */

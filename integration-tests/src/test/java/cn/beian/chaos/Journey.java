@@ -98,6 +98,7 @@ final class Journey implements Runnable {
             accountEmail = user + "@beian.local";
             done();
             subject();
+            confirmMobile();
             createOrder();
             step("domain registered");
             call("register domain", () -> Http.put(Stack.NATIONAL + "/api/v1/admin/domain-registrations/" + domain)
@@ -107,6 +108,9 @@ final class Journey implements Runnable {
             materials(false);
             step("ready to submit");
             await("readiness", () -> order().path("readiness").path("missing").size() == 0);
+            // subject-service applied the mobile's confirmation (it blocks submission until then)
+            await("mobile confirmed", () -> order().path("findings").findValuesAsText("ruleId").stream()
+                    .noneMatch("MOBILE_UNCONFIRMED"::equals));
             done();
             submit();
             review("INITIAL", "AWAITING_PHOTO");
@@ -135,6 +139,48 @@ final class Journey implements Runnable {
                 key -> Http.post(Stack.SUBJECT + "/api/v1/subjects").bearer(applicant()).header("Idempotency-Key", key)
                         .json(subjectBody()));
         done();
+    }
+
+    /**
+     * The principal's mobile confirmed by the code notification-service texts to it (issue 15): a code asked for
+     * (the same Idempotency-Key replays the first answer after a lost one; a 429 waits for Retry-After), read from the
+     * SMS stand-in by its out id, entered; an expired or spent code (a long outage) is asked for anew.
+     */
+    private void confirmMobile() {
+        step("mobile confirmed");
+        long deadline = System.currentTimeMillis() + run.patienceMs();
+        while (true) {
+            String key = key("confirm-mobile");
+            String id = call("ask mobile code", () -> Http.post(Stack.NOTIFICATION + "/api/v1/mobile-confirmations")
+                    .bearer(applicant()).header("Idempotency-Key", key + "-ask")
+                    .json("{\"mobile\":\"" + mobile + "\"}"), 201).json().path("id").asText();
+            String[] code = new String[1];
+            await("mobile code texted", () -> (code[0] = confirmationCode(id)) != null);
+            int status = call("confirm mobile", () -> Http.post(Stack.NOTIFICATION + "/api/v1/mobile-confirmations/"
+                    + id + "/confirm").bearer(applicant()).header("Idempotency-Key", key)
+                    .json("{\"code\":\"" + code[0] + "\"}"), 200, 409).status();
+            if (status == 200) {
+                break;
+            }
+            keySerial++;
+            run.note("confirm mobile answered 409: a new code");
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("the mobile was never confirmed");
+            }
+        }
+        done();
+    }
+
+    /** The code texted for confirmation {@code id} (the SMS's out id), or null while it has not arrived. */
+    private String confirmationCode(String id) {
+        JsonNode messages = call("sms log", () -> Http.get(Stack.SMS + "/api/v1/sms/messages?templateCode="
+                + "SMS_BEIAN_1050&phone=" + mobile), 200).json();
+        for (JsonNode m : messages) {
+            if (id.equals(m.path("outId").asText())) {
+                return m.path("templateParam").path("code").asText(null);
+            }
+        }
+        return null;
     }
 
     private void createOrder() {

@@ -3,6 +3,7 @@ package cn.beian.fuzz;
 import static io.restassured.RestAssured.given;
 
 import cn.beian.it.Fixtures;
+import cn.beian.it.Mobiles;
 import cn.beian.it.Keycloak;
 import cn.beian.it.Stack;
 import cn.beian.testing.TestClock;
@@ -108,6 +109,12 @@ final class World {
         String subject = given().auth().oauth2(a.token()).contentType(ContentType.JSON).body(subjectBodyA)
                 .post(Stack.SUBJECT + "/api/v1/subjects").then().statusCode(201).extract().path("id");
         ids.put("subjectId", subject);
+        // A's principal mobile confirmed by its code (issue 15), and one more code asked for: the confirmation the
+        // mobile-confirmation operations are fuzzed with.
+        Mobiles.confirm(a.token(), mobileA);
+        ids.put("confirmationId", given().auth().oauth2(a.token()).contentType(ContentType.JSON)
+                .body("{\"mobile\":\"" + Fixtures.mobile() + "\"}").post(Stack.NOTIFICATION + "/api/v1/mobile-confirmations")
+                .then().statusCode(201).extract().path("id"));
         String order = given().auth().oauth2(a.token()).contentType(ContentType.JSON).body("{\"type\":\"FIRST_FILING\"}")
                 .post(Stack.SUBJECT + "/api/v1/orders").then().statusCode(201).extract().path("id");
         ids.put("orderId", order);
@@ -146,6 +153,9 @@ final class World {
         String orderB = given().auth().oauth2(b.token()).contentType(ContentType.JSON).body("{\"type\":\"FIRST_FILING\"}")
                 .post(Stack.SUBJECT + "/api/v1/orders").then().statusCode(201).extract().path("id");
         idsB.put("orderId", orderB);
+        idsB.put("confirmationId", given().auth().oauth2(b.token()).contentType(ContentType.JSON)
+                .body("{\"mobile\":\"" + Fixtures.mobile() + "\"}").post(Stack.NOTIFICATION + "/api/v1/mobile-confirmations")
+                .then().statusCode(201).extract().path("id"));
     }
 
     String websiteBody() {
@@ -162,6 +172,8 @@ final class World {
         m.put("PUT /api/v1/subjects/{subjectId}", subjectBodyA);
         m.put("PUT /api/v1/orders/{orderId}/subject", subjectBodyA);
         m.put("POST /api/v1/orders", "{\"type\":\"FIRST_FILING\"}");
+        m.put("POST /api/v1/mobile-confirmations", "{\"mobile\":\"" + mobileA + "\"}");
+        m.put("POST /api/v1/mobile-confirmations/{confirmationId}/confirm", "{\"code\":\"000000\"}");
         m.put("POST /api/v1/filing-type-decisions", """
                 {"nature":"PERSON","province":"BEIJING","certificateType":"RESIDENT_ID","certificateNumber":"%s",
                  "domains":["%s"]}""".formatted(certA, domainA));

@@ -83,6 +83,12 @@ class ChangeIT {
         given().auth().oauth2(a.token()).get(Stack.SUBJECT + "/api/v1/subjects/" + a.subjectId()).then()
                 .body("communicationAddress", equalTo(ADDRESS)).body("principal.mobile", equalTo(a.mobile()));
 
+        // The new mobile is confirmed by the code texted to it before the change can be submitted (issue 15).
+        given().auth().oauth2(a.token()).get(Stack.SUBJECT + "/api/v1/orders/" + order).then().statusCode(200)
+                .body("findings.find { it.ruleId == 'MOBILE_UNCONFIRMED' }.fieldKey",
+                        equalTo("subject.principal.mobile"));
+        Journeys.confirmMobile(a.token(), mobile);
+
         Journeys.awaitReady(a.token(), order);
         Journeys.act(a.token(), order, "submit", "INITIAL_REVIEW");
         assertEquals(true, access("www." + domain).get("allowed"), "served while the change is reviewed");

@@ -39,6 +39,7 @@ class ConcurrentEditsIT {
         Response subject = given().auth().oauth2(applicant).contentType(ContentType.JSON).body(subjectBody)
                 .post(Stack.SUBJECT + "/api/v1/subjects");
         subject.then().statusCode(201);
+        Mobiles.confirmIn(applicant, subjectBody);
         String subjectId = subject.path("id");
         String order = given().auth().oauth2(applicant).contentType(ContentType.JSON)
                 .body("{\"type\":\"FIRST_FILING\"}").post(Stack.SUBJECT + "/api/v1/orders").then().statusCode(201)

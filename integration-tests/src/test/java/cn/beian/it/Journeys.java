@@ -56,7 +56,16 @@ final class Journeys {
                  "principal":{"name":"%s","certificateType":"RESIDENT_ID","certificateNumber":"%s",
                    "mobile":"%s","email":"%s"}}""".formatted(name, cert, name, cert, mobile, email))
                 .post(Stack.SUBJECT + "/api/v1/subjects").then().statusCode(201).extract().path("id");
+        confirmMobile(token, mobile);
         return new Applicant(token, name, cert, mobile, email, subjectId);
+    }
+
+    /**
+     * The applicant confirms a mobile it entered by the SMS code texted to it (notification-service), as the forms
+     * do: an order is not submitted with an unconfirmed principal's mobile ({@code MOBILE_UNCONFIRMED}).
+     */
+    static void confirmMobile(String token, String mobile) {
+        Mobiles.confirm(token, mobile);
     }
 
     /** A fresh domain name for a test's website. */

@@ -79,9 +79,11 @@ class OrderClockAndCodesIT {
         String codes = Stack.SUBJECT + "/api/v1/servers/" + server + "/authorization-codes";
         String code = given().auth().oauth2(owner).post(codes).then().statusCode(201).extract().path("code");
 
-        given().auth().oauth2(filer).contentType(ContentType.JSON)
-                .body(Fixtures.personSubject("授权码" + ThreadLocalRandom.current().nextInt(1000), "filer@beian.local"))
+        String filerSubject = Fixtures.personSubject("授权码" + ThreadLocalRandom.current().nextInt(1000),
+                "filer@beian.local");
+        given().auth().oauth2(filer).contentType(ContentType.JSON).body(filerSubject)
                 .post(Stack.SUBJECT + "/api/v1/subjects").then().statusCode(201);
+        Mobiles.confirmIn(filer, filerSubject);
         String first = given().auth().oauth2(filer).contentType(ContentType.JSON)
                 .body("{\"type\":\"FIRST_FILING\",\"authorizationCode\":\"%s\"}".formatted(code)).post(ORDERS)
                 .then().statusCode(201).extract().path("id");
@@ -124,9 +126,10 @@ class OrderClockAndCodesIT {
     }
 
     private static String readyDraft(String applicant) {
-        given().auth().oauth2(applicant).contentType(ContentType.JSON)
-                .body(Fixtures.personSubject("时钟" + ThreadLocalRandom.current().nextInt(1000), "clock@beian.local"))
+        String subject = Fixtures.personSubject("时钟" + ThreadLocalRandom.current().nextInt(1000), "clock@beian.local");
+        given().auth().oauth2(applicant).contentType(ContentType.JSON).body(subject)
                 .post(Stack.SUBJECT + "/api/v1/subjects").then().statusCode(201);
+        Mobiles.confirmIn(applicant, subject);
         String order = given().auth().oauth2(applicant).contentType(ContentType.JSON).body("{\"type\":\"FIRST_FILING\"}")
                 .post(ORDERS).then().statusCode(201).extract().path("id");
         try (KafkaEvents events = new KafkaEvents("/beian/it/ready")) {

@@ -52,6 +52,7 @@ class OrderFindingsIT {
                    "mobile":"%s","email":"findings-%s@beian.local"}}""".formatted(name, cert, name, cert, mobile, run);
         given().auth().oauth2(applicant).contentType(ContentType.JSON).body(subject)
                 .post(Stack.SUBJECT + "/api/v1/subjects").then().statusCode(201);
+        Journeys.confirmMobile(applicant, mobile);
         String order = given().auth().oauth2(applicant).contentType(ContentType.JSON)
                 .body("{\"type\":\"FIRST_FILING\"}").post(Stack.SUBJECT + "/api/v1/orders").then().statusCode(201)
                 .extract().path("id");

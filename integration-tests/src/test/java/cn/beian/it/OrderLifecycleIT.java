@@ -59,6 +59,7 @@ class OrderLifecycleIT {
                  "principal":{"name":"%s","certificateType":"RESIDENT_ID","certificateNumber":"%s",
                    "mobile":"%s","email":"%s"}}""".formatted(name, cert, name, cert, mobile, email))
                 .post(Stack.SUBJECT + "/api/v1/subjects").then().statusCode(201);
+        Journeys.confirmMobile(applicant, mobile);
         String order = given().auth().oauth2(applicant).contentType(ContentType.JSON)
                 .body("{\"type\":\"FIRST_FILING\"}").post(Stack.SUBJECT + "/api/v1/orders").then().statusCode(201)
                 .extract().path("id");

@@ -381,6 +381,7 @@ class ReviewConsoleIT {
         String subject = Fixtures.personSubject(person, email);
         given().auth().oauth2(applicant).contentType(ContentType.JSON).body(subject)
                 .post(Stack.SUBJECT + "/api/v1/subjects").then().statusCode(201);
+        Mobiles.confirmIn(applicant, subject);
         Matcher certificate = Pattern.compile("\"certificateNumber\":\"(\\w+)\"").matcher(subject);
         assertTrue(certificate.find());
         String cert = certificate.group(1);

@@ -84,6 +84,7 @@ class SubjectChecksIT {
                    "mobile":"%s","email":"%s","certificateValidUntil":"%s"}}"""
                 .formatted(name, cert, name, cert, mobile, email, validUntil))
                 .post(Stack.SUBJECT + "/api/v1/subjects").then().statusCode(201).extract().path("id");
+        Journeys.confirmMobile(token, mobile);
         return new Journeys.Applicant(token, name, cert, mobile, email, subjectId);
     }
 

@@ -42,6 +42,7 @@ class TraceIT {
         given().auth().oauth2(applicant).contentType(ContentType.JSON)
                 .body(subject)
                 .post(Stack.SUBJECT + "/api/v1/subjects").then().statusCode(201);
+        Mobiles.confirmIn(applicant, subject);
         String order = given().auth().oauth2(applicant).contentType(ContentType.JSON)
                 .body("{\"type\":\"FIRST_FILING\"}").post(Stack.SUBJECT + "/api/v1/orders").then().statusCode(201)
                 .extract().path("id");

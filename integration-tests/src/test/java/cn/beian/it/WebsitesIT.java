@@ -39,6 +39,7 @@ class WebsitesIT {
         String cert = m.group(1);
         given().auth().oauth2(applicant).contentType(ContentType.JSON).body(subjectBody)
                 .post(Stack.SUBJECT + "/api/v1/subjects").then().statusCode(201);
+        Mobiles.confirmIn(applicant, subjectBody);
         String order = given().auth().oauth2(applicant).contentType(ContentType.JSON)
                 .body("{\"type\":\"FIRST_FILING\"}").post(Stack.SUBJECT + "/api/v1/orders").then().statusCode(201)
                 .extract().path("id");

@@ -29,8 +29,9 @@ class TopicCatalogTest {
             assertTrue(c.deadLetters() != c.groupPerReplica(), "a shared group dead-letters, a replica's memory skips: " + c);
         }
         assertEquals(5, all.stream().filter(t -> t.kind() == Kind.EVENTS).count());
-        // 15 consumer channels with a dead-letter strategy + the authority gateway's feed.
-        assertEquals(16, all.stream().filter(t -> t.kind() == Kind.DEAD_LETTER).count());
+        // 17 consumer channels with a dead-letter strategy (notification-events of subject- and website-service among
+        // them) + the authority gateway's feed.
+        assertEquals(18, all.stream().filter(t -> t.kind() == Kind.DEAD_LETTER).count());
         assertEquals("beian.notification.subject-events.dlq", Topics.deadLetter("notification", "subject-events"));
     }
 }

@@ -127,4 +127,18 @@ class PhonesTest {
         assertEquals(Optional.empty(), Phones.officePhoneNational(raw));
         assertEquals(Phones.OFFICE_PHONE_INVALID, Phones.validateOfficePhone(raw).orElseThrow().code());
     }
+
+    @Test
+    void oneMobileHasOneKeyHowEverItIsWrittenAndTheKeyDoesNotShowIt() {
+        String key = Phones.mobileKey("13800000013").orElseThrow();
+        assertEquals(32, key.length());
+        assertTrue(key.matches("[0-9a-f]{32}"), key);
+        assertFalse(key.contains("13800000013"));
+        for (String same : new String[] {"+86 138 0000 0013", "8613800000013", "138-0000-0013", " 13800000013 "}) {
+            assertEquals(Optional.of(key), Phones.mobileKey(same), same);
+        }
+        assertFalse(key.equals(Phones.mobileKey("13800000014").orElseThrow()));
+        assertEquals(Optional.empty(), Phones.mobileKey("010-12345678"));
+        assertEquals(Optional.empty(), Phones.mobileKey(null));
+    }
 }

@@ -31,6 +31,8 @@ public interface NotificationConfig {
 
     Police police();
 
+    MobileConfirmation mobileConfirmation();
+
     interface Links {
         /** The link shortener's base for SMS: a short order code is appended. */
         @WithDefault("https://b.example.cn/")
@@ -125,5 +127,31 @@ public interface NotificationConfig {
 
         @WithDefault("10s")
         Duration interval();
+    }
+
+    /**
+     * The codes that confirm an applicant's mobile numbers ({@code POST /api/v1/mobile-confirmations}): how long one
+     * is valid, how many wrong tries it takes, and how often one may be asked for.
+     */
+    interface MobileConfirmation {
+        /** A code is valid this long after it was sent. */
+        @WithDefault("10m")
+        Duration codeValidity();
+
+        /** Wrong codes after which a confirmation is spent (a new code must be asked for). */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** One code per mobile within this interval (429 with Retry-After otherwise). */
+        @WithDefault("60s")
+        Duration resendInterval();
+
+        /** Codes per mobile per Beijing day. */
+        @WithDefault("10")
+        int perMobilePerDay();
+
+        /** Codes per account per hour. */
+        @WithDefault("20")
+        int perAccountPerHour();
     }
 }

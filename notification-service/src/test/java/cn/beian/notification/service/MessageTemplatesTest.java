@@ -31,6 +31,9 @@ class MessageTemplatesTest {
     void everyKindRendersInBothLanguagesAndEveryZhSmsFitsOneSegment() throws IOException {
         MessageTemplates templates = new MessageTemplates(config(Optional.empty()));
         for (String kind : kinds()) {
+            if (kind.equals(MobileConfirmationService.KIND)) {
+                continue;
+            }
             for (String locale : List.of("zh-CN", "en")) {
                 MessageTemplates.Rendered email = templates.render(kind, Channel.EMAIL, locale, typical());
                 assertFalse(email.subject().isBlank(), kind);
@@ -59,6 +62,24 @@ class MessageTemplatesTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theMobileConfirmationCodeIsAnSmsInOneSegmentWithTheCodeAndNoLink() {
+        MessageTemplates templates = new MessageTemplates(config(Optional.empty()));
+        for (String locale : List.of("zh-CN", "en")) {
+            MessageTemplates.Rendered sms = templates.render(MobileConfirmationService.KIND, Channel.SMS, locale,
+                    Map.of("code", "042917", "minutes", "10"));
+            assertEquals("SMS_BEIAN_1050", sms.smsTemplateCode());
+            assertEquals("042917", sms.smsParams().get("code"));
+            assertTrue(sms.body().contains("042917") && sms.body().contains("10"), sms.body());
+            assertFalse(sms.body().contains("http"), "a code needs no link: " + sms.body());
+            if (locale.equals("zh-CN")) {
+                int length = (SIGNATURE + sms.body()).codePointCount(0, SIGNATURE.length() + sms.body().length());
+                assertTrue(length <= 70, "the code's SMS is " + length + " characters: " + sms.body());
+            }
+        }
+        assertFalse(templates.exists(MobileConfirmationService.KIND, Channel.EMAIL), "a code goes by SMS only");
     }
 
     @Test
@@ -106,7 +127,7 @@ class MessageTemplatesTest {
         try (InputStream in = MessageTemplatesTest.class.getResourceAsStream("/messages/sms-templates.properties")) {
             p.load(in);
         }
-        assertEquals(24, p.size());
+        assertEquals(25, p.size());
         return p.stringPropertyNames().stream().sorted().toList();
     }
 

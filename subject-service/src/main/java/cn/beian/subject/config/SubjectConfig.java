@@ -102,4 +102,21 @@ public interface SubjectConfig {
         @WithDefault("500")
         int maxPerRound();
     }
+
+    /**
+     * Mobile numbers confirmed by an SMS code (notification-service, {@code mobile.confirmed.v1}): an order that files
+     * a subject principal's mobile the applicant entered is not submitted until the account confirmed it
+     * ({@code MOBILE_UNCONFIRMED}).
+     */
+    @ConfigMapping(prefix = "beian.mobile-confirmation")
+    interface MobileConfirmation {
+
+        /** {@code false} lets orders be submitted with unconfirmed mobiles (module tests that do not test it). */
+        @WithDefault("true")
+        boolean required();
+
+        /** How long a confirmation counts for its account and mobile, on the {@code BeianClock}. */
+        @WithDefault("P180D")
+        Duration validity();
+    }
 }

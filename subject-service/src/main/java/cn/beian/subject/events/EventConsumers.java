@@ -6,7 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** What moves orders from outside: website-, materials- and review-service's events, each applied once. */
+/**
+ * What moves orders from outside: website-, materials- and review-service's events, and notification-service's
+ * (mobiles confirmed), each applied once.
+ */
 @ApplicationScoped
 public class EventConsumers {
 
@@ -28,6 +31,11 @@ public class EventConsumers {
 
     @Incoming("review-events")
     public Uni<Void> onReviewEvent(Message<String> message) {
+        return consumer.consume(message);
+    }
+
+    @Incoming("notification-events")
+    public Uni<Void> onNotificationEvent(Message<String> message) {
         return consumer.consume(message);
     }
 }

@@ -1,6 +1,7 @@
 package cn.beian.subject.events;
 
 import cn.beian.contract.events.EventType;
+import cn.beian.contract.events.account.MobileConfirmed;
 import cn.beian.contract.events.authority.AuthorityApproved;
 import cn.beian.contract.events.authority.AuthorityRejected;
 import cn.beian.contract.events.materials.PhotoSubmitted;
@@ -12,6 +13,7 @@ import cn.beian.contract.order.OrderTrigger;
 import cn.beian.platform.inbox.EventIds;
 import cn.beian.platform.inbox.InboxHandler;
 import cn.beian.platform.inbox.IncomingEvent;
+import cn.beian.subject.service.MobileConfirmations;
 import cn.beian.subject.service.OrderOutcomeService;
 import cn.beian.subject.service.PreparedOrderService;
 import io.smallrye.mutiny.Uni;
@@ -20,15 +22,18 @@ import java.util.UUID;
 
 /**
  * What subject-service does with each event it consumes, inside the idempotent consumer's transaction: one call of
- * {@link OrderOutcomeService} (orders) or {@link PreparedOrderService} (empty shells past their grace) per type. Types it does not know are ignored (a newer producer).
+ * {@link OrderOutcomeService} (orders), {@link PreparedOrderService} (empty shells past their grace) or
+ * {@link MobileConfirmations} (a mobile confirmed) per type. Types it does not know are ignored (a newer producer).
  */
 @ApplicationScoped
 public class EventHandler implements InboxHandler {
 
     private final OrderOutcomeService outcomes;
     private final PreparedOrderService prepared;
+    private final MobileConfirmations mobiles;
 
-    public EventHandler(OrderOutcomeService outcomes, PreparedOrderService prepared) {
+    public EventHandler(OrderOutcomeService outcomes, PreparedOrderService prepared, MobileConfirmations mobiles) {
+        this.mobiles = mobiles;
         this.outcomes = outcomes;
         this.prepared = prepared;
     }
@@ -60,6 +65,8 @@ public class EventHandler implements InboxHandler {
             case WEBSITE_EMPTY_SHELL_PAST_GRACE -> prepared.prepare(event.data(WebsiteEmptyShellPastGrace.class));
             case WEBSITE_PROBE_FINDING_RESOLVED -> prepared.findingResolved(
                     event.data(WebsiteProbeFindingResolved.class));
+            // notification-service: a mobile confirmed by its SMS code; the order findings judged from now on see it
+            case MOBILE_CONFIRMED -> mobiles.confirmed(event.data(MobileConfirmed.class));
             default -> Uni.createFrom().voidItem();
         };
     }

@@ -3,6 +3,7 @@ package cn.beian.subject.service;
 import cn.beian.contract.findings.Finding;
 import cn.beian.platform.json.Json;
 import cn.beian.platform.problem.FieldViolation;
+import cn.beian.platform.problem.Messages;
 import cn.beian.rules.RuleFinding;
 import cn.beian.subject.domain.FilingOrder;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -48,26 +49,37 @@ public class OrderFindings {
     private final SubjectRevisions revisions;
     private final SubjectFindings subjectFindings;
     private final Json json;
+    private final MobileConfirmations mobiles;
 
-    public OrderFindings(SubjectRevisions revisions, SubjectFindings subjectFindings, Json json) {
+    public OrderFindings(SubjectRevisions revisions, SubjectFindings subjectFindings, Json json,
+            MobileConfirmations mobiles) {
+        this.mobiles = mobiles;
         this.revisions = revisions;
         this.subjectFindings = subjectFindings;
         this.json = json;
     }
 
-    /** The order's findings: the subject's first, then its websites', then its materials'; each once. */
+    /**
+     * The order's findings: the subject's first (the province rules', then whether its principal's mobile is
+     * confirmed, {@link MobileConfirmations}), then its websites', then its materials'; each once.
+     */
     public Uni<List<Item>> of(FilingOrder o, boolean english) {
-        return revisions.effectiveSubject(o).chain(subject -> subjectFindings.judge(o, subject, english)).map(judged -> {
+        return revisions.effectiveSubject(o).chain(subject -> subjectFindings.judge(o, subject, english)
+                .chain(judged -> mobiles.unconfirmedPrincipalMobile(o, subject).map(mobile -> {
             List<Item> out = new ArrayList<>();
             Set<String> seen = new LinkedHashSet<>();
             for (RuleFinding f : judged) {
                 add(out, seen, new Item(Part.SUBJECT, f.ruleId(), key(f.fieldKey()), f.severity().name(),
                         f.outcome().name(), f.message(), f.suggestion()));
             }
+            mobile.ifPresent(m -> add(out, seen, new Item(Part.SUBJECT, MobileConfirmations.UNCONFIRMED,
+                    "subject.principal.mobile", "BLOCKS", "FAILED",
+                    Messages.text(english, "finding.mobile-unconfirmed", m),
+                    Messages.text(english, "finding.mobile-unconfirmed.suggestion"))));
             part(out, seen, Part.WEBSITES, o.websitesFindings, english);
             part(out, seen, Part.MATERIALS, o.materialsFindings, english);
             return out;
-        });
+        })));
     }
 
     /**

@@ -122,4 +122,21 @@ public interface WebsiteConfig {
         @WithDefault("100000")
         int maxClients();
     }
+
+    /**
+     * Mobile numbers confirmed by an SMS code (notification-service, {@code mobile.confirmed.v1}): a website principal's
+     * mobile the applicant entered is the blocking finding {@code MOBILE_UNCONFIRMED} until its account confirmed it.
+     * The same keys as subject-service's (one family, {@code beian.mobile-confirmation}, so both judge alike).
+     */
+    @ConfigMapping(prefix = "beian.mobile-confirmation")
+    interface MobileConfirmation {
+
+        /** {@code false} leaves mobiles unchecked (module tests that do not test it). */
+        @WithDefault("true")
+        boolean required();
+
+        /** How long a confirmation counts for its account and mobile, on the {@code BeianClock}. */
+        @WithDefault("P180D")
+        Duration validity();
+    }
 }

@@ -34,4 +34,10 @@ public class EventConsumers {
     public Uni<Void> onReviewEvent(Message<String> message) {
         return consumer.consume(message);
     }
+
+    /** notification-service's events: mobiles confirmed by an SMS code. */
+    @Incoming("notification-events")
+    public Uni<Void> onNotificationEvent(Message<String> message) {
+        return consumer.consume(message);
+    }
 }

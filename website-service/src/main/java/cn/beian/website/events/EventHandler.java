@@ -1,6 +1,7 @@
 package cn.beian.website.events;
 
 import cn.beian.contract.events.EventType;
+import cn.beian.contract.events.account.MobileConfirmed;
 import cn.beian.contract.events.authority.AuthorityApproved;
 import cn.beian.contract.events.order.OrderCreated;
 import cn.beian.contract.events.order.OrderSubjectOutlined;
@@ -9,6 +10,7 @@ import cn.beian.platform.inbox.InboxHandler;
 import cn.beian.platform.inbox.IncomingEvent;
 import cn.beian.website.service.AccessJournalService;
 import cn.beian.website.service.FiledWebsiteService;
+import cn.beian.website.service.MobileConfirmations;
 import cn.beian.website.service.OrderProjectionService;
 import cn.beian.website.service.WebsitesSnapshotFreezer;
 import io.smallrye.mutiny.Uni;
@@ -25,9 +27,11 @@ public class EventHandler implements InboxHandler {
     private final OrderProjectionService projections;
     private final WebsitesSnapshotFreezer freezer;
     private final FiledWebsiteService filed;
+    private final MobileConfirmations mobiles;
 
     public EventHandler(AccessJournalService journal, OrderProjectionService projections,
-            WebsitesSnapshotFreezer freezer, FiledWebsiteService filed) {
+            WebsitesSnapshotFreezer freezer, FiledWebsiteService filed, MobileConfirmations mobiles) {
+        this.mobiles = mobiles;
         this.journal = journal;
         this.projections = projections;
         this.freezer = freezer;
@@ -45,6 +49,8 @@ public class EventHandler implements InboxHandler {
             case ORDER_TRANSITIONED -> transitioned(event.data(OrderTransitioned.class));
             case ORDER_SUBJECT_OUTLINED -> projections.outlined(event.data(OrderSubjectOutlined.class));
             case AUTHORITY_APPROVED -> filed.approved(event.data(AuthorityApproved.class));
+            // notification-service: a mobile confirmed by its SMS code clears MOBILE_UNCONFIRMED at once
+            case MOBILE_CONFIRMED -> mobiles.confirmed(event.data(MobileConfirmed.class));
             // This service's own website.order-websites-changed comes back only to be journaled.
             default -> Uni.createFrom().voidItem();
         });

@@ -41,6 +41,15 @@ public class OrderProjectionRepository implements PanacheRepositoryBase<OrderPro
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
+    /**
+     * The account's orders whose websites are not ready (a blocking finding, or none judged yet), locked as
+     * {@link #lock}: what a confirmed mobile may unblock.
+     */
+    public Uni<List<OrderProjection>> notReadyOf(String accountId) {
+        return find("accountId = ?1 and websitesReadyVersion is null order by createdAt", accountId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     /** Orders whose registry re-check is due at {@code now}, the longest waiting first. */
     public Uni<List<OrderProjection>> dueForRegistryRecheck(OffsetDateTime now, int limit) {
         return find("registryRecheckAt <= ?1 order by registryRecheckAt", now).page(0, limit).list();

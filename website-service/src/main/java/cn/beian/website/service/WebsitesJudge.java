@@ -12,18 +12,21 @@ import cn.beian.contract.events.snapshot.WebsitesSnapshotFrozen;
 import cn.beian.contract.events.website.OrderWebsitesChanged;
 import cn.beian.contract.findings.Finding;
 import cn.beian.contract.order.FilingType;
+import cn.beian.contract.privacy.Masking;
 import cn.beian.platform.json.Json;
 import cn.beian.platform.outbox.OutboxWriter;
 import cn.beian.platform.persistence.Fingerprints;
 import cn.beian.platform.problem.FieldViolation;
 import cn.beian.rules.Facts;
 import cn.beian.time.BeianClock;
+import cn.beian.validators.Phones;
 import cn.beian.validators.domain.DomainNames;
 import cn.beian.website.config.WebsiteConfig;
 import cn.beian.website.domain.OrderProjection;
 import cn.beian.website.domain.Website;
 import cn.beian.website.domain.WebsiteContent;
 import cn.beian.website.domain.WebsitesVersion;
+import cn.beian.website.repository.ConfirmedMobileRepository;
 import cn.beian.website.repository.DomainStore;
 import cn.beian.website.repository.FiledWebsiteRepository;
 import cn.beian.website.repository.OrderProjectionRepository;
@@ -62,11 +65,16 @@ public class WebsitesJudge {
     private final WebsiteChecks checks = WebsiteChecks.standard();
     private final FiledWebsiteRepository filedWebsites;
     private final ExistingSiteFacts existingSites;
+    private final ConfirmedMobileRepository confirmedMobiles;
+    private final WebsiteConfig.MobileConfirmation mobileConfirmation;
 
     public WebsitesJudge(WebsiteRepository websites, OrderProjectionRepository orders,
             WebsitesVersionRepository versions, DomainStore domains, OutboxWriter outbox, Json json,
             BeianClock clock, WebsiteConfig config, ExistingSiteFacts existingSites,
-            FiledWebsiteRepository filedWebsites) {
+            FiledWebsiteRepository filedWebsites, ConfirmedMobileRepository confirmedMobiles,
+            WebsiteConfig.MobileConfirmation mobileConfirmation) {
+        this.confirmedMobiles = confirmedMobiles;
+        this.mobileConfirmation = mobileConfirmation;
         this.filedWebsites = filedWebsites;
         this.existingSites = existingSites;
         this.config = config;
@@ -112,8 +120,9 @@ public class WebsitesJudge {
                         return domains.takenByOthers(registrable, order.accountId)
                                 .chain(taken -> domains.filedDomainsOf(order.accountId)
                                         .chain(filed -> existing(order).chain(sites -> approved(order, list)
-                                                .chain(before -> record(order, list, contents, facts, taken, filed,
-                                                        sites, before, now)))));
+                                                .chain(before -> confirmedMobiles(order).chain(confirmed ->
+                                                        record(order, list, contents, facts, taken, filed, sites,
+                                                                before, confirmed, now))))));
                     });
                 });
     }
@@ -153,9 +162,55 @@ public class WebsitesJudge {
         return out;
     }
 
+    /** The mobiles the order's account confirmed within the validity; {@code null} where none need confirming. */
+    private Uni<Set<String>> confirmedMobiles(OrderProjection order) {
+        if (!mobileConfirmation.required() || !order.editable() || !MobileConfirmations.entersData(order.type)) {
+            return Uni.createFrom().nullItem();
+        }
+        return confirmedMobiles.confirmedSince(order.accountId, clock.now().minus(mobileConfirmation.validity()));
+    }
+
+    /**
+     * {@code MOBILE_UNCONFIRMED} at {@code websites[i].principal.mobile} for each website principal's mobile the
+     * applicant entered and its account has not confirmed by an SMS code ({@link MobileConfirmations}): a principal
+     * "same as the subject's" is the subject's (subject-service asks for it); in a CHANGE only a mobile other than the
+     * approved website's. {@code confirmed} null: none is asked for.
+     */
+    private static List<Finding> unconfirmedMobiles(List<Website> list, List<WebsiteContent> contents,
+            Map<UUID, WebsiteContent> approved, Set<String> confirmed) {
+        List<Finding> out = new ArrayList<>();
+        if (confirmed == null) {
+            return out;
+        }
+        for (int i = 0; i < contents.size(); i++) {
+            WebsiteContent c = contents.get(i);
+            if (c.principalSameAsSubject() || c.principal() == null) {
+                continue;
+            }
+            String mobile = c.principal().mobile();
+            String key = Phones.mobileKey(mobile).orElse(null);
+            if (key == null || confirmed.contains(key)) {
+                continue;
+            }
+            if (approved != null) {
+                WebsiteContent before = list.get(i).filedWebsiteId == null ? null
+                        : approved.get(list.get(i).filedWebsiteId);
+                String was = before == null || before.principalSameAsSubject() || before.principal() == null ? null
+                        : before.principal().mobile();
+                if (was != null && Phones.mobileNational(was).equals(Phones.mobileNational(mobile))) {
+                    continue;
+                }
+            }
+            out.add(WebsiteChecks.finding(MobileConfirmations.UNCONFIRMED, "websites[" + i + "].principal.mobile",
+                    Finding.Severity.BLOCKING, "finding.mobile-unconfirmed", Masking.mobile(mobile)));
+        }
+        return out;
+    }
+
     private Uni<WebsitesVersion> record(OrderProjection order, List<Website> list, List<WebsiteContent> contents,
             Map<String, RegistryFacts> facts, Map<String, String> taken, Set<String> filed,
-            List<Facts.ExistingSite> sites, Map<UUID, WebsiteContent> approved, OffsetDateTime now) {
+            List<Facts.ExistingSite> sites, Map<UUID, WebsiteContent> approved, Set<String> confirmedMobiles,
+            OffsetDateTime now) {
         OrderSubjectOutlined subject = json.read(order.subject, OrderSubjectOutlined.class);
         var ctx = new WebsiteChecks.Context(order.type, order.province, order.nature, subject,
                 LocalDate.now(clock), facts, taken, filed, sites, order.changeKind);
@@ -170,6 +225,7 @@ public class WebsitesJudge {
         if (order.type == FilingType.ACCESS_FILING) {
             findings.addAll(accessFilingIncomplete(contents));
         }
+        findings.addAll(unconfirmedMobiles(list, contents, approved, confirmedMobiles));
         boolean complete = (!list.isEmpty() || order.type == FilingType.DEREGISTER_SUBJECT)
                 && list.size() <= WebsiteInput.MAX_WEBSITES
                 && findings.stream().noneMatch(Finding::blocking);

@@ -5,7 +5,9 @@ public enum AggregateType {
     ORDER("order"),
     SUBJECT("subject"),
     SERVER("server"),
-    WEBSITE("website");
+    WEBSITE("website"),
+    /** An applicant's account (its Keycloak subject): facts about the person using Beian, not about an order. */
+    ACCOUNT("account");
 
     private final String wireName;
 

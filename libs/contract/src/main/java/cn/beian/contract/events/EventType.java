@@ -1,5 +1,6 @@
 package cn.beian.contract.events;
 
+import cn.beian.contract.events.account.MobileConfirmed;
 import cn.beian.contract.events.authority.AuthorityApproved;
 import cn.beian.contract.events.authority.AuthorityRejected;
 import cn.beian.contract.events.authority.AuthoritySubmitted;
@@ -120,7 +121,14 @@ public enum EventType {
     AUTHORIZATION_CODE_RELEASED("server.authorization-code-released.v1", Topics.SUBJECT_EVENTS,
             AggregateType.SERVER, AuthorizationCodeReleased.class),
     AUTHORIZATION_CODE_SPENT("server.authorization-code-spent.v1", Topics.SUBJECT_EVENTS, AggregateType.SERVER,
-            AuthorizationCodeSpent.class);
+            AuthorizationCodeSpent.class),
+
+    /*
+     * notification-service: an applicant confirmed a mobile number by the SMS code sent to it; subject- and
+     * website-service let orders with that mobile be submitted (MOBILE_UNCONFIRMED clears).
+     */
+    MOBILE_CONFIRMED("mobile.confirmed.v1", Topics.NOTIFICATION_EVENTS, AggregateType.ACCOUNT,
+            MobileConfirmed.class);
 
     private static final Map<String, EventType> BY_TYPE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

@@ -81,10 +81,13 @@ public final class TopicCatalog {
             shared("subject-service", "website-events", Topics.WEBSITE_EVENTS),
             shared("subject-service", "materials-events", Topics.MATERIALS_EVENTS),
             shared("subject-service", "review-events", Topics.REVIEW_EVENTS),
+            // mobiles confirmed by an SMS code (MOBILE_UNCONFIRMED clears)
+            shared("subject-service", "notification-events", Topics.NOTIFICATION_EVENTS),
             shared("website-service", "subject-events", Topics.SUBJECT_EVENTS),
             // its own events, journaled for the access policy's durable memory
             shared("website-service", "website-events", Topics.WEBSITE_EVENTS),
             shared("website-service", "review-events", Topics.REVIEW_EVENTS),
+            shared("website-service", "notification-events", Topics.NOTIFICATION_EVENTS),
             new Consumer("website-service", "access-events",
                     List.of(Topics.SUBJECT_EVENTS, Topics.WEBSITE_EVENTS, Topics.REVIEW_EVENTS), false, true),
             shared("materials-service", "subject-events", Topics.SUBJECT_EVENTS),

@@ -1,0 +1,31 @@
+package cn.beian.website.repository;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.Set;
+
+/** The mobiles each account confirmed ({@code confirmed_mobile}), in the caller's session. */
+@ApplicationScoped
+public class ConfirmedMobileRepository {
+
+    /** Records a confirmation; an older one than the one kept changes nothing (events may come again). */
+    public Uni<Void> confirmed(String accountId, String mobileKey, OffsetDateTime at) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into confirmed_mobile (account_id, mobile_key, confirmed_at) values (:account, :key, :at)
+                        on conflict (account_id, mobile_key)
+                        do update set confirmed_at = greatest(confirmed_mobile.confirmed_at, excluded.confirmed_at)""")
+                .setParameter("account", accountId).setParameter("key", mobileKey).setParameter("at", at)
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    /** Every mobile the account confirmed after {@code since} (an account has a handful). */
+    public Uni<Set<String>> confirmedSince(String accountId, OffsetDateTime since) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        select mobile_key from confirmed_mobile where account_id = :account and confirmed_at > :since""",
+                        String.class)
+                .setParameter("account", accountId).setParameter("since", since).getResultList()).map(HashSet::new);
+    }
+}
