@@ -1,5 +1,6 @@
 package cn.beian.validators;
 
+import cn.beian.contract.privacy.Fingerprints;
 import cn.beian.contract.domain.Province;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
@@ -62,15 +63,7 @@ public final class Phones {
      * "this mobile was confirmed" ({@code mobile.confirmed.v1}); empty when it is not a mainland mobile number.
      */
     public static Optional<String> mobileKey(String raw) {
-        return mobileNational(raw).map(n -> {
-            try {
-                byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                        .digest(("mobile:" + n).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                return java.util.HexFormat.of().formatHex(digest, 0, 16);
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JDK has SHA-256", e);
-            }
-        });
+        return mobileNational(raw).map(n -> Fingerprints.of("mobile:" + n, 16));
     }
 
     public static Optional<Problem> validateMobile(String raw) {

@@ -11,7 +11,7 @@ import cn.beian.materials.domain.OrderProjection;
 import cn.beian.materials.repository.MaterialRepository;
 import cn.beian.materials.repository.OrderProjectionRepository;
 import cn.beian.platform.outbox.OutboxWriter;
-import cn.beian.platform.persistence.Fingerprints;
+import cn.beian.contract.privacy.Fingerprints;
 import cn.beian.platform.problem.FieldViolation;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.time.BeianClock;

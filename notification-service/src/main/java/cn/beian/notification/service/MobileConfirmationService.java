@@ -7,7 +7,7 @@ import cn.beian.notification.domain.Channel;
 import cn.beian.notification.domain.MobileConfirmation;
 import cn.beian.notification.repository.MobileConfirmationRepository;
 import cn.beian.platform.outbox.OutboxWriter;
-import cn.beian.platform.persistence.Fingerprints;
+import cn.beian.contract.privacy.Fingerprints;
 import cn.beian.platform.problem.FieldViolation;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.problem.ProblemType;

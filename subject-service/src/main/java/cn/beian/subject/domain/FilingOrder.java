@@ -1,5 +1,6 @@
 package cn.beian.subject.domain;
 
+import cn.beian.contract.privacy.Fingerprints;
 import cn.beian.contract.domain.Province;
 import cn.beian.contract.order.ChangeKind;
 import cn.beian.contract.order.FilingType;
@@ -12,14 +13,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.Set;
 import java.util.UUID;
 
@@ -171,12 +168,7 @@ public class FilingOrder {
                 micros(stateSince), micros(updatedAt),
                 String.valueOf(websitesReadyVersion != null), String.valueOf(materialsReadyVersion != null),
                 String.valueOf(submissionCount), String.valueOf(approval), String.valueOf(findings));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(seen.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Fingerprints.of(seen, 12);
     }
 
     /** Whether the provider opened the order itself (a confirmed prepared cancel-access order). */

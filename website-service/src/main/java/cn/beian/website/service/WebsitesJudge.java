@@ -15,7 +15,7 @@ import cn.beian.contract.order.FilingType;
 import cn.beian.contract.privacy.Masking;
 import cn.beian.platform.json.Json;
 import cn.beian.platform.outbox.OutboxWriter;
-import cn.beian.platform.persistence.Fingerprints;
+import cn.beian.contract.privacy.Fingerprints;
 import cn.beian.platform.problem.FieldViolation;
 import cn.beian.rules.Facts;
 import cn.beian.time.BeianClock;

@@ -1,4 +1,4 @@
-package cn.beian.platform.persistence;
+package cn.beian.contract.privacy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

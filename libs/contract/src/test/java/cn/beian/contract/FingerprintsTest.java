@@ -1,7 +1,8 @@
-package cn.beian.platform.persistence;
+package cn.beian.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.beian.contract.privacy.Fingerprints;
 import org.junit.jupiter.api.Test;
 
 class FingerprintsTest {
