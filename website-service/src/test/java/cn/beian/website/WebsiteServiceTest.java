@@ -352,6 +352,17 @@ class WebsiteServiceTest {
                 .post("/api/v1/orders/" + order + "/websites").then().statusCode(409)
                 .body("errors[0].field", equalTo("websites[0].authorizationCodes[0]"))
                 .body("errors[0].code", equalTo("AUTHORIZATION_CODE_IN_USE"));
+        // an answer that names nothing the applicant typed is website-service's mistake, not the applicant's: 503
+        when(hosting.settle(eq(order), any(), any())).thenReturn(Uni.createFrom().failure(refusal(400,
+                "accountId", "NOT_BLANK")));
+        as(account, "applicant").contentType(ContentType.JSON)
+                .body(website("李娜的摄影作品", "b-" + order.substring(0, 8) + ".cn").replace("读书", "摄影"))
+                .post("/api/v1/orders/" + order + "/websites").then().statusCode(503);
+        when(hosting.settle(eq(order), any(), any())).thenReturn(Uni.createFrom().failure(
+                new WebApplicationException(Response.status(400).entity("<html>bad gateway</html>").build())));
+        as(account, "applicant").contentType(ContentType.JSON)
+                .body(website("李娜的摄影作品", "b-" + order.substring(0, 8) + ".cn").replace("读书", "摄影"))
+                .post("/api/v1/orders/" + order + "/websites").then().statusCode(503);
         // subject-service unreachable: 503 with Retry-After, nothing saved
         when(hosting.settle(eq(order), any(), any())).thenReturn(Uni.createFrom().failure(
                 new ProcessingException("connection refused")));
@@ -367,8 +378,8 @@ class WebsiteServiceTest {
                 .body(website("李娜的摄影作品", "b-" + order.substring(0, 8) + ".cn").replace("读书", "摄影"))
                 .post("/api/v1/orders/" + order + "/websites").then().statusCode(201);
         // the second website names no code of its own; the order's websites still name the first one's (as in the
-        // first save and the refused and failed tries of the second: four times the same question)
-        verify(hosting, times(4)).settle(eq(order), any(), eq(new HostingApi.Request(account, List.of("srv-1"), List.of(typed))));
+        // first save and the refused and failed tries of the second: six times the same question)
+        verify(hosting, times(6)).settle(eq(order), any(), eq(new HostingApi.Request(account, List.of("srv-1"), List.of(typed))));
         transition(order, "DRAFT", "INITIAL_REVIEW", "SUBMIT", 2L);
         assertEquals(1, count("select count(*) from outbox_event where aggregate_id = '" + order
                 + "' and event_type = 'website.snapshot-frozen.v1' and payload like '%\"publicIp\":\"" + HostingStub.IP

@@ -7,6 +7,7 @@ import cn.beian.platform.problem.ProblemException;
 import cn.beian.platform.problem.ProblemType;
 import cn.beian.website.domain.WebsiteContent;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
@@ -75,21 +76,29 @@ public class Hosting {
     public record Positioned(int position, WebsiteContent content) {
     }
 
-    /** subject-service's 400/409 as this request's problem, its fields renamed; anything else a 503. */
+    /**
+     * subject-service's refusal of an entry (400, or 409 for a code another order holds) as this request's problem, its
+     * fields renamed; its 409 for an order no longer editable as ours; its 404 as the order's. Anything else — the
+     * service unreachable, or an answer that names no entry the applicant typed (a request website-service got wrong)
+     * — is a 503: the applicant's input is not to blame, and nothing was saved.
+     */
     private static Throwable refusal(Throwable e, String prefix, List<String> codeFields) {
         if (e instanceof WebApplicationException w) {
             int status = w.getResponse().getStatus();
-            if (status == 400 || status == 409) {
-                JsonNode problem = w.getResponse().readEntity(JsonNode.class);
-                List<FieldViolation> errors = new ArrayList<>();
-                for (JsonNode v : problem.path("errors")) {
-                    errors.add(new FieldViolation(field(v.path("field").asText(), prefix, codeFields),
-                            v.path("code").asText(), v.path("message").asText()));
-                }
-                if (status == 409 && errors.isEmpty()) {
-                    return ProblemException.localized(ProblemType.CONFLICT, "detail.order-not-editable",
-                            problem.path("currentState").asText());
-                }
+            JsonNode problem = body(w);
+            List<FieldViolation> errors = new ArrayList<>();
+            boolean entries = true;
+            for (JsonNode v : problem.path("errors")) {
+                String field = v.path("field").asText();
+                entries &= field.matches("(serverIds|authorizationCodes)\\[\\d+]");
+                errors.add(new FieldViolation(entries ? field(field, prefix, codeFields) : field,
+                        v.path("code").asText(), v.path("message").asText()));
+            }
+            if (status == 409 && errors.isEmpty()) {
+                return ProblemException.localized(ProblemType.CONFLICT, "detail.order-not-editable",
+                        problem.path("currentState").asText());
+            }
+            if ((status == 400 || status == 409) && entries && !errors.isEmpty()) {
                 return status == 409
                         ? ProblemException.localized(ProblemType.CONFLICT, "detail.authorization-code-in-use", errors)
                         : ProblemException.invalidFields(errors);
@@ -101,6 +110,16 @@ public class Hosting {
         LOG.warnf("subject-service could not resolve servers: %s", e.toString());
         return ProblemException.localized(ProblemType.SERVICE_UNAVAILABLE, "detail.hosting-unavailable")
                 .with("retryAfterSeconds", 5);
+    }
+
+    /** The problem document of an answer, or an empty one where the body is not JSON. */
+    private static JsonNode body(WebApplicationException w) {
+        try {
+            JsonNode body = w.getResponse().readEntity(JsonNode.class);
+            return body == null ? MissingNode.getInstance() : body;
+        } catch (RuntimeException unreadable) {
+            return MissingNode.getInstance();
+        }
     }
 
     /** {@code serverIds[k]} is the saved website's; {@code authorizationCodes[k]} the k-th code sent. */
