@@ -42,10 +42,14 @@ class ReviewQueueBenchmark {
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*(\\d+)");
-    private static final int CASES = Integer.getInteger("bench.review.cases", 11000);
+    private static final int CASES = Integer.getInteger("bench.review.cases", 12000);
     private static final int REVIEWERS = 20;
-    /** The paced run's offered claims per second, over all reviewers. */
-    private static final int RATE = Integer.getInteger("bench.review.rate", 200);
+    /**
+     * The paced runs' offered claims per second over all reviewers: each reviewer claiming once a second (brisker
+     * than any human works a queue), then ten times that (the queue's capacity on these cores).
+     */
+    private static final int[] RATES = java.util.Arrays.stream(System.getProperty("bench.review.rates", "20,200")
+            .split(",")).mapToInt(r -> Integer.parseInt(r.strip())).toArray();
     private static final Duration WARM_UP = Duration.ofSeconds(5);
     private static final Duration MEASURED = Duration.ofSeconds(8);
 
@@ -64,9 +68,9 @@ class ReviewQueueBenchmark {
                 .note(CASES + " open cases queued beforehand (submission events produced into Kafka).")
                 .note("Warm-up " + WARM_UP.toSeconds() + " s, then " + MEASURED.toSeconds() + " s measured; "
                         + "a 204 (queue drained) would count as an error.")
-                .note("Paced (open loop): the same " + REVIEWERS + " reviewers each claim every "
-                        + (1000 * REVIEWERS / RATE) + " ms (" + RATE + " claims/s offered in all, starts spread "
-                        + "evenly), latency counted from when each claim was due; the bare insert paced the same.")
+                .note("Paced (open loop): the same " + REVIEWERS + " reviewers each claim at a fixed interval, "
+                        + java.util.Arrays.toString(RATES) + " claims/s offered in all (starts spread evenly), latency "
+                        + "counted from when each claim was due; the bare insert paced the same.")
                 .note("`baseline insert`: POST /api/v1/baseline on review-service, one reactive INSERT, no auth.")
                 .note("Machine load average (1/5/15 min) at the start: " + BenchReport.loadAverage()
                         + " — other sessions may share these 2 cores; compare with the baselines of the same run.");
@@ -87,16 +91,18 @@ class ReviewQueueBenchmark {
         StackMeter.Snapshot after = StackMeter.take();
         long claimed = Math.round(claims.throughput() * elapsed);
         report.line("Claims (\"orders\" below are claims): " + StackMeter.table(before, after, claimed, elapsed));
-        Duration every = Duration.ofNanos(1_000_000_000L * REVIEWERS / RATE);
-        report.add(Load.paced("baseline insert, paced", REVIEWERS, every, WARM_UP, MEASURED,
-                i -> HttpRequest.newBuilder(URI.create(Stack.REVIEW + "/api/v1/baseline"))
-                        .POST(HttpRequest.BodyPublishers.noBody()).build(),
-                status -> status == 200));
-        report.add(Load.paced("claim next case, paced", REVIEWERS, every, WARM_UP, MEASURED,
-                i -> HttpRequest.newBuilder(URI.create(Stack.REVIEW + "/api/v1/review-cases/claim?kind=INITIAL"))
-                        .header("Authorization", "Bearer " + tokens[(i / 10_000_000) % 2])
-                        .POST(HttpRequest.BodyPublishers.noBody()).build(),
-                status -> status == 200));
+        for (int rate : RATES) {
+            Duration every = Duration.ofNanos(1_000_000_000L * REVIEWERS / rate);
+            report.add(Load.paced("baseline insert, paced " + rate + "/s", REVIEWERS, every, WARM_UP, MEASURED,
+                    i -> HttpRequest.newBuilder(URI.create(Stack.REVIEW + "/api/v1/baseline"))
+                            .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    status -> status == 200));
+            report.add(Load.paced("claim next case, paced " + rate + "/s", REVIEWERS, every, WARM_UP, MEASURED,
+                    i -> HttpRequest.newBuilder(URI.create(Stack.REVIEW + "/api/v1/review-cases/claim?kind=INITIAL"))
+                            .header("Authorization", "Bearer " + tokens[(i / 10_000_000) % 2])
+                            .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    status -> status == 200));
+        }
         report.line("Load average after the claims: " + BenchReport.loadAverage());
         report.line(Charts.bars("review-queue-cpu", "CPU per claim, per part", "ms of CPU per claim",
                 StackMeter.cpuPerOrder(before, after, claimed)));

@@ -9,7 +9,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -27,8 +29,15 @@ public final class StackMeter {
 
     /** The counters at one moment. */
     public record Snapshot(Map<String, Long> cpuTicks, Map<String, Long> rssKb, Map<String, Long> statements,
-            Map<String, Long> commits) {
+            Map<String, Long> commits, Map<String, Statement> byStatement) {
     }
+
+    /** One normalised statement's counters ({@code pg_stat_statements}): calls and execution time so far. */
+    public record Statement(String database, String query, long calls, double totalMs) {
+    }
+
+    /** How many statements {@link #table} lists one by one. */
+    private static final int TOP_STATEMENTS = 12;
 
     private StackMeter() {
     }
@@ -54,8 +63,9 @@ public final class StackMeter {
         }
         Map<String, Long> statements = new TreeMap<>();
         Map<String, Long> commits = new TreeMap<>();
-        database(statements, commits);
-        return new Snapshot(cpu, rss, statements, commits);
+        Map<String, Statement> byStatement = new TreeMap<>();
+        database(statements, commits, byStatement);
+        return new Snapshot(cpu, rss, statements, commits, byStatement);
     }
 
     /**
@@ -84,6 +94,41 @@ public final class StackMeter {
         }
         md.append(String.format("| **all parts** | %.1f | %.0f | %s | | | | |%n", totalCpu, 100 * totalCpu / seconds,
                 orders > 0 ? String.format("%.2f", 1000 * totalCpu / orders) : "-"));
+        md.append(statements(before, after, orders));
+        return md.toString();
+    }
+
+    /**
+     * The statements that took the database's time in the phase, most first: where a transaction's round trips and
+     * PostgreSQL's CPU go ({@code pg_stat_statements}' execution time, planning excluded).
+     */
+    private static String statements(Snapshot before, Snapshot after, long orders) {
+        List<Statement> spent = new ArrayList<>();
+        after.byStatement().forEach((key, s) -> {
+            Statement was = before.byStatement().get(key);
+            long calls = s.calls() - (was == null ? 0 : was.calls());
+            if (calls > 0) {
+                spent.add(new Statement(s.database(), s.query(), calls,
+                        s.totalMs() - (was == null ? 0 : was.totalMs())));
+            }
+        });
+        if (spent.isEmpty()) {
+            return "";
+        }
+        spent.sort(Comparator.comparingDouble(Statement::totalMs).reversed());
+        double total = spent.stream().mapToDouble(Statement::totalMs).sum();
+        StringBuilder md = new StringBuilder(String.format("%nThe %d statements that took most of the databases' "
+                + "execution time (%.0f ms in all, over %d distinct statements):%n%n", Math.min(TOP_STATEMENTS,
+                spent.size()), total, spent.size()));
+        md.append("| database | statement | calls | calls per order | mean (ms) | share of the time |\n");
+        md.append("| --- | --- | ---: | ---: | ---: | ---: |\n");
+        for (Statement s : spent.subList(0, Math.min(TOP_STATEMENTS, spent.size()))) {
+            String q = s.query().replaceAll("\\s+", " ").replace("|", "\\|");
+            md.append(String.format("| %s | `%s` | %d | %s | %.3f | %.0f %% |%n", s.database(),
+                    q.length() > 110 ? q.substring(0, 107) + "..." : q, s.calls(),
+                    orders > 0 ? String.format("%.2f", (double) s.calls() / orders) : "-", s.totalMs() / s.calls(),
+                    100 * s.totalMs() / total));
+        }
         return md.toString();
     }
 
@@ -146,7 +191,7 @@ public final class StackMeter {
 
     /** Outbox rows of a service's database not yet published to Kafka (its relay's backlog). */
     public static long unpublished(String db) {
-        try (Connection c = connect(db); Statement s = c.createStatement();
+        try (Connection c = connect(db); java.sql.Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("select count(*) from outbox_event where published_at is null")) {
             r.next();
             return r.getLong(1);
@@ -172,8 +217,9 @@ public final class StackMeter {
                 System.getenv().getOrDefault("BEIAN_DB_PASSWORD", "beian"));
     }
 
-    private static void database(Map<String, Long> statements, Map<String, Long> commits) {
-        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+    private static void database(Map<String, Long> statements, Map<String, Long> commits,
+            Map<String, Statement> byStatement) {
+        try (Connection c = connect("postgres"); java.sql.Statement s = c.createStatement()) {
             try (ResultSet r = s.executeQuery(
                     "select datname, xact_commit from pg_stat_database where datname is not null")) {
                 while (r.next()) {
@@ -184,6 +230,13 @@ public final class StackMeter {
                     + "join pg_database d on d.oid = s.dbid group by d.datname")) {
                 while (r.next()) {
                     statements.put(r.getString(1), r.getLong(2));
+                }
+            }
+            try (ResultSet r = s.executeQuery("select d.datname, s.queryid, s.query, s.calls, s.total_exec_time "
+                    + "from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname <> 'postgres'")) {
+                while (r.next()) {
+                    byStatement.put(r.getString(1) + "/" + r.getLong(2),
+                            new Statement(r.getString(1), r.getString(3), r.getLong(4), r.getDouble(5)));
                 }
             }
         } catch (SQLException e) {

@@ -9,9 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Appends events to the outbox inside the caller's transaction, so the state change and its events commit
@@ -20,10 +18,18 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class OutboxWriter {
 
-    private static final String NEXT_SEQUENCE = """
-            insert into outbox_sequence (aggregate_id, last_sequence) values (:aggregateId, 1)
-            on conflict (aggregate_id) do update set last_sequence = outbox_sequence.last_sequence + 1
-            returning last_sequence""";
+    // One round trip per event: the upsert takes the aggregate's next number (locking its counter row until commit,
+    // so concurrent writers get distinct numbers) and the row is inserted with it in the same statement.
+    private static final String APPEND = """
+            with next as (
+                insert into outbox_sequence (aggregate_id, last_sequence) values (:aggregateId, 1)
+                on conflict (aggregate_id) do update set last_sequence = outbox_sequence.last_sequence + 1
+                returning last_sequence)
+            insert into outbox_event (event_id, topic, event_type, aggregate_type, aggregate_id, order_id, sequence,
+                                      payload, occurred_at, trace_parent, trace_state)
+            select :eventId, :topic, :eventType, :aggregateType, :aggregateId, cast(:orderId as text), last_sequence,
+                   :payload, :occurredAt, cast(:traceParent as text), cast(:traceState as text) from next
+            returning id, sequence""";
 
     private final ObjectMapper mapper;
     private final BeianClock clock;
@@ -43,31 +49,35 @@ public class OutboxWriter {
         if (!type.payloadType().isInstance(payload)) {
             throw new IllegalArgumentException(type.type() + " does not carry " + payload.getClass().getSimpleName());
         }
-        String json = toJson(payload);
-        return Panache.getSession().chain(session -> nextSequence(session, payload.aggregateId())
-                .chain(sequence -> {
-                    OutboxEvent e = new OutboxEvent();
-                    e.eventId = UUID.randomUUID();
-                    e.topic = type.topic();
-                    e.eventType = type.type();
-                    e.aggregateType = type.aggregateType().wireName();
-                    e.aggregateId = payload.aggregateId();
-                    e.orderId = payload.orderId();
-                    e.sequence = sequence;
-                    e.payload = json;
-                    e.occurredAt = clock.now();
-                    TraceContext trace = TraceContext.current();
-                    e.traceParent = trace.traceParent();
-                    e.traceState = trace.traceState();
-                    return session.persist(e).replaceWith(e);
+        OutboxEvent e = new OutboxEvent();
+        e.eventId = UUID.randomUUID();
+        e.topic = type.topic();
+        e.eventType = type.type();
+        e.aggregateType = type.aggregateType().wireName();
+        e.aggregateId = payload.aggregateId();
+        e.orderId = payload.orderId();
+        e.payload = toJson(payload);
+        e.occurredAt = clock.now();
+        TraceContext trace = TraceContext.current();
+        e.traceParent = trace.traceParent();
+        e.traceState = trace.traceState();
+        return Panache.getSession().chain(session -> session.createNativeQuery(APPEND, Object[].class)
+                .setParameter("eventId", e.eventId)
+                .setParameter("topic", e.topic)
+                .setParameter("eventType", e.eventType)
+                .setParameter("aggregateType", e.aggregateType)
+                .setParameter("aggregateId", e.aggregateId)
+                .setParameter("orderId", e.orderId)
+                .setParameter("payload", e.payload)
+                .setParameter("occurredAt", e.occurredAt)
+                .setParameter("traceParent", e.traceParent)
+                .setParameter("traceState", e.traceState)
+                .getSingleResult()
+                .map(row -> {
+                    e.id = ((Number) row[0]).longValue();
+                    e.sequence = ((Number) row[1]).longValue();
+                    return e;
                 }));
-    }
-
-    // The upsert locks the aggregate's counter row until commit, so concurrent writers get distinct numbers; it
-    // answers the number it took in the same round trip.
-    private Uni<Long> nextSequence(Mutiny.Session session, String aggregateId) {
-        return session.createNativeQuery(NEXT_SEQUENCE, Long.class).setParameter("aggregateId", aggregateId)
-                .getSingleResult();
     }
 
     private String toJson(EventPayload payload) {
