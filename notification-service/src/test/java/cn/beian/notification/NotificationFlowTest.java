@@ -583,6 +583,110 @@ class NotificationFlowTest {
         assertEquals(2, sms(lost.principalMobile).size(), "the provider lacked it: sent");
     }
 
+    @Test
+    void aMobileWhoseLastSmsFailedForTheNumbersReasonIsAnnouncedUndeliverableOnceUntilItReceivesAgain()
+            throws Exception {
+        Order o = new Order();
+        o.open();
+        String key = cn.beian.validators.Phones.mobileKey(o.principalMobile).orElseThrow();
+        String announced = "select count(*) from outbox_event where aggregate_id = '" + o.accountId
+                + "' and event_type = 'mobile.undeliverable.v1'";
+        SmsStandInResource.unreachable(o.principalMobile, "MOBILE_NOT_ON_SERVICE");
+        try {
+            Events.Delivery submit = o.subject(OrderState.DRAFT, OrderState.INITIAL_REVIEW, OrderTrigger.SUBMIT);
+            awaitSent(submit.id, 3);
+            runJobs();
+            assertEquals("FAILED", text("select provider_status from delivery where event_id = '" + submit.id
+                    + "' and channel = 'SMS'"));
+            assertEquals("MOBILE_NOT_ON_SERVICE", text("select provider_error from delivery where event_id = '"
+                    + submit.id + "' and channel = 'SMS'"));
+            assertEquals(0, count(announced), "one failed SMS is not yet a dead number (2 in a row by default)");
+
+            Events.Delivery withdraw = o.subject(OrderState.INITIAL_REVIEW, OrderState.DRAFT, OrderTrigger.WITHDRAW);
+            awaitSent(withdraw.id, 3);
+            runJobs();
+            assertEquals(1, count(announced));
+            String payload = text("select payload from outbox_event where aggregate_id = '" + o.accountId
+                    + "' and event_type = 'mobile.undeliverable.v1'");
+            assertTrue(payload.contains(key) && payload.contains("MOBILE_NOT_ON_SERVICE"), payload);
+            assertFalse(payload.contains(o.principalMobile.substring(3)), "never the number: " + payload);
+            assertEquals("beian.notification.events.v1", text("select topic from outbox_event where aggregate_id = '"
+                    + o.accountId + "' and event_type = 'mobile.undeliverable.v1'"));
+
+            // The same reports read again (the reading position lost) change nothing; a third failure neither.
+            execute("update sms_report_cursor set position = null");
+            runJobs();
+            Events.Delivery again = o.subject(OrderState.DRAFT, OrderState.INITIAL_REVIEW, OrderTrigger.SUBMIT);
+            awaitSent(again.id, 3);
+            runJobs();
+            assertEquals(1, count(announced), "announced once per mobile");
+            assertEquals(3, count("select count(*) from delivery where account_id = '" + o.accountId
+                    + "' and channel = 'SMS' and provider_status = 'FAILED'"));
+
+            // Delivered again: forgotten, so that a later run of failures announces it anew.
+            SmsStandInResource.unreachable(o.principalMobile, null);
+            Events.Delivery delivered = o.subject(OrderState.INITIAL_REVIEW, OrderState.DRAFT, OrderTrigger.WITHDRAW);
+            awaitSent(delivered.id, 3);
+            runJobs();
+            assertEquals("DELIVERED", text("select provider_status from delivery where event_id = '" + delivered.id
+                    + "' and channel = 'SMS'"));
+            assertEquals(0, count("select count(*) from undeliverable_mobile where account_id = '" + o.accountId
+                    + "'"));
+            SmsStandInResource.unreachable(o.principalMobile, "MOBILE_IN_BLACK");
+            moveTo(LocalTime.of(15, 0), 0); // past the number's hourly SMS limit of the test profile
+            for (int i = 0; i < 2; i++) {
+                Events.Delivery d = i == 0 ? o.subject(OrderState.DRAFT, OrderState.INITIAL_REVIEW, OrderTrigger.SUBMIT)
+                        : o.subject(OrderState.INITIAL_REVIEW, OrderState.DRAFT, OrderTrigger.WITHDRAW);
+                awaitSent(d.id, 3);
+            }
+            runJobs();
+            assertEquals(2, count(announced));
+        } finally {
+            SmsStandInResource.unreachable(o.principalMobile, null);
+        }
+    }
+
+    @Test
+    void failuresThatAreNotTheNumbersMakeNoMobileUndeliverable() throws Exception {
+        Order o = new Order();
+        o.open();
+        SmsStandInResource.unreachable(o.principalMobile, "MOBILE_CLOSED");
+        try {
+            Events.Delivery submit = o.subject(OrderState.DRAFT, OrderState.INITIAL_REVIEW, OrderTrigger.SUBMIT);
+            awaitSent(submit.id, 3);
+            Events.Delivery withdraw = o.subject(OrderState.INITIAL_REVIEW, OrderState.DRAFT, OrderTrigger.WITHDRAW);
+            awaitSent(withdraw.id, 3);
+            runJobs();
+            assertEquals(2, count("select count(*) from delivery where account_id = '" + o.accountId
+                    + "' and channel = 'SMS' and provider_status = 'FAILED' and provider_error = 'MOBILE_CLOSED'"));
+            assertEquals(0, count("select count(*) from outbox_event where aggregate_id = '" + o.accountId
+                    + "' and event_type = 'mobile.undeliverable.v1'"), "a handset switched off is not a dead number");
+        } finally {
+            SmsStandInResource.unreachable(o.principalMobile, null);
+        }
+    }
+
+    @Test
+    void aPrincipalsMobileThatNoLongerReceivesSmsIsToldByEmailOnlyAndOnce() throws Exception {
+        Order o = new Order();
+        o.open();
+        Events.Delivery finding = o.send("subject-events", SUBJECT_SVC, o.subjectId, "subject.check-finding-raised.v1",
+                new SubjectCheckFindingRaised(UUID.randomUUID().toString(), o.subjectId, o.accountId, o.orderId,
+                        "浙ICP备12345678号", "MOBILE_UNDELIVERABLE", "principal.mobile", null, clock.now()))
+                .awaitAck();
+        // the account's e-mail and the subject principal's e-mail; no SMS to a number that receives none
+        awaitSent(finding.id, 2);
+        assertEquals(0, count("select count(*) from delivery where event_id = '" + finding.id
+                + "' and channel = 'SMS'"));
+        assertTrue(sms(o.principalMobile).isEmpty());
+        Mail mail = last(mailbox.getMailsSentTo(o.accountEmail));
+        assertTrue(mail.getSubject().contains("无法接收短信") && mail.getText().contains("浙ICP备12345678号")
+                && mail.getText().contains("https://console.beian.example.cn/orders/" + o.orderId), mail.getText());
+        assertEquals(1, mailbox.getMailsSentTo(o.principalEmail).size());
+        assertEquals(2, count("select count(*) from delivery where event_id = '" + finding.id
+                + "' and kind = 'subject.mobile-undeliverable'"));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** One order's events, each producer's sequence kept per aggregate. */

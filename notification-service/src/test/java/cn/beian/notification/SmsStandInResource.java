@@ -21,6 +21,11 @@ public class SmsStandInResource implements QuarkusTestResourceLifecycleManager {
         gateway.faults(failureRate, maxDelayMs);
     }
 
+    /** Makes later SMS to {@code phone} end FAILED with {@code errorCode} in their reports; null restores it. */
+    static void unreachable(String phone, String errorCode) {
+        gateway.unreachable(phone, errorCode);
+    }
+
     @Override
     public Map<String, String> start() {
         try {

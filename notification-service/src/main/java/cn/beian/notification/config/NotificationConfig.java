@@ -33,6 +33,8 @@ public interface NotificationConfig {
 
     MobileConfirmation mobileConfirmation();
 
+    SmsReports smsReports();
+
     interface Links {
         /** The link shortener's base for SMS: a short order code is appended. */
         @WithDefault("https://b.example.cn/")
@@ -153,5 +155,34 @@ public interface NotificationConfig {
         /** Codes per account per hour. */
         @WithDefault("20")
         int perAccountPerHour();
+    }
+
+    /**
+     * The SMS provider's delivery reports ({@code SmsReportJob}): pulled every {@code interval}, recorded on each SMS,
+     * and a mobile whose last {@code failures-in-a-row} SMS failed with one of {@code number-errors} announced as
+     * undeliverable ({@code mobile.undeliverable.v1}).
+     */
+    interface SmsReports {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("30s")
+        Duration interval();
+
+        /** Reports read per request to the provider; a round reads on while full pages come. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** How many of a mobile's latest reported SMS must all have failed for the number's reason. */
+        @WithDefault("2")
+        int failuresInARow();
+
+        /**
+         * The report codes that are the number's fault, not the network's (Dysms receipts): out of service, the
+         * subscriber's account abnormal, blacklisted, no such number. Others (switched off, gateway errors) are
+         * transient and never make a mobile undeliverable.
+         */
+        @WithDefault("MOBILE_NOT_ON_SERVICE,MOBILE_ACCOUNT_ABNORMAL,MOBILE_IN_BLACK,MOBILE_NUMBER_ILLEGAL")
+        List<String> numberErrors();
     }
 }

@@ -99,6 +99,19 @@ public class Delivery {
     @Column(name = "provider_id")
     public String providerId;
 
+    /**
+     * The provider's delivery report of an SMS: {@code DELIVERED} or {@code FAILED} (null until one was read; the
+     * {@code log} provider reports nothing), its error code and when it arrived.
+     */
+    @Column(name = "provider_status")
+    public String providerStatus;
+
+    @Column(name = "provider_error")
+    public String providerError;
+
+    @Column(name = "provider_reported_at")
+    public OffsetDateTime providerReportedAt;
+
     /** The W3C trace context of the event that queued it (null outside a trace): sending continues that trace. */
     @Column(name = "trace_parent")
     public String traceParent;

@@ -64,7 +64,7 @@ public class DeliveryWriter {
         List<Recipient> recipients = recipients(notice, contact, websites);
         String locale = config.locale();
         Map<Channel, MessageTemplates.Rendered> rendered = new LinkedHashMap<>();
-        for (Channel c : Channel.values()) {
+        for (Channel c : notice.channels()) {
             rendered.put(c, templates.render(notice.kind(), c, locale, notice.params()));
         }
         OffsetDateTime now = clock.now();
@@ -132,7 +132,9 @@ public class DeliveryWriter {
         }
         Map<String, Recipient> unique = new LinkedHashMap<>();
         for (Recipient r : all) {
-            unique.putIfAbsent(r.channel() + "|" + r.key(), r);
+            if (notice.channels().contains(r.channel())) {
+                unique.putIfAbsent(r.channel() + "|" + r.key(), r);
+            }
         }
         return List.copyOf(unique.values());
     }

@@ -1,6 +1,8 @@
 package cn.beian.notification.service;
 
 import cn.beian.notification.config.NotificationConfig;
+import cn.beian.notification.domain.SmsReport;
+import cn.beian.time.BeianClock;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.List;
@@ -44,6 +46,17 @@ public class HttpSmsProvider implements SmsProvider {
                 .onFailure().transform(HttpSmsProvider::classify)
                 .map(list -> list.stream().filter(m -> outId.equals(m.outId())).map(SmsApi.SentMessage::id)
                         .findFirst());
+    }
+
+    @Override
+    public Uni<Optional<ReportPage>> reports(String after, int limit) {
+        return api.reports("Bearer " + config.sms().apiKey(), after, limit)
+                .onFailure().transform(HttpSmsProvider::classify)
+                .map(page -> Optional.of(new ReportPage(page.reports() == null ? List.of()
+                        : page.reports().stream().map(r -> new SmsReport(r.messageId(), r.outId(), r.phone(),
+                                r.status(), r.errorCode(), r.reportedAt() == null ? null
+                                        : r.reportedAt().atZone(BeianClock.CHINA).toOffsetDateTime())).toList(),
+                        page.next() == null ? after : page.next())));
     }
 
     private static Throwable classify(Throwable t) {

@@ -18,6 +18,7 @@ import cn.beian.contract.events.subject.SubjectCheckFindingRaised;
 import cn.beian.contract.order.FilingType;
 import cn.beian.contract.order.OrderTrigger;
 import cn.beian.notification.domain.Audience;
+import cn.beian.notification.domain.Channel;
 import cn.beian.notification.domain.Notice;
 import cn.beian.notification.domain.OrderProjection;
 import cn.beian.time.BeianClock;
@@ -25,6 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,8 @@ public class NoticePlanner {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final Set<Audience> APPLICANT = Set.of(ACCOUNT, SUBJECT_PRINCIPAL);
+    /** A subject check's finding: the principal's mobile no longer receives SMS (told by e-mail only). */
+    static final String MOBILE_UNDELIVERABLE = "MOBILE_UNDELIVERABLE";
     private static final Set<Audience> EVERYONE = Set.of(ACCOUNT, SUBJECT_PRINCIPAL, WEBSITE_PRINCIPAL);
 
     private final Links links;
@@ -174,6 +178,9 @@ public class NoticePlanner {
      * latest approved order where known.
      */
     public Notice subjectCheckFinding(SubjectCheckFindingRaised f) {
+        if (MOBILE_UNDELIVERABLE.equals(f.kind())) {
+            return mobileUndeliverable(f);
+        }
         Map<String, Object> p = f.orderId() != null ? base(f.orderId()) : new LinkedHashMap<>();
         if (f.orderId() == null) {
             p.put("order", "");
@@ -184,6 +191,23 @@ public class NoticePlanner {
         p.put("subjectNumber", f.subjectFilingNumber() == null ? "" : f.subjectFilingNumber());
         p.put("validUntil", f.validUntil() == null ? "" : f.validUntil().toString());
         return new Notice("subject.change-required", false, p, APPLICANT);
+    }
+
+    /**
+     * The subject principal's mobile no longer receives SMS (the provider's delivery reports): the applicant is told
+     * by e-mail only — an SMS to that number would be lost too — once, not urgent: change the mobile by a change
+     * filing, or confirm it again if it works.
+     */
+    private Notice mobileUndeliverable(SubjectCheckFindingRaised f) {
+        Map<String, Object> p = f.orderId() != null ? base(f.orderId()) : new LinkedHashMap<>();
+        if (f.orderId() == null) {
+            p.put("order", "");
+            p.put("link", links.console(""));
+            p.put("consoleLink", links.console(""));
+        }
+        p.put("subjectNumber", f.subjectFilingNumber() == null ? "" : f.subjectFilingNumber());
+        p.put("raisedAt", f.raisedAt() == null ? "" : dateTime(f.raisedAt()));
+        return new Notice("subject.mobile-undeliverable", false, p, APPLICANT, null, EnumSet.of(Channel.EMAIL));
     }
 
     /** The n-th police-filing reminder of one website; sent to the account, the subject and that website's principal. */

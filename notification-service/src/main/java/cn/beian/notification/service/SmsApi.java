@@ -36,4 +36,22 @@ public interface SmsApi {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record SentMessage(String id, String outId) {
     }
+
+    /**
+     * Delivery reports after a cursor, in arrival order (Dysms hands them to a report queue, MNS SmsReport; the
+     * stand-in keeps them in a log read after a cursor).
+     */
+    @GET
+    @Path("/reports")
+    Uni<ReportPage> reports(@HeaderParam("Authorization") String authorization, @QueryParam("after") String after,
+            @QueryParam("limit") int limit);
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ReportPage(List<Report> reports, String next) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Report(String cursor, String messageId, String outId, String phone, String status, String errorCode,
+            java.time.Instant reportedAt) {
+    }
 }

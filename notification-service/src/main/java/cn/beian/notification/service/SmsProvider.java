@@ -1,6 +1,8 @@
 package cn.beian.notification.service;
 
+import cn.beian.notification.domain.SmsReport;
 import io.smallrye.mutiny.Uni;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +21,19 @@ public interface SmsProvider {
      * is recorded, not sent twice. A provider that cannot tell answers empty (the message is then sent again).
      */
     default Uni<Optional<String>> accepted(String mobile, String outId) {
+        return Uni.createFrom().item(Optional.empty());
+    }
+
+    /** A page of delivery reports and the position to read on from. */
+    record ReportPage(List<SmsReport> reports, String next) {
+    }
+
+    /**
+     * The delivery reports that arrived after {@code after} (null: from the first the provider keeps), at most
+     * {@code limit}; empty when the provider gives no reports (the {@code log} provider): nothing is then learnt about
+     * delivery, and no mobile is ever found undeliverable.
+     */
+    default Uni<Optional<ReportPage>> reports(String after, int limit) {
         return Uni.createFrom().item(Optional.empty());
     }
 }

@@ -65,6 +65,25 @@ class MessageTemplatesTest {
     }
 
     @Test
+    void anUndeliverableMobileIsAnEmailOnlyKindInBothLanguages() throws IOException {
+        MessageTemplates templates = new MessageTemplates(config(Optional.empty()));
+        assertTrue(templates.exists("subject.mobile-undeliverable", Channel.EMAIL));
+        assertFalse(templates.exists("subject.mobile-undeliverable", Channel.SMS), "an SMS to a dead number is lost");
+        assertFalse(kinds().contains("subject.mobile-undeliverable"), "no SMS template code registered");
+        for (String locale : List.of("zh-CN", "en")) {
+            Map<String, Object> params = typical();
+            params.put("subjectNumber", "浙ICP备12345678号");
+            params.put("raisedAt", "2026-12-09 10:00");
+            MessageTemplates.Rendered email = templates.render("subject.mobile-undeliverable", Channel.EMAIL, locale,
+                    params);
+            assertTrue(email.subject().contains(locale.equals("en") ? "SMS" : "短信"), email.subject());
+            assertTrue(email.body().contains("浙ICP备12345678号") && email.body().contains("2026-12-09 10:00")
+                    && email.body().contains("https://console.example/orders/o-1"), email.body());
+            assertFalse(email.body().contains("{"), email.body());
+        }
+    }
+
+    @Test
     void theMobileConfirmationCodeIsAnSmsInOneSegmentWithTheCodeAndNoLink() {
         MessageTemplates templates = new MessageTemplates(config(Optional.empty()));
         for (String locale : List.of("zh-CN", "en")) {

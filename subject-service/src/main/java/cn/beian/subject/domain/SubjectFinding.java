@@ -19,6 +19,12 @@ public class SubjectFinding {
     /** The subject principal's certificate is past its validity. */
     public static final String PRINCIPAL_CERTIFICATE_EXPIRED = "PRINCIPAL_CERTIFICATE_EXPIRED";
 
+    /**
+     * The subject principal's mobile no longer receives SMS (the SMS provider's delivery reports, notification-service's
+     * {@code mobile.undeliverable.v1}): a change filing gives another mobile, or the account confirms it again.
+     */
+    public static final String MOBILE_UNDELIVERABLE = "MOBILE_UNDELIVERABLE";
+
     @Id
     public UUID id;
 
@@ -35,9 +41,13 @@ public class SubjectFinding {
     @Column(name = "field_key", nullable = false)
     public String fieldKey;
 
-    /** The last day the certificate was valid. */
+    /** The last day the certificate was valid (certificate findings only). */
     @Column(name = "valid_until")
     public LocalDate validUntil;
+
+    /** For {@link #MOBILE_UNDELIVERABLE}: the key of the mobile found undeliverable ({@code Phones.mobileKey}). */
+    @Column(name = "mobile_key")
+    public String mobileKey;
 
     @Column(name = "raised_at", nullable = false)
     public OffsetDateTime raisedAt;

@@ -2,6 +2,7 @@ package cn.beian.subject.events;
 
 import cn.beian.contract.events.EventType;
 import cn.beian.contract.events.account.MobileConfirmed;
+import cn.beian.contract.events.account.MobileUndeliverable;
 import cn.beian.contract.events.authority.AuthorityApproved;
 import cn.beian.contract.events.authority.AuthorityRejected;
 import cn.beian.contract.events.materials.PhotoSubmitted;
@@ -16,6 +17,7 @@ import cn.beian.platform.inbox.IncomingEvent;
 import cn.beian.subject.service.MobileConfirmations;
 import cn.beian.subject.service.OrderOutcomeService;
 import cn.beian.subject.service.PreparedOrderService;
+import cn.beian.subject.service.UndeliverableMobiles;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
@@ -23,7 +25,8 @@ import java.util.UUID;
 /**
  * What subject-service does with each event it consumes, inside the idempotent consumer's transaction: one call of
  * {@link OrderOutcomeService} (orders), {@link PreparedOrderService} (empty shells past their grace) or
- * {@link MobileConfirmations} (a mobile confirmed) per type. Types it does not know are ignored (a newer producer).
+ * {@link MobileConfirmations} (a mobile confirmed) or {@link UndeliverableMobiles} (a mobile that no longer receives
+ * SMS, and its findings resolved by a new confirmation) per type. Types it does not know are ignored (a newer producer).
  */
 @ApplicationScoped
 public class EventHandler implements InboxHandler {
@@ -31,9 +34,12 @@ public class EventHandler implements InboxHandler {
     private final OrderOutcomeService outcomes;
     private final PreparedOrderService prepared;
     private final MobileConfirmations mobiles;
+    private final UndeliverableMobiles undeliverable;
 
-    public EventHandler(OrderOutcomeService outcomes, PreparedOrderService prepared, MobileConfirmations mobiles) {
+    public EventHandler(OrderOutcomeService outcomes, PreparedOrderService prepared, MobileConfirmations mobiles,
+            UndeliverableMobiles undeliverable) {
         this.mobiles = mobiles;
+        this.undeliverable = undeliverable;
         this.outcomes = outcomes;
         this.prepared = prepared;
     }
@@ -66,7 +72,10 @@ public class EventHandler implements InboxHandler {
             case WEBSITE_PROBE_FINDING_RESOLVED -> prepared.findingResolved(
                     event.data(WebsiteProbeFindingResolved.class));
             // notification-service: a mobile confirmed by its SMS code; the order findings judged from now on see it
-            case MOBILE_CONFIRMED -> mobiles.confirmed(event.data(MobileConfirmed.class));
+            case MOBILE_CONFIRMED -> mobiles.confirmed(event.data(MobileConfirmed.class))
+                    .chain(() -> undeliverable.confirmed(event.data(MobileConfirmed.class)));
+            // notification-service: the SMS provider's reports say a mobile no longer receives SMS
+            case MOBILE_UNDELIVERABLE -> undeliverable.undeliverable(event.data(MobileUndeliverable.class));
             default -> Uni.createFrom().voidItem();
         };
     }

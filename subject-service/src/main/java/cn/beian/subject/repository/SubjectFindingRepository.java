@@ -36,10 +36,11 @@ public class SubjectFindingRepository implements PanacheRepositoryBase<SubjectFi
     /** Inserts the finding unless the subject has one of its kind open; answers whether it was inserted. */
     public Uni<Boolean> insertOnce(SubjectFinding f) {
         return getSession().chain(s -> s.createNativeQuery("""
-                        insert into subject_finding (id, subject_id, account_id, kind, field_key, valid_until, raised_at)
-                        values (:id, :subject, :account, :kind, :field, :validUntil, :at)
+                        insert into subject_finding (id, subject_id, account_id, kind, field_key, valid_until,
+                                                     mobile_key, raised_at)
+                        values (:id, :subject, :account, :kind, :field, :validUntil, :mobileKey, :at)
                         on conflict (subject_id, kind) where resolved_at is null do nothing""")
-                .setParameter("id", f.id).setParameter("subject", f.subjectId).setParameter("account", f.accountId)
+                .setParameter("id", f.id).setParameter("mobileKey", f.mobileKey).setParameter("subject", f.subjectId).setParameter("account", f.accountId)
                 .setParameter("kind", f.kind).setParameter("field", f.fieldKey)
                 .setParameter("validUntil", f.validUntil).setParameter("at", f.raisedAt)
                 .executeUpdate()).map(n -> n > 0);
@@ -57,6 +58,35 @@ public class SubjectFindingRepository implements PanacheRepositoryBase<SubjectFi
                                 or s.principal_certificate_valid_until >= :today)""")
                 .setParameter("now", now).setParameter("kind", SubjectFinding.PRINCIPAL_CERTIFICATE_EXPIRED)
                 .setParameter("today", today).executeUpdate());
+    }
+
+    /** The subject's latest approved order, if any (the findings' messages link to it). */
+    public Uni<UUID> latestApprovedOrder(UUID subjectId) {
+        return getSession().chain(s -> s.createNativeQuery("""
+                        select o.id from filing_order o where o.subject_id = :subject and o.state = 'APPROVED'
+                         order by o.updated_at desc limit 1""", UUID.class)
+                .setParameter("subject", subjectId).getResultList())
+                .map(rows -> rows.isEmpty() ? null : rows.get(0));
+    }
+
+    /** Resolves the account's open undeliverable-mobile findings of this mobile; answers how many. */
+    public Uni<Integer> resolveMobile(String accountId, String mobileKey, OffsetDateTime now) {
+        return getSession().chain(s -> s.createNativeQuery("""
+                        update subject_finding set resolved_at = :now
+                         where account_id = :account and mobile_key = :key and kind = :kind and resolved_at is null""")
+                .setParameter("now", now).setParameter("account", accountId).setParameter("key", mobileKey)
+                .setParameter("kind", SubjectFinding.MOBILE_UNDELIVERABLE).executeUpdate());
+    }
+
+    /** The open undeliverable-mobile findings, oldest first, at most {@code limit}. */
+    public Uni<List<SubjectFinding>> openMobileFindings(int limit) {
+        return find("kind = ?1 and resolvedAt is null order by raisedAt", SubjectFinding.MOBILE_UNDELIVERABLE)
+                .page(0, limit).list();
+    }
+
+    /** Resolves one finding unless it is resolved already. */
+    public Uni<Integer> resolve(UUID id, OffsetDateTime now) {
+        return update("resolvedAt = ?1 where id = ?2 and resolvedAt is null", now, id);
     }
 
     /** Every finding of a subject, newest first. */

@@ -5,8 +5,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /**
- * A subject check's finding: {@code kind} (PRINCIPAL_CERTIFICATE_EXPIRED), the field it is about as a JSON path, the
- * last valid day, and whether it is still open ({@code resolvedAt} null): open, the subject needs a change filing.
+ * A subject check's finding: {@code kind} (PRINCIPAL_CERTIFICATE_EXPIRED, MOBILE_UNDELIVERABLE), the field it is about
+ * as a JSON path, the last valid day (certificates only), and whether it is still open ({@code resolvedAt} null): open,
+ * the subject needs a change filing (or, for a mobile, a new confirmation of it).
  */
 public record SubjectFindingView(String id, String kind, String fieldKey, LocalDate validUntil,
         OffsetDateTime raisedAt, OffsetDateTime resolvedAt) {

@@ -116,7 +116,8 @@ public class SubjectResource {
     @RolesAllowed({Roles.APPLICANT, Roles.REVIEWER, Roles.AUTHORITY, Roles.ADMIN})
     @Operation(operationId = "getSubjectFindings", summary = "The subject checks' findings, newest first: a "
             + "principal's certificate past its validity (PRINCIPAL_CERTIFICATE_EXPIRED) needs a change filing while "
-            + "open")
+            + "open; a principal's mobile that no longer receives SMS (MOBILE_UNDELIVERABLE) a change filing or a new "
+            + "confirmation of the mobile")
     @APIResponse(responseCode = "404", description = "No such subject, or not yours",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<SubjectFindingView>> findings(@PathParam("subjectId") String subjectId) {

@@ -38,21 +38,27 @@ public class SubjectChecks {
     private final OutboxWriter outbox;
     private final BeianClock clock;
     private final SubjectConfig.SubjectChecks config;
+    private final UndeliverableMobiles mobiles;
 
     public SubjectChecks(SubjectFindingRepository findings, OutboxWriter outbox, BeianClock clock,
-            SubjectConfig.SubjectChecks config) {
+            SubjectConfig.SubjectChecks config, UndeliverableMobiles mobiles) {
+        this.mobiles = mobiles;
         this.findings = findings;
         this.outbox = outbox;
         this.clock = clock;
         this.config = config;
     }
 
-    /** One round, in one transaction: findings no longer shown resolved, then new ones raised (at most a round's). */
+    /**
+     * One round, in one transaction: findings no longer shown resolved (an expired certificate renewed, an
+     * undeliverable mobile no longer the principal's), then new ones raised (at most a round's).
+     */
     @WithTransaction
     public Uni<Round> runRound() {
         OffsetDateTime now = clock.now();
         LocalDate today = now.toLocalDate();
-        return findings.resolveCleared(today, now).chain(resolved -> findings.claimExpired(today, config.maxPerRound())
+        return findings.resolveCleared(today, now).chain(certificates -> mobiles.resolveChanged(now)
+                .map(changed -> certificates + changed)).chain(resolved -> findings.claimExpired(today, config.maxPerRound())
                 .chain(due -> Multi.createFrom().iterable(due)
                         .onItem().transformToUniAndConcatenate(row -> raise(row, now))
                         .collect().asList())

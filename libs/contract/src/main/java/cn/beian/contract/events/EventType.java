@@ -1,6 +1,7 @@
 package cn.beian.contract.events;
 
 import cn.beian.contract.events.account.MobileConfirmed;
+import cn.beian.contract.events.account.MobileUndeliverable;
 import cn.beian.contract.events.authority.AuthorityApproved;
 import cn.beian.contract.events.authority.AuthorityRejected;
 import cn.beian.contract.events.authority.AuthoritySubmitted;
@@ -128,7 +129,13 @@ public enum EventType {
      * website-service let orders with that mobile be submitted (MOBILE_UNCONFIRMED clears).
      */
     MOBILE_CONFIRMED("mobile.confirmed.v1", Topics.NOTIFICATION_EVENTS, AggregateType.ACCOUNT,
-            MobileConfirmed.class);
+            MobileConfirmed.class),
+    /*
+     * notification-service: the SMS provider's delivery reports say an account's mobile no longer receives SMS;
+     * subject-service raises MOBILE_UNDELIVERABLE on the filed subjects whose principal has it.
+     */
+    MOBILE_UNDELIVERABLE("mobile.undeliverable.v1", Topics.NOTIFICATION_EVENTS, AggregateType.ACCOUNT,
+            MobileUndeliverable.class);
 
     private static final Map<String, EventType> BY_TYPE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

@@ -42,9 +42,21 @@ import java.util.regex.Pattern;
  *       providers are: each send waits up to {@code maxDelayMs}, and a message's first attempt fails with a
  *       transient 503 ({@code isp.SYSTEM_BUSY}, nothing stored) with probability {@code failureRate}; its retry
  *       (same {@code outId}) goes through, so a sender that retries loses nothing; zeros turn it off</li>
+ *   <li>{@code GET /api/v1/sms/reports?after=&limit=} - delivery reports in arrival order after a cursor (below)</li>
+ *   <li>{@code PUT /api/v1/sms/test/unreachable/{phone}} {@code {"errorCode":"MOBILE_IN_BLACK"}} (body optional,
+ *       default {@code MOBILE_NOT_ON_SERVICE}) - a test control: later messages to that number end {@code FAILED}
+ *       with that code; {@code DELETE} the same path restores it</li>
  *   <li>{@code GET /health} - liveness</li>
  * </ul>
  * Errors are {@code application/problem+json} with an extra provider-style {@code code}.
+ *
+ * <p>Delivery reports (Dysms' receipts): a message is {@code SENDING} when accepted, and its report
+ * ({@code DELIVERED}, or {@code FAILED} with the operator's {@code errorCode}) arrives {@code reportDelay} later
+ * (0 by default: by the next read). The report shows on the message ({@code status}, {@code errorCode},
+ * {@code reportedAt}, as QuerySendDetails answers) and in the report log, which a reader pulls with
+ * {@code GET /api/v1/sms/reports?after=<cursor>} ({@code {"reports":[…],"next":"<cursor>"}}): Dysms hands reports to a
+ * queue the customer pulls from (MNS SmsReport); a cursor over an append-only log gives the same at-least-once
+ * reading with the reader keeping its place.
  */
 public final class SmsGateway implements AutoCloseable {
 
@@ -66,6 +78,19 @@ public final class SmsGateway implements AutoCloseable {
     }
 
     private volatile Faults faults = new Faults(0, 0);
+    /** Numbers a test made unreachable, with the report's error code. */
+    private final Map<String, String> unreachable = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile java.time.Duration reportDelay = java.time.Duration.ZERO;
+
+    /** The operators' reasons a stand-in report can carry (Dysms receipt codes), with their words. */
+    static final Map<String, String> REPORT_ERRORS = Map.of(
+            "MOBILE_NOT_ON_SERVICE", "停机 (number out of service)",
+            "MOBILE_ACCOUNT_ABNORMAL", "用户账户异常 (subscriber account abnormal)",
+            "MOBILE_IN_BLACK", "手机号在黑名单 (number blacklisted)",
+            "MOBILE_NUMBER_ILLEGAL", "号码格式错误或空号 (no such number)",
+            "MOBILE_CLOSED", "关机 (handset switched off)",
+            "MOBILE_TERMINAL_ERROR", "手机终端问题 (handset error)",
+            "GATEWAY_ERROR", "运营商网关错误 (operator gateway error)");
     /** outIds whose first attempt an injected fault refused: their retries go through. */
     private final java.util.Set<String> refusedOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -108,6 +133,29 @@ public final class SmsGateway implements AutoCloseable {
         faults = new Faults(failureRate, maxDelayMs);
     }
 
+    /** Makes later messages to {@code phone} end {@code FAILED} with {@code errorCode}; null restores the number. */
+    public void unreachable(String phone, String errorCode) {
+        String normalised = normalisePhone(phone);
+        if (normalised == null) {
+            throw new IllegalArgumentException("not a mainland mobile number");
+        }
+        if (errorCode == null) {
+            unreachable.remove(normalised);
+        } else if (!REPORT_ERRORS.containsKey(errorCode)) {
+            throw new IllegalArgumentException("errorCode must be one of " + new java.util.TreeSet<>(REPORT_ERRORS.keySet()));
+        } else {
+            unreachable.put(normalised, errorCode);
+        }
+    }
+
+    /** How long after a send its report arrives (the message is SENDING until then). */
+    public void reportDelay(java.time.Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative");
+        }
+        reportDelay = delay;
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -132,6 +180,12 @@ public final class SmsGateway implements AutoCloseable {
             } else if (path.equals(API + "/faults")) {
                 requireMethod(method, "PUT");
                 setFaults(ex);
+            } else if (path.equals(API + "/reports")) {
+                requireMethod(method, "GET");
+                reports(ex);
+            } else if (path.startsWith(API + "/test/unreachable/")) {
+                requireMethod(method, "PUT", "DELETE");
+                setUnreachable(ex, method, path.substring((API + "/test/unreachable/").length()));
             } else if (path.equals(API + "/messages")) {
                 requireMethod(method, "GET", "DELETE");
                 if (method.equals("GET")) {
@@ -143,6 +197,7 @@ public final class SmsGateway implements AutoCloseable {
             } else if (path.startsWith(API + "/messages/")) {
                 requireMethod(method, "GET");
                 String id = path.substring((API + "/messages/").length());
+                store.settle(Instant.now());
                 SmsMessage m = store.get(id).orElseThrow(() ->
                         new ApiError(404, "Not Found", "NotFound", "no SMS with id " + id));
                 json(ex, 200, m);
@@ -251,11 +306,18 @@ public final class SmsGateway implements AutoCloseable {
         String bizId = System.currentTimeMillis() + "^" + Long.toUnsignedString(UUID.randomUUID().getMostSignificantBits() & 0xFFFFFFFFFFL);
         Instant now = Instant.now();
         List<SmsMessage> batch = new ArrayList<>();
+        Map<String, String[]> failures = new HashMap<>();
         for (String phone : phones) {
-            batch.add(new SmsMessage(UUID.randomUUID().toString(), bizId, requestId, phone, signName, templateCode,
-                    templateParam, text, outId, now));
+            SmsMessage m = new SmsMessage(UUID.randomUUID().toString(), bizId, requestId, phone, signName,
+                    templateCode, templateParam, text, outId, now, SmsMessage.SENDING, null, null);
+            batch.add(m);
+            String error = unreachable.get(phone);
+            if (error != null) {
+                failures.put(m.id(), new String[] {error, REPORT_ERRORS.get(error)});
+            }
         }
-        store.addAll(batch);
+        store.addAll(batch, failures, now.plus(reportDelay));
+        store.settle(now);
         System.out.printf("%s SMS %s -> %s [%s/%s] outId=%s%n", now, bizId, phones, signName, templateCode, outId);
 
         Map<String, Object> resp = new LinkedHashMap<>();
@@ -372,7 +434,67 @@ public final class SmsGateway implements AutoCloseable {
                 throw invalid("isv.INVALID_PARAMETERS", "since must be an ISO-8601 instant, e.g. 2025-01-01T00:00:00Z");
             }
         }
+        store.settle(Instant.now());
         json(ex, 200, store.find(phone, since, q.get("outId"), q.get("templateCode")));
+    }
+
+    private void reports(HttpExchange ex) throws IOException {
+        Map<String, String> q = query(ex.getRequestURI().getRawQuery());
+        long after = 0;
+        int limit = 100;
+        try {
+            if (q.containsKey("after") && !q.get("after").isEmpty()) {
+                after = Long.parseLong(q.get("after"));
+            }
+            if (q.containsKey("limit")) {
+                limit = Integer.parseInt(q.get("limit"));
+            }
+        } catch (NumberFormatException e) {
+            throw invalid("isv.INVALID_PARAMETERS", "after must be a cursor this gateway answered, limit 1..1000");
+        }
+        if (after < 0 || limit < 1 || limit > 1000) {
+            throw invalid("isv.INVALID_PARAMETERS", "after must be a cursor this gateway answered, limit 1..1000");
+        }
+        store.settle(Instant.now());
+        List<SmsReport> page = store.reportsAfter(after, limit);
+        Map<String, Object> resp = new LinkedHashMap<>();
+        resp.put("reports", page);
+        resp.put("next", page.isEmpty() ? String.valueOf(Math.min(after, store.lastCursor()))
+                : page.get(page.size() - 1).cursor());
+        json(ex, 200, resp);
+    }
+
+    private void setUnreachable(HttpExchange ex, String method, String rawPhone) throws IOException {
+        String phone = normalisePhone(rawPhone);
+        if (phone == null) {
+            throw invalid("isv.MOBILE_NUMBER_ILLEGAL", "not a mainland mobile number");
+        }
+        String code = null;
+        if (method.equals("PUT")) {
+            byte[] body = readBounded(ex);
+            code = "MOBILE_NOT_ON_SERVICE";
+            if (body.length > 0) {
+                JsonNode root;
+                try {
+                    root = mapper.readTree(body);
+                } catch (JsonProcessingException e) {
+                    throw new ApiError(400, "Bad Request", "isv.INVALID_JSON_PARAM", "malformed JSON: " + e.getOriginalMessage());
+                }
+                if (root != null && root.hasNonNull("errorCode")) {
+                    code = root.get("errorCode").asText();
+                }
+            }
+        }
+        try {
+            unreachable(phone, code);
+        } catch (IllegalArgumentException e) {
+            throw invalid("isv.INVALID_PARAMETERS", e.getMessage());
+        }
+        Map<String, Object> resp = new LinkedHashMap<>();
+        resp.put("phone", phone);
+        resp.put("unreachable", code != null);
+        resp.put("errorCode", code);
+        json(ex, 200, resp);
     }
 
     private static Map<String, String> query(String raw) {

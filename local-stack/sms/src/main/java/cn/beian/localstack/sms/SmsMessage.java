@@ -16,6 +16,11 @@ import java.util.Map;
  * @param text          rendered text as sent (may be null)
  * @param outId         caller's correlation id (may be null)
  * @param receivedAt    when the gateway accepted it
+ * @param status        its delivery report (Dysms QuerySendDetails' SendStatus): {@code SENDING} until the handset's
+ *                      report arrives, then {@code DELIVERED} or {@code FAILED}; null in lines written before reports
+ *                      existed (read as delivered)
+ * @param errorCode     the report's error code when {@code FAILED} ({@code MOBILE_NOT_ON_SERVICE} …), else null
+ * @param reportedAt    when the report arrived (null while {@code SENDING})
  */
 public record SmsMessage(
         String id,
@@ -27,5 +32,18 @@ public record SmsMessage(
         Map<String, Object> templateParam,
         String text,
         String outId,
-        Instant receivedAt) {
+        Instant receivedAt,
+        String status,
+        String errorCode,
+        Instant reportedAt) {
+
+    public static final String SENDING = "SENDING";
+    public static final String DELIVERED = "DELIVERED";
+    public static final String FAILED = "FAILED";
+
+    /** This message with its delivery report. */
+    SmsMessage reported(SmsReport r) {
+        return new SmsMessage(id, bizId, requestId, phone, signName, templateCode, templateParam, text, outId,
+                receivedAt, r.status(), r.errorCode(), r.reportedAt());
+    }
 }

@@ -135,6 +135,73 @@ class SmsGatewayTest {
         assertEquals(400, bad.statusCode());
     }
 
+    @Test
+    void reportsDeliveredOrFailedForUnreachableNumbersReadableAfterACursor() throws Exception {
+        assertEquals(200, put("/api/v1/sms/test/unreachable/13900139000", "{\"errorCode\":\"MOBILE_IN_BLACK\"}")
+                .statusCode());
+        assertEquals(200, put("/api/v1/sms/test/unreachable/+8613700137000", "").statusCode());
+        assertEquals(200, post("/api/v1/sms/send", "Bearer " + KEY, VALID).statusCode());
+
+        JsonNode delivered = mapper.readTree(get("/api/v1/sms/messages?phone=13800138000").body()).get(0);
+        assertEquals("DELIVERED", delivered.get("status").asText());
+        assertTrue(delivered.get("errorCode").isNull());
+        assertNotNull(Instant.parse(delivered.get("reportedAt").asText()));
+        JsonNode failed = mapper.readTree(get("/api/v1/sms/messages?phone=13900139000&outId=caller-42").body()).get(0);
+        assertEquals("FAILED", failed.get("status").asText());
+        assertEquals("MOBILE_IN_BLACK", failed.get("errorCode").asText());
+
+        JsonNode page = mapper.readTree(get("/api/v1/sms/reports").body());
+        assertEquals(2, page.get("reports").size());
+        assertEquals("13800138000", page.get("reports").get(0).get("phone").asText());
+        assertEquals("DELIVERED", page.get("reports").get(0).get("status").asText());
+        JsonNode report = page.get("reports").get(1);
+        assertEquals("FAILED", report.get("status").asText());
+        assertEquals("MOBILE_IN_BLACK", report.get("errorCode").asText());
+        assertEquals("caller-42", report.get("outId").asText());
+        assertEquals(failed.get("id").asText(), report.get("messageId").asText());
+        String next = page.get("next").asText();
+        JsonNode none = mapper.readTree(get("/api/v1/sms/reports?after=" + next).body());
+        assertEquals(0, none.get("reports").size());
+        assertEquals(next, none.get("next").asText(), "reading past the end keeps the cursor");
+
+        // the default code, and a restored number delivers again; reports and statuses survive a restart
+        assertEquals(200, post("/api/v1/sms/send", "Bearer " + KEY,
+                VALID.replace("13900139000", "13700137000").replace("caller-42", "caller-45")).statusCode());
+        assertEquals(200, http.send(HttpRequest.newBuilder(uri("/api/v1/sms/test/unreachable/13900139000")).DELETE()
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(200, post("/api/v1/sms/send", "Bearer " + KEY, VALID.replace("caller-42", "caller-46"))
+                .statusCode());
+        gateway.close();
+        gateway = SmsGateway.start("127.0.0.1", 0, KEY, dir.resolve("sms/messages.jsonl"));
+        JsonNode later = mapper.readTree(get("/api/v1/sms/reports?after=" + next + "&limit=10").body()).get("reports");
+        assertEquals(4, later.size());
+        assertEquals("MOBILE_NOT_ON_SERVICE", later.get(1).get("errorCode").asText());
+        assertEquals("DELIVERED", later.get(3).get("status").asText());
+        assertEquals("13900139000", later.get(3).get("phone").asText());
+        assertEquals("FAILED", mapper.readTree(get("/api/v1/sms/messages/" + failed.get("id").asText()).body())
+                .get("status").asText());
+
+        assertEquals(400, get("/api/v1/sms/reports?after=x").statusCode());
+        assertEquals(400, get("/api/v1/sms/reports?limit=0").statusCode());
+        assertEquals(400, put("/api/v1/sms/test/unreachable/12345", "").statusCode());
+        assertEquals(400, put("/api/v1/sms/test/unreachable/13900139000", "{\"errorCode\":\"NOPE\"}").statusCode());
+    }
+
+    @Test
+    void aMessageIsSendingUntilItsReportArrives() throws Exception {
+        gateway.reportDelay(java.time.Duration.ofHours(1));
+        assertEquals(200, post("/api/v1/sms/send", "Bearer " + KEY, VALID).statusCode());
+        JsonNode m = mapper.readTree(get("/api/v1/sms/messages?phone=13800138000").body()).get(0);
+        assertEquals("SENDING", m.get("status").asText());
+        assertTrue(m.get("reportedAt").isNull());
+        assertEquals(0, mapper.readTree(get("/api/v1/sms/reports").body()).get("reports").size());
+    }
+
+    private HttpResponse<String> put(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + gateway.port() + path);
     }
