@@ -167,7 +167,7 @@ class ReviewQueueBenchmark {
             long sequence, String json) {
         ProducerRecord<String, String> r = new ProducerRecord<>(type.topic(), order, json);
         Map<String, String> headers = Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
-                "ce_source", source, "ce_type", type.type(), "ce_time", TestClock.now().toString(),
+                "ce_source", source, "ce_type", type.type(), "ce_time", java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(TestClock.now()),
                 "content-type", "application/json",
                 CloudEventAttributes.KAFKA_HEADER_PREFIX + CloudEventAttributes.AGGREGATE_ID, order,
                 CloudEventAttributes.KAFKA_HEADER_PREFIX + CloudEventAttributes.AGGREGATE_TYPE,

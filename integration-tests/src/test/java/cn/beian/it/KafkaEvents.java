@@ -5,6 +5,7 @@ import cn.beian.contract.events.EventType;
 import cn.beian.testing.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,7 +53,7 @@ public final class KafkaEvents implements AutoCloseable {
         header(r, "ce_id", UUID.randomUUID().toString());
         header(r, "ce_source", topicSource);
         header(r, "ce_type", type.type());
-        header(r, "ce_time", TestClock.now().toString());
+        header(r, "ce_time", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(TestClock.now()));
         header(r, "content-type", "application/json");
         String prefix = CloudEventAttributes.KAFKA_HEADER_PREFIX;
         header(r, prefix + CloudEventAttributes.AGGREGATE_ID, orderId);

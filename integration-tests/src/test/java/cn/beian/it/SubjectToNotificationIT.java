@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -91,10 +92,18 @@ class SubjectToNotificationIT {
     void poisonRecordsAreDeadLetteredWithTheReasonAndDoNotBlockThePartition() throws Exception {
         String admin = Keycloak.token("ada", "ada-local");
         String poisonKey = "poison-" + UUID.randomUUID();
+        String badTimeKey = "bad-time-" + UUID.randomUUID();
         try (KafkaProducer<String, String> producer = producer()) {
             int partitions = producer.partitionsFor(Topics.SUBJECT_EVENTS).size();
             for (int p = 0; p < partitions; p++) {
                 producer.send(new ProducerRecord<>(Topics.SUBJECT_EVENTS, p, poisonKey, "not a cloud event")).get();
+                // A CloudEvent whose time no parser accepts: refused on its own, not the whole channel with it.
+                ProducerRecord<String, String> badTime = new ProducerRecord<>(Topics.SUBJECT_EVENTS, p,
+                        badTimeKey, "{}");
+                Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", "/it/poison",
+                        "ce_type", "subject.created.v1", "ce_time", "yesterday at noon", "ce_aggregateid", badTimeKey,
+                        "ce_sequence", "1").forEach((k, v) -> badTime.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+                producer.send(badTime).get();
             }
         }
         String dlq = Topics.deadLetter("notification", "subject-events");
@@ -103,6 +112,10 @@ class SubjectToNotificationIT {
         Header reason = dead.headers().lastHeader("dead-letter-reason");
         assertNotNull(reason, "the dead letter carries its reason");
         assertTrue(new String(reason.value(), StandardCharsets.UTF_8).contains("CloudEvent"));
+        ConsumerRecord<String, String> badTime = Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> findRecord(dlq, badTimeKey), r -> r != null);
+        assertTrue(new String(badTime.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8)
+                .contains("time"), "the dead letter names the attribute it could not read");
 
         String subjectId = given().auth().oauth2(Keycloak.newApplicant()).contentType(ContentType.JSON).body(BODY)
                 .post(Stack.SUBJECT + "/api/v1/subjects").then().statusCode(201).extract().path("id");

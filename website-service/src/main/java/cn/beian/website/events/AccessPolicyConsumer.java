@@ -1,10 +1,10 @@
 package cn.beian.website.events;
 
 import cn.beian.contract.events.CloudEventAttributes;
+import cn.beian.platform.inbox.EventAttributes;
 import cn.beian.website.service.AccessPolicy;
 import cn.beian.website.service.AccessPolicyLoader;
 import cn.beian.website.service.AccessPolicyProgress;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.TopicPartition;
@@ -45,14 +45,11 @@ public class AccessPolicyConsumer {
         message.getMetadata(IncomingKafkaRecordMetadata.class).ifPresent(k -> progress.applied(
                 new TopicPartition(k.getTopic(), k.getPartition()), k.getOffset()));
         try {
-            @SuppressWarnings("unchecked")
-            IncomingCloudEventMetadata<String> ce = message.getMetadata(IncomingCloudEventMetadata.class).orElse(null);
-            if (ce != null && message.getPayload() != null) {
-                long sequence = ce.getExtension(CloudEventAttributes.SEQUENCE).map(Object::toString)
-                        .map(Long::parseLong).orElse(0L);
-                String aggregate = ce.getExtension(CloudEventAttributes.AGGREGATE_ID).map(Object::toString)
-                        .orElse(ce.getSubject().orElse(""));
-                policy.apply(ce.getSource().toString(), aggregate, sequence, ce.getType(), message.getPayload());
+            if (message.getPayload() != null) {
+                EventAttributes ce = EventAttributes.of(message);
+                long sequence = ce.get(CloudEventAttributes.SEQUENCE).map(Long::parseLong).orElse(0L);
+                String aggregate = ce.get(CloudEventAttributes.AGGREGATE_ID).orElse(ce.get("subject").orElse(""));
+                policy.apply(ce.required("source"), aggregate, sequence, ce.required("type"), message.getPayload());
             }
         } catch (RuntimeException e) {
             LOG.warnf("Access policy skipped an event: %s", e.toString());

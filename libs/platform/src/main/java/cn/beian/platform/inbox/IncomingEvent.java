@@ -8,8 +8,8 @@ import cn.beian.contract.events.EventType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -30,16 +30,17 @@ public record IncomingEvent(
         String data,
         ObjectMapper mapper) {
 
-    /** Reads the CloudEvents metadata of a Kafka message, refusing events Beian cannot order or de-duplicate. */
+    /**
+     * Reads the CloudEvents attributes of a message ({@link EventAttributes}), refusing events Beian cannot order or
+     * de-duplicate.
+     */
     static IncomingEvent from(Message<String> message, ObjectMapper mapper) {
-        @SuppressWarnings("unchecked")
-        IncomingCloudEventMetadata<String> ce = message.getMetadata(IncomingCloudEventMetadata.class)
-                .orElseThrow(() -> new MalformedEventException("not a CloudEvent (no ce_* headers)"));
-        String aggregateId = ce.getExtension(AGGREGATE_ID).map(Object::toString)
+        EventAttributes ce = EventAttributes.of(message);
+        String aggregateId = ce.get(AGGREGATE_ID)
                 .orElseThrow(() -> new MalformedEventException("missing extension " + AGGREGATE_ID));
         long sequence;
         try {
-            sequence = ce.getExtension(SEQUENCE).map(Object::toString).map(Long::parseLong)
+            sequence = ce.get(SEQUENCE).map(Long::parseLong)
                     .orElseThrow(() -> new MalformedEventException("missing extension " + SEQUENCE));
         } catch (NumberFormatException e) {
             throw new MalformedEventException("extension " + SEQUENCE + " is not a number");
@@ -50,9 +51,14 @@ public record IncomingEvent(
         if (message.getPayload() == null) {
             throw new MalformedEventException("event has no data");
         }
-        OffsetDateTime time = ce.getTimeStamp().map(OffsetDateTime::from).orElse(null);
-        return new IncomingEvent(ce.getId(), ce.getSource().toString(), ce.getType(), ce.getSubject().orElse(null),
-                aggregateId, ce.getExtension(ORDER_ID).map(Object::toString).orElse(null), sequence, time,
+        OffsetDateTime time;
+        try {
+            time = ce.get("time").map(OffsetDateTime::parse).orElse(null);
+        } catch (DateTimeParseException e) {
+            throw new MalformedEventException("attribute time is not an RFC 3339 timestamp");
+        }
+        return new IncomingEvent(ce.required("id"), ce.required("source"), ce.required("type"),
+                ce.get("subject").orElse(null), aggregateId, ce.get(ORDER_ID).orElse(null), sequence, time,
                 message.getPayload(), mapper);
     }
 
