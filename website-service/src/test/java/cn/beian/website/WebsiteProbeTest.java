@@ -291,7 +291,8 @@ class WebsiteProbeTest {
                 .body("[0].detail", not(org.hamcrest.Matchers.containsString("13800000014")))
                 .body("[0].resolvedAt", nullValue());
         assertEquals(1, count("select count(*) from outbox_event where aggregate_id = '" + filedId
-                + "' and event_type = 'website.probe-finding-raised.v1' and payload like '%\"kind\":\"MOBILE_UNDELIVERABLE\"%'"
+                + "' and event_type = 'website.probe-finding-raised.v1'"
+                + " and payload like '%\"kind\":\"MOBILE_UNDELIVERABLE\"%'"
                 + " and payload like '%\"websiteFilingNumber\":\"" + number + "-1\"%'"));
         // each probe observes the same record: seen again, not told again
         probe(filedId).body("findings.kind", equalTo(List.of("MOBILE_UNDELIVERABLE")));
@@ -310,7 +311,8 @@ class WebsiteProbeTest {
         as(account, "applicant").get("/api/v1/filed-websites").then().statusCode(200)
                 .body("items[0].findings", hasSize(0));
         assertEquals(1, count("select count(*) from outbox_event where aggregate_id = '" + filedId
-                + "' and event_type = 'website.probe-finding-resolved.v1' and payload like '%\"kind\":\"MOBILE_UNDELIVERABLE\"%'"));
+                + "' and event_type = 'website.probe-finding-resolved.v1'"
+                + " and payload like '%\"kind\":\"MOBILE_UNDELIVERABLE\"%'"));
         assertEquals(0, count("select count(*) from undeliverable_mobile where account_id = '" + account + "'"));
         probe(filedId).body("findings", hasSize(0));
         // a report older than that confirmation is stale: nothing recorded, nothing raised
@@ -345,7 +347,8 @@ class WebsiteProbeTest {
         probe(filedId).body("findings", hasSize(0));
         probe(filedId);
         assertEquals(1, count("select count(*) from outbox_event where aggregate_id = '" + filedId
-                + "' and event_type = 'website.probe-finding-resolved.v1' and payload like '%\"kind\":\"MOBILE_UNDELIVERABLE\"%'"));
+                + "' and event_type = 'website.probe-finding-resolved.v1'"
+                + " and payload like '%\"kind\":\"MOBILE_UNDELIVERABLE\"%'"));
         assertEquals(1, raised(filedId, "MOBILE_UNDELIVERABLE"));
 
         // a malformed report is refused (dead-lettered), with nothing written

@@ -203,54 +203,55 @@ public class WebsiteProbeService implements ExistingSiteFacts {
      */
     public Uni<ProbeOutcome> record(UUID filedWebsiteId, List<DomainVerdict> verdicts, OffsetDateTime dueAt) {
         return Panache.withTransaction(() -> filed.findById(filedWebsiteId, LockModeType.PESSIMISTIC_WRITE)
-                .chain(f -> f == null ? Uni.createFrom().<ProbeOutcome>nullItem()
-                        : undeliverable.ofAccount(f.accountId).chain(mobiles -> write(f, verdicts, dueAt, mobiles))));
-    }
-
-    /** {@link #record}'s writes, under the website's row lock; {@code mobiles}: the account's undeliverable mobiles. */
-    private Uni<ProbeOutcome> write(FiledWebsite f, List<DomainVerdict> verdicts, OffsetDateTime dueAt,
-            Map<String, String> mobiles) {
-        OffsetDateTime now = clock.now();
-        Map<ProbeFindingKind, Observation> seen = seen(f, verdicts, now, mobiles);
-        Map<ProbeFindingKind, String> domainOf = new EnumMap<>(ProbeFindingKind.class);
-        for (DomainVerdict v : verdicts) {
-            v.observations().forEach(o -> domainOf.putIfAbsent(o.kind(), v.domain()));
-        }
-        Uni<Void> chain = Multi.createFrom().iterable(verdicts)
-                .onItem().transformToUniAndConcatenate(v -> probes.saveResult(new ProbeRepository
-                        .DomainResult(f.id, v.domain(), now, v.url(), v.reachable(), v.showsNumber(),
-                        v.linksToMiit(), v.problem())))
-                .collect().last().replaceWithVoid();
-        if (dueAt != null) {
-            chain = chain.chain(() -> probes.scheduleNext(f.id, next(f.id, dueAt, now)));
-        }
-        return chain.chain(() -> probes.openOf(List.of(f.id))).chain(open -> {
-            List<ProbeFinding> stillOpen = new ArrayList<>();
-            Uni<Void> writes = Uni.createFrom().voidItem();
-            // the registry's findings stay as they were while it could not answer
-            boolean registryAnswered = verdicts.stream().noneMatch(DomainVerdict::registryUnanswered);
-            for (ProbeFinding o : open) {
-                Observation again = seen.remove(o.kind);
-                if (again == null && o.kind.fromRegistry() && !registryAnswered) {
-                    stillOpen.add(o);
-                } else if (again == null) {
-                    writes = writes.chain(() -> findings.resolve(f, o, now));
-                } else {
-                    o.lastSeenAt = now;
-                    o.detail = again.detail();
-                    stillOpen.add(o);
-                    if (pastGrace(o, now)) {
-                        writes = writes.chain(() -> announcePastGrace(f, o, now));
+                .chain(f -> {
+                    if (f == null) {
+                        return Uni.createFrom().nullItem();
                     }
-                }
-            }
-            for (Observation n : seen.values()) {
-                ProbeFinding x = findings.open(f, n.kind(), domainOf.get(n.kind()), n.detail(), now);
-                stillOpen.add(x);
-                writes = writes.chain(() -> findings.raise(f, x));
-            }
-            return writes.replaceWith(new ProbeOutcome(f.id, now, verdicts, stillOpen));
-        });
+                    OffsetDateTime now = clock.now();
+                    Map<ProbeFindingKind, Observation> seen = seen(f, verdicts, now);
+                    Map<ProbeFindingKind, String> domainOf = new EnumMap<>(ProbeFindingKind.class);
+                    for (DomainVerdict v : verdicts) {
+                        v.observations().forEach(o -> domainOf.putIfAbsent(o.kind(), v.domain()));
+                    }
+                    Uni<Void> chain = Multi.createFrom().iterable(verdicts)
+                            .onItem().transformToUniAndConcatenate(v -> probes.saveResult(new ProbeRepository
+                                    .DomainResult(f.id, v.domain(), now, v.url(), v.reachable(), v.showsNumber(),
+                                    v.linksToMiit(), v.problem())))
+                            .collect().last().replaceWithVoid();
+                    if (dueAt != null) {
+                        chain = chain.chain(() -> probes.scheduleNext(f.id, next(f.id, dueAt, now)));
+                    }
+                    // the website principal's mobile, judged from the account's undeliverable mobiles
+                    return chain.chain(() -> undeliverable.ofAccount(f.accountId))
+                            .invoke(mobiles -> mobileUndeliverable(f, mobiles).ifPresent(o -> seen.put(o.kind(), o)))
+                            .chain(() -> probes.openOf(List.of(f.id))).chain(open -> {
+                        List<ProbeFinding> stillOpen = new ArrayList<>();
+                        Uni<Void> writes = Uni.createFrom().voidItem();
+                        // the registry's findings stay as they were while it could not answer
+                        boolean registryAnswered = verdicts.stream().noneMatch(DomainVerdict::registryUnanswered);
+                        for (ProbeFinding o : open) {
+                            Observation again = seen.remove(o.kind);
+                            if (again == null && o.kind.fromRegistry() && !registryAnswered) {
+                                stillOpen.add(o);
+                            } else if (again == null) {
+                                writes = writes.chain(() -> findings.resolve(f, o, now));
+                            } else {
+                                o.lastSeenAt = now;
+                                o.detail = again.detail();
+                                stillOpen.add(o);
+                                if (pastGrace(o, now)) {
+                                    writes = writes.chain(() -> announcePastGrace(f, o, now));
+                                }
+                            }
+                        }
+                        for (Observation n : seen.values()) {
+                            ProbeFinding x = findings.open(f, n.kind(), domainOf.get(n.kind()), n.detail(), now);
+                            stillOpen.add(x);
+                            writes = writes.chain(() -> findings.raise(f, x));
+                        }
+                        return writes.replaceWith(new ProbeOutcome(f.id, now, verdicts, stillOpen));
+                    });
+                }));
     }
 
     /**
@@ -273,8 +274,7 @@ public class WebsiteProbeService implements ExistingSiteFacts {
     }
 
     /** The kinds found this time, over all domains (the first domain's detail, naming it). */
-    private Map<ProbeFindingKind, Observation> seen(FiledWebsite f, List<DomainVerdict> verdicts, OffsetDateTime now,
-            Map<String, String> undeliverableMobiles) {
+    private Map<ProbeFindingKind, Observation> seen(FiledWebsite f, List<DomainVerdict> verdicts, OffsetDateTime now) {
         Map<ProbeFindingKind, Observation> seen = new EnumMap<>(ProbeFindingKind.class);
         if (f.status == FiledWebsite.Status.ACTIVE) {
             for (DomainVerdict v : verdicts) {
@@ -285,7 +285,6 @@ public class WebsiteProbeService implements ExistingSiteFacts {
             WebsiteContent content = json.read(f.content, WebsiteContent.class);
             lapsedAccess(content, now).ifPresent(o -> seen.put(o.kind(), o));
             principalExpired(content, LocalDate.now(clock)).ifPresent(o -> seen.put(o.kind(), o));
-            mobileUndeliverable(content, undeliverableMobiles).ifPresent(o -> seen.put(o.kind(), o));
             if (f.policeFilingNumber == null && !now.isBefore(f.approvedAt.plus(config.policeNumberWithin()))) {
                 seen.put(ProbeFindingKind.POLICE_NUMBER_MISSING, new Observation(
                         ProbeFindingKind.POLICE_NUMBER_MISSING, "no police filing number recorded "
@@ -324,6 +323,12 @@ public class WebsiteProbeService implements ExistingSiteFacts {
         }
         return Optional.of(new Observation(ProbeFindingKind.PRINCIPAL_CERTIFICATE_EXPIRED,
                 "the website principal's certificate was valid until " + p.certificateValidUntil()));
+    }
+
+    /** {@link #mobileUndeliverable(WebsiteContent, Map)} of an active filed website; nothing for a closed one. */
+    private Optional<Observation> mobileUndeliverable(FiledWebsite f, Map<String, String> undeliverable) {
+        return f.status != FiledWebsite.Status.ACTIVE || undeliverable.isEmpty() ? Optional.empty()
+                : mobileUndeliverable(json.read(f.content, WebsiteContent.class), undeliverable);
     }
 
     /**
