@@ -2,6 +2,8 @@ package cn.beian.it;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +12,7 @@ import io.restassured.http.ContentType;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * number then marked unreachable at the SMS stand-in (out of service); notification-service's clock moved to the
  * police-filing reminders of days 1 and 7, whose SMS the stand-in accepts and reports FAILED; the jobs run by hand
  * read the reports. The subject then shows {@code MOBILE_UNDELIVERABLE}, and the applicant is told once, by e-mail
- * only. The number is restored at the end.
+ * only. The same for a filed website's own principal (website-service's probe finding, told by e-mail to the
+ * applicant, the subject's and the website's principal). The numbers are restored at the end.
  */
 class UndeliverableMobileIT {
 
@@ -63,6 +67,80 @@ class UndeliverableMobileIT {
                     String.valueOf(sms));
         } finally {
             unreachable(a.mobile(), false);
+            Journeys.resetClock(Stack.NOTIFICATION, admin);
+        }
+    }
+
+    @Test
+    void aFiledWebsitesOwnPrincipalWhoseSmsFailIsAProbeFindingToldByEmailOnly() throws Exception {
+        String admin = Journeys.admin();
+        Journeys.Applicant a = Journeys.applicant("网送");
+        String order = Journeys.open(a, "{\"type\":\"FIRST_FILING\"}");
+        String domain = Journeys.domain("undeliverable-web");
+        String websiteMobile = Fixtures.mobile();
+        String websiteEmail = "website-principal-" + UUID.randomUUID() + "@beian.local";
+        String websites = Stack.WEBSITE + "/api/v1/orders/" + order + "/websites";
+        Journeys.await(() -> given().auth().oauth2(a.token()).get(websites).statusCode() == 200);
+        Fixtures.registerDomain(admin, domain, a.name(), a.cert());
+        // the website has its own principal, with a mobile of their own (confirmed, as the forms do)
+        String body = Fixtures.website(a.token(), a.name() + "的随笔甲", domain).replace(
+                "\"principalSameAsSubject\":true", """
+                "principalSameAsSubject":false,"principal":{"name":"%s","certificateType":"RESIDENT_ID",
+                 "certificateNumber":"%s","mobile":"%s","email":"%s"}"""
+                        .formatted(a.name() + "妹", Fixtures.residentId(), websiteMobile, websiteEmail));
+        Journeys.confirmMobile(a.token(), websiteMobile);
+        String websiteId = given().auth().oauth2(a.token()).contentType(ContentType.JSON).body(body).post(websites)
+                .then().statusCode(201).extract().path("id");
+        String materials = Stack.MATERIALS + "/api/v1/orders/" + order;
+        Journeys.await(() -> given().auth().oauth2(a.token()).get(materials + "/required-materials").then()
+                .extract().jsonPath().getList("missing.ownerRef", String.class)
+                .contains("websites[" + websiteId + "].principal"));
+        // the administration texts each principal a code: the website principal enters theirs
+        Journeys.Filed f = Journeys.approveThrough(a, order, List.of(websiteId), List.of(domain), () -> {
+            Journeys.await(() -> Journeys.smsCode(websiteMobile) != null);
+            given().contentType(ContentType.JSON).body(Map.of("mobile", websiteMobile, "code",
+                    Journeys.smsCode(websiteMobile))).post(Stack.NATIONAL + "/api/v1/sms-verifications");
+        });
+        String filedId = f.websiteIds().get(0);
+        String findings = Stack.WEBSITE + "/api/v1/filed-websites/" + filedId + "/findings";
+        String subjectFindings = Stack.SUBJECT + "/api/v1/subjects/" + a.subjectId() + "/findings";
+        String mailSubject = "负责人手机号已无法接收短信";
+        unreachable(websiteMobile, true);
+        try {
+            int smsBefore = Journeys.smsTemplates(websiteMobile).size();
+            ZonedDateTime start = TestClock.now().toZonedDateTime();
+            // the police-filing reminders of days 1 and 7 text the website's principal too: both lost
+            Journeys.moveClock(Stack.NOTIFICATION, admin, Journeys.daytime(start.plusDays(1)));
+            runJobsUntilReported(admin, websiteMobile, smsBefore + 1);
+            Journeys.moveClock(Stack.NOTIFICATION, admin, Journeys.daytime(start.plusDays(7)));
+            runJobsUntilReported(admin, websiteMobile, smsBefore + 2);
+
+            Journeys.await(() -> given().auth().oauth2(a.token()).get(findings).then().statusCode(200).extract()
+                    .jsonPath().getList("kind", String.class).contains("MOBILE_UNDELIVERABLE"));
+            given().auth().oauth2(a.token()).get(findings).then()
+                    .body("findAll { it.kind == 'MOBILE_UNDELIVERABLE' }.size()", equalTo(1))
+                    .body("find { it.kind == 'MOBILE_UNDELIVERABLE' }.detail", startsWith("principal.mobile: "))
+                    .body("find { it.kind == 'MOBILE_UNDELIVERABLE' }.resolvedAt", equalTo(null));
+            given().auth().oauth2(Journeys.reviewer())
+                    .get(Stack.WEBSITE + "/api/v1/filed-websites/at-risk?kind=MOBILE_UNDELIVERABLE&limit=100").then()
+                    .statusCode(200).body("items.filedWebsiteId", hasItem(filedId));
+            // the subject's principal still receives SMS: no subject finding
+            given().auth().oauth2(a.token()).get(subjectFindings).then().statusCode(200)
+                    .body("findAll { it.kind == 'MOBILE_UNDELIVERABLE' }.size()", equalTo(0));
+
+            // told once, by e-mail only: the website principal's SMS are the two lost reminders, nothing more
+            Journeys.await(() -> Journeys.mailSubjects(websiteEmail).stream().anyMatch(s -> s.contains(mailSubject)));
+            Journeys.await(() -> Journeys.mailSubjects(a.email()).stream().anyMatch(s -> s.contains(mailSubject)));
+            runJobs(admin);
+            assertEquals(1, Journeys.mailSubjects(websiteEmail).stream().filter(s -> s.contains(mailSubject)).count());
+            assertEquals(1, Journeys.mailSubjects(a.email()).stream().filter(s -> s.contains(mailSubject)).count());
+            assertEquals(smsBefore + 2, Journeys.smsTemplates(websiteMobile).size());
+            List<Map<String, Object>> sms = messages(websiteMobile);
+            assertTrue(sms.subList(smsBefore, sms.size()).stream()
+                    .allMatch(m -> "FAILED".equals(m.get("status")) && NOT_ON_SERVICE.equals(m.get("errorCode"))),
+                    String.valueOf(sms));
+        } finally {
+            unreachable(websiteMobile, false);
             Journeys.resetClock(Stack.NOTIFICATION, admin);
         }
     }

@@ -687,6 +687,37 @@ class NotificationFlowTest {
                 + "' and kind = 'subject.mobile-undeliverable'"));
     }
 
+    @Test
+    void aWebsitePrincipalsMobileThatNoLongerReceivesSmsIsToldByEmailOnlyAndOnce() throws Exception {
+        Order o = new Order();
+        o.open();
+        moveTo(LocalTime.of(13, 0), 0); // outside quiet hours: an SMS, were there one, would go at once
+        WebsiteProbeFindingRaised raised = new WebsiteProbeFindingRaised(UUID.randomUUID().toString(), o.websiteId,
+                o.orderId, o.accountId, "浙ICP备12345678号-1", "示例网站", null, "MOBILE_UNDELIVERABLE",
+                "principal.mobile: the website principal's mobile no longer receives SMS (MOBILE_NOT_ON_SERVICE)",
+                clock.now());
+        Events.Delivery finding = o.website("website.probe-finding-raised.v1", o.websiteId, raised);
+        // the account's, the subject principal's and the website principal's e-mail; no SMS to anyone
+        awaitSent(finding.id, 3);
+        assertEquals(0, count("select count(*) from delivery where event_id = '" + finding.id
+                + "' and channel = 'SMS'"));
+        assertTrue(sms(o.websiteMobile).isEmpty());
+        assertTrue(sms(o.principalMobile).isEmpty());
+        Mail mail = last(mailbox.getMailsSentTo(o.websiteEmail));
+        assertTrue(mail.getSubject().contains("无法接收短信") && mail.getText().contains("浙ICP备12345678号-1")
+                && mail.getText().contains("示例网站")
+                && mail.getText().contains("https://console.beian.example.cn/orders/" + o.orderId), mail.getText());
+        assertEquals(3, count("select count(*) from delivery where event_id = '" + finding.id
+                + "' and kind = 'website.mobile-undeliverable' and channel = 'EMAIL'"));
+
+        // the same finding delivered again (a redelivery): told once
+        o.events.send("website-events", Events.event(WEBSITE_SVC, finding.id, o.websiteId, o.orderId, 1L,
+                "website.probe-finding-raised.v1", mapper.writeValueAsString(raised))).awaitAck();
+        assertEquals(3, count("select count(*) from delivery where kind = 'website.mobile-undeliverable' and "
+                + "order_id = '" + o.orderId + "'"));
+        assertEquals(1, mailbox.getMailsSentTo(o.websiteEmail).size());
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** One order's events, each producer's sequence kept per aggregate. */

@@ -266,6 +266,100 @@ class WebsiteProbeTest {
     }
 
     @Test
+    void aWebsitePrincipalsMobileThatNoLongerReceivesSmsIsAFindingOnceUntilTheAccountConfirmsItAgain()
+            throws Exception {
+        String account = "lina-" + UUID.randomUUID();
+        String domain = "sms-" + account.substring(5, 13) + ".cn";
+        String number = "粤ICP备" + (81000000 + Math.abs(domain.hashCode() % 999999)) + "号";
+        String filedId = approve(account, domain, number, 0, ownPrincipal(domain, "13800000014"));
+        pages.put(domain, good(number + "-1"));
+        probe(filedId).body("findings", hasSize(0));
+
+        // another account's report of the same number changes nothing here
+        undeliverable("other-" + UUID.randomUUID(), "13800000014", 0);
+        assertEquals(0, raised(filedId, "MOBILE_UNDELIVERABLE"));
+
+        // the report raises it at once, on the website's principal.mobile, told once however often it comes
+        undeliverable(account, "+86 13800000014", 10);
+        undeliverable(account, "13800000014", 5);
+        assertEquals(1, raised(filedId, "MOBILE_UNDELIVERABLE"));
+        as(account, "applicant").get("/api/v1/filed-websites/" + filedId + "/findings").then().statusCode(200)
+                .body("kind", equalTo(List.of("MOBILE_UNDELIVERABLE")))
+                .body("[0].domain", nullValue())
+                .body("[0].detail", org.hamcrest.Matchers.startsWith("principal.mobile: "))
+                .body("[0].detail", org.hamcrest.Matchers.containsString("MOBILE_NOT_ON_SERVICE"))
+                .body("[0].detail", not(org.hamcrest.Matchers.containsString("13800000014")))
+                .body("[0].resolvedAt", nullValue());
+        assertEquals(1, count("select count(*) from outbox_event where aggregate_id = '" + filedId
+                + "' and event_type = 'website.probe-finding-raised.v1'"
+                + " and payload like '%\"kind\":\"MOBILE_UNDELIVERABLE\"%'"
+                + " and payload like '%\"websiteFilingNumber\":\"" + number + "-1\"%'"));
+        // each probe observes the same record: seen again, not told again
+        probe(filedId).body("findings.kind", equalTo(List.of("MOBILE_UNDELIVERABLE")));
+        assertEquals(1, raised(filedId, "MOBILE_UNDELIVERABLE"));
+        // staff's list of filings at risk, by that kind, with its age
+        as("rita", "reviewer").get("/api/v1/filed-websites/at-risk?kind=MOBILE_UNDELIVERABLE&limit=100").then()
+                .statusCode(200).body("items.find { it.filedWebsiteId == '" + filedId + "' }.ageDays", equalTo(0))
+                .body("items.find { it.filedWebsiteId == '" + filedId + "' }.findings.kind",
+                        equalTo(List.of("MOBILE_UNDELIVERABLE")));
+
+        // a confirmation older than the report clears nothing; a newer one resolves it at once, told once
+        confirmed(account, "13800000014", -20);
+        as(account, "applicant").get("/api/v1/filed-websites").then().statusCode(200)
+                .body("items[0].findings.kind", equalTo(List.of("MOBILE_UNDELIVERABLE")));
+        confirmed(account, "13800000014", 0);
+        as(account, "applicant").get("/api/v1/filed-websites").then().statusCode(200)
+                .body("items[0].findings", hasSize(0));
+        assertEquals(1, count("select count(*) from outbox_event where aggregate_id = '" + filedId
+                + "' and event_type = 'website.probe-finding-resolved.v1'"
+                + " and payload like '%\"kind\":\"MOBILE_UNDELIVERABLE\"%'"));
+        assertEquals(0, count("select count(*) from undeliverable_mobile where account_id = '" + account + "'"));
+        probe(filedId).body("findings", hasSize(0));
+        // a report older than that confirmation is stale: nothing recorded, nothing raised
+        undeliverable(account, "13800000014", 30);
+        assertEquals(0, count("select count(*) from undeliverable_mobile where account_id = '" + account + "'"));
+        assertEquals(1, raised(filedId, "MOBILE_UNDELIVERABLE"));
+    }
+
+    @Test
+    void anUndeliverableMobileFindingFollowsTheWebsitePrincipalsMobileAndLeavesTheSubjectsToSubjectService()
+            throws Exception {
+        // a website whose principal is the subject's: subject-service's finding, not a probe's
+        String same = "lina-" + UUID.randomUUID();
+        String sameDomain = "smss-" + same.substring(5, 13) + ".cn";
+        String sameNumber = "粤ICP备" + (82000000 + Math.abs(sameDomain.hashCode() % 999999)) + "号";
+        String sameId = approve(same, sameDomain, sameNumber, 0);
+        pages.put(sameDomain, good(sameNumber + "-1"));
+        undeliverable(same, "13800000013", 0); // the subject principal's mobile (newOrder's outline)
+        probe(sameId).body("findings", hasSize(0));
+        assertEquals(0, raised(sameId, "MOBILE_UNDELIVERABLE"));
+
+        // the website principal's mobile changes (a change filing recorded): the next probe resolves it, told once
+        String account = "lina-" + UUID.randomUUID();
+        String domain = "smsc-" + account.substring(5, 13) + ".cn";
+        String number = "粤ICP备" + (83000000 + Math.abs(domain.hashCode() % 999999)) + "号";
+        String filedId = approve(account, domain, number, 0, ownPrincipal(domain, "13800000014"));
+        pages.put(domain, good(number + "-1"));
+        undeliverable(account, "13800000014", 0);
+        assertEquals(1, raised(filedId, "MOBILE_UNDELIVERABLE"));
+        update("update filed_website set content = replace(content, '13800000014', '13800000015') where id = '"
+                + filedId + "'");
+        probe(filedId).body("findings", hasSize(0));
+        probe(filedId);
+        assertEquals(1, count("select count(*) from outbox_event where aggregate_id = '" + filedId
+                + "' and event_type = 'website.probe-finding-resolved.v1'"
+                + " and payload like '%\"kind\":\"MOBILE_UNDELIVERABLE\"%'"));
+        assertEquals(1, raised(filedId, "MOBILE_UNDELIVERABLE"));
+
+        // a malformed report is refused (dead-lettered), with nothing written
+        events.nack("notification-events", "/beian/notification-service", account, "mobile.undeliverable.v1",
+                "{\"accountId\":\"%s\",\"errorCode\":\"MOBILE_IN_BLACK\"}".formatted(account));
+        events.nack("notification-events", "/beian/notification-service", account, "mobile.undeliverable.v1",
+                "[1,2]");
+        assertEquals(1, count("select count(*) from undeliverable_mobile where account_id = '" + account + "'"));
+    }
+
+    @Test
     void thePoliceNumberIsMissedThirtyDaysAfterApproval() throws Exception {
         String account = "lina-" + UUID.randomUUID();
         String domain = "police-" + account.substring(5, 13) + ".cn";
@@ -397,6 +491,29 @@ class WebsiteProbeTest {
                 {"orderId":"%s","accountId":"a","type":"FIRST_FILING","province":"GUANGDONG","from":"%s","to":"%s",
                  "trigger":"%s","actor":"APPLICANT","websitesVersion":%s,"materialsVersion":1}"""
                 .formatted(order, from, to, trigger, websitesVersion));
+    }
+
+    /** A website with its own principal, whose mobile is {@code mobile}. */
+    private static String ownPrincipal(String domain, String mobile) {
+        return WebsiteServiceTest.website("李娜的读书笔记", domain).replace("\"principalSameAsSubject\":true", """
+                "principalSameAsSubject":false,"principal":{"name":"王芳","certificateType":"RESIDENT_ID",
+                 "certificateNumber":"110105199503080422","mobile":"%s","email":"wf@example.cn"}""".formatted(mobile));
+    }
+
+    /** notification-service's {@code mobile.undeliverable.v1}, detected {@code minutesAgo} minutes ago. */
+    private void undeliverable(String account, String mobile, int minutesAgo) {
+        events.ack("notification-events", "/beian/notification-service", account, "mobile.undeliverable.v1", """
+                {"accountId":"%s","mobileKey":"%s","errorCode":"MOBILE_NOT_ON_SERVICE","detectedAt":"%s",
+                 "someNewField":1}""".formatted(account, cn.beian.validators.Phones.mobileKey(mobile).orElseThrow(),
+                TestClock.iso(java.time.Duration.ofMinutes(-minutesAgo))));
+    }
+
+    /** notification-service's {@code mobile.confirmed.v1}, confirmed {@code minutesAhead} minutes from now. */
+    private void confirmed(String account, String mobile, int minutesAhead) {
+        events.ack("notification-events", "/beian/notification-service", account, "mobile.confirmed.v1", """
+                {"accountId":"%s","mobileKey":"%s","confirmedAt":"%s"}""".formatted(account,
+                cn.beian.validators.Phones.mobileKey(mobile).orElseThrow(),
+                TestClock.iso(java.time.Duration.ofMinutes(minutesAhead))));
     }
 
     /** How often a finding of {@code kind} was announced for the filed website. */

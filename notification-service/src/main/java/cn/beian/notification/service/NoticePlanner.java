@@ -45,7 +45,7 @@ public class NoticePlanner {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final Set<Audience> APPLICANT = Set.of(ACCOUNT, SUBJECT_PRINCIPAL);
-    /** A subject check's finding: the principal's mobile no longer receives SMS (told by e-mail only). */
+    /** A subject check's or a probe's finding: a principal's mobile no longer receives SMS (told by e-mail only). */
     static final String MOBILE_UNDELIVERABLE = "MOBILE_UNDELIVERABLE";
     private static final Set<Audience> EVERYONE = Set.of(ACCOUNT, SUBJECT_PRINCIPAL, WEBSITE_PRINCIPAL);
 
@@ -229,6 +229,9 @@ public class NoticePlanner {
         if ("CONTENT_FLAG".equals(f.kind())) {
             return null;
         }
+        if (MOBILE_UNDELIVERABLE.equals(f.kind())) {
+            return websiteMobileUndeliverable(f);
+        }
         Map<String, Object> p = base(f.orderId());
         p.put("website", f.websiteName() == null ? "" : f.websiteName());
         p.put("websiteNumber", f.websiteFilingNumber() == null ? "" : f.websiteFilingNumber());
@@ -237,6 +240,20 @@ public class NoticePlanner {
         p.put("kind", f.kind() == null ? "" : f.kind());
         p.put("seenAt", f.firstSeenAt() == null ? "" : dateTime(f.firstSeenAt()));
         return new Notice("website.probe-finding", false, p, EVERYONE, f.websiteId());
+    }
+
+    /**
+     * A filed website's own principal's mobile no longer receives SMS (website-service's probe finding
+     * {@code MOBILE_UNDELIVERABLE}): told like every probe finding, once, not urgent, but by e-mail only — an SMS to
+     * that number would be lost too, and the others would only repeat the e-mail.
+     */
+    private Notice websiteMobileUndeliverable(WebsiteProbeFindingRaised f) {
+        Map<String, Object> p = base(f.orderId());
+        p.put("website", f.websiteName() == null ? "" : f.websiteName());
+        p.put("websiteNumber", f.websiteFilingNumber() == null ? "" : f.websiteFilingNumber());
+        p.put("seenAt", f.firstSeenAt() == null ? "" : dateTime(f.firstSeenAt()));
+        return new Notice("website.mobile-undeliverable", false, p, EVERYONE, f.websiteId(),
+                EnumSet.of(Channel.EMAIL));
     }
 
     private Map<String, Object> base(String orderId) {

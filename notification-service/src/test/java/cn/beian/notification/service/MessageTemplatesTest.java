@@ -84,6 +84,27 @@ class MessageTemplatesTest {
     }
 
     @Test
+    void aWebsitePrincipalsUndeliverableMobileIsAnEmailOnlyKindInBothLanguages() throws IOException {
+        MessageTemplates templates = new MessageTemplates(config(Optional.empty()));
+        assertTrue(templates.exists("website.mobile-undeliverable", Channel.EMAIL));
+        assertFalse(templates.exists("website.mobile-undeliverable", Channel.SMS), "an SMS to a dead number is lost");
+        assertFalse(kinds().contains("website.mobile-undeliverable"), "no SMS template code registered");
+        for (String locale : List.of("zh-CN", "en")) {
+            Map<String, Object> params = typical();
+            params.put("website", "李娜的书评");
+            params.put("websiteNumber", "浙ICP备12345678号-2");
+            params.put("seenAt", "2026-12-09 10:00");
+            MessageTemplates.Rendered email = templates.render("website.mobile-undeliverable", Channel.EMAIL, locale,
+                    params);
+            assertTrue(email.subject().contains(locale.equals("en") ? "SMS" : "短信")
+                    && email.subject().contains("浙ICP备12345678号-2"), email.subject());
+            assertTrue(email.body().contains("李娜的书评") && email.body().contains("2026-12-09 10:00")
+                    && email.body().contains("https://console.example/orders/o-1"), email.body());
+            assertFalse(email.body().contains("{"), email.body());
+        }
+    }
+
+    @Test
     void theMobileConfirmationCodeIsAnSmsInOneSegmentWithTheCodeAndNoLink() {
         MessageTemplates templates = new MessageTemplates(config(Optional.empty()));
         for (String locale : List.of("zh-CN", "en")) {

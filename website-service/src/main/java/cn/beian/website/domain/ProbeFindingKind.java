@@ -23,6 +23,12 @@ public enum ProbeFindingKind {
     AUTHORIZATION_CODE_SERVER_GONE,
     /** The website principal's certificate (its own, not the subject principal's) is past its validity: a change is due. */
     PRINCIPAL_CERTIFICATE_EXPIRED,
+    /**
+     * The website principal's own mobile (not the subject principal's) no longer receives SMS, as
+     * notification-service's delivery reports say ({@code mobile.undeliverable.v1}): a change filing with another
+     * mobile, or the account confirms it again.
+     */
+    MOBILE_UNDELIVERABLE,
     /** A domain's registration ends within 60 days (each threshold its own kind, so crossing one is told again). */
     DOMAIN_EXPIRES_IN_60_DAYS,
     DOMAIN_EXPIRES_IN_30_DAYS,

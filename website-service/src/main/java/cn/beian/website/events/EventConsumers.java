@@ -35,7 +35,7 @@ public class EventConsumers {
         return consumer.consume(message);
     }
 
-    /** notification-service's events: mobiles confirmed by an SMS code. */
+    /** notification-service's events: mobiles confirmed by an SMS code, and mobiles that no longer receive SMS. */
     @Incoming("notification-events")
     public Uni<Void> onNotificationEvent(Message<String> message) {
         return consumer.consume(message);

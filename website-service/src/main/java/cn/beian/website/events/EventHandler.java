@@ -2,6 +2,7 @@ package cn.beian.website.events;
 
 import cn.beian.contract.events.EventType;
 import cn.beian.contract.events.account.MobileConfirmed;
+import cn.beian.contract.events.account.MobileUndeliverable;
 import cn.beian.contract.events.authority.AuthorityApproved;
 import cn.beian.contract.events.order.OrderCreated;
 import cn.beian.contract.events.order.OrderSubjectOutlined;
@@ -12,6 +13,7 @@ import cn.beian.website.service.AccessJournalService;
 import cn.beian.website.service.FiledWebsiteService;
 import cn.beian.website.service.MobileConfirmations;
 import cn.beian.website.service.OrderProjectionService;
+import cn.beian.website.service.UndeliverableMobiles;
 import cn.beian.website.service.WebsitesSnapshotFreezer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,10 +30,13 @@ public class EventHandler implements InboxHandler {
     private final WebsitesSnapshotFreezer freezer;
     private final FiledWebsiteService filed;
     private final MobileConfirmations mobiles;
+    private final UndeliverableMobiles undeliverable;
 
     public EventHandler(AccessJournalService journal, OrderProjectionService projections,
-            WebsitesSnapshotFreezer freezer, FiledWebsiteService filed, MobileConfirmations mobiles) {
+            WebsitesSnapshotFreezer freezer, FiledWebsiteService filed, MobileConfirmations mobiles,
+            UndeliverableMobiles undeliverable) {
         this.mobiles = mobiles;
+        this.undeliverable = undeliverable;
         this.journal = journal;
         this.projections = projections;
         this.freezer = freezer;
@@ -49,8 +54,12 @@ public class EventHandler implements InboxHandler {
             case ORDER_TRANSITIONED -> transitioned(event.data(OrderTransitioned.class));
             case ORDER_SUBJECT_OUTLINED -> projections.outlined(event.data(OrderSubjectOutlined.class));
             case AUTHORITY_APPROVED -> filed.approved(event.data(AuthorityApproved.class));
-            // notification-service: a mobile confirmed by its SMS code clears MOBILE_UNCONFIRMED at once
-            case MOBILE_CONFIRMED -> mobiles.confirmed(event.data(MobileConfirmed.class));
+            // notification-service: a mobile confirmed by its SMS code clears MOBILE_UNCONFIRMED at once, and the
+            // website principals' MOBILE_UNDELIVERABLE of that mobile
+            case MOBILE_CONFIRMED -> mobiles.confirmed(event.data(MobileConfirmed.class))
+                    .chain(() -> undeliverable.confirmed(event.data(MobileConfirmed.class)));
+            // notification-service: the SMS provider's reports say a mobile no longer receives SMS
+            case MOBILE_UNDELIVERABLE -> undeliverable.undeliverable(event.data(MobileUndeliverable.class));
             // This service's own website.order-websites-changed comes back only to be journaled.
             default -> Uni.createFrom().voidItem();
         });

@@ -3,14 +3,13 @@ package cn.beian.website.service;
 import cn.beian.contract.domain.PreApprovalType;
 import cn.beian.contract.events.order.OrderSubjectOutlined;
 import cn.beian.contract.events.website.WebsiteEmptyShellPastGrace;
-import cn.beian.contract.events.website.WebsiteProbeFindingRaised;
-import cn.beian.contract.events.website.WebsiteProbeFindingResolved;
 import cn.beian.platform.json.Json;
 import cn.beian.platform.outbox.OutboxWriter;
 import cn.beian.platform.problem.ProblemException;
 import cn.beian.rules.Facts;
 import cn.beian.rules.OrderDocument;
 import cn.beian.time.BeianClock;
+import cn.beian.validators.Phones;
 import cn.beian.validators.domain.DomainNames;
 import cn.beian.validators.domain.ParsedDomain;
 import cn.beian.website.config.WebsiteConfig;
@@ -21,6 +20,7 @@ import cn.beian.website.domain.WebsiteContent;
 import cn.beian.website.repository.FiledWebsiteRepository;
 import cn.beian.website.repository.OrderProjectionRepository;
 import cn.beian.website.repository.ProbeRepository;
+import cn.beian.website.repository.UndeliverableMobileRepository;
 import cn.beian.website.service.PageJudge.DomainVerdict;
 import cn.beian.website.service.PageJudge.Observation;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -68,13 +68,17 @@ public class WebsiteProbeService implements ExistingSiteFacts {
     private final OrderProjectionRepository orders;
     private final ProbeRepository probes;
     private final OutboxWriter outbox;
+    private final ProbeFindingWriter findings;
+    private final UndeliverableMobileRepository undeliverable;
     private final Json json;
     private final BeianClock clock;
     private final WebsiteConfig.Probe config;
 
     public WebsiteProbeService(SiteFetcher fetcher, RegistryLookup registry, FiledWebsiteRepository filed,
-            OrderProjectionRepository orders, ProbeRepository probes, OutboxWriter outbox, Json json,
-            BeianClock clock, WebsiteConfig config) {
+            OrderProjectionRepository orders, ProbeRepository probes, OutboxWriter outbox, ProbeFindingWriter findings,
+            UndeliverableMobileRepository undeliverable, Json json, BeianClock clock, WebsiteConfig config) {
+        this.findings = findings;
+        this.undeliverable = undeliverable;
         this.fetcher = fetcher;
         this.orders = orders;
         this.registry = registry;
@@ -217,7 +221,10 @@ public class WebsiteProbeService implements ExistingSiteFacts {
                     if (dueAt != null) {
                         chain = chain.chain(() -> probes.scheduleNext(f.id, next(f.id, dueAt, now)));
                     }
-                    return chain.chain(() -> probes.openOf(List.of(f.id))).chain(open -> {
+                    // the website principal's mobile, judged from the account's undeliverable mobiles
+                    return chain.chain(() -> undeliverable.ofAccount(f.accountId))
+                            .invoke(mobiles -> mobileUndeliverable(f, mobiles).ifPresent(o -> seen.put(o.kind(), o)))
+                            .chain(() -> probes.openOf(List.of(f.id))).chain(open -> {
                         List<ProbeFinding> stillOpen = new ArrayList<>();
                         Uni<Void> writes = Uni.createFrom().voidItem();
                         // the registry's findings stay as they were while it could not answer
@@ -227,10 +234,7 @@ public class WebsiteProbeService implements ExistingSiteFacts {
                             if (again == null && o.kind.fromRegistry() && !registryAnswered) {
                                 stillOpen.add(o);
                             } else if (again == null) {
-                                o.resolvedAt = now;
-                                writes = writes.chain(() -> outbox.append(new WebsiteProbeFindingResolved(
-                                        o.id.toString(), f.id.toString(), f.orderId.toString(), f.accountId,
-                                        f.websiteFilingNumber, o.kind.name(), now))).replaceWithVoid();
+                                writes = writes.chain(() -> findings.resolve(f, o, now));
                             } else {
                                 o.lastSeenAt = now;
                                 o.detail = again.detail();
@@ -241,21 +245,9 @@ public class WebsiteProbeService implements ExistingSiteFacts {
                             }
                         }
                         for (Observation n : seen.values()) {
-                            ProbeFinding x = new ProbeFinding();
-                            x.id = UUID.randomUUID();
-                            x.filedWebsiteId = f.id;
-                            x.kind = n.kind();
-                            x.domain = domainOf.get(n.kind());
-                            x.detail = n.detail();
-                            x.firstSeenAt = now;
-                            x.lastSeenAt = now;
+                            ProbeFinding x = findings.open(f, n.kind(), domainOf.get(n.kind()), n.detail(), now);
                             stillOpen.add(x);
-                            LOG.infof("Probe of filed website %s (%s): new finding %s: %s", f.id,
-                                    f.websiteFilingNumber, x.kind, x.detail);
-                            writes = writes.chain(() -> probes.persist(x)).chain(() -> outbox.append(
-                                    new WebsiteProbeFindingRaised(x.id.toString(), f.id.toString(),
-                                            f.orderId.toString(), f.accountId, f.websiteFilingNumber, f.name,
-                                            x.domain, x.kind.name(), x.detail, x.firstSeenAt))).replaceWithVoid();
+                            writes = writes.chain(() -> findings.raise(f, x));
                         }
                         return writes.replaceWith(new ProbeOutcome(f.id, now, verdicts, stillOpen));
                     });
@@ -331,6 +323,28 @@ public class WebsiteProbeService implements ExistingSiteFacts {
         }
         return Optional.of(new Observation(ProbeFindingKind.PRINCIPAL_CERTIFICATE_EXPIRED,
                 "the website principal's certificate was valid until " + p.certificateValidUntil()));
+    }
+
+    /** {@link #mobileUndeliverable(WebsiteContent, Map)} of an active filed website; nothing for a closed one. */
+    private Optional<Observation> mobileUndeliverable(FiledWebsite f, Map<String, String> undeliverable) {
+        return f.status != FiledWebsite.Status.ACTIVE || undeliverable.isEmpty() ? Optional.empty()
+                : mobileUndeliverable(json.read(f.content, WebsiteContent.class), undeliverable);
+    }
+
+    /**
+     * The website's own principal's mobile no longer receives SMS (its key among the account's undeliverable mobiles,
+     * key → the provider's reason); the subject principal's, where the website shares it, is subject-service's.
+     */
+    public static Optional<Observation> mobileUndeliverable(WebsiteContent c, Map<String, String> undeliverable) {
+        WebsiteContent.Principal p = c == null || c.principalSameAsSubject() ? null : c.principal();
+        String key = p == null ? null : Phones.mobileKey(p.mobile()).orElse(null);
+        if (key == null || !undeliverable.containsKey(key)) {
+            return Optional.empty();
+        }
+        String reason = undeliverable.get(key);
+        return Optional.of(new Observation(ProbeFindingKind.MOBILE_UNDELIVERABLE, UndeliverableMobiles.FIELD
+                + ": the website principal's mobile no longer receives SMS" + (reason.isEmpty() ? "" : " (" + reason
+                + ")")));
     }
 
     /**

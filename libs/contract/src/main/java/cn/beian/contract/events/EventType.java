@@ -132,7 +132,8 @@ public enum EventType {
             MobileConfirmed.class),
     /*
      * notification-service: the SMS provider's delivery reports say an account's mobile no longer receives SMS;
-     * subject-service raises MOBILE_UNDELIVERABLE on the filed subjects whose principal has it.
+     * subject-service raises MOBILE_UNDELIVERABLE on the filed subjects whose principal has it, website-service on the
+     * filed websites whose own principal has it.
      */
     MOBILE_UNDELIVERABLE("mobile.undeliverable.v1", Topics.NOTIFICATION_EVENTS, AggregateType.ACCOUNT,
             MobileUndeliverable.class);
