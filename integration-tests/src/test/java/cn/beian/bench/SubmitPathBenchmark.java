@@ -55,7 +55,8 @@ class SubmitPathBenchmark {
                         + "fans out on the same cores: website- and materials-service freeze their snapshots, "
                         + "review-service assembles a case, notification-service sends SMS and e-mail (and each "
                         + "withdrawal cancels the case and notifies again). `bin/bench submit-path` runs "
-                        + "subject-service alone: the submit itself; the pipeline benchmark measures the fan-out.");
+                        + "subject-service (and national-systems, which answers the registry lookup of each order's "
+                        + "creation): the submit itself; the pipeline benchmark measures the fan-out.");
         List<String> spent = new ArrayList<>();
         for (int c : CONCURRENCY) {
             report.add(Load.run("baseline insert", c, WARM_UP, MEASURED,
