@@ -1,7 +1,5 @@
 package cn.beian.subject.service;
 
-import cn.beian.contract.events.subject.SubjectCheckFindingRaised;
-import cn.beian.platform.outbox.OutboxWriter;
 import cn.beian.subject.config.SubjectConfig;
 import cn.beian.subject.domain.SubjectFinding;
 import cn.beian.subject.repository.SubjectFindingRepository;
@@ -35,16 +33,16 @@ public class SubjectChecks {
     }
 
     private final SubjectFindingRepository findings;
-    private final OutboxWriter outbox;
+    private final SubjectFindingRaiser raiser;
     private final BeianClock clock;
     private final SubjectConfig.SubjectChecks config;
     private final UndeliverableMobiles mobiles;
 
-    public SubjectChecks(SubjectFindingRepository findings, OutboxWriter outbox, BeianClock clock,
+    public SubjectChecks(SubjectFindingRepository findings, SubjectFindingRaiser raiser, BeianClock clock,
             SubjectConfig.SubjectChecks config, UndeliverableMobiles mobiles) {
         this.mobiles = mobiles;
         this.findings = findings;
-        this.outbox = outbox;
+        this.raiser = raiser;
         this.clock = clock;
         this.config = config;
     }
@@ -76,14 +74,11 @@ public class SubjectChecks {
         f.raisedAt = now;
         String number = (String) row[2];
         String order = row[4] == null ? null : row[4].toString();
-        return findings.insertOnce(f).call(inserted -> {
-            if (!inserted) {
-                return Uni.createFrom().voidItem();
+        return raiser.raiseOnce(f, number, order).invoke(inserted -> {
+            if (inserted) {
+                LOG.infof("Subject %s (%s): the principal's certificate expired after %s; a change filing is required",
+                        f.subjectId, number, f.validUntil);
             }
-            LOG.infof("Subject %s (%s): the principal's certificate expired after %s; a change filing is required",
-                    f.subjectId, number, f.validUntil);
-            return outbox.append(new SubjectCheckFindingRaised(f.id.toString(), f.subjectId.toString(), f.accountId,
-                    order, number, f.kind, f.fieldKey, f.validUntil, f.raisedAt));
         });
     }
 

@@ -2,9 +2,7 @@ package cn.beian.subject.service;
 
 import cn.beian.contract.events.account.MobileConfirmed;
 import cn.beian.contract.events.account.MobileUndeliverable;
-import cn.beian.contract.events.subject.SubjectCheckFindingRaised;
 import cn.beian.platform.inbox.MalformedEventException;
-import cn.beian.platform.outbox.OutboxWriter;
 import cn.beian.subject.domain.Subject;
 import cn.beian.subject.domain.SubjectFinding;
 import cn.beian.subject.repository.SubjectFindingRepository;
@@ -36,14 +34,14 @@ public class UndeliverableMobiles {
 
     private final SubjectRepository subjects;
     private final SubjectFindingRepository findings;
-    private final OutboxWriter outbox;
+    private final SubjectFindingRaiser raiser;
     private final BeianClock clock;
 
-    public UndeliverableMobiles(SubjectRepository subjects, SubjectFindingRepository findings, OutboxWriter outbox,
-            BeianClock clock) {
+    public UndeliverableMobiles(SubjectRepository subjects, SubjectFindingRepository findings,
+            SubjectFindingRaiser raiser, BeianClock clock) {
         this.subjects = subjects;
         this.findings = findings;
-        this.outbox = outbox;
+        this.raiser = raiser;
         this.clock = clock;
     }
 
@@ -99,17 +97,13 @@ public class UndeliverableMobiles {
         f.fieldKey = FIELD;
         f.mobileKey = mobileKey;
         f.raisedAt = now;
-        return findings.insertOnce(f).chain(inserted -> {
-            if (!inserted) {
-                return Uni.createFrom().voidItem();
-            }
-            LOG.infof("Subject %s (%s): the principal's mobile no longer receives SMS", subject.id,
-                    subject.filingNumber);
-            return findings.latestApprovedOrder(subject.id).chain(order -> outbox.append(
-                    new SubjectCheckFindingRaised(f.id.toString(), f.subjectId.toString(), f.accountId,
-                            order == null ? null : order.toString(), subject.filingNumber, f.kind, f.fieldKey, null,
-                            f.raisedAt))).replaceWithVoid();
-        });
+        return findings.latestApprovedOrder(subject.id).chain(order -> raiser.raiseOnce(f, subject.filingNumber,
+                order == null ? null : order.toString())).invoke(inserted -> {
+                    if (inserted) {
+                        LOG.infof("Subject %s (%s): the principal's mobile no longer receives SMS", subject.id,
+                                subject.filingNumber);
+                    }
+                }).replaceWithVoid();
     }
 
     private static boolean blank(String s) {
