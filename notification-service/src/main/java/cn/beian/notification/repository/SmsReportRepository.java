@@ -15,10 +15,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class SmsReportRepository {
 
-    /** The reading position, when this replica holds it: another replica reading now holds the row, and this gets none. */
-    public record Claim(String position) {
-    }
-
     /** An SMS delivery as a report finds it. */
     public record ReportedSms(UUID id, String accountId, String address, OffsetDateTime reportedAt) {
     }
@@ -27,21 +23,29 @@ public class SmsReportRepository {
     public record Outcome(String status, String errorCode) {
     }
 
-    /**
-     * Locks the provider's reading position until the transaction ends ({@code skip locked}): empty when another
-     * replica reads now.
-     */
-    public Uni<Optional<Claim>> claim(String provider, OffsetDateTime now) {
+    /** Where the reading of the provider's report log stands (empty: at its start); creates the row the first time. */
+    public Uni<Optional<String>> position(String provider, OffsetDateTime now) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         insert into sms_report_cursor (provider, position, updated_at) values (:provider, null, :now)
                         on conflict (provider) do nothing""")
                 .setParameter("provider", provider).setParameter("now", now).executeUpdate()
                 .chain(() -> s.createNativeQuery("""
-                                select coalesce(position, '') from sms_report_cursor where provider = :provider
-                                for update skip locked""", String.class)
-                        .setParameter("provider", provider).getResultList()))
-                .map(rows -> rows.isEmpty() ? Optional.empty()
-                        : Optional.of(new Claim(rows.get(0).isEmpty() ? null : rows.get(0))));
+                                select coalesce(position, '') from sms_report_cursor where provider = :provider""",
+                                String.class)
+                        .setParameter("provider", provider).getSingleResult()))
+                .map(p -> p.isEmpty() ? Optional.empty() : Optional.of(p));
+    }
+
+    /**
+     * Locks the reading position until the transaction ends and answers whether it still stands at {@code expected}
+     * (null: the start); false when another replica moved it on meanwhile.
+     */
+    public Uni<Boolean> lockAt(String provider, String expected) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        select coalesce(position, '') from sms_report_cursor where provider = :provider for update""",
+                        String.class)
+                .setParameter("provider", provider).getSingleResult())
+                .map(p -> p.equals(expected == null ? "" : expected));
     }
 
     public Uni<Void> savePosition(String provider, String position, OffsetDateTime now) {

@@ -8,7 +8,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads the SMS provider's delivery reports every {@code beian.notification.sms-reports.interval} (30 s) in every
- * replica ({@link SmsReportService}: one replica at a time holds the reading position, the others skip);
+ * replica ({@link SmsReportService}: a page two replicas read at once is applied by one of them);
  * {@code POST /api/v1/admin/notification-jobs/run} runs a round at once. With the {@code log} provider there are no
  * reports and a round does nothing.
  */

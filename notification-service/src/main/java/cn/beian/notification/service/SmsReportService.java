@@ -25,9 +25,9 @@ import org.jboss.logging.Logger;
  * id), then judges the mobiles they concern: one whose latest {@code failures-in-a-row} reported SMS of an account all
  * failed for the number's reason ({@code number-errors}) is announced undeliverable, {@code mobile.undeliverable.v1}
  * through the outbox, once — until an SMS to it is delivered again, which forgets that (a later run of failures
- * announces it anew). One page per transaction, which holds the provider's reading position locked ({@code skip
- * locked}): replicas never read the same reports at once, and a page read twice records nothing twice (a report is
- * recorded only on a delivery that has none).
+ * announces it anew). A page is applied in one transaction holding the provider's reading position, only if no
+ * other replica moved it meanwhile; a report read twice records nothing twice (it is recorded only on a delivery that
+ * has none).
  */
 @ApplicationScoped
 public class SmsReportService {
@@ -59,14 +59,22 @@ public class SmsReportService {
         this.clock = clock;
     }
 
-    /** Reads and applies one page of reports, in one transaction. */
+    /**
+     * Reads one page of reports and applies it. The page is fetched outside any transaction (a slow provider holds no
+     * connection or lock); it is applied in one transaction that holds the reading position and only if the position
+     * is still the one the page was read from: a replica that read the same page and applied it first moved it on,
+     * and this one then applies nothing.
+     */
     public Uni<Page> nextPage() {
-        return Panache.withTransaction(() -> repository.claim(PROVIDER, clock.now()).chain(claim -> claim.isEmpty()
-                ? Uni.createFrom().item(Page.NONE)
-                : sms.reports(claim.get().position(), config.batchSize()).chain(page -> page.isEmpty()
+        return Panache.withTransaction(() -> repository.position(PROVIDER, clock.now())).chain(position -> sms
+                .reports(position.orElse(null), config.batchSize()).chain(page -> page.isEmpty()
                         ? Uni.createFrom().item(Page.NONE)
-                        : apply(page.get()).call(() -> page.get().next() == null ? Uni.createFrom().voidItem()
-                                : repository.savePosition(PROVIDER, page.get().next(), clock.now())))));
+                        : Panache.withTransaction(() -> repository.lockAt(PROVIDER, position.orElse(null))
+                                .chain(held -> !held ? Uni.createFrom().item(Page.NONE)
+                                        : apply(page.get()).call(() -> page.get().next() == null
+                                                ? Uni.createFrom().voidItem()
+                                                : repository.savePosition(PROVIDER, page.get().next(),
+                                                        clock.now()))))));
     }
 
     private Uni<Page> apply(SmsProvider.ReportPage page) {
