@@ -149,6 +149,51 @@ class OrderResourceTest {
                 + "' and event_type = 'order.transitioned.v1'"), "SUBMIT, WITHDRAW and ABANDON announced");
     }
 
+    /** An order moved back and forth: its view lists the latest 20 moves, the history endpoint pages all of them. */
+    @Test
+    void theViewListsTheLatestMovesAndTheHistoryPagesThemAll() throws Exception {
+        newSubject("order-history");
+        String id = newOrder("order-history");
+        markReady(id);
+        for (int i = 0; i < 11; i++) { // CREATE, then 11 × (SUBMIT, WITHDRAW): 23 moves
+            as("order-history", "applicant").header("If-Match", etag("order-history", id))
+                    .post("/api/v1/orders/" + id + "/submit").then().statusCode(200).body("historyComplete", equalTo(i < 10));
+            as("order-history", "applicant").header("If-Match", etag("order-history", id))
+                    .post("/api/v1/orders/" + id + "/withdraw").then().statusCode(200);
+        }
+        as("order-history", "applicant").get("/api/v1/orders/" + id).then().statusCode(200)
+                .body("history.size()", equalTo(20))
+                .body("historyComplete", equalTo(false))
+                .body("history[0].trigger", equalTo("SUBMIT")) // moves 4..23: the oldest shown is the 2nd submission
+                .body("history[19].trigger", equalTo("WITHDRAW"));
+        List<String> all = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var page = as("order-history", "applicant").queryParam("limit", 10)
+                    .queryParam("cursor", cursor == null ? "" : cursor).get("/api/v1/orders/" + id + "/history")
+                    .then().statusCode(200).extract();
+            all.addAll(page.path("items.trigger"));
+            cursor = page.path("nextCursor");
+            pages++;
+        } while (cursor != null);
+        assertEquals(3, pages);
+        assertEquals(23, all.size());
+        assertEquals(List.of("CREATE", "SUBMIT", "WITHDRAW"), all.subList(0, 3));
+        as("order-history", "applicant").queryParam("cursor", "bm90LWEtY3Vyc29y")
+                .get("/api/v1/orders/" + id + "/history").then().statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
+        String notAnEntry = java.util.Base64.getUrlEncoder().encodeToString("2026-12-07T00:00Z|abc".getBytes());
+        as("order-history", "applicant").queryParam("cursor", notAnEntry)
+                .get("/api/v1/orders/" + id + "/history").then().statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
+        as("order-history", "applicant").queryParam("limit", 101).get("/api/v1/orders/" + id + "/history")
+                .then().statusCode(400);
+        as("order-other", "applicant").get("/api/v1/orders/" + id + "/history").then().statusCode(404);
+        as("order-history-staff", "reviewer").get("/api/v1/orders/" + id + "/history").then().statusCode(200)
+                .body("items.size()", equalTo(20));
+    }
+
     @Test
     void concurrentSubmitsOfOneOrderLetExactlyOneThrough() throws Exception {
         newSubject("order-race");

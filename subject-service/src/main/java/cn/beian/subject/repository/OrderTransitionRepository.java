@@ -20,7 +20,16 @@ public class OrderTransitionRepository implements PanacheRepositoryBase<OrderTra
         return list("orderId in ?1 and id > ?2 order by id", orderIds, afterId);
     }
 
-    public Uni<List<OrderTransition>> history(UUID orderId) {
-        return list("orderId = ?1 order by id", orderId);
+    /**
+     * The order's {@code count} latest moves, newest first: the detail view shows a bounded tail, so an order moved
+     * back and forth many times costs every view the same.
+     */
+    public Uni<List<OrderTransition>> latest(UUID orderId, int count) {
+        return find("orderId = ?1 order by id desc", orderId).range(0, count - 1).list();
+    }
+
+    /** A page of the order's moves after history entry {@code afterId}, oldest first ({@code count} at most). */
+    public Uni<List<OrderTransition>> page(UUID orderId, long afterId, int count) {
+        return find("orderId = ?1 and id > ?2 order by id", orderId, afterId).range(0, count - 1).list();
     }
 }

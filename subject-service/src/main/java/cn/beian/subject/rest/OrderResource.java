@@ -116,6 +116,34 @@ public class OrderResource {
                 english()).map(this::ok);
     }
 
+    @GET
+    @Path("/{orderId}/history")
+    @RolesAllowed({Roles.APPLICANT, Roles.REVIEWER, Roles.AUTHORITY, Roles.ADMIN})
+    @Operation(operationId = "listOrderHistory", summary = "The order's whole history, oldest move first, paged (the "
+            + "order's view lists only its latest moves)")
+    @APIResponse(responseCode = "404", description = "No such order, or not yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Page<OrderView.HistoryEntry>> history(@PathParam("orderId") String orderId,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Cursor.MAX_LIMIT) int limit,
+            @QueryParam("cursor") String cursor) {
+        UUID id = Ids.parseOrNotFound(orderId, "Order");
+        long after = historyEntryOf(Cursor.decode(cursor));
+        return orders.historyPage(id, account.id(), account.isStaff(), after, limit + 1).map(rows -> Cursor.page(rows,
+                limit, t -> new Cursor(t.at, String.valueOf(t.id)), OrderView.HistoryEntry::of));
+    }
+
+    /** The history entry a cursor of {@link #history} points at (0: the first page); a damaged one is a 400. */
+    private static long historyEntryOf(Cursor cursor) {
+        if (cursor == null) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(cursor.id());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("cursor", "INVALID_CURSOR", "Unknown or damaged cursor");
+        }
+    }
+
     /** @param findings every province rule's finding on the subject this order files */
     public record SubjectFindingsView(List<RuleFinding> findings) {
     }
@@ -144,7 +172,7 @@ public class OrderResource {
         String only = account.isStaff() ? null : account.id();
         OffsetDateTime now = clock.now();
         return orders.page(only, after, limit + 1).map(rows -> Cursor.page(rows, limit,
-                o -> new Cursor(o.createdAt, o.id.toString()), o -> OrderView.of(o, null, now, calendar, json)));
+                o -> new Cursor(o.createdAt, o.id.toString()), o -> OrderView.of(o, now, calendar, json)));
     }
 
     @GET

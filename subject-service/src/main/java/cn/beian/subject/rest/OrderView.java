@@ -38,6 +38,9 @@ import java.util.Set;
  *                       on its websites and domains, materials-service's on its materials — in the caller's language;
  *                       the blocking ones ({@code severity} BLOCKS, {@code outcome} FAILED) are what submission is
  *                       refused with
+ * @param history        (detail view) the order's latest moves, at most 20, oldest first
+ * @param historyComplete (detail view) false when {@code history} leaves earlier moves out: {@code GET
+ *                       /api/v1/orders/{id}/history} pages all of them
  * @param initiatedBy    {@code PROVIDER} for a cancel-access order the provider opened itself (an empty shell past its
  *                       grace, confirmed by staff): the provider submits it, so the applicant has no actions on it;
  *                       {@code APPLICANT} otherwise
@@ -61,6 +64,7 @@ public record OrderView(
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         List<HistoryEntry> history,
+        Boolean historyComplete,
         Readiness readiness,
         Approval approval,
         List<FindingView> findings,
@@ -126,18 +130,18 @@ public record OrderView(
         }
     }
 
-    public static OrderView of(FilingOrder o, List<OrderTransition> history, OffsetDateTime now,
-            BusinessCalendar calendar, Json json) {
-        return of(o, history, null, now, calendar, json);
+    /** The list view: no history, no findings. */
+    public static OrderView of(FilingOrder o, OffsetDateTime now, BusinessCalendar calendar, Json json) {
+        return of(o, null, null, null, now, calendar, json);
     }
 
     /** The detail view: with its history and its findings. */
     public static OrderView of(OrderService.Tracked t, OffsetDateTime now, BusinessCalendar calendar, Json json) {
-        return of(t.order(), t.history(), t.findings(), now, calendar, json);
+        return of(t.order(), t.history(), t.historyComplete(), t.findings(), now, calendar, json);
     }
 
-    private static OrderView of(FilingOrder o, List<OrderTransition> history, List<OrderFindings.Item> findings,
-            OffsetDateTime now, BusinessCalendar calendar, Json json) {
+    private static OrderView of(FilingOrder o, List<OrderTransition> history, Boolean historyComplete,
+            List<OrderFindings.Item> findings, OffsetDateTime now, BusinessCalendar calendar, Json json) {
         OrderDeadlines.Eta eta = OrderDeadlines.authorityEta(o, now, calendar);
         return new OrderView(o.id.toString(), o.subjectId.toString(), o.type, o.changeKind, o.state,
                 o.state.waitingOn(),
@@ -147,7 +151,7 @@ public record OrderView(
                 OrderDeadlines.reviewDueAt(o, calendar), eta == null ? null : eta.at(),
                 eta == null ? null : eta.basis(),
                 o.createdAt, o.updatedAt, history == null ? null : history.stream().map(HistoryEntry::of).toList(),
-                Readiness.of(o), Approval.of(o.approval, json),
+                historyComplete, Readiness.of(o), Approval.of(o.approval, json),
                 findings == null ? null : findings.stream().map(FindingView::of).toList(),
                 o.providerInitiated() ? FilingOrder.PROVIDER : "APPLICANT");
     }

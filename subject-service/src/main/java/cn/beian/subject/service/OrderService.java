@@ -101,8 +101,15 @@ public class OrderService {
         }
     }
 
-    /** An order with its history, oldest move first, and its findings in the caller's language. */
-    public record Tracked(FilingOrder order, List<OrderTransition> history, List<OrderFindings.Item> findings) {
+    /** Moves the detail view lists: the latest ones; the rest are paged by {@link #historyPage}. */
+    public static final int HISTORY_IN_VIEW = 20;
+
+    /**
+     * An order with its latest moves ({@link #HISTORY_IN_VIEW} at most, oldest first; {@code historyComplete} false
+     * when earlier ones exist) and its findings in the caller's language.
+     */
+    public record Tracked(FilingOrder order, List<OrderTransition> history, boolean historyComplete,
+            List<OrderFindings.Item> findings) {
 
         /** The order's ETag: what its applicant sees and acts on, its findings included. */
         public String tag() {
@@ -425,7 +432,19 @@ public class OrderService {
 
     @WithSession
     Uni<Tracked> tracked(FilingOrder o, List<OrderFindings.Item> findings) {
-        return transitions.history(o.id).map(h -> new Tracked(o, h, findings));
+        return transitions.latest(o.id, HISTORY_IN_VIEW + 1).map(newestFirst -> {
+            boolean complete = newestFirst.size() <= HISTORY_IN_VIEW;
+            List<OrderTransition> shown = new java.util.ArrayList<>(
+                    complete ? newestFirst : newestFirst.subList(0, HISTORY_IN_VIEW));
+            java.util.Collections.reverse(shown);
+            return new Tracked(o, shown, complete, findings);
+        });
+    }
+
+    /** A page of a visible order's whole history, oldest first, after history entry {@code afterId} (0: from the start). */
+    @WithSession
+    public Uni<List<OrderTransition>> historyPage(UUID id, String accountId, boolean staff, long afterId, int count) {
+        return findVisible(id, accountId, staff).chain(o -> transitions.page(o.id, afterId, count));
     }
 
     @WithSession
