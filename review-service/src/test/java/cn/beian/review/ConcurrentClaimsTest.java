@@ -168,26 +168,29 @@ class ConcurrentClaimsTest {
     /** Another replica: the service's own claim statement, over JDBC, one transaction per claim. */
     private static List<String> claimAsSecondInstance() throws Exception {
         List<String> got = new ArrayList<>();
-        // Positional parameters in the statement's order: kind twice and reviewer (unclaimed), then now, kind twice
-        // and reviewer (lapsed), then the new lease's reviewer and end.
-        String sql = ReviewCaseRepository.CLAIM_NEXT.replace(":now", "?").replace(":until", "?")
-                .replace(":kind", "?").replace(":reviewer", "?");
+        // The statement's named parameters, bound by name in the order they occur.
+        Matcher named = java.util.regex.Pattern.compile(":(now|until|kind|reviewer)\\b")
+                .matcher(ReviewCaseRepository.CLAIM_NEXT);
+        List<String> names = new ArrayList<>();
+        while (named.find()) {
+            names.add(named.group(1));
+        }
+        String sql = named.replaceAll("?");
         try (Connection c = PostgresTestResource.connect()) {
             c.setAutoCommit(false);
             // Another replica's reviewers: ten claims at a reviewer's pace, racing this instance's twenty.
             while (got.size() < 10) {
                 String id;
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    ps.setNull(1, Types.VARCHAR);
-                    ps.setNull(2, Types.VARCHAR);
-                    ps.setString(3, "instance-2");
-                    // the service's time, not the database's: they differ when shifted
-                    ps.setObject(4, TestClock.now());
-                    ps.setNull(5, Types.VARCHAR);
-                    ps.setNull(6, Types.VARCHAR);
-                    ps.setString(7, "instance-2");
-                    ps.setString(8, "instance-2");
-                    ps.setObject(9, TestClock.now().plusMinutes(15));
+                    for (int i = 0; i < names.size(); i++) {
+                        switch (names.get(i)) {
+                            case "kind" -> ps.setNull(i + 1, Types.VARCHAR);
+                            case "reviewer" -> ps.setString(i + 1, "instance-2");
+                            // the service's time, not the database's: they differ when shifted
+                            case "now" -> ps.setObject(i + 1, TestClock.now());
+                            default -> ps.setObject(i + 1, TestClock.now().plusMinutes(15)); // until
+                        }
+                    }
                     try (ResultSet rs = ps.executeQuery()) {
                         if (!rs.next()) {
                             c.commit();

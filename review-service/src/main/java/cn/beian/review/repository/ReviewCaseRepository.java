@@ -27,7 +27,10 @@ public class ReviewCaseRepository implements PanacheRepositoryBase<ReviewCase, U
      *
      * <p>The oldest unclaimed case and the oldest case whose lease lapsed are each found through an index of their
      * own (the cases being held are never scanned), and the older of the two is the claim; the other stays locked
-     * until this transaction ends, so a concurrent claimer skips it meanwhile.
+     * until this transaction ends, so a concurrent claimer skips it meanwhile. The lapsed ones are first taken from
+     * the lease index (the 100 that lapsed longest ago, oldest case first among them): asked for the oldest lapsed
+     * case directly, PostgreSQL walks the whole queue in age order looking for one, and usually none has lapsed —
+     * 12 000 open cases made every claim 4–10 ms slower.
      *
      * <p>A case whose approval {@code :reviewer} asked a second reviewer to confirm is never offered back to them: they
      * cannot confirm it, and being the oldest it would come back at every claim.
@@ -41,7 +44,12 @@ public class ReviewCaseRepository implements PanacheRepositoryBase<ReviewCase, U
                  order by opened_at, id limit 1 for update skip locked),
             lapsed as (
                 select id, opened_at, claimed_by, lease_until from review_case
-                 where status = 'OPEN' and claimed_by is not null and lease_until <= :now
+                 where id in (select id from review_case
+                               where status = 'OPEN' and claimed_by is not null and lease_until <= :now
+                                 and (cast(:kind as text) is null or kind = cast(:kind as text))
+                                 and (approval_requested_by is null or approval_requested_by <> cast(:reviewer as text))
+                               order by lease_until limit 100)
+                   and status = 'OPEN' and claimed_by is not null and lease_until <= :now
                    and (cast(:kind as text) is null or kind = cast(:kind as text))
                    and (approval_requested_by is null or approval_requested_by <> cast(:reviewer as text))
                  order by opened_at, id limit 1 for update skip locked),
