@@ -52,7 +52,7 @@ public class AccessPolicy {
     }
 
     private static final class NumberFact {
-        final Set<String> domains = new HashSet<>();
+        Set<String> domains = Set.of();
         String accountId;
         String subjectNumber;
         OffsetDateTime activeAt;
@@ -70,9 +70,12 @@ public class AccessPolicy {
     private final MeterRegistry meters;
     private final Map<String, Counter> answers = new ConcurrentHashMap<>();
     private final Map<String, AccessDecision> decisions = new ConcurrentHashMap<>();
-    private final Map<String, Long> sequences = new HashMap<>();
+    /** Per aggregate, the last sequence applied from each producer (indexed by {@link #sources}). */
+    private final Map<String, long[]> sequences = new HashMap<>();
+    private final Map<String, Integer> sources = new HashMap<>();
     private final Map<String, OrderFact> orders = new HashMap<>();
     private final Map<String, OrderDomains> orderDomains = new HashMap<>();
+    /** Approvals that arrived before their order's facts: applied, and dropped, once the order is known. */
     private final Map<String, AuthorityApproved> approvals = new HashMap<>();
     private final Map<String, NumberFact> numbers = new HashMap<>();
     private final Map<String, Set<String>> ordersByDomain = new HashMap<>();
@@ -146,20 +149,16 @@ public class AccessPolicy {
         if (type == null) {
             return;
         }
-        String key = source + "|" + aggregateId;
-        if (sequence > 0) {
-            Long last = sequences.get(key);
-            if (last != null && sequence <= last) {
-                return;
-            }
-            sequences.put(key, sequence);
+        if (sequence > 0 && !advance(source, aggregateId, sequence)) {
+            return;
         }
         Set<String> touched = new HashSet<>();
         try {
             switch (type) {
                 case ORDER_CREATED -> {
                     OrderCreated e = mapper.readValue(data, OrderCreated.class);
-                    orders.putIfAbsent(e.orderId(), new OrderFact(e.type(), e.state(), e.accountId(), false));
+                    orders.putIfAbsent(canonical(e.orderId()),
+                            new OrderFact(e.type(), e.state(), canonical(e.accountId()), false));
                     touched.addAll(domainsOf(e.orderId()));
                     reapplyApproval(e.orderId(), touched);
                 }
@@ -168,11 +167,10 @@ public class AccessPolicy {
                     OrderFact old = orders.get(e.orderId());
                     boolean passed = (old != null && old.initialReviewPassed())
                             || e.trigger() == OrderTrigger.INITIAL_APPROVE;
-                    orders.put(e.orderId(), new OrderFact(e.type(), e.to(), e.accountId(), passed));
+                    orders.put(canonical(e.orderId()), new OrderFact(e.type(), e.to(), canonical(e.accountId()), passed));
                     touched.addAll(domainsOf(e.orderId()));
                     if (e.approval() != null) {
                         // the numbers travel with the approval too; whichever topic comes first opens the site
-                        approvals.put(e.orderId(), e.approval());
                         applyApproval(e.approval(), touched);
                     } else if (old == null) {
                         reapplyApproval(e.orderId(), touched);
@@ -188,21 +186,20 @@ public class AccessPolicy {
                     e.websites().forEach(w -> w.domains().forEach(d -> {
                         String h = DomainNames.hostOrNull(d);
                         if (h != null) {
-                            now.add(h);
+                            now.add(canonical(h));
                         }
                     }));
                     if (old != null) {
                         old.domains().forEach(d -> unindex(ordersByDomain, d, e.orderId()));
                         touched.addAll(old.domains());
                     }
-                    now.forEach(d -> ordersByDomain.computeIfAbsent(d, k -> new HashSet<>()).add(e.orderId()));
-                    orderDomains.put(e.orderId(), new OrderDomains(e.version(), now));
+                    String orderId = canonical(e.orderId());
+                    now.forEach(d -> index(ordersByDomain, d, orderId));
+                    orderDomains.put(orderId, new OrderDomains(e.version(), Set.copyOf(now)));
                     touched.addAll(now);
                 }
                 case AUTHORITY_APPROVED -> {
-                    AuthorityApproved e = mapper.readValue(data, AuthorityApproved.class);
-                    approvals.put(e.orderId(), e);
-                    applyApproval(e, touched);
+                    applyApproval(mapper.readValue(data, AuthorityApproved.class), touched);
                 }
                 default -> {
                     return;
@@ -216,7 +213,7 @@ public class AccessPolicy {
     }
 
     private void reapplyApproval(String orderId, Set<String> touched) {
-        AuthorityApproved a = approvals.get(orderId);
+        AuthorityApproved a = approvals.remove(orderId);
         if (a != null) {
             applyApproval(a, touched);
         }
@@ -225,7 +222,8 @@ public class AccessPolicy {
     private void applyApproval(AuthorityApproved e, Set<String> touched) {
         OrderFact order = orders.get(e.orderId());
         if (order == null) {
-            return; // applied when the order's facts arrive
+            approvals.put(canonical(e.orderId()), e); // applied when the order's facts arrive
+            return;
         }
         OffsetDateTime at = e.approvedAt() == null ? clock.now() : e.approvedAt();
         List<AuthorityApproved.WebsiteNumber> sites = e.websites() == null ? List.of() : e.websites();
@@ -256,24 +254,25 @@ public class AccessPolicy {
             }
             default -> {
                 for (AuthorityApproved.WebsiteNumber n : sites) {
-                    NumberFact f = numbers.computeIfAbsent(n.websiteFilingNumber(), k -> new NumberFact());
+                    String number = canonical(n.websiteFilingNumber());
+                    NumberFact f = numbers.computeIfAbsent(number, k -> new NumberFact());
                     if (f.activeAt != null && f.activeAt.isAfter(at)) {
                         continue; // a later approval (a change) already set its domains
                     }
-                    f.domains.forEach(d -> unindex(numbersByDomain, d, n.websiteFilingNumber()));
+                    f.domains.forEach(d -> unindex(numbersByDomain, d, number));
                     touched.addAll(f.domains);
-                    f.domains.clear();
+                    Set<String> hosts = new HashSet<>();
                     for (String d : n.domains() == null ? List.<String>of() : n.domains()) {
                         String h = DomainNames.hostOrNull(d);
                         if (h != null) {
-                            f.domains.add(h);
+                            hosts.add(canonical(h));
                         }
                     }
+                    f.domains = Set.copyOf(hosts);
                     f.accountId = order.accountId();
-                    f.subjectNumber = e.subjectFilingNumber();
+                    f.subjectNumber = canonical(e.subjectFilingNumber());
                     f.activeAt = at;
-                    f.domains.forEach(d -> numbersByDomain.computeIfAbsent(d, k -> new HashSet<>())
-                            .add(n.websiteFilingNumber()));
+                    f.domains.forEach(d -> index(numbersByDomain, d, number));
                     touched.addAll(f.domains);
                 }
             }
@@ -281,7 +280,7 @@ public class AccessPolicy {
     }
 
     private void close(String number, OffsetDateTime at, String reason, Set<String> touched) {
-        NumberFact f = numbers.computeIfAbsent(number, k -> new NumberFact());
+        NumberFact f = numbers.computeIfAbsent(canonical(number), k -> new NumberFact());
         if (f.closedAt == null || at.isAfter(f.closedAt)) {
             f.closedAt = at;
             f.closedReason = reason;
@@ -298,14 +297,57 @@ public class AccessPolicy {
         return d == null ? Set.of() : d.domains();
     }
 
-    private static void unindex(Map<String, Set<String>> index, String domain, String value) {
-        Set<String> s = index.get(domain);
-        if (s != null) {
-            s.remove(value);
-            if (s.isEmpty()) {
-                index.remove(domain);
-            }
+    /**
+     * Whether {@code sequence} is newer than the last one applied from {@code source} for the aggregate (and records
+     * it): replays and stale deliveries are skipped.
+     */
+    private boolean advance(String source, String aggregateId, long sequence) {
+        int at = sources.computeIfAbsent(source, k -> sources.size());
+        long[] last = sequences.get(aggregateId);
+        if (last == null || last.length <= at) {
+            last = last == null ? new long[at + 1] : java.util.Arrays.copyOf(last, at + 1);
+            sequences.put(canonical(aggregateId), last);
         }
+        if (sequence <= last[at]) {
+            return false;
+        }
+        last[at] = sequence;
+        return true;
+    }
+
+    /*
+     * Memory: a replica holds every filed website, so the fold keeps one instance of each id, domain and number
+     * (canonical), and each index entry as an immutable set — nearly all hold one or two values, where a HashSet
+     * costs ten times the bytes (docs/benchmarks/access-policy-memory.md).
+     */
+
+    private static String canonical(String s) {
+        return s == null ? null : s.intern();
+    }
+
+    private static void index(Map<String, Set<String>> index, String domain, String value) {
+        index.compute(domain, (k, s) -> {
+            if (s == null) {
+                return Set.of(value);
+            }
+            if (s.contains(value)) {
+                return s;
+            }
+            Set<String> more = new HashSet<>(s);
+            more.add(value);
+            return Set.copyOf(more);
+        });
+    }
+
+    private static void unindex(Map<String, Set<String>> index, String domain, String value) {
+        index.computeIfPresent(domain, (k, s) -> {
+            if (!s.contains(value)) {
+                return s;
+            }
+            Set<String> fewer = new HashSet<>(s);
+            fewer.remove(value);
+            return fewer.isEmpty() ? null : Set.copyOf(fewer);
+        });
     }
 
     /** The decision for one domain from the current facts. */
