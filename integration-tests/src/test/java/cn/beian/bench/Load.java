@@ -47,6 +47,12 @@ public final class Load {
      */
     public static Result run(String name, int concurrency, Duration warmUp, Duration measured,
             IntFunction<HttpRequest> request, IntPredicate ok) throws InterruptedException {
+        return runAnswered(name, concurrency, warmUp, measured, request, r -> ok.test(r.statusCode()));
+    }
+
+    /** As {@link #run}, judging the whole answer (its headers too: the next request may need its ETag). */
+    public static Result runAnswered(String name, int concurrency, Duration warmUp, Duration measured,
+            IntFunction<HttpRequest> request, Answered ok) throws InterruptedException {
         runFor(concurrency, warmUp, request, ok, null);
         List<long[]> perWorker = new ArrayList<>();
         AtomicLong errors = new AtomicLong();
@@ -66,11 +72,12 @@ public final class Load {
      */
     public static Result paced(String name, int workers, Duration interval, Duration warmUp, Duration measured,
             IntFunction<HttpRequest> request, IntPredicate ok) throws InterruptedException {
-        pacedFor(workers, interval, warmUp, request, ok, null);
+        Answered answered = r -> ok.test(r.statusCode());
+        pacedFor(workers, interval, warmUp, request, answered, null);
         List<long[]> perWorker = new ArrayList<>();
         AtomicLong errors = new AtomicLong();
         long t0 = System.nanoTime();
-        long count = pacedFor(workers, interval, measured, request, ok, new Sink(perWorker, errors));
+        long count = pacedFor(workers, interval, measured, request, answered, new Sink(perWorker, errors));
         double seconds = (System.nanoTime() - t0) / 1e9;
         long[] all = perWorker.stream().flatMapToLong(Arrays::stream).filter(v -> v > 0).sorted().toArray();
         return new Result(name, workers, count, errors.get(), seconds, pct(all, 50), pct(all, 90), pct(all, 99),
@@ -78,7 +85,7 @@ public final class Load {
     }
 
     private static long pacedFor(int workers, Duration interval, Duration period, IntFunction<HttpRequest> request,
-            IntPredicate ok, Sink sink) throws InterruptedException {
+            Answered ok, Sink sink) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         CountDownLatch done = new CountDownLatch(workers);
         AtomicLong total = new AtomicLong();
@@ -121,13 +128,18 @@ public final class Load {
 
     /** Sends one request and answers its body, failing on an unexpected status (for set-up steps). */
     public static String send(HttpRequest request, int expectedStatus) {
+        return exchange(request, expectedStatus).body();
+    }
+
+    /** As {@link #send}, answering the whole answer (headers too). */
+    public static HttpResponse<String> exchange(HttpRequest request, int expectedStatus) {
         try {
             HttpResponse<String> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != expectedStatus) {
                 throw new IllegalStateException(request.method() + " " + request.uri() + " answered " + r.statusCode()
                         + ": " + r.body());
             }
-            return r.body();
+            return r;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -141,10 +153,16 @@ public final class Load {
         boolean test(int status);
     }
 
+    /** Whether an answer counts as a success, seeing the whole answer. */
+    @FunctionalInterface
+    public interface Answered {
+        boolean test(HttpResponse<?> answer);
+    }
+
     private record Sink(List<long[]> perWorker, AtomicLong errors) {
     }
 
-    private static long runFor(int concurrency, Duration period, IntFunction<HttpRequest> request, IntPredicate ok,
+    private static long runFor(int concurrency, Duration period, IntFunction<HttpRequest> request, Answered ok,
             Sink sink) throws InterruptedException {
         ExecutorService workers = Executors.newFixedThreadPool(concurrency);
         CountDownLatch done = new CountDownLatch(concurrency);
@@ -183,10 +201,10 @@ public final class Load {
      * Sends {@code r} and answers the microseconds from {@code from} (a {@code System.nanoTime()}) to its answer; a
      * status {@code ok} refuses, or no answer, counts as an error in {@code sink}.
      */
-    private static long timed(HttpRequest r, long from, IntPredicate ok, Sink sink) throws InterruptedException {
+    private static long timed(HttpRequest r, long from, Answered ok, Sink sink) throws InterruptedException {
         boolean success;
         try {
-            success = ok.test(CLIENT.send(r, HttpResponse.BodyHandlers.discarding()).statusCode());
+            success = ok.test(CLIENT.send(r, HttpResponse.BodyHandlers.discarding()));
         } catch (IOException e) {
             success = false;
         }

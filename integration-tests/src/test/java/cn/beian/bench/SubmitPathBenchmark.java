@@ -9,6 +9,7 @@ import cn.beian.testing.TestClock;
 import cn.beian.validators.Phones;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +23,9 @@ import org.junit.jupiter.api.Test;
  * bare Quarkus reactive endpoint inserting one row in the same service, same run.
  *
  * <p>Each worker owns one applicant (created through Keycloak's admin API) with a ready order. It submits, then —
- * outside the measured time — withdraws, and submits again: every measured request is a real submission. The
- * throughput column therefore counts submissions per second of wall time, withdrawals included, a lower bound.
+ * outside the measured time — withdraws, and submits again: every measured request is a real submission. Like a
+ * front-end, it sends each move with the ETag of the previous answer. The throughput column counts submissions per
+ * second of wall time, withdrawals included, a lower bound.
  */
 class SubmitPathBenchmark {
 
@@ -33,8 +35,22 @@ class SubmitPathBenchmark {
     private static final Duration WARM_UP = Duration.ofSeconds(3);
     private static final Duration MEASURED = Duration.ofSeconds(15);
 
-    record Applicant(String token, String orderId) {
+    /** A worker's applicant, its order, and what the last answer said about it (one worker thread each). */
+    static final class Applicant {
+        final String token;
+        final String orderId;
+        String etag;
+        boolean underReview;
+        boolean unknown = true; // read the order before the next move
+
+        Applicant(String token, String orderId) {
+            this.token = token;
+            this.orderId = orderId;
+        }
     }
+
+    /** The applicant whose submission the current worker thread just built (the answer is judged on that thread). */
+    private static final ThreadLocal<Applicant> SUBMITTING = new ThreadLocal<>();
 
     @Test
     void submitPathNextToABareInsert() throws Exception {
@@ -49,7 +65,8 @@ class SubmitPathBenchmark {
                 .note("Closed loop: each of c workers sends its next request when the previous answered.")
                 .note("Warm-up " + WARM_UP.toSeconds() + " s, then " + MEASURED.toSeconds() + " s measured per run.")
                 .note("`submit`: POST /api/v1/orders/{id}/submit with a bearer token (JWT verified locally) and "
-                        + "If-Match; each worker withdraws its order (unmeasured) between submissions.")
+                        + "If-Match (the ETag of the previous answer, as a front-end keeps it); each worker withdraws its order "
+                        + "(unmeasured) between submissions.")
                 .note("`baseline insert`: POST /api/v1/baseline on subject-service, one reactive INSERT, no auth.")
                 .note("With the other services running (`bin/bench --running` on a whole stack), every submission "
                         + "fans out on the same cores: website- and materials-service freeze their snapshots, "
@@ -65,8 +82,8 @@ class SubmitPathBenchmark {
                     status -> status == 200));
             StackMeter.Snapshot before = StackMeter.take();
             long start = System.nanoTime();
-            Load.Result submit = Load.run("submit", c, WARM_UP, MEASURED, i -> submitAfterWithdrawing(applicants, i),
-                    status -> status == 200);
+            Load.Result submit = Load.runAnswered("submit", c, WARM_UP, MEASURED,
+                    i -> submitAfterWithdrawing(applicants, i), SubmitPathBenchmark::submitted);
             report.add(submit);
             // The counters span the warm-up too: orders there are estimated at the measured rate.
             double elapsed = (System.nanoTime() - start) / 1e9;
@@ -78,27 +95,47 @@ class SubmitPathBenchmark {
         report.write();
     }
 
-    /** Withdraws the worker's order if it is under review (unmeasured), then builds its submission. */
+    /**
+     * Withdraws the worker's order if it is under review (unmeasured), then builds its submission; each with the ETag
+     * of the answer before it. After a failed move the order is read again first.
+     */
     private static HttpRequest submitAfterWithdrawing(List<Applicant> applicants, int i) {
         Applicant a = applicants.get(i / 10_000_000);
-        if (i % 10_000_000 > 0 || isUnderReview(a)) {
-            Load.send(authorized(a, "/withdraw").POST(HttpRequest.BodyPublishers.noBody()).build(), 200);
+        if (a.unknown) {
+            HttpResponse<String> view = Load.exchange(HttpRequest.newBuilder(URI.create(orderUrl(a)))
+                    .header("Authorization", "Bearer " + a.token).GET().build(), 200);
+            a.etag = view.headers().firstValue("ETag").orElseThrow();
+            a.underReview = view.body().contains("\"state\":\"INITIAL_REVIEW\"");
+            a.unknown = false;
         }
-        return authorized(a, "/submit").POST(HttpRequest.BodyPublishers.noBody()).build();
+        if (a.underReview) {
+            HttpResponse<String> withdrawn = Load.exchange(move(a, "/withdraw"), 200);
+            a.etag = withdrawn.headers().firstValue("ETag").orElseThrow();
+            a.underReview = false;
+        }
+        SUBMITTING.set(a);
+        return move(a, "/submit");
     }
 
-    private static boolean isUnderReview(Applicant a) {
-        return Load.send(HttpRequest.newBuilder(URI.create(Stack.SUBJECT + "/api/v1/orders/" + a.orderId()))
-                .header("Authorization", "Bearer " + a.token()).GET().build(), 200)
-                .contains("\"state\":\"INITIAL_REVIEW\"");
+    /** A submission's answer: on success the order is under review, with the answer's ETag. */
+    private static boolean submitted(HttpResponse<?> answer) {
+        Applicant a = SUBMITTING.get();
+        if (answer.statusCode() != 200) {
+            a.unknown = true;
+            return false;
+        }
+        a.etag = answer.headers().firstValue("ETag").orElseThrow();
+        a.underReview = true;
+        return true;
     }
 
-    /** The action with the order's current ETag (read unmeasured, as the front-end has it from its last view). */
-    private static HttpRequest.Builder authorized(Applicant a, String action) {
-        String order = Stack.SUBJECT + "/api/v1/orders/" + a.orderId();
-        String etag = io.restassured.RestAssured.given().auth().oauth2(a.token()).get(order).header("ETag");
-        return HttpRequest.newBuilder(URI.create(order + action))
-                .header("Authorization", "Bearer " + a.token()).header("If-Match", etag);
+    private static String orderUrl(Applicant a) {
+        return Stack.SUBJECT + "/api/v1/orders/" + a.orderId;
+    }
+
+    private static HttpRequest move(Applicant a, String action) {
+        return HttpRequest.newBuilder(URI.create(orderUrl(a) + action)).header("Authorization", "Bearer " + a.token)
+                .header("If-Match", a.etag).POST(HttpRequest.BodyPublishers.noBody()).build();
     }
 
     /** A new account with a subject and a DRAFT whose websites and materials are reported complete. */
