@@ -77,14 +77,18 @@ public class UndeliverableMobiles {
      * caller's transaction: the subject checks' round); answers how many.
      */
     public Uni<Integer> resolveChanged(OffsetDateTime now) {
-        return findings.openMobileFindings(MAX_PER_ROUND).chain(open -> Multi.createFrom().iterable(open)
-                .onItem().transformToUniAndConcatenate(f -> subjects.findById(f.subjectId).chain(s -> {
-                    boolean still = s != null && s.filingNumber != null && s.principal != null
-                            && Objects.equals(Phones.mobileKey(s.principal.mobile).orElse(null), f.mobileKey);
-                    return still ? Uni.createFrom().item(0) : findings.resolve(f.id, now);
-                }))
-                .collect().asList()
-                .map(list -> list.stream().mapToInt(Integer::intValue).sum()));
+        return findings.openMobileFindings(MAX_PER_ROUND).chain(open -> open.isEmpty() ? Uni.createFrom().item(0)
+                : subjects.list("id in ?1", open.stream().map(f -> f.subjectId).distinct().toList()).chain(found -> {
+                    // the round's subjects in one query, not one per finding
+                    java.util.Map<UUID, Subject> byId = new java.util.HashMap<>();
+                    found.forEach(s -> byId.put(s.id, s));
+                    return Multi.createFrom().iterable(open).onItem().transformToUniAndConcatenate(f -> {
+                        Subject s = byId.get(f.subjectId);
+                        boolean still = s != null && s.filingNumber != null && s.principal != null
+                                && Objects.equals(Phones.mobileKey(s.principal.mobile).orElse(null), f.mobileKey);
+                        return still ? Uni.createFrom().item(0) : findings.resolve(f.id, now);
+                    }).collect().asList().map(list -> list.stream().mapToInt(Integer::intValue).sum());
+                }));
     }
 
     private Uni<Void> raise(Subject subject, String mobileKey) {
