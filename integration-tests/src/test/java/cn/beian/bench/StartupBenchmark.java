@@ -86,7 +86,7 @@ class StartupBenchmark {
 
     /** Starts a part alone, waits for its readiness and (if measured) its idle time; it keeps running. */
     private Started start(String part, boolean measured) throws IOException, InterruptedException {
-        URI ready = URI.create("http://127.0.0.1:" + port(part) + "/q/health/ready");
+        URI health = URI.create("http://127.0.0.1:" + port(part) + "/q/health/ready");
         Files.deleteIfExists(pidFile(part));
         Process launcher = new ProcessBuilder(home.resolve("bin/services").toString(), "start", part)
                 .redirectErrorStream(true)
@@ -96,7 +96,7 @@ class StartupBenchmark {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         double readyAt;
         while (true) {
-            if (answers(ready)) {
+            if (answers(health)) {
                 readyAt = uptime();
                 break;
             }
