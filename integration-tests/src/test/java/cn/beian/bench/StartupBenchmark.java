@@ -55,7 +55,7 @@ class StartupBenchmark {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     /** One measured start. */
-    record Start(double ready, Double startedIn, double cpu, double rssMb, double idleCpu) {
+    record Start(double ready, Double startedIn, double cpu, double rssMb, double idleCpu, String appCds) {
     }
 
     @Test
@@ -125,9 +125,11 @@ class StartupBenchmark {
         }
         Thread.sleep(IDLE.toMillis());
         double idleCpu = stat(pid)[1] / TICKS_PER_SECOND - cpu;
-        Matcher started = STARTED_IN.matcher(logSinceStart);
+        // Read again after the idle time: under load the health check can answer before the line is logged.
+        Matcher started = STARTED_IN.matcher(logSinceStart(part));
         Double startedIn = started.find() ? Double.valueOf(started.group(1)) : null;
-        return new Started(new Start(ready, startedIn, cpu, rssKb(pid) / 1024.0, idleCpu), migrations);
+        return new Started(new Start(ready, startedIn, cpu, rssKb(pid) / 1024.0, idleCpu,
+                appCds(part, logSinceStart)), migrations);
     }
 
     private BenchReport report(Map<String, List<Start>> starts, Map<String, String> migrations, String loadBefore,
@@ -151,16 +153,20 @@ class StartupBenchmark {
                         + "`VmRSS` after " + IDLE.toSeconds() + " s idle; idle CPU: what it spent in those seconds.")
                 .note("Flyway: each part is first started once unmeasured against the fresh stack's empty database "
                         + "(migrations applied then: " + migrationsLine(migrations) + "); the measured starts find "
-                        + "the schema up to date (Flyway still validates it), as a restarted pod does.");
+                        + "the schema up to date (Flyway still validates it), as a restarted pod does.")
+                .note("AppCDS: `yes` - started with the archive of the classes a start loads that the build made "
+                        + "(`-Pappcds`, as `bin/bench` builds; `-XX:SharedArchiveFile=app-cds.jsa`); `no` - without "
+                        + "(a build without `-Pappcds`, or `BEIAN_APPCDS=false`); `refused` - the JVM would not use it.");
         List<Start> bare = starts.get(BARE);
         StringBuilder md = new StringBuilder();
-        md.append("| part | start to ready (s) | × bare | started in (s) | CPU to ready (s) | × bare | "
+        md.append("| part | AppCDS | start to ready (s) | × bare | started in (s) | CPU to ready (s) | × bare | "
                 + "idle RSS (MB) | × bare | idle CPU (s / ").append(IDLE.toSeconds()).append(" s) |\n");
-        md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         Map<String, Double> readyChart = new LinkedHashMap<>();
         Map<String, Double> rssChart = new LinkedHashMap<>();
         starts.forEach((part, runs) -> {
-            md.append(String.format("| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", part,
+            md.append(String.format("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", part,
+                    String.join(", ", runs.stream().map(Start::appCds).distinct().toList()),
                     spread(runs, Start::ready, "%.2f"), ratio(runs, bare, Start::ready),
                     spread(runs.stream().filter(s -> s.startedIn() != null).toList(), Start::startedIn, "%.2f"),
                     spread(runs, Start::cpu, "%.2f"), ratio(runs, bare, Start::cpu),
@@ -186,6 +192,18 @@ class StartupBenchmark {
         });
         report.line(each.toString().strip());
         return report;
+    }
+
+    /**
+     * Whether the start used the part's AppCDS archive: bin/services passes it when the build left one (-Pappcds) and
+     * BEIAN_APPCDS is not false; the JVM refuses a stale one with a warning in the log.
+     */
+    private String appCds(String part, String logSinceStart) {
+        Path app = home.resolve(part.equals(BARE) ? "bench/bare-app" : part).resolve("target/quarkus-app");
+        if ("false".equals(System.getenv("BEIAN_APPCDS")) || !Files.exists(app.resolve("app-cds.jsa"))) {
+            return "no";
+        }
+        return logSinceStart.contains("shared archive") || logSinceStart.contains("[cds") ? "refused" : "yes";
     }
 
     private static String migrationsLine(Map<String, String> migrations) {
