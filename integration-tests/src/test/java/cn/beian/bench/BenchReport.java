@@ -55,8 +55,10 @@ public final class BenchReport {
         for (String n : notes) {
             md.append("- ").append(n).append('\n');
         }
-        md.append("\n| run | concurrency | requests | errors | throughput (req/s) | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) |\n");
-        md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        if (!results.isEmpty()) {
+            md.append("\n| run | concurrency | requests | errors | throughput (req/s) | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) |\n");
+            md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        }
         for (Load.Result r : results) {
             md.append(String.format("| %s | %d | %d | %d | %.0f | %.2f | %.2f | %.2f | %.2f |%n", r.name(),
                     r.concurrency(), r.requests(), r.errors(), r.throughput(), r.p50() / 1000.0, r.p90() / 1000.0,
