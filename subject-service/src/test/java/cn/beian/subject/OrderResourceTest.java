@@ -183,7 +183,8 @@ class OrderResourceTest {
         as("order-history", "applicant").queryParam("cursor", "bm90LWEtY3Vyc29y")
                 .get("/api/v1/orders/" + id + "/history").then().statusCode(400)
                 .body("errors[0].field", equalTo("cursor"));
-        String notAnEntry = java.util.Base64.getUrlEncoder().encodeToString("2026-12-07T00:00Z|abc".getBytes());
+        // a well-formed cursor (the platform's own encoding, the test clock's time) naming no history entry
+        String notAnEntry = new cn.beian.platform.rest.Cursor(cn.beian.testing.TestClock.now(), "abc").encode();
         as("order-history", "applicant").queryParam("cursor", notAnEntry)
                 .get("/api/v1/orders/" + id + "/history").then().statusCode(400)
                 .body("errors[0].field", equalTo("cursor"));
