@@ -10,10 +10,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class OrderTransitionRepository implements PanacheRepositoryBase<OrderTransition, Long> {
 
-    /** Moves of the order after history entry {@code afterId}, oldest first. */
-    public Uni<List<OrderTransition>> after(UUID orderId, long afterId) {
-        return list("orderId = ?1 and id > ?2 order by id", orderId, afterId);
-    }
 
     /** Moves of any of the orders after history entry {@code afterId}, oldest first (the order streams' one poll). */
     public Uni<List<OrderTransition>> afterAny(java.util.Collection<UUID> orderIds, long afterId) {
@@ -28,8 +24,8 @@ public class OrderTransitionRepository implements PanacheRepositoryBase<OrderTra
         return find("orderId = ?1 order by id desc", orderId).range(0, count - 1).list();
     }
 
-    /** A page of the order's moves after history entry {@code afterId}, oldest first ({@code count} at most). */
-    public Uni<List<OrderTransition>> page(UUID orderId, long afterId, int count) {
+    /** The order's moves after history entry {@code afterId}, oldest first, {@code count} at most (a page). */
+    public Uni<List<OrderTransition>> after(UUID orderId, long afterId, int count) {
         return find("orderId = ?1 and id > ?2 order by id", orderId, afterId).range(0, count - 1).list();
     }
 }

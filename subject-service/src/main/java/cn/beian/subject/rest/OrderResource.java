@@ -127,21 +127,9 @@ public class OrderResource {
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Cursor.MAX_LIMIT) int limit,
             @QueryParam("cursor") String cursor) {
         UUID id = Ids.parseOrNotFound(orderId, "Order");
-        long after = historyEntryOf(Cursor.decode(cursor));
+        long after = Cursor.sequenceAfter(Cursor.decode(cursor));
         return orders.historyPage(id, account.id(), account.isStaff(), after, limit + 1).map(rows -> Cursor.page(rows,
                 limit, t -> new Cursor(t.at, String.valueOf(t.id)), OrderView.HistoryEntry::of));
-    }
-
-    /** The history entry a cursor of {@link #history} points at (0: the first page); a damaged one is a 400. */
-    private static long historyEntryOf(Cursor cursor) {
-        if (cursor == null) {
-            return 0;
-        }
-        try {
-            return Long.parseLong(cursor.id());
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("cursor", "INVALID_CURSOR", "Unknown or damaged cursor");
-        }
     }
 
     /** @param findings every province rule's finding on the subject this order files */

@@ -31,6 +31,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -434,17 +436,17 @@ public class OrderService {
     Uni<Tracked> tracked(FilingOrder o, List<OrderFindings.Item> findings) {
         return transitions.latest(o.id, HISTORY_IN_VIEW + 1).map(newestFirst -> {
             boolean complete = newestFirst.size() <= HISTORY_IN_VIEW;
-            List<OrderTransition> shown = new java.util.ArrayList<>(
+            List<OrderTransition> shown = new ArrayList<>(
                     complete ? newestFirst : newestFirst.subList(0, HISTORY_IN_VIEW));
-            java.util.Collections.reverse(shown);
+            Collections.reverse(shown);
             return new Tracked(o, shown, complete, findings);
         });
     }
 
-    /** A page of a visible order's whole history, oldest first, after history entry {@code afterId} (0: from the start). */
+    /** A page of a visible order's history, oldest first, after history entry {@code afterId} (0: from the start). */
     @WithSession
     public Uni<List<OrderTransition>> historyPage(UUID id, String accountId, boolean staff, long afterId, int count) {
-        return findVisible(id, accountId, staff).chain(o -> transitions.page(o.id, afterId, count));
+        return findVisible(id, accountId, staff).chain(o -> transitions.after(o.id, afterId, count));
     }
 
     @WithSession

@@ -13,6 +13,8 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -80,7 +82,7 @@ public class UndeliverableMobiles {
         return findings.openMobileFindings(MAX_PER_ROUND).chain(open -> open.isEmpty() ? Uni.createFrom().item(0)
                 : subjects.list("id in ?1", open.stream().map(f -> f.subjectId).distinct().toList()).chain(found -> {
                     // the round's subjects in one query, not one per finding
-                    java.util.Map<UUID, Subject> byId = new java.util.HashMap<>();
+                    Map<UUID, Subject> byId = new HashMap<>();
                     found.forEach(s -> byId.put(s.id, s));
                     return Multi.createFrom().iterable(open).onItem().transformToUniAndConcatenate(f -> {
                         Subject s = byId.get(f.subjectId);

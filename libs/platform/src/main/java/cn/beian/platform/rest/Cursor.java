@@ -22,6 +22,25 @@ public record Cursor(OffsetDateTime at, String id) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The position's id as a number, for lists keyed by a sequence (an order's history); {@code 0} before the first
+     * page ({@code cursor} null). A cursor whose id is not one is refused like any damaged cursor.
+     */
+    public static long sequenceAfter(Cursor cursor) {
+        if (cursor == null) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(cursor.id());
+        } catch (NumberFormatException e) {
+            throw damaged();
+        }
+    }
+
+    private static ProblemException damaged() {
+        return ProblemException.invalid("cursor", "INVALID_CURSOR", "Unknown or damaged cursor");
+    }
+
     /** Decodes {@code ?cursor=}; {@code null} or blank means the first page. */
     public static Cursor decode(String cursor) {
         if (cursor == null || cursor.isBlank()) {
@@ -35,7 +54,7 @@ public record Cursor(OffsetDateTime at, String id) {
             }
             return new Cursor(OffsetDateTime.parse(raw.substring(0, bar)), raw.substring(bar + 1));
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw ProblemException.invalid("cursor", "INVALID_CURSOR", "Unknown or damaged cursor");
+            throw damaged();
         }
     }
 
