@@ -16,10 +16,17 @@ public final class RuleEngine {
 
     private final RuleBook book;
     private final Checks checks;
+    /** The rules this engine judges: the book's, or those {@link #only} kept. */
+    private final List<Rule> rules;
 
     public RuleEngine(RuleBook book, Checks checks) {
+        this(book, checks, book.rules());
+    }
+
+    private RuleEngine(RuleBook book, Checks checks, List<Rule> rules) {
         this.book = book;
         this.checks = checks;
+        this.rules = rules;
     }
 
     public static RuleEngine standard() {
@@ -28,6 +35,14 @@ public final class RuleEngine {
 
     public RuleBook book() {
         return book;
+    }
+
+    /**
+     * An engine that judges only the rules {@code which} selects, chosen once here rather than tested again for every
+     * rule of every order judged (a service that judges one part of the order on every view and move).
+     */
+    public RuleEngine only(Predicate<Rule> which) {
+        return new RuleEngine(book, checks, rules.stream().filter(which).toList());
     }
 
     /** Every finding of every applicable rule, in the rule data's order, worded in English or Chinese. */
@@ -40,6 +55,11 @@ public final class RuleEngine {
         List<RuleFinding> out = new ArrayList<>();
         judge(order, facts, which, (rule, v) -> out.add(finding(rule, v, english)));
         return out;
+    }
+
+    /** {@link #findings(OrderDocument, Facts, Predicate)} of every rule this engine judges. */
+    public List<Finding> findings(OrderDocument order, Facts facts) {
+        return findings(order, facts, r -> true);
     }
 
     /**
@@ -64,7 +84,7 @@ public final class RuleEngine {
         if (order == null || order.subject() == null) {
             return;
         }
-        for (Rule rule : book.rules()) {
+        for (Rule rule : rules) {
             if (!which.test(rule) || !rule.appliesTo(order.province(), order.nature(), order.type(),
                     facts == null ? null : facts.today())) {
                 continue;

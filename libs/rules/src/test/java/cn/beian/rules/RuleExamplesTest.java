@@ -53,9 +53,14 @@ class RuleExamplesTest {
                     both.get(i).fieldKey(), rule.id());
         }
 
+        // an engine that keeps only this rule (RuleEngine.only) finds what the whole engine finds of it
+        RuleEngine alone = engine.only(r -> r == rule);
+        assertEquals(failures, alone.judge(broken.order(), broken.facts(), false), rule.id());
+
         Examples.Case satisfied = Examples.apply(base, rule.examples().holds());
         List<RuleFinding> none = findings(rule, satisfied);
         assertTrue(none.isEmpty(), rule.id() + ": the satisfying example must pass it, found " + none);
+        assertTrue(alone.judge(satisfied.order(), satisfied.facts(), false).isEmpty(), rule.id());
     }
 
     private List<RuleFinding> findings(Rule rule, Examples.Case c) {

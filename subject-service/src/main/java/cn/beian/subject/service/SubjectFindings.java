@@ -24,7 +24,7 @@ import java.util.List;
 @ApplicationScoped
 public class SubjectFindings {
 
-    private final RuleEngine engine = RuleEngine.standard();
+    private final RuleEngine engine = RuleEngine.standard().only(SubjectFindings::onTheSubject);
     private final BeianClock clock;
     private final SubjectRecords records;
 
@@ -38,13 +38,12 @@ public class SubjectFindings {
     }
 
     private List<RuleFinding> judge(FilingOrder order, Subject subject, Facts.Records records, boolean english) {
-        return engine.judge(document(order, subject), facts(records), english, SubjectFindings::onTheSubject);
+        return engine.judge(document(order, subject), facts(records), english);
     }
 
     /** The subject's findings as the snapshot carries them to reviewers, in both languages. */
     public Uni<List<Finding>> forSnapshot(FilingOrder order, Subject subject) {
-        return records.of(subject).map(r -> engine.findings(document(order, subject), facts(r),
-                SubjectFindings::onTheSubject));
+        return records.of(subject).map(r -> engine.findings(document(order, subject), facts(r)));
     }
 
     private Facts facts(Facts.Records records) {

@@ -28,7 +28,7 @@ final class ProvinceRuleFindings {
     private final RuleEngine engine;
 
     ProvinceRuleFindings(RuleEngine engine) {
-        this.engine = engine;
+        this.engine = engine.only(ProvinceRuleFindings::onWebsites);
     }
 
     /** Every province rule's finding on the websites (and on the whole order), with its words in zh-CN and en. */
@@ -39,7 +39,7 @@ final class ProvinceRuleFindings {
         OrderDocument doc = new OrderDocument(ctx.type(), ctx.changeKind() == null ? null
                 : OrderDocument.ChangeKind.valueOf(ctx.changeKind().name()), subject(ctx), websites.stream()
                 .map(ProvinceRuleFindings::website).toList(), List.of(), null);
-        return engine.findings(doc, facts(ctx), ProvinceRuleFindings::onWebsites).stream()
+        return engine.findings(doc, facts(ctx)).stream()
                 .filter(f -> f.fieldKey() == null || f.fieldKey().startsWith("websites")).toList();
     }
 
