@@ -100,6 +100,9 @@ class OrderResourceTest {
         String abandoned = as("order-sequence", "applicant").header("If-Match", etag)
                 .post("/api/v1/orders/" + id + "/abandon").then().statusCode(200).extract().header(OrderCatchUp.HEADER);
         assertTrue(Long.parseLong(abandoned) > Long.parseLong(viewed), "the abandonment is an event of its own");
+        // the move announced the sequence it appended; read back afterwards it is the same
+        assertEquals(abandoned, as("order-sequence", "applicant").get("/api/v1/orders/" + id).then().statusCode(200)
+                .extract().header(OrderCatchUp.HEADER));
         as("order-other", "applicant").get("/api/v1/orders/" + id).then().statusCode(404)
                 .header(OrderCatchUp.HEADER, nullValue());
     }

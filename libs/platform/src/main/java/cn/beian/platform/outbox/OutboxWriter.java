@@ -76,6 +76,7 @@ public class OutboxWriter {
                 .map(row -> {
                     e.id = ((Number) row[0]).longValue();
                     e.sequence = ((Number) row[1]).longValue();
+                    AppendedSequences.record(e.aggregateId, e.sequence);
                     return e;
                 }));
     }
