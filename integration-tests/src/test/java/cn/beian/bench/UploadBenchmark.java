@@ -27,6 +27,11 @@ class UploadBenchmark {
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 4);
     private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 5));
     private static final Duration MEASURED = Duration.ofSeconds(Integer.getInteger("bench.seconds", 15));
+    /**
+     * Uploads before the measured runs, unmeasured and uncounted: C2 still took 0.4-0.6 of a core compiling
+     * materials-service's upload path 20 s into the run (docs/benchmarks/upload.md).
+     */
+    private static final Duration JIT_WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.jit-warmup", 40));
 
     @Test
     void uploadsNextToDirectPuts() throws Exception {
@@ -49,21 +54,43 @@ class UploadBenchmark {
                         + "new version); one order per worker")
                 .note("Direct put: io.minio MinioClient.putObject of the same bytes to the same s3proxy bucket")
                 .note("Warm-up " + WARM_UP.toSeconds() + " s, measured " + MEASURED.toSeconds() + " s, closed loop");
+        report.note("Before the measured runs, " + JIT_WARM_UP.toSeconds() + " s of uploads, unmeasured and not "
+                + "counted, so that the JIT has compiled the upload path; the CPU tables count from the end of it");
+        Load.run("JIT warm-up", CONCURRENCY, JIT_WARM_UP, Duration.ZERO, i -> upload(orders, tokens, image, i),
+                status -> status == 201);
+        StackMeter.Snapshot beforePuts = StackMeter.take();
+        long putsStart = System.nanoTime();
         Load.Result direct = directPuts(minio, bucket, image);
-        Load.Result upload = Load.run("POST /api/v1/orders/{id}/materials", CONCURRENCY, WARM_UP, MEASURED, i -> {
-            int worker = i / 10_000_000;
-            return HttpRequest.newBuilder(URI.create(Stack.MATERIALS + "/api/v1/orders/" + orders.get(worker)
-                            + "/materials?kind=OTHER&ownerRef=subject"))
-                    .header("Authorization", "Bearer " + tokens.get(worker)).header("Content-Type", "image/jpeg")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(image)).build();
-        }, status -> status == 201);
+        String putsSpent = spent("Direct puts", beforePuts, direct, putsStart);
+        StackMeter.Snapshot beforeUploads = StackMeter.take();
+        long uploadsStart = System.nanoTime();
+        Load.Result upload = Load.run("POST /api/v1/orders/{id}/materials", CONCURRENCY, WARM_UP, MEASURED,
+                i -> upload(orders, tokens, image, i), status -> status == 201);
+        String uploadsSpent = spent("Uploads", beforeUploads, upload, uploadsStart);
         report.add(direct).add(upload);
         report.line(String.format("Upload throughput %.1f MiB/s (%.0f files/s) vs direct put %.1f MiB/s (%.0f "
                         + "puts/s): the service reaches %.0f%% of the bare store.",
                 upload.throughput() * image.length / 1048576.0, upload.throughput(),
                 direct.throughput() * image.length / 1048576.0, direct.throughput(),
                 100.0 * upload.throughput() / direct.throughput()));
+        report.line(putsSpent).line(uploadsSpent);
         report.write();
+    }
+
+    /** Worker {@code i / 10 000 000}'s upload of the photo to its own order. */
+    private static HttpRequest upload(List<String> orders, List<String> tokens, byte[] image, int i) {
+        int worker = i / 10_000_000;
+        return HttpRequest.newBuilder(URI.create(Stack.MATERIALS + "/api/v1/orders/" + orders.get(worker)
+                        + "/materials?kind=OTHER&ownerRef=subject"))
+                .header("Authorization", "Bearer " + tokens.get(worker)).header("Content-Type", "image/jpeg")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(image)).build();
+    }
+
+    /** What each part spent on a run, per file; the counters span the warm-up, its files estimated at the rate. */
+    private static String spent(String what, StackMeter.Snapshot before, Load.Result run, long startNanos) {
+        double elapsed = (System.nanoTime() - startNanos) / 1e9;
+        return what + " (per file: the \"orders\" of the table): " + StackMeter.table(before, StackMeter.take(),
+                Math.round(run.throughput() * elapsed), elapsed);
     }
 
     private static Load.Result directPuts(MinioClient minio, String bucket, byte[] image) throws Exception {
