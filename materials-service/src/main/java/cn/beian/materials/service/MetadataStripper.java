@@ -24,6 +24,7 @@ final class MetadataStripper {
 
     private static byte[] jpeg(byte[] in) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
+        boolean dropped = false;
         out.write(in, 0, 2); // SOI
         int i = 2;
         while (i + 4 <= in.length) {
@@ -51,7 +52,11 @@ final class MetadataStripper {
             if (!drop) {
                 out.write(in, i, 2 + len);
             }
+            dropped |= drop;
             i += 2 + len;
+        }
+        if (!dropped) {
+            return in; // nothing to remove: no copy of the whole file
         }
         out.write(in, i, in.length - i);
         return out.toByteArray();

@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -86,27 +85,24 @@ public class UploadService {
         }
     }
 
-    /** The body, held to the byte limit while read (a chunked body has no Content-Length to refuse it earlier). */
+    /**
+     * The body, held to the byte limit while read (a chunked body has no Content-Length to refuse it earlier): at most
+     * one byte more than the limit is read, in chunks copied once into the result.
+     */
     private byte[] readBounded(InputStream in) {
         long max = config.maxBytes();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        byte[] buf = new byte[16 * 1024];
-        long total = 0;
+        byte[] bytes;
         try {
-            int n;
-            while ((n = in.read(buf)) != -1) {
-                total += n;
-                if (total > max) {
-                    throw ProblemException.localized(ProblemType.PAYLOAD_TOO_LARGE, "detail.file-too-large",
-                            String.valueOf(max))
-                            .with("maxBytes", max);
-                }
-                out.write(buf, 0, n);
-            }
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
         } catch (IOException e) {
             throw incomplete(e);
         }
-        return out.toByteArray();
+        if (bytes.length > max) {
+            throw ProblemException.localized(ProblemType.PAYLOAD_TOO_LARGE, "detail.file-too-large",
+                    String.valueOf(max))
+                    .with("maxBytes", max);
+        }
+        return bytes;
     }
 
     private static ProblemException incomplete(IOException e) {

@@ -3,6 +3,7 @@ package cn.beian.materials.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -32,6 +33,37 @@ class MetadataStripperTest {
         BufferedImage back = ImageIO.read(new ByteArrayInputStream(stripped));
         assertNotNull(back);
         assertEquals(0x123456, back.getRGB(3, 4) & 0xFFFFFF);
+    }
+
+    @Test
+    void jpegExifAndCommentsAreDroppedAndAJpegWithoutThemIsNotCopied() throws Exception {
+        BufferedImage img = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream encoded = new ByteArrayOutputStream();
+        ImageIO.write(img, "jpg", encoded);
+        byte[] plain = encoded.toByteArray();
+        assertSame(plain, MetadataStripper.strip(plain, "image/jpeg"), "nothing to drop: the upload itself");
+
+        ByteArrayOutputStream withMeta = new ByteArrayOutputStream();
+        withMeta.write(plain, 0, 2); // SOI
+        withMeta.writeBytes(segment(0xE1, "Exif\0\0lat=39.90"));
+        withMeta.writeBytes(segment(0xFE, "shot at lon=116.40"));
+        withMeta.write(plain, 2, plain.length - 2);
+        byte[] stripped = MetadataStripper.strip(withMeta.toByteArray(), "image/jpeg");
+        String text = new String(stripped, StandardCharsets.ISO_8859_1);
+        assertFalse(text.contains("lat=39.90") || text.contains("lon=116.40"));
+        assertEquals(plain.length, stripped.length);
+        assertNotNull(ImageIO.read(new ByteArrayInputStream(stripped)));
+    }
+
+    private static byte[] segment(int marker, String data) {
+        byte[] d = data.getBytes(StandardCharsets.ISO_8859_1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(0xFF);
+        out.write(marker);
+        out.write((d.length + 2) >>> 8);
+        out.write(d.length + 2);
+        out.writeBytes(d);
+        return out.toByteArray();
     }
 
     private static byte[] insertAfterIhdr(byte[] png, byte[] chunk) {

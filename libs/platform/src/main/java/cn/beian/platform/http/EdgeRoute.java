@@ -60,6 +60,7 @@ public class EdgeRoute {
     private static final Pattern MEDIA_TYPE = Pattern.compile("\\s*" + TOKEN + "/" + TOKEN + "\\s*(?:;\\s*" + TOKEN
             + "\\s*=\\s*(?:" + TOKEN + "|\"(?:[^\"\\\\]|\\\\.)*\")\\s*)*;?\\s*");
     private static final String EMPTY_SHA256 = hex(new byte[0]);
+    private static final int MOST_PRESIZED = 1 << 20;
 
     private final long limit;
 
@@ -100,7 +101,7 @@ public class EdgeRoute {
         if (expect != null && expect.equalsIgnoreCase("100-continue") && request.version() != HttpVersion.HTTP_1_0) {
             ctx.response().writeContinue();
         }
-        Buffer body = Buffer.buffer();
+        Buffer body = Buffer.buffer(initialCapacity(request));
         boolean[] over = {false};
         request.handler(chunk -> {
             if (over[0]) {
@@ -143,6 +144,22 @@ public class EdgeRoute {
             internal.setBody(body);
         }
         ctx.next();
+    }
+
+    /**
+     * The body's declared length when it is within the limit, so a large body (a 300 KB photo) is read into one
+     * buffer rather than one grown by doubling (about twice the bytes allocated and copied); a small default otherwise.
+     * At most {@value #MOST_PRESIZED} bytes are taken on the header's word alone: a client that declares a large body
+     * and sends none holds no more than one that sends it.
+     */
+    private int initialCapacity(HttpServerRequest request) {
+        String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        try {
+            long length = declared == null ? -1 : Long.parseLong(declared.strip());
+            return length > 0 && length <= limit ? (int) Math.min(length, MOST_PRESIZED) : 1024;
+        } catch (NumberFormatException e) {
+            return 1024;
+        }
     }
 
     private static boolean hasBody(HttpServerRequest request) {
