@@ -2,6 +2,9 @@ package cn.beian.validators;
 
 import cn.beian.contract.privacy.Fingerprints;
 import cn.beian.contract.domain.Province;
+import com.google.common.cache.CacheBuilder;
+import com.google.common.cache.CacheLoader;
+import com.google.common.cache.LoadingCache;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
@@ -33,6 +36,9 @@ public final class Phones {
     private static final int MAX_INPUT = 40;
     private static final Pattern LOCAL_EXTENSION = Pattern.compile("(.*[0-9])\\s*(?:-|转|分机)\\s*([0-9]{1,6})");
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    /** {@link #mainlandMobile}'s answers for the numbers asked most recently (bounded; they stay in this process). */
+    private static final LoadingCache<String, Optional<Mobile>> MOBILES = CacheBuilder.newBuilder()
+            .maximumSize(10_000).build(CacheLoader.from(Phones::readMobile));
     /** Longest Chinese name first, so that nothing shorter shadows it. */
     private static final Province[] BY_NAME = Arrays.stream(Province.values())
             .sorted(Comparator.comparingInt((Province p) -> p.chineseName().length()).reversed())
@@ -48,12 +54,12 @@ public final class Phones {
 
     /** {@code +8613800000013}, or empty when it is not a mainland mobile number. */
     public static Optional<String> mobileE164(String raw) {
-        return mainlandMobile(raw).map(n -> UTIL.format(n, PhoneNumberFormat.E164));
+        return mainlandMobile(raw).map(Mobile::e164);
     }
 
     /** The 11-digit national form {@code 13800000013}, or empty when it is not a mainland mobile number. */
     public static Optional<String> mobileNational(String raw) {
-        return mainlandMobile(raw).map(UTIL::getNationalSignificantNumber);
+        return mainlandMobile(raw).map(Mobile::national);
     }
 
     /**
@@ -77,9 +83,7 @@ public final class Phones {
      * a mainland mobile or the data does not know its prefix.
      */
     public static Optional<Province> mobileProvince(String raw) {
-        return mainlandMobile(raw)
-                .map(n -> PhoneNumberOfflineGeocoder.getInstance().getDescriptionForNumber(n, Locale.SIMPLIFIED_CHINESE))
-                .flatMap(Phones::provinceOf);
+        return mainlandMobile(raw).flatMap(Mobile::province);
     }
 
     /** A valid mainland fixed-line number with its area code. */
@@ -131,9 +135,27 @@ public final class Phones {
         return Optional.empty();
     }
 
-    private static Optional<PhoneNumber> mainlandMobile(String raw) {
+    /**
+     * A mainland mobile as the callers ask about it, worked out once per number and remembered: one order's
+     * judgement, its mobile-confirmation check and its snapshot each ask about the same principal's mobile several
+     * times, and parsing, classifying and geocoding a number is most of what they cost.
+     */
+    private record Mobile(String e164, String national, Optional<Province> province) {
+    }
+
+    private static Optional<Mobile> mainlandMobile(String raw) {
+        if (raw == null || raw.isBlank() || raw.length() > MAX_INPUT) {
+            return Optional.empty();
+        }
+        return MOBILES.getUnchecked(raw);
+    }
+
+    private static Optional<Mobile> readMobile(String raw) {
         return parse(raw).filter(n -> n.getCountryCode() == CN_CODE && !n.hasExtension()
-                && UTIL.isValidNumberForRegion(n, CN) && UTIL.getNumberType(n) == PhoneNumberType.MOBILE);
+                && UTIL.isValidNumberForRegion(n, CN) && UTIL.getNumberType(n) == PhoneNumberType.MOBILE)
+                .map(n -> new Mobile(UTIL.format(n, PhoneNumberFormat.E164), UTIL.getNationalSignificantNumber(n),
+                        provinceOf(PhoneNumberOfflineGeocoder.getInstance().getDescriptionForNumber(n,
+                                Locale.SIMPLIFIED_CHINESE))));
     }
 
     private static Optional<PhoneNumber> fixedLine(String raw) {
