@@ -18,6 +18,7 @@ import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,19 @@ class SubjectFindingsTest {
                 + "' and event_type = 'subject.snapshot-frozen.v1' and payload like '%\"findings\":[%'"));
         assertEquals(0, SubjectResourceTest.count("select count(*) from outbox_event where aggregate_id = '" + order
                 + "' and event_type = 'subject.snapshot-frozen.v1' and payload like '%BJ-B-01%'"));
+        // The snapshot carries the findings the submission was judged with, in both languages: the same rules, in
+        // the same order, as the subject's findings read now, worded as each language reads them.
+        List<String> rules = as(account, "applicant").get("/api/v1/orders/" + order + "/subject-findings").then()
+                .statusCode(200).extract().path("findings.ruleId");
+        List<String> english = as(account, "applicant").header("Accept-Language", "en")
+                .get("/api/v1/orders/" + order + "/subject-findings").then().extract().path("findings.message");
+        String snapshot = "(select payload::jsonb from outbox_event where aggregate_id = '" + order
+                + "' and event_type = 'subject.snapshot-frozen.v1')";
+        assertEquals(String.join(",", rules), SubjectResourceTest.text("select coalesce(string_agg(f->>'ruleId', ','"
+                + " order by n), '') from jsonb_array_elements(" + snapshot + "->'findings') with ordinality as x(f, n)"));
+        assertEquals(String.join("\n", english), SubjectResourceTest.text("select coalesce(string_agg(f->>'messageEn',"
+                + " chr(10) order by n), '') from jsonb_array_elements(" + snapshot + "->'findings')"
+                + " with ordinality as x(f, n)"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import cn.beian.platform.problem.FieldViolation;
 import cn.beian.platform.problem.Messages;
 import cn.beian.rules.RuleFinding;
 import cn.beian.subject.domain.FilingOrder;
+import cn.beian.subject.domain.Subject;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,7 +66,26 @@ public class OrderFindings {
      */
     public Uni<List<Item>> of(FilingOrder o, boolean english) {
         return revisions.effectiveSubject(o).chain(subject -> subjectFindings.judge(o, subject, english)
-                .chain(judged -> mobiles.unconfirmedPrincipalMobile(o, subject).map(mobile -> {
+                .chain(judged -> items(o, subject, judged, english)));
+    }
+
+    /**
+     * The order's findings as {@link #of} lists them, with the subject's province-rule findings in both languages as
+     * a submission's snapshot carries them: a submission judges the subject once for both, not once for the
+     * findings and again for the snapshot.
+     */
+    public Uni<Judged> judged(FilingOrder o, boolean english) {
+        return revisions.effectiveSubject(o).chain(subject -> subjectFindings.forSnapshot(o, subject)
+                .chain(both -> items(o, subject, SubjectFindings.inLanguage(both, english), english)
+                        .map(items -> new Judged(items, both))));
+    }
+
+    /** {@link #judged}'s answer: the order's findings, and the subject's in both languages. */
+    public record Judged(List<Item> items, List<Finding> subjectFindings) {
+    }
+
+    private Uni<List<Item>> items(FilingOrder o, Subject subject, List<RuleFinding> judged, boolean english) {
+        return mobiles.unconfirmedPrincipalMobile(o, subject).map(mobile -> {
             List<Item> out = new ArrayList<>();
             Set<String> seen = new LinkedHashSet<>();
             for (RuleFinding f : judged) {
@@ -79,7 +99,7 @@ public class OrderFindings {
             part(out, seen, Part.WEBSITES, o.websitesFindings, english);
             part(out, seen, Part.MATERIALS, o.materialsFindings, english);
             return out;
-        })));
+        });
     }
 
     /**

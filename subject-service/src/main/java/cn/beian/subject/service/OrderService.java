@@ -257,10 +257,15 @@ public class OrderService {
                         "detail.order-provider-initiated").with("code", "ORDER_PROVIDER_INITIATED")
                         .with("currentState", o.state).with("allowedActions", o.providerOrderApplicantMoves()));
             }
-            // The ETag covers the findings the view lists, so they are judged before it is compared.
-            return orderFindings.of(o, english).chain(found -> {
+            // The ETag covers the findings the view lists, so they are judged before it is compared; a submission
+            // judges the subject in both languages at once, for its snapshot too.
+            boolean submission = trigger == OrderTrigger.SUBMIT || trigger == OrderTrigger.RESUBMIT;
+            Uni<OrderFindings.Judged> judging = submission ? orderFindings.judged(o, english)
+                    : orderFindings.of(o, english).map(items -> new OrderFindings.Judged(items, null));
+            return judging.chain(judged -> {
+                List<OrderFindings.Item> found = judged.items();
                 ETags.requireMatch(ifMatch, o.viewTag(OrderFindings.fingerprint(found)));
-                if (trigger != OrderTrigger.SUBMIT && trigger != OrderTrigger.RESUBMIT) {
+                if (!submission) {
                     return move(o, trigger, Actor.APPLICANT, accountId, List.of()).map(m -> new Moved(m, found));
                 }
                 // A move the order's state does not allow is refused as such before its contents are looked at.
@@ -277,8 +282,8 @@ public class OrderService {
                     requireChanges(o, submitted, allowed);
                     return move(o, trigger, Actor.APPLICANT, accountId, List.of(), () -> {
                         o.submissionCount++;
-                        return outlines.snapshot(o, submitted.subject(), submitted.changes()).chain(outbox::append)
-                                .replaceWithVoid();
+                        return outbox.append(outlines.snapshot(o, submitted.subject(), submitted.changes(),
+                                judged.subjectFindings())).replaceWithVoid();
                     }, null);
                 }).map(m -> new Moved(m, found));
             });

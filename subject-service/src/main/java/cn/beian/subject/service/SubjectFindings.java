@@ -3,9 +3,11 @@ package cn.beian.subject.service;
 import cn.beian.contract.findings.Finding;
 import cn.beian.rules.Facts;
 import cn.beian.rules.OrderDocument;
+import cn.beian.rules.Outcome;
 import cn.beian.rules.Rule;
 import cn.beian.rules.RuleEngine;
 import cn.beian.rules.RuleFinding;
+import cn.beian.rules.Severity;
 import cn.beian.subject.domain.FilingOrder;
 import cn.beian.subject.domain.Principal;
 import cn.beian.subject.domain.Subject;
@@ -44,6 +46,16 @@ public class SubjectFindings {
     /** The subject's findings as the snapshot carries them to reviewers, in both languages. */
     public Uni<List<Finding>> forSnapshot(FilingOrder order, Subject subject) {
         return records.of(subject).map(r -> engine.findings(document(order, subject), facts(r)));
+    }
+
+    /**
+     * The findings of {@link #forSnapshot} as {@link #judge} words them in one language: the same rules, fields,
+     * weights, outcomes and words ({@code $}, the whole order, for an absent field key).
+     */
+    static List<RuleFinding> inLanguage(List<Finding> both, boolean english) {
+        return both.stream().map(f -> new RuleFinding(f.ruleId(), f.fieldKey() == null ? "$" : f.fieldKey(),
+                Severity.valueOf(f.weighed().name()), Outcome.valueOf(f.judged().name()),
+                english ? f.messageEn() : f.message(), english ? f.suggestionEn() : f.suggestion())).toList();
     }
 
     private Facts facts(Facts.Records records) {

@@ -4,6 +4,7 @@ import cn.beian.contract.events.order.OrderSubjectOutlined;
 import cn.beian.contract.events.snapshot.FieldChange;
 import cn.beian.contract.events.snapshot.Person;
 import cn.beian.contract.events.snapshot.SubjectSnapshotFrozen;
+import cn.beian.contract.findings.Finding;
 import cn.beian.platform.outbox.OutboxWriter;
 import cn.beian.subject.domain.FilingOrder;
 import cn.beian.subject.domain.Principal;
@@ -58,7 +59,13 @@ public class SubjectOutlines {
      * subject fields it changes ({@code changes}, before → after), for the reviewer's diff.
      */
     public Uni<SubjectSnapshotFrozen> snapshot(FilingOrder order, Subject s, List<FieldChange> changes) {
-        return findings.forSnapshot(order, s).map(judged -> new SubjectSnapshotFrozen(order.id.toString(), order.accountId, order.accountEmail, order.type,
+        return findings.forSnapshot(order, s).map(judged -> snapshot(order, s, changes, judged));
+    }
+
+    /** As above, with the subject's findings already judged ({@link SubjectFindings#forSnapshot}). */
+    public SubjectSnapshotFrozen snapshot(FilingOrder order, Subject s, List<FieldChange> changes,
+            List<Finding> judged) {
+        return new SubjectSnapshotFrozen(order.id.toString(), order.accountId, order.accountEmail, order.type,
                 order.province, order.submissionCount,
                 new SubjectSnapshotFrozen.Subject(s.id.toString(),
                         s.filingNumber != null ? s.filingNumber : order.registrySubjectNumber, s.nature, s.name,
@@ -67,7 +74,7 @@ public class SubjectOutlines {
                         s.investor, s.remarks, person(s.principal), s.legalPersonName == null ? null
                                 : new Person(s.legalPersonName, s.legalPersonCertificateType,
                                         s.legalPersonCertificateNumber, null, null)),
-                judged, clock.now(), order.changeKind, changes));
+                judged, clock.now(), order.changeKind, changes);
     }
 
     static Person person(Principal p) {
