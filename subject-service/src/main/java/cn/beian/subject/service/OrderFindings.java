@@ -71,8 +71,8 @@ public class OrderFindings {
 
     /**
      * The order's findings as {@link #of} lists them, with the subject's province-rule findings in both languages as
-     * a submission's snapshot carries them: a submission judges the subject once for both, not once for the
-     * findings and again for the snapshot.
+     * a submission's snapshot carries them: a submission (the applicant's or the provider's) judges the subject once
+     * for both, not once for the findings and again for the snapshot.
      */
     public Uni<Judged> judged(FilingOrder o, boolean english) {
         return revisions.effectiveSubject(o).chain(subject -> subjectFindings.forSnapshot(o, subject)

@@ -259,15 +259,15 @@ public class OrderService {
             }
             // The ETag covers the findings the view lists, so they are judged before it is compared; a submission
             // judges the subject in both languages at once, for its snapshot too.
-            boolean submission = trigger == OrderTrigger.SUBMIT || trigger == OrderTrigger.RESUBMIT;
-            Uni<OrderFindings.Judged> judging = submission ? orderFindings.judged(o, english)
-                    : orderFindings.of(o, english).map(items -> new OrderFindings.Judged(items, null));
-            return judging.chain(judged -> {
+            if (trigger != OrderTrigger.SUBMIT && trigger != OrderTrigger.RESUBMIT) {
+                return orderFindings.of(o, english).chain(found -> {
+                    ETags.requireMatch(ifMatch, o.viewTag(OrderFindings.fingerprint(found)));
+                    return move(o, trigger, Actor.APPLICANT, accountId, List.of()).map(m -> new Moved(m, found));
+                });
+            }
+            return orderFindings.judged(o, english).chain(judged -> {
                 List<OrderFindings.Item> found = judged.items();
                 ETags.requireMatch(ifMatch, o.viewTag(OrderFindings.fingerprint(found)));
-                if (!submission) {
-                    return move(o, trigger, Actor.APPLICANT, accountId, List.of()).map(m -> new Moved(m, found));
-                }
                 // A move the order's state does not allow is refused as such before its contents are looked at.
                 Set<OrderTrigger> allowed = OrderStateMachine.allowed(o.state, Actor.APPLICANT, o.context());
                 if (!allowed.contains(trigger)) {
@@ -300,14 +300,15 @@ public class OrderService {
                 || o.materialsReadyVersion == null) {
             return Uni.createFrom().voidItem();
         }
-        return orderFindings.of(o, false).chain(found -> {
-            if (!OrderFindings.refusal(o, found).isEmpty()) {
+        return orderFindings.judged(o, false).chain(judged -> {
+            if (!OrderFindings.refusal(o, judged.items()).isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
             return revisions.effectiveSubject(o).chain(subject -> move(o, OrderTrigger.SUBMIT, Actor.PROVIDER, null,
                     List.of(), () -> {
                         o.submissionCount++;
-                        return outlines.snapshot(o, subject, List.of()).chain(outbox::append).replaceWithVoid();
+                        return outbox.append(outlines.snapshot(o, subject, List.of(), judged.subjectFindings()))
+                                .replaceWithVoid();
                     }, null)).replaceWithVoid();
         });
     }

@@ -27,12 +27,10 @@ public class SubjectOutlines {
 
     private final OutboxWriter outbox;
     private final BeianClock clock;
-    private final SubjectFindings findings;
 
-    public SubjectOutlines(OutboxWriter outbox, BeianClock clock, SubjectFindings findings) {
+    public SubjectOutlines(OutboxWriter outbox, BeianClock clock) {
         this.outbox = outbox;
         this.clock = clock;
-        this.findings = findings;
     }
 
     /**
@@ -56,13 +54,9 @@ public class SubjectOutlines {
      * The snapshot frozen at the order's current submission ({@link FilingOrder#submissionCount}). The subject's number
      * is its own once filed here, else the registry's for an order on a subject filed elsewhere (an access filing, a
      * new website): the administration names the subject by it. A CHANGE order's snapshot carries its kind and the
-     * subject fields it changes ({@code changes}, before → after), for the reviewer's diff.
+     * subject fields it changes ({@code changes}, before → after), for the reviewer's diff; {@code judged} are the
+     * subject's findings the submission was judged with ({@link OrderFindings#judged}), in both languages.
      */
-    public Uni<SubjectSnapshotFrozen> snapshot(FilingOrder order, Subject s, List<FieldChange> changes) {
-        return findings.forSnapshot(order, s).map(judged -> snapshot(order, s, changes, judged));
-    }
-
-    /** As above, with the subject's findings already judged ({@link SubjectFindings#forSnapshot}). */
     public SubjectSnapshotFrozen snapshot(FilingOrder order, Subject s, List<FieldChange> changes,
             List<Finding> judged) {
         return new SubjectSnapshotFrozen(order.id.toString(), order.accountId, order.accountEmail, order.type,
