@@ -365,7 +365,7 @@ final class Checks {
             List<String> evidence) {
         // A filed website's probe notice (SMS_BEIAN_1030, "…检测发现问题…") is not part of the journey: a probe falls in
         // the run's window or not, by the website's id and the hour, and the chaos sites serve no page.
-        got = new java.util.HashMap<>(got);
+        got = new HashMap<>(got);
         got.keySet().removeIf(k -> k.equals("SMS_BEIAN_1030") || k.contains("检测发现问题"));
         long lost = 0;
         long dup = 0;

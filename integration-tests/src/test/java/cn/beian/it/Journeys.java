@@ -404,7 +404,10 @@ final class Journeys {
         clockOffset(service, admin, Duration.ZERO);
     }
 
-    /** {@code t} in Beijing, moved forward to the next 11:00 where it falls outside 10:00–18:00 (no quiet hours for messages). */
+    /**
+     * {@code t} in Beijing, moved forward to the next 11:00 where it falls outside 10:00–18:00 (no quiet hours for
+     * messages).
+     */
     static ZonedDateTime daytime(ZonedDateTime t) {
         // Never earlier than t: "a day later, in the daytime" must still be at least a day later whatever the hour the
         // test runs (after 18:00 in China, the same date's 11:00 was hours short of the day a reminder waits for).
