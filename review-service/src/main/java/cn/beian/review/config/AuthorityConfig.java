@@ -8,8 +8,11 @@ import java.time.Duration;
 @ConfigMapping(prefix = "beian.authority")
 public interface AuthorityConfig {
 
-    /** How often the replica holding the gateway's lock sends the pending submissions. */
-    @WithDefault("200ms")
+    /**
+     * How often the replica holding the gateway's lock looks for pending submissions without being woken (a commit
+     * that queued one or stored a snapshot wakes it at once): the net for back-offs, lost notifications, a new holder.
+     */
+    @WithDefault("1s")
     Duration submitEvery();
 
     /** How often every replica tries to take the gateway's lock (the holder then follows the feed until it loses it). */

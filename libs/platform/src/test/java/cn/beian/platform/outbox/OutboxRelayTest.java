@@ -138,11 +138,17 @@ class OutboxRelayTest {
     private static List<Long> sequencesOf(InMemorySink<String> sink, String aggregate) {
         List<Long> out = new ArrayList<>();
         for (Message<String> m : sink.received()) {
-            OutgoingCloudEventMetadata<?> ce = m.getMetadata(OutgoingCloudEventMetadata.class).orElseThrow();
-            if (aggregate.equals(ce.getSubject().orElse(null))) {
+            if (aggregate.equals(aggregateOf(m))) {
+                OutgoingCloudEventMetadata<?> ce = m.getMetadata(OutgoingCloudEventMetadata.class).orElseThrow();
                 out.add(Long.parseLong(ce.getExtension("sequence").orElseThrow().toString()));
             }
         }
         return out;
+    }
+
+    /** The aggregate a published event is about (its CloudEvents subject). */
+    static String aggregateOf(Message<String> m) {
+        OutgoingCloudEventMetadata<?> ce = m.getMetadata(OutgoingCloudEventMetadata.class).orElse(null);
+        return ce == null ? null : ce.getSubject().orElse(null);
     }
 }
