@@ -33,8 +33,11 @@ public interface SubjectConfig {
     @ConfigMapping(prefix = "beian.order-stream")
     interface OrderStream {
 
-        /** How often each replica reads the history for its open streams (one query for all of them). */
-        @WithDefault("0.5s")
+        /**
+         * How often each replica reads the history for its open streams without being woken (a move's commit wakes
+         * it at once): the net for a notification lost while the listener reconnected.
+         */
+        @WithDefault("5s")
         Duration interval();
 
         /** An idle stream's heartbeat comment; well inside the Ingress' read timeout (120 s). */

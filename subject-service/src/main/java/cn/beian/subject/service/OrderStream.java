@@ -1,10 +1,12 @@
 package cn.beian.subject.service;
 
+import cn.beian.platform.persistence.Notifications;
 import cn.beian.subject.config.SubjectConfig;
 import cn.beian.subject.domain.OrderTransition;
 import cn.beian.subject.repository.OrderTransitionRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
@@ -28,15 +30,20 @@ import org.jboss.logging.Logger;
  * client connected to any replica sees every move (whichever replica made it) and resumes after the last event id it
  * saw.
  *
- * <p>One poller per replica serves every open stream: each {@code beian.order-stream.interval} (0.5 s), while any
- * stream is open, one query reads the new moves of all followed orders and hands each stream those after its last
- * event (an order's moves are made under its row lock, so within an order ids commit in order). An idle stream gets a
+ * <p>One reader per replica serves every open stream: one query reads the new moves of all followed orders and hands
+ * each stream those after its last event (an order's moves are made under its row lock, so within an order ids commit
+ * in order). It reads when a move commits on any replica (a trigger on {@code order_transition} notifies
+ * {@value #CHANNEL}), right after a read that was woken while it ran, and, while any stream is open, every
+ * {@code beian.order-stream.interval} (5 s) as the net for a notification lost while the listener reconnected. An idle
+ * stream gets a
  * heartbeat comment every {@code beian.order-stream.heartbeat} (15 s), which keeps proxies and the Ingress (read
  * timeout 120 s) from cutting it.
  */
 @ApplicationScoped
 public class OrderStream {
 
+    /** The channel subject-service's order_transition_notify migration notifies. */
+    static final String CHANNEL = "beian_order_transition";
     private static final Logger LOG = Logger.getLogger(OrderStream.class);
 
     /** One item of a stream: a move, or a heartbeat (move null). */
@@ -51,17 +58,25 @@ public class OrderStream {
     private final Vertx vertx;
     private final Duration interval;
     private final Duration heartbeat;
+    private final Notifications notifications;
     private final Map<UUID, Set<Follower>> followers = new ConcurrentHashMap<>();
     private final AtomicBoolean polling = new AtomicBoolean();
+    private final AtomicBoolean woken = new AtomicBoolean();
     private final AtomicLong polls = new AtomicLong();
     /** The poller's Vert.x timer while any stream has been open; -1 before. */
     private volatile long pollTimer = -1;
 
-    public OrderStream(OrderTransitionRepository transitions, Vertx vertx, SubjectConfig.OrderStream config) {
+    public OrderStream(OrderTransitionRepository transitions, Vertx vertx, SubjectConfig.OrderStream config,
+            Notifications notifications) {
         this.transitions = transitions;
         this.vertx = vertx;
         this.interval = config.interval();
         this.heartbeat = config.heartbeat();
+        this.notifications = notifications;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        notifications.listen(CHANNEL, this::poll);
     }
 
     /** Every move after history entry {@code afterId} (0 for all), then each new one as it happens, and heartbeats. */
@@ -111,11 +126,19 @@ public class OrderStream {
         });
     }
 
-    /** One query for every followed order; each stream gets its order's moves after its own last event. */
+    /**
+     * One query for every followed order; each stream gets its order's moves after its own last event. Asked while a
+     * read runs, it reads again right after (that read may have begun before the new move committed).
+     */
     private void poll() {
-        if (followers.isEmpty() || !polling.compareAndSet(false, true)) {
+        if (followers.isEmpty()) {
             return;
         }
+        woken.set(true);
+        if (!polling.compareAndSet(false, true)) {
+            return;
+        }
+        woken.set(false);
         List<UUID> orders = List.copyOf(followers.keySet());
         long after = followers.values().stream().flatMap(Set::stream).mapToLong(f -> f.last).min().orElse(0);
         // Hibernate Reactive wants a safe duplicated context of its own, as a request has.
@@ -123,19 +146,25 @@ public class OrderStream {
         VertxContextSafetyToggle.setContextSafe(context, true);
         context.runOnContext(v -> Panache.withSession(() -> transitions.afterAny(orders, after)).subscribe().with(
                 moves -> {
-                    polls.incrementAndGet();
-                    polling.set(false);
                     for (OrderTransition t : moves) {
                         for (Follower f : followers.getOrDefault(t.orderId, Set.of())) {
                             f.offer(t);
                         }
                     }
+                    polled();
                 },
                 e -> {
-                    polls.incrementAndGet();
-                    polling.set(false);
                     LOG.warnf("Order stream poll failed, will retry: %s", e.toString());
+                    polled();
                 }));
+    }
+
+    private void polled() {
+        polls.incrementAndGet();
+        polling.set(false);
+        if (woken.get()) {
+            poll();
+        }
     }
 
     private static final class Follower {
