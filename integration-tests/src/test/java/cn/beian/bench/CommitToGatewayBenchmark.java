@@ -142,7 +142,7 @@ class CommitToGatewayBenchmark {
                 : missing + " measured filings did not have all their messages sent within 2 minutes.");
         report.line(latencies.chart("commit-to-gateway-latency", "Decision committed → handed to the gateway, "
                 + RATE + " filings/s"));
-        report.line(StackMeter.table(meters[0], meters[1], decisions[0].requests(), spent[0] / 1e9));
+        report.line(StackMeter.table(meters[0], meters[1], decisions[0].requests(), "filing", spent[0] / 1e9));
         report.line("Load average at the end: " + BenchReport.loadAverage());
         report.write();
     }

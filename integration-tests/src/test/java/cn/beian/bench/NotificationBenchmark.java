@@ -99,9 +99,9 @@ class NotificationBenchmark {
                 : missing + " measured orders did not have all three messages sent within 2 minutes.");
         report.line(latencies.chart("notification-latency", "Event → handed to the gateway, " + RATE
                 + " orders/s"));
-        report.line(StackMeter.table(before, after, measured, spent));
+        report.line(StackMeter.table(before, after, measured, "order", spent));
         report.line(Charts.bars("notification-cpu", "CPU per order, per part", "ms of CPU per order",
-                StackMeter.cpuPerOrder(before, after, measured)));
+                StackMeter.cpuPerUnit(before, after, measured)));
         report.line("Load average at the end: " + BenchReport.loadAverage());
         report.write();
     }

@@ -90,7 +90,7 @@ class ReviewQueueBenchmark {
         double elapsed = (System.nanoTime() - start) / 1e9;
         StackMeter.Snapshot after = StackMeter.take();
         long claimed = Math.round(claims.throughput() * elapsed);
-        report.line("Claims (\"orders\" below are claims): " + StackMeter.table(before, after, claimed, elapsed));
+        report.line("Claims: " + StackMeter.table(before, after, claimed, "claim", elapsed));
         for (int rate : RATES) {
             Duration every = Duration.ofNanos(1_000_000_000L * REVIEWERS / rate);
             report.add(Load.paced("baseline insert, paced " + rate + "/s", REVIEWERS, every, WARM_UP, MEASURED,
@@ -105,7 +105,7 @@ class ReviewQueueBenchmark {
         }
         report.line("Load average after the claims: " + BenchReport.loadAverage());
         report.line(Charts.bars("review-queue-cpu", "CPU per claim, per part", "ms of CPU per claim",
-                StackMeter.cpuPerOrder(before, after, claimed)));
+                StackMeter.cpuPerUnit(before, after, claimed)));
 
         // Every claim appended an event: the relay publishes them in order, so a decision's event waits behind them.
         long backlog = StackMeter.unpublished("review");

@@ -69,15 +69,15 @@ public final class StackMeter {
     }
 
     /**
-     * A Markdown table of what each part spent between {@code before} and {@code after}, per {@code orders} orders
-     * (0: totals only).
+     * A Markdown table of what each part spent between {@code before} and {@code after}, per {@code orders} units of
+     * work (0: totals only), each a {@code unit} ("order", "claim", "file": the table's columns are per that word).
      */
-    public static String table(Snapshot before, Snapshot after, long orders, double seconds) {
+    public static String table(Snapshot before, Snapshot after, long orders, String unit, double seconds) {
         StringBuilder md = new StringBuilder(String.format(
                 "Spent by each part over %.1f s%s (CPU from /proc, statements from pg_stat_statements):%n%n", seconds,
-                orders > 0 ? ", for " + orders + " orders" : ""));
-        md.append("| part | CPU (s) | CPU (% of one core) | CPU per order (ms) | RSS at end (MB) | statements | "
-                + "statements per order | commits per order |\n");
+                orders > 0 ? ", for " + orders + " " + unit + "s" : ""));
+        md.append("| part | CPU (s) | CPU (% of one core) | CPU per " + unit + " (ms) | RSS at end (MB) | statements | "
+                + "statements per " + unit + " | commits per " + unit + " |\n");
         md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         double totalCpu = 0;
         for (String part : after.cpuTicks().keySet()) {
@@ -94,7 +94,7 @@ public final class StackMeter {
         }
         md.append(String.format("| **all parts** | %.1f | %.0f | %s | | | | |%n", totalCpu, 100 * totalCpu / seconds,
                 orders > 0 ? String.format("%.2f", 1000 * totalCpu / orders) : "-"));
-        md.append(statements(before, after, orders));
+        md.append(statements(before, after, orders, unit));
         return md.toString();
     }
 
@@ -102,7 +102,7 @@ public final class StackMeter {
      * The statements that took the database's time in the phase, most first: where a transaction's round trips and
      * PostgreSQL's CPU go ({@code pg_stat_statements}' execution time, planning excluded).
      */
-    private static String statements(Snapshot before, Snapshot after, long orders) {
+    private static String statements(Snapshot before, Snapshot after, long orders, String unit) {
         List<Statement> spent = new ArrayList<>();
         after.byStatement().forEach((key, s) -> {
             Statement was = before.byStatement().get(key);
@@ -120,7 +120,7 @@ public final class StackMeter {
         StringBuilder md = new StringBuilder(String.format("%nThe %d statements that took most of the databases' "
                 + "execution time (%.0f ms in all, over %d distinct statements):%n%n", Math.min(TOP_STATEMENTS,
                 spent.size()), total, spent.size()));
-        md.append("| database | statement | calls | calls per order | mean (ms) | share of the time |\n");
+        md.append("| database | statement | calls | calls per " + unit + " | mean (ms) | share of the time |\n");
         md.append("| --- | --- | ---: | ---: | ---: | ---: |\n");
         for (Statement s : spent.subList(0, Math.min(TOP_STATEMENTS, spent.size()))) {
             String q = s.query().replaceAll("\\s+", " ").replace("|", "\\|");
@@ -132,8 +132,8 @@ public final class StackMeter {
         return md.toString();
     }
 
-    /** CPU milliseconds per order of each part that spent any, for {@link Charts#bars}. */
-    public static Map<String, Double> cpuPerOrder(Snapshot before, Snapshot after, long orders) {
+    /** CPU milliseconds per unit of work (order, claim, file) of each part that spent any, for {@link Charts#bars}. */
+    public static Map<String, Double> cpuPerUnit(Snapshot before, Snapshot after, long orders) {
         Map<String, Double> out = new TreeMap<>();
         after.cpuTicks().forEach((part, ticks) -> {
             double ms = 1000 * (ticks - before.cpuTicks().getOrDefault(part, 0L)) / TICKS_PER_SECOND / orders;

@@ -101,7 +101,7 @@ class SubmitPathBenchmark {
             double elapsed = (System.nanoTime() - start) / 1e9;
             spent.add("Submit at c = " + c + " (each submission with its withdrawal, and everything both fan out "
                     + "to): " + StackMeter.table(before, StackMeter.take(), Math.round(submit.throughput() * elapsed),
-                    elapsed));
+                    "cycle", elapsed));
         }
         spent.forEach(report::line);
         report.write();

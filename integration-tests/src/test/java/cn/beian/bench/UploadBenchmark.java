@@ -89,8 +89,8 @@ class UploadBenchmark {
     /** What each part spent on a run, per file; the counters span the warm-up, its files estimated at the rate. */
     private static String spent(String what, StackMeter.Snapshot before, Load.Result run, long startNanos) {
         double elapsed = (System.nanoTime() - startNanos) / 1e9;
-        return what + " (per file: the \"orders\" of the table): " + StackMeter.table(before, StackMeter.take(),
-                Math.round(run.throughput() * elapsed), elapsed);
+        return what + ": " + StackMeter.table(before, StackMeter.take(), Math.round(run.throughput() * elapsed),
+                "file", elapsed);
     }
 
     private static Load.Result directPuts(MinioClient minio, String bucket, byte[] image) throws Exception {

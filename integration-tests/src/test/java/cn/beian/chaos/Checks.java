@@ -1,5 +1,6 @@
 package cn.beian.chaos;
 
+import cn.beian.it.ProbeNotices;
 import cn.beian.it.Stack;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -363,10 +364,10 @@ final class Checks {
      */
     private static long[] compare(Journey j, String what, Map<String, Long> got, List<String> expected,
             List<String> evidence) {
-        // A filed website's probe notice (SMS_BEIAN_1030, "…检测发现问题…") is not part of the journey: a probe falls in
-        // the run's window or not, by the website's id and the hour, and the chaos sites serve no page.
+        // A filed website's probe notice is not part of the journey: a probe falls in the run's window or not, by the
+        // website's id and the hour, and the chaos sites serve no page.
         got = new HashMap<>(got);
-        got.keySet().removeIf(k -> k.equals("SMS_BEIAN_1030") || k.contains("检测发现问题"));
+        got.keySet().removeIf(k -> k.equals(ProbeNotices.SMS_TEMPLATE) || k.contains(ProbeNotices.MAIL_SUBJECT_WORDS));
         long lost = 0;
         long dup = 0;
         for (Map.Entry<String, Long> e : got.entrySet()) {

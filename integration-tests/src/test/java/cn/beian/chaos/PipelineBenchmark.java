@@ -67,11 +67,11 @@ class PipelineBenchmark {
             durations.put(String.format("%.2g filings/s", rate), r.journeys().stream().filter(j -> j.completed)
                     .mapToLong(j -> j.endedMs - j.startedMs).toArray());
             md.append(section(rate, r.journeys(), r.load(), r.elapsed())).append('\n')
-                    .append(StackMeter.table(r.before(), r.after(), r.completed(), r.elapsed())).append('\n')
+                    .append(StackMeter.table(r.before(), r.after(), r.completed(), "order", r.elapsed())).append('\n')
                     .append(r.completed() == 0 ? "" : Charts.bars(
                             String.format("pipeline-cpu-%.2g", rate).replace('.', '_'),
                             String.format("CPU per filing, per part, at %.2g filings/s", rate), "ms of CPU per filing",
-                            StackMeter.cpuPerOrder(r.before(), r.after(), r.completed())))
+                            StackMeter.cpuPerUnit(r.before(), r.after(), r.completed())))
                     .append("\n\nLoad average after this load: ").append(load()).append("\n\n");
             System.out.println(md);
         }

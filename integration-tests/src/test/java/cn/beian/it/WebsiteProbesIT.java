@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 class WebsiteProbesIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(45);
-    private static final String PROBE_SMS = "SMS_BEIAN_1030";
 
     @Test
     void findingsFollowThePageAndTheApplicantIsToldOncePerFinding() throws Exception {
@@ -149,7 +148,7 @@ class WebsiteProbesIT {
     private static List<String> probeSms(String mobile) {
         List<Map<String, Object>> messages = given().queryParam("phone", mobile)
                 .get(Stack.SMS + "/api/v1/sms/messages").then().statusCode(200).extract().path("$");
-        return messages.stream().filter(m -> PROBE_SMS.equals(m.get("templateCode")))
+        return messages.stream().filter(m -> ProbeNotices.SMS_TEMPLATE.equals(m.get("templateCode")))
                 .map(m -> String.valueOf(m.get("text"))).toList();
     }
 

@@ -79,7 +79,9 @@ public class EdgeRoute {
             request.headers().remove(HttpHeaders.ACCEPT_LANGUAGE);
         }
         boolean en = english(ctx);
-        if (!WITH_BODY.contains(request.method()) || !hasBody(request)) {
+        String lengthHeader = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        Long declared = lengthHeader == null ? null : declaredLength(lengthHeader);
+        if (!WITH_BODY.contains(request.method()) || !hasBody(request, lengthHeader, declared)) {
             ctx.put(BODY_SHA256, EMPTY_SHA256);
             ctx.next();
             return;
@@ -101,7 +103,7 @@ public class EdgeRoute {
         if (expect != null && expect.equalsIgnoreCase("100-continue") && request.version() != HttpVersion.HTTP_1_0) {
             ctx.response().writeContinue();
         }
-        Buffer body = Buffer.buffer(initialCapacity(request));
+        Buffer body = Buffer.buffer(initialCapacity(declared));
         boolean[] over = {false};
         request.handler(chunk -> {
             if (over[0]) {
@@ -152,24 +154,23 @@ public class EdgeRoute {
      * At most {@value #MOST_PRESIZED} bytes are taken on the header's word alone: a client that declares a large body
      * and sends none holds no more than one that sends it.
      */
-    private int initialCapacity(HttpServerRequest request) {
-        String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    private int initialCapacity(Long declared) {
+        return declared != null && declared > 0 && declared <= limit ? (int) Math.min(declared, MOST_PRESIZED) : 1024;
+    }
+
+    /** The {@code Content-Length} header's number; null when it is none (the body is then read to learn its size). */
+    private static Long declaredLength(String header) {
         try {
-            long length = declared == null ? -1 : Long.parseLong(declared.strip());
-            return length > 0 && length <= limit ? (int) Math.min(length, MOST_PRESIZED) : 1024;
+            return Long.parseLong(header.strip());
         } catch (NumberFormatException e) {
-            return 1024;
+            return null;
         }
     }
 
-    private static boolean hasBody(HttpServerRequest request) {
-        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null) {
-            try {
-                return Long.parseLong(length.strip()) > 0;
-            } catch (NumberFormatException e) {
-                return true;
-            }
+    /** Whether a body follows: a positive or unreadable declared length, else HTTP/2 or a chunked body. */
+    private static boolean hasBody(HttpServerRequest request, String lengthHeader, Long declared) {
+        if (lengthHeader != null) {
+            return declared == null || declared > 0;
         }
         return request.version() == HttpVersion.HTTP_2 || request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
     }
