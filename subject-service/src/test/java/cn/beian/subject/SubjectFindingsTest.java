@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.beian.testing.InMemoryEvents;
 import cn.beian.testing.InMemoryMessagingResource;
@@ -20,6 +21,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,8 +46,10 @@ class SubjectFindingsTest {
     @Test
     void aBeijingPrincipalWithAnXinjiangMobileCannotSubmitUntilTheNumberIsFixed() throws Exception {
         String account = "findings-" + UUID.randomUUID();
-        String fixed = SubjectResourceTest.subject("钱十二");
-        String body = fixed.replace("13800000013", "13900000001");
+        // A Beijing mobile of this test's own (1380000 is Beijing's block), so that only this test's records give it.
+        String mobile = "1380000" + String.format("%04d", ThreadLocalRandom.current().nextInt(10000));
+        String fixed = SubjectResourceTest.subject("钱十二").replace("13800000013", mobile);
+        String body = fixed.replace(mobile, "13900000001");
         String subjectId = as(account, "applicant").contentType(ContentType.JSON).body(body)
                 .post("/api/v1/subjects").then().statusCode(201).extract().path("id");
         String order = as(account, "applicant").contentType(ContentType.JSON).body("{\"type\":\"FIRST_FILING\"}")
@@ -80,6 +84,16 @@ class SubjectFindingsTest {
                 .statusCode(200);
         as(account, "applicant").get("/api/v1/orders/" + order + "/subject-findings").then().statusCode(200)
                 .body("findings.ruleId", not(hasItem("BJ-B-01")));
+        // Another person's filed subject here gives the same mobile: a warning (X-23) that does not stop the submission
+        // and that the frozen snapshot must carry.
+        String otherId = as("findings-other-" + UUID.randomUUID(), "applicant").contentType(ContentType.JSON)
+                .body(SubjectResourceTest.subject("孙十六").replace("13800000013", mobile)).post("/api/v1/subjects")
+                .then().statusCode(201).extract().path("id");
+        SubjectResourceTest.execute("update subject set filing_number = '京ICP备"
+                + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000)) + "号' where id = '" + otherId
+                + "'");
+        as(account, "applicant").get("/api/v1/orders/" + order + "/subject-findings").then().statusCode(200)
+                .body("findings.find { it.ruleId == 'X-23' }.severity", equalTo("WARNS"));
         etag = as(account, "applicant").get("/api/v1/orders/" + order).then().extract().header("ETag");
         as(account, "applicant").header("If-Match", etag).post("/api/v1/orders/" + order + "/submit").then()
                 .statusCode(200).body("state", equalTo("INITIAL_REVIEW"));
@@ -94,6 +108,8 @@ class SubjectFindingsTest {
                 .statusCode(200).extract().path("findings.ruleId");
         List<String> english = as(account, "applicant").header("Accept-Language", "en")
                 .get("/api/v1/orders/" + order + "/subject-findings").then().extract().path("findings.message");
+        assertTrue(rules.contains("X-23"), "the warning that survives the mend is what the snapshot is compared on: "
+                + rules);
         String snapshot = "(select payload::jsonb from outbox_event where aggregate_id = '" + order
                 + "' and event_type = 'subject.snapshot-frozen.v1')";
         assertEquals(String.join(",", rules), SubjectResourceTest.text("select coalesce(string_agg(f->>'ruleId', ','"
@@ -139,7 +155,7 @@ class SubjectFindingsTest {
     }
     @Test
     void aJiangsuPrincipalWhoseMobileAnotherPersonsFiledSubjectHereGivesIsRefusedByTheRecords() throws Exception {
-        String mobile = "1380022" + String.format("%04d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10000));
+        String mobile = "1380022" + String.format("%04d", ThreadLocalRandom.current().nextInt(10000));
         String person = """
                 {"nature":"PERSON","province":"JIANGSU","city":"南京市","district":"玄武区","name":"%s",
                  "certificateType":"RESIDENT_ID","certificateNumber":"%s",
@@ -173,8 +189,8 @@ class SubjectFindingsTest {
 
     private static String jiangsuId() {
         String body = "320102" + java.time.LocalDate.of(1980, 1, 1)
-                .plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(7000)).toString().replace("-", "")
-                + String.format("%03d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1000));
+                .plusDays(ThreadLocalRandom.current().nextInt(7000)).toString().replace("-", "")
+                + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
         return body + cn.beian.validators.ResidentIdNumbers.checkDigit(body);
     }
 }
