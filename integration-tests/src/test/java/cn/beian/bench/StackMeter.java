@@ -42,6 +42,25 @@ public final class StackMeter {
     private StackMeter() {
     }
 
+    /**
+     * Waits until the stack's processes together spend less than {@code cores} of a core over 5 s (the JIT and the
+     * start-up's own work done), at most {@code maxSeconds}; answers the seconds waited and the last share of a core,
+     * for the report.
+     */
+    public static double[] awaitQuiet(double cores, int maxSeconds) throws InterruptedException {
+        long start = System.nanoTime();
+        double used;
+        do {
+            Snapshot before = take();
+            Thread.sleep(5000);
+            Snapshot after = take();
+            used = after.cpuTicks().entrySet().stream()
+                    .mapToDouble(e -> e.getValue() - before.cpuTicks().getOrDefault(e.getKey(), 0L)).sum()
+                    / TICKS_PER_SECOND / 5;
+        } while (used >= cores && System.nanoTime() - start < maxSeconds * 1_000_000_000L);
+        return new double[] {(System.nanoTime() - start) / 1e9, used};
+    }
+
     public static Snapshot take() {
         Map<String, Long> cpu = new TreeMap<>();
         Map<String, Long> rss = new TreeMap<>();

@@ -52,6 +52,11 @@ class PipelineBenchmark {
                 .append("the machine's time to a filing number, not a human's.\n")
                 .append("- keycloak's CPU is the benchmark's own: it creates each filing's applicant account through ")
                 .append("the admin API and signs it in; the services only verify tokens, locally.\n\n");
+        // A stack started a moment ago is still compiling and settling (load average 13 at the first load's start):
+        // that is no filing's cost.
+        double[] quiet = StackMeter.awaitQuiet(0.3, 180);
+        md.append(String.format("Before the warm-up the stack settled for %.0f s, down to %.0f %% of a core.%n%n",
+                quiet[0], 100 * quiet[1]));
         Tokens tokens = new Tokens();
         Db db = new Db();
         // The JIT compiles the path while these run; they are not reported beyond this line. 20 left C2 compiling
