@@ -1,20 +1,16 @@
 package cn.beian.national.service;
 
+import cn.beian.platform.persistence.Notifications;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
-import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
  * Wakes long-polling feed readers. In this replica the writer calls {@link #wake()} right after its commit; for entries
- * committed by other replicas a PostgreSQL {@code LISTEN national_feed} connection does the same (NOTIFY is sent by
+ * committed by other replicas the service's PostgreSQL LISTEN connection ({@link Notifications}) does the same (NOTIFY is sent by
  * {@link FeedWriter} inside the transaction and delivered on commit). Readers also re-check now and then, so a lost
  * connection only delays them.
  *
@@ -23,22 +19,11 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class FeedNotifier {
 
-    private static final Logger LOG = Logger.getLogger(FeedNotifier.class);
-
     private final AtomicReference<CompletableFuture<Void>> current = new AtomicReference<>(new CompletableFuture<>());
-    private final Vertx vertx;
-    private final String url;
-    private final String user;
-    private final String password;
-    private PgSubscriber subscriber;
+    private final Notifications notifications;
 
-    public FeedNotifier(Vertx vertx, @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-            @ConfigProperty(name = "quarkus.datasource.username") String user,
-            @ConfigProperty(name = "quarkus.datasource.password") String password) {
-        this.vertx = vertx;
-        this.url = url;
-        this.user = user;
-        this.password = password;
+    public FeedNotifier(Notifications notifications) {
+        this.notifications = notifications;
     }
 
     /** Completes at the next wake-up. */
@@ -51,18 +36,10 @@ public class FeedNotifier {
     }
 
     void listen(@Observes StartupEvent event) {
-        PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
-                .setUser(user).setPassword(password);
-        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
-        subscriber.channel(FeedWriter.CHANNEL).handler(payload -> wake());
-        subscriber.connect().subscribe().with(ok -> LOG.debug("Listening for feed notifications"),
-                e -> LOG.warnf("Cannot LISTEN for feed notifications (readers fall back to re-checking): %s", e));
+        notifications.listen(FeedWriter.CHANNEL, this::wake);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (subscriber != null) {
-            subscriber.closeAndForget();
-        }
         wake();
     }
 }
