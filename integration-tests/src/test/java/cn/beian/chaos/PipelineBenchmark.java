@@ -59,8 +59,8 @@ class PipelineBenchmark {
                 quiet[0], 100 * quiet[1]));
         Tokens tokens = new Tokens();
         Db db = new Db();
-        // The JIT compiles the path while these run; they are not reported beyond this line. 20 left C2 compiling
-        // through the first load (0.9 s of CPU per filing more at 0.5 filings/s than after 40).
+        // The JIT compiles the path while these run; they are not reported beyond this line (20 left C2 compiling
+        // into the first load).
         int warmUp = Integer.getInteger("bench.pipeline.warmup", 40);
         Run warm = run(tokens, db, 1.0, warmUp, 0);
         md.append(String.format("Warm-up before the loads: %d journeys at 1 filing/s, %d completed (not reported "

@@ -35,9 +35,8 @@ import org.jboss.logging.Logger;
  * in order). It reads when a move commits on any replica (a trigger on {@code order_transition} notifies
  * {@value #CHANNEL}), right after a read that was woken while it ran, and, while any stream is open, every
  * {@code beian.order-stream.interval} (5 s) as the net for a notification lost while the listener reconnected. An idle
- * stream gets a
- * heartbeat comment every {@code beian.order-stream.heartbeat} (15 s), which keeps proxies and the Ingress (read
- * timeout 120 s) from cutting it.
+ * stream gets a heartbeat comment every {@code beian.order-stream.heartbeat} (15 s), which keeps proxies and the
+ * Ingress (read timeout 120 s) from cutting it.
  */
 @ApplicationScoped
 public class OrderStream {
