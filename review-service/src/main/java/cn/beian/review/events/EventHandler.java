@@ -1,11 +1,17 @@
 package cn.beian.review.events;
 
-import cn.beian.contract.events.EventType;
+import static cn.beian.contract.events.EventType.MATERIALS_MANIFEST_FROZEN;
+import static cn.beian.contract.events.EventType.ORDER_TRANSITIONED;
+import static cn.beian.contract.events.EventType.PHOTO_SUBMITTED;
+import static cn.beian.contract.events.EventType.SUBJECT_SNAPSHOT_FROZEN;
+import static cn.beian.contract.events.EventType.WEBSITES_SNAPSHOT_FROZEN;
+
 import cn.beian.contract.events.materials.PhotoSubmitted;
 import cn.beian.contract.events.order.OrderTransitioned;
 import cn.beian.contract.events.snapshot.MaterialsManifestFrozen;
 import cn.beian.contract.events.snapshot.SubjectSnapshotFrozen;
 import cn.beian.contract.events.snapshot.WebsitesSnapshotFrozen;
+import cn.beian.platform.inbox.EventRoutes;
 import cn.beian.platform.inbox.InboxHandler;
 import cn.beian.platform.inbox.IncomingEvent;
 import cn.beian.review.service.CaseAssembly;
@@ -14,33 +20,32 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * review-service's events from subject-, website- and materials-service, each to its one service method, inside the
- * idempotent consumer's transaction. Types review-service does not use are skipped.
+ * idempotent consumer's transaction. Every other type is passed over.
  */
 @ApplicationScoped
 public class EventHandler implements InboxHandler {
 
-    private final CaseAssembly cases;
+    private final EventRoutes routes;
 
     public EventHandler(CaseAssembly cases) {
-        this.cases = cases;
+        this.routes = new EventRoutes()
+                .on(SUBJECT_SNAPSHOT_FROZEN,
+                        e -> cases.subjectSnapshotFrozen(e.data(SubjectSnapshotFrozen.class), e.data()))
+                .on(WEBSITES_SNAPSHOT_FROZEN,
+                        e -> cases.websitesSnapshotFrozen(e.data(WebsitesSnapshotFrozen.class), e.data()))
+                .on(MATERIALS_MANIFEST_FROZEN,
+                        e -> cases.materialsManifestFrozen(e.data(MaterialsManifestFrozen.class), e.data()))
+                .on(ORDER_TRANSITIONED, e -> cases.transitioned(e.data(OrderTransitioned.class)))
+                .on(PHOTO_SUBMITTED, e -> cases.photoSubmitted(e.data(PhotoSubmitted.class)));
+    }
+
+    @Override
+    public boolean handles(IncomingEvent event) {
+        return routes.handles(event);
     }
 
     @Override
     public Uni<Void> apply(IncomingEvent event) {
-        EventType type = event.eventType().orElse(null);
-        if (type == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return switch (type) {
-            case SUBJECT_SNAPSHOT_FROZEN ->
-                    cases.subjectSnapshotFrozen(event.data(SubjectSnapshotFrozen.class), event.data());
-            case WEBSITES_SNAPSHOT_FROZEN ->
-                    cases.websitesSnapshotFrozen(event.data(WebsitesSnapshotFrozen.class), event.data());
-            case MATERIALS_MANIFEST_FROZEN ->
-                    cases.materialsManifestFrozen(event.data(MaterialsManifestFrozen.class), event.data());
-            case ORDER_TRANSITIONED -> cases.transitioned(event.data(OrderTransitioned.class));
-            case PHOTO_SUBMITTED -> cases.photoSubmitted(event.data(PhotoSubmitted.class));
-            default -> Uni.createFrom().voidItem();
-        };
+        return routes.apply(event);
     }
 }

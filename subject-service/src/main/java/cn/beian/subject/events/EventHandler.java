@@ -1,6 +1,21 @@
 package cn.beian.subject.events;
 
-import cn.beian.contract.events.EventType;
+import static cn.beian.contract.events.EventType.AUTHORITY_APPROVED;
+import static cn.beian.contract.events.EventType.AUTHORITY_REJECTED;
+import static cn.beian.contract.events.EventType.AUTHORITY_RETURNED;
+import static cn.beian.contract.events.EventType.AUTHORITY_SMS_VERIFIED;
+import static cn.beian.contract.events.EventType.INITIAL_REVIEW_APPROVED;
+import static cn.beian.contract.events.EventType.INITIAL_REVIEW_REJECTED;
+import static cn.beian.contract.events.EventType.MOBILE_CONFIRMED;
+import static cn.beian.contract.events.EventType.MOBILE_UNDELIVERABLE;
+import static cn.beian.contract.events.EventType.ORDER_MATERIALS_READINESS_CHANGED;
+import static cn.beian.contract.events.EventType.ORDER_WEBSITES_READINESS_CHANGED;
+import static cn.beian.contract.events.EventType.PHOTO_REVIEW_APPROVED;
+import static cn.beian.contract.events.EventType.PHOTO_REVIEW_REJECTED;
+import static cn.beian.contract.events.EventType.PHOTO_SUBMITTED;
+import static cn.beian.contract.events.EventType.WEBSITE_EMPTY_SHELL_PAST_GRACE;
+import static cn.beian.contract.events.EventType.WEBSITE_PROBE_FINDING_RESOLVED;
+
 import cn.beian.contract.events.account.MobileConfirmed;
 import cn.beian.contract.events.account.MobileUndeliverable;
 import cn.beian.contract.events.authority.AuthorityApproved;
@@ -12,6 +27,7 @@ import cn.beian.contract.events.website.WebsiteEmptyShellPastGrace;
 import cn.beian.contract.events.website.WebsiteProbeFindingResolved;
 import cn.beian.contract.order.OrderTrigger;
 import cn.beian.platform.inbox.EventIds;
+import cn.beian.platform.inbox.EventRoutes;
 import cn.beian.platform.inbox.InboxHandler;
 import cn.beian.platform.inbox.IncomingEvent;
 import cn.beian.subject.service.MobileConfirmations;
@@ -20,67 +36,61 @@ import cn.beian.subject.service.PreparedOrderService;
 import cn.beian.subject.service.UndeliverableMobiles;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * What subject-service does with each event it consumes, inside the idempotent consumer's transaction: one call of
  * {@link OrderOutcomeService} (orders), {@link PreparedOrderService} (empty shells past their grace) or
  * {@link MobileConfirmations} (a mobile confirmed) or {@link UndeliverableMobiles} (a mobile that no longer receives
- * SMS, and its findings resolved by a new confirmation) per type. Types it does not know are ignored (a newer producer).
+ * SMS, and its findings resolved by a new confirmation) per type. Every other type is passed over.
  */
 @ApplicationScoped
 public class EventHandler implements InboxHandler {
 
-    private final OrderOutcomeService outcomes;
-    private final PreparedOrderService prepared;
-    private final MobileConfirmations mobiles;
-    private final UndeliverableMobiles undeliverable;
+    private final EventRoutes routes;
 
     public EventHandler(OrderOutcomeService outcomes, PreparedOrderService prepared, MobileConfirmations mobiles,
             UndeliverableMobiles undeliverable) {
-        this.mobiles = mobiles;
-        this.undeliverable = undeliverable;
-        this.outcomes = outcomes;
-        this.prepared = prepared;
+        this.routes = new EventRoutes()
+                .on(ORDER_WEBSITES_READINESS_CHANGED, e -> order(e).chain(id ->
+                        outcomes.websitesReadinessChanged(id, e.data(PartReady.class))))
+                .on(ORDER_MATERIALS_READINESS_CHANGED, e -> order(e).chain(id ->
+                        outcomes.materialsReadinessChanged(id, e.data(PartReady.class))))
+                .on(PHOTO_SUBMITTED, e -> order(e).chain(id -> outcomes.photoSubmitted(id, e.data(PhotoSubmitted.class))))
+                .on(INITIAL_REVIEW_APPROVED, e -> decided(outcomes, e, OrderTrigger.INITIAL_APPROVE))
+                .on(INITIAL_REVIEW_REJECTED, e -> decided(outcomes, e, OrderTrigger.INITIAL_REJECT))
+                .on(PHOTO_REVIEW_APPROVED, e -> order(e).chain(id ->
+                        outcomes.photoApproved(id, e.data(ReviewDecided.class))))
+                .on(PHOTO_REVIEW_REJECTED, e -> decided(outcomes, e, OrderTrigger.PHOTO_REJECT))
+                .on(AUTHORITY_SMS_VERIFIED, e -> order(e).chain(outcomes::smsVerified))
+                .on(AUTHORITY_APPROVED, e -> order(e).chain(id ->
+                        outcomes.authorityApproved(id, e.data(AuthorityApproved.class))))
+                .on(List.of(AUTHORITY_REJECTED, AUTHORITY_RETURNED), e -> order(e).chain(id ->
+                        outcomes.authorityRejected(id, e.data(AuthorityRejected.class))))
+                // website-service's probes: an empty shell past its grace, and a finding resolved
+                .on(WEBSITE_EMPTY_SHELL_PAST_GRACE, e -> prepared.prepare(e.data(WebsiteEmptyShellPastGrace.class)))
+                .on(WEBSITE_PROBE_FINDING_RESOLVED, e -> prepared.findingResolved(
+                        e.data(WebsiteProbeFindingResolved.class)))
+                // notification-service: a mobile confirmed by its SMS code; the order findings judged from now on
+                // see it
+                .on(MOBILE_CONFIRMED, e -> mobiles.confirmed(e.data(MobileConfirmed.class))
+                        .chain(() -> undeliverable.confirmed(e.data(MobileConfirmed.class))))
+                // notification-service: the SMS provider's reports say a mobile no longer receives SMS
+                .on(MOBILE_UNDELIVERABLE, e -> undeliverable.undeliverable(e.data(MobileUndeliverable.class)));
+    }
+
+    @Override
+    public boolean handles(IncomingEvent event) {
+        return routes.handles(event);
     }
 
     @Override
     public Uni<Void> apply(IncomingEvent event) {
-        EventType type = event.eventType().orElse(null);
-        if (type == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return switch (type) {
-            case ORDER_WEBSITES_READINESS_CHANGED -> order(event).chain(id ->
-                    outcomes.websitesReadinessChanged(id, event.data(PartReady.class)));
-            case ORDER_MATERIALS_READINESS_CHANGED -> order(event).chain(id ->
-                    outcomes.materialsReadinessChanged(id, event.data(PartReady.class)));
-            case PHOTO_SUBMITTED -> order(event).chain(id ->
-                    outcomes.photoSubmitted(id, event.data(PhotoSubmitted.class)));
-            case INITIAL_REVIEW_APPROVED -> decided(event, OrderTrigger.INITIAL_APPROVE);
-            case INITIAL_REVIEW_REJECTED -> decided(event, OrderTrigger.INITIAL_REJECT);
-            case PHOTO_REVIEW_APPROVED -> order(event).chain(id ->
-                    outcomes.photoApproved(id, event.data(ReviewDecided.class)));
-            case PHOTO_REVIEW_REJECTED -> decided(event, OrderTrigger.PHOTO_REJECT);
-            case AUTHORITY_SMS_VERIFIED -> order(event).chain(outcomes::smsVerified);
-            case AUTHORITY_APPROVED -> order(event).chain(id ->
-                    outcomes.authorityApproved(id, event.data(AuthorityApproved.class)));
-            case AUTHORITY_REJECTED, AUTHORITY_RETURNED -> order(event).chain(id ->
-                    outcomes.authorityRejected(id, event.data(AuthorityRejected.class)));
-            // website-service's probes: an empty shell past its grace, and a finding resolved
-            case WEBSITE_EMPTY_SHELL_PAST_GRACE -> prepared.prepare(event.data(WebsiteEmptyShellPastGrace.class));
-            case WEBSITE_PROBE_FINDING_RESOLVED -> prepared.findingResolved(
-                    event.data(WebsiteProbeFindingResolved.class));
-            // notification-service: a mobile confirmed by its SMS code; the order findings judged from now on see it
-            case MOBILE_CONFIRMED -> mobiles.confirmed(event.data(MobileConfirmed.class))
-                    .chain(() -> undeliverable.confirmed(event.data(MobileConfirmed.class)));
-            // notification-service: the SMS provider's reports say a mobile no longer receives SMS
-            case MOBILE_UNDELIVERABLE -> undeliverable.undeliverable(event.data(MobileUndeliverable.class));
-            default -> Uni.createFrom().voidItem();
-        };
+        return routes.apply(event);
     }
 
-    private Uni<Void> decided(IncomingEvent event, OrderTrigger trigger) {
+    private static Uni<Void> decided(OrderOutcomeService outcomes, IncomingEvent event, OrderTrigger trigger) {
         return order(event).chain(id -> outcomes.reviewDecided(id, trigger, event.data(ReviewDecided.class)));
     }
 

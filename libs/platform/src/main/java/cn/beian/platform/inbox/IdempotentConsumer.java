@@ -18,7 +18,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Applies an incoming event exactly once with the service's {@link InboxHandler}: the event id and the aggregate's
- * sequence are recorded in the same transaction as the handler's effect, and a replay changes nothing.
+ * sequence are recorded in the same transaction as the handler's effect, and a replay changes nothing. An event the
+ * handler does nothing with ({@link InboxHandler#handles}) is <em>passed over</em>: recorded in its aggregate's
+ * sequence by one statement, without a transaction.
  *
  * <p>Nothing holds the partition. An event the handler fails on is <em>parked</em> with its reason, and every later
  * event of the same aggregate is parked behind it in order; an event that arrives before its predecessor is parked
@@ -78,10 +80,18 @@ public class IdempotentConsumer {
     private Uni<Void> apply(Message<String> message, IncomingEvent event) {
         // One aggregate's events are applied one at a time (the inbox's lock), but a request or a job may write the
         // same rows at the same moment: the loser of that race is applied again at once, not parked.
-        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> Panache.getSession()
-                        .chain(s -> inbox.accept(s, event, handler.get()))))
-                .onFailure(Constraints::isConcurrentUpdate).retry().atMost(CONFLICT_RETRIES)
-                .onItemOrFailure().transformToUni((outcome, failure) -> {
+        InboxHandler target = handler.get();
+        Uni<Inbox.Outcome> accepted = Uni.createFrom().deferred(() -> Panache.withTransaction(() -> Panache.getSession()
+                        .chain(s -> inbox.accept(s, event, target))))
+                .onFailure(Constraints::isConcurrentUpdate).retry().atMost(CONFLICT_RETRIES);
+        // An event the handler does nothing with is passed over in one statement when it is the next; anything else
+        // about it (a replay, a gap, parked events ahead, a failed statement) is decided where every event's is.
+        Uni<Inbox.Outcome> decided = target.handles(event) ? accepted
+                : inbox.passOver(event)
+                        .onFailure().invoke(e -> LOG.debugf("Passing over %s failed, accepting it instead: %s", event, e))
+                        .onFailure().recoverWithNull()
+                        .chain(passed -> passed != null ? Uni.createFrom().item(passed) : accepted);
+        return decided.onItemOrFailure().transformToUni((outcome, failure) -> {
                     if (failure instanceof MalformedEventException) {
                         // It can never apply: count it as handled so that the aggregate's later events flow.
                         return Panache.withTransaction(() -> Panache.getSession()
@@ -93,11 +103,11 @@ public class IdempotentConsumer {
                     if (failure != null) {
                         return park(message, event, failure);
                     }
-                    count(event.type(), outcome == Inbox.Outcome.APPLIED_UNBLOCKING ? "applied" : outcome.name());
+                    count(event.type(), outcome.label());
                     if (outcome == Inbox.Outcome.PARKED) {
                         LOG.warnf("Parked %s: its aggregate waits for an earlier event", event);
                     }
-                    Uni<?> drain = outcome == Inbox.Outcome.APPLIED_UNBLOCKING
+                    Uni<?> drain = outcome.unblocking()
                             ? parked.drainAggregate(event.aggregateId())
                             : Uni.createFrom().voidItem();
                     return drain.chain(() -> Uni.createFrom().completionStage(message.ack()));

@@ -6,6 +6,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.List;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -18,16 +21,37 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class Inbox {
 
-    /** What happened to an event offered to {@link #accept}. */
+    /** What happened to an event offered to {@link #accept} or {@link #passOver}, and the metric's word for it. */
     public enum Outcome {
-        APPLIED,
+        APPLIED("applied", false),
         /**
          * Applied, and events of this aggregate are parked — this producer's, waiting for this one, or another
          * producer's, which may have waited for this one's facts: drain the aggregate now.
          */
-        APPLIED_UNBLOCKING,
-        REPLAY,
-        PARKED
+        APPLIED_UNBLOCKING("applied", true),
+        /** Recorded in its aggregate's sequence without the handler, which does nothing with it. */
+        PASSED("passed", false),
+        /** Passed over, and events of this aggregate are parked: drain it now. */
+        PASSED_UNBLOCKING("passed", true),
+        REPLAY("replay", false),
+        PARKED("parked", false);
+
+        private final String label;
+        private final boolean unblocking;
+
+        Outcome(String label, boolean unblocking) {
+            this.label = label;
+            this.unblocking = unblocking;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /** Parked events of the aggregate may now apply. */
+        public boolean unblocking() {
+            return unblocking;
+        }
     }
 
     /**
@@ -55,6 +79,26 @@ public class Inbox {
             select :source, :aggregateId, sequence from recorded
             on conflict (source, aggregate_id)
             do update set last_sequence = greatest(inbox_sequence.last_sequence, excluded.last_sequence)""";
+    // An event the handler does nothing with, in one autocommitted statement: recorded and its sequence moved only when
+    // it is the next (the insert of its id refuses a replay), and whether the aggregate has parked events to drain.
+    // No aggregate lock is needed: nothing but the inbox's own rows is written, the conditional upsert cannot move a
+    // sequence backwards, and the same producer's next event arrives on the same partition, after this one.
+    private static final String PASS_OVER = """
+            with place as (
+                select coalesce((select last_sequence from inbox_sequence
+                                  where source = $2 and aggregate_id = $4), 0) as last),
+            recorded as (
+                insert into inbox_event (event_id, source, event_type, aggregate_id, sequence, known, processed_at)
+                select $1, $2, $3, $4, $5::bigint, $6, $7 from place where place.last = $5::bigint - 1
+                on conflict (event_id) do nothing
+                returning sequence),
+            advanced as (
+                insert into inbox_sequence (source, aggregate_id, last_sequence)
+                select $2, $4, sequence from recorded
+                on conflict (source, aggregate_id)
+                do update set last_sequence = greatest(inbox_sequence.last_sequence, excluded.last_sequence)
+                returning 1)
+            select exists(select 1 from advanced), exists(select 1 from inbox_parked where aggregate_id = $4)""";
     private static final String PARK = """
             insert into inbox_parked (event_id, source, aggregate_id, sequence, event_type, subject, order_id,
                                       event_time, data, reason, parked_at)
@@ -70,10 +114,12 @@ public class Inbox {
 
     private final ObjectMapper mapper;
     private final BeianClock clock;
+    private final Pool pool;
 
-    public Inbox(ObjectMapper mapper, BeianClock clock) {
+    public Inbox(ObjectMapper mapper, BeianClock clock, Pool pool) {
         this.mapper = mapper;
         this.clock = clock;
+        this.pool = pool;
     }
 
     /**
@@ -99,6 +145,23 @@ public class Inbox {
                     : "gap: waiting for #" + next;
             return park(session, event, reason).replaceWith(Outcome.PARKED);
         });
+    }
+
+    /**
+     * Records {@code event}, which the handler does nothing with, as passed over if it is its aggregate's next;
+     * answers null where it is not (a replay, a gap, or parked events ahead of it): {@link #accept} then decides.
+     */
+    public Uni<Outcome> passOver(IncomingEvent event) {
+        return pool.preparedQuery(PASS_OVER)
+                .execute(Tuple.from(List.of(event.id(), event.source(), event.type(), event.aggregateId(),
+                        event.sequence(), event.eventType().isPresent(), clock.now())))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    if (!row.getBoolean(0)) {
+                        return null;
+                    }
+                    return row.getBoolean(1) ? Outcome.PASSED_UNBLOCKING : Outcome.PASSED;
+                });
     }
 
     /** Parks {@code event} (its application failed for {@code reason}) unless it was applied meanwhile. */

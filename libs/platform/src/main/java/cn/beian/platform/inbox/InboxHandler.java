@@ -10,4 +10,14 @@ import io.smallrye.mutiny.Uni;
 public interface InboxHandler {
 
     Uni<Void> apply(IncomingEvent event);
+
+    /**
+     * Whether {@link #apply} can do anything with {@code event}. An event it cannot is still recorded in its
+     * aggregate's sequence, but in one statement: no transaction, no session, no aggregate lock
+     * ({@link Inbox#passOver}). A service consumes every event its producers publish and acts on about half of them.
+     * Answer false only where {@code apply} would do nothing; {@link EventRoutes} answers both from one table.
+     */
+    default boolean handles(IncomingEvent event) {
+        return true;
+    }
 }

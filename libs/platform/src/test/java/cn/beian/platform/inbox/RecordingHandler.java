@@ -12,10 +12,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The test application's handler: decodes every event Beian knows into its payload record and keeps it, in the
  * order applied; fails every event of an aggregate in {@link #broken}, as a service would on a bug or a
  * constraint, until the test "fixes the cause" by removing it; and fails an event of {@link #DEPENDENT} about an
- * aggregate no other producer's event has been applied for.
+ * aggregate no other producer's event has been applied for. It does nothing with {@link #PASSED_OVER}'s events.
  */
 @ApplicationScoped
 public class RecordingHandler implements InboxHandler {
+
+    /** A type this handler does nothing with: passed over. */
+    static final String PASSED_OVER = "test.passed-over.v1";
 
     /** A producer whose events need the aggregate to have been applied from another producer first. */
     static final String DEPENDENT = "/beian/test-dependent-producer";
@@ -26,7 +29,15 @@ public class RecordingHandler implements InboxHandler {
     private final Map<String, Object> decoded = new ConcurrentHashMap<>();
 
     @Override
+    public boolean handles(IncomingEvent event) {
+        return !PASSED_OVER.equals(event.type());
+    }
+
+    @Override
     public Uni<Void> apply(IncomingEvent event) {
+        if (!handles(event)) {
+            return Uni.createFrom().voidItem();
+        }
         if (broken.contains(event.aggregateId()) || broken.contains(event.aggregateId() + "#" + event.sequence())) {
             return Uni.createFrom().failure(new IllegalStateException("cannot apply #" + event.sequence()));
         }
