@@ -10,9 +10,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Wakes long-polling feed readers. In this replica the writer calls {@link #wake()} right after its commit; for entries
- * committed by other replicas the service's PostgreSQL LISTEN connection ({@link Notifications}) does the same (NOTIFY is sent by
- * {@link FeedWriter} inside the transaction and delivered on commit). Readers also re-check now and then, so a lost
- * connection only delays them.
+ * committed by other replicas the service's PostgreSQL LISTEN connection ({@link Notifications}) does the same
+ * (NOTIFY is sent by {@link FeedWriter} inside the transaction and delivered on commit). Readers also re-check now and
+ * then, so a lost connection only delays them.
  *
  * <p>A reader takes {@link #signal()} before reading; any wake-up after that completes it, so none is lost.
  */

@@ -71,7 +71,8 @@ public class EventHandler implements InboxHandler {
                 .on(ORDER_IDLE_MILESTONE_REACHED,
                         e -> notifications.milestone(e, e.data(OrderIdleMilestoneReached.class)))
                 .on(List.of(INITIAL_REVIEW_APPROVED, INITIAL_REVIEW_REJECTED, PHOTO_REVIEW_APPROVED,
-                        PHOTO_REVIEW_REJECTED), e -> notifications.reviewDecided(e, type(e), e.data(ReviewDecided.class)))
+                        PHOTO_REVIEW_REJECTED),
+                        e -> notifications.reviewDecided(e, type(e), e.data(ReviewDecided.class)))
                 .on(AUTHORITY_SUBMITTED, e -> notifications.authoritySubmitted(e, e.data(AuthoritySubmitted.class)))
                 .on(List.of(AUTHORITY_SMS_VERIFICATION_REQUESTED, AUTHORITY_SMS_VERIFIED,
                         AUTHORITY_SMS_VERIFICATION_FAILED),

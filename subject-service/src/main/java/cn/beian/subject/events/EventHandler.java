@@ -57,7 +57,8 @@ public class EventHandler implements InboxHandler {
                         outcomes.websitesReadinessChanged(id, e.data(PartReady.class))))
                 .on(ORDER_MATERIALS_READINESS_CHANGED, e -> order(e).chain(id ->
                         outcomes.materialsReadinessChanged(id, e.data(PartReady.class))))
-                .on(PHOTO_SUBMITTED, e -> order(e).chain(id -> outcomes.photoSubmitted(id, e.data(PhotoSubmitted.class))))
+                .on(PHOTO_SUBMITTED, e -> order(e).chain(id ->
+                        outcomes.photoSubmitted(id, e.data(PhotoSubmitted.class))))
                 .on(INITIAL_REVIEW_APPROVED, e -> decided(outcomes, e, OrderTrigger.INITIAL_APPROVE))
                 .on(INITIAL_REVIEW_REJECTED, e -> decided(outcomes, e, OrderTrigger.INITIAL_REJECT))
                 .on(PHOTO_REVIEW_APPROVED, e -> order(e).chain(id ->

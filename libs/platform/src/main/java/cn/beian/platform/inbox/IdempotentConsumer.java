@@ -88,7 +88,8 @@ public class IdempotentConsumer {
         // about it (a replay, a gap, parked events ahead, a failed statement) is decided where every event's is.
         Uni<Inbox.Outcome> decided = target.handles(event) ? accepted
                 : inbox.passOver(event)
-                        .onFailure().invoke(e -> LOG.debugf("Passing over %s failed, accepting it instead: %s", event, e))
+                        .onFailure().invoke(e -> LOG.debugf("Passing over %s failed, accepting it instead: %s",
+                                event, e))
                         .onFailure().recoverWithNull()
                         .chain(passed -> passed != null ? Uni.createFrom().item(passed) : accepted);
         return decided.onItemOrFailure().transformToUni((outcome, failure) -> {
